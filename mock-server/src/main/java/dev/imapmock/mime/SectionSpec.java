@@ -1,0 +1,65 @@
+package dev.imapmock.mime;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A body section of RFC 3501 §6.4.5: a part path (empty for the whole message) and what to take
+ * of that part. {@code fields} holds the header field names of HEADER.FIELDS and
+ * HEADER.FIELDS.NOT as the client wrote them, and is empty for the other kinds.
+ */
+public record SectionSpec(List<Integer> path, Kind kind, List<String> fields) {
+
+    /** What of the addressed part a section takes. */
+    public enum Kind {
+        /** The whole part (or the whole message for an empty path). */
+        ALL(""),
+        HEADER("HEADER"),
+        HEADER_FIELDS("HEADER.FIELDS"),
+        HEADER_FIELDS_NOT("HEADER.FIELDS.NOT"),
+        TEXT("TEXT"),
+        MIME("MIME");
+
+        private final String wire;
+
+        Kind(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+    }
+
+    public SectionSpec {
+        path = List.copyOf(path);
+        fields = List.copyOf(fields);
+    }
+
+    /** The whole message, {@code BODY[]}. */
+    public static SectionSpec whole() {
+        return new SectionSpec(List.of(), Kind.ALL, List.of());
+    }
+
+    /**
+     * The section text as it appears between the brackets of a FETCH response, e.g.
+     * {@code 1.2.HEADER.FIELDS (FROM TO)}; field names are sent upper-cased, as Dovecot does.
+     */
+    public String wire() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(path.stream().map(String::valueOf).collect(Collectors.joining(".")));
+        if (kind != Kind.ALL) {
+            if (!path.isEmpty()) {
+                sb.append('.');
+            }
+            sb.append(kind.wire());
+        }
+        if (kind == Kind.HEADER_FIELDS || kind == Kind.HEADER_FIELDS_NOT) {
+            sb.append(" (")
+                    .append(fields.stream().map(f -> f.toUpperCase(Locale.ROOT)).collect(Collectors.joining(" ")))
+                    .append(')');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.imapmock.protocol;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Chooses the wire form of a string (RFC 3501 §4.3): quoted when every octet is a 7-bit
+ * TEXT-CHAR, with {@code "} and {@code \} escaped; a literal when the value holds CR, LF, NUL or
+ * 8-bit octets, so that no value can break the framing. Dovecot makes the same choice.
+ */
+public final class ImapStrings {
+    private static final byte[] NIL = {'N', 'I', 'L'};
+
+    private ImapStrings() {
+    }
+
+    /** Writes {@code value} as {@code NIL} when null, otherwise as {@link #writeString}. */
+    public static void writeNString(ByteArrayOutputStream out, byte[] value) {
+        if (value == null) {
+            out.writeBytes(NIL);
+        } else {
+            writeString(out, value);
+        }
+    }
+
+    /** Writes {@code value} as NIL when null, otherwise its UTF-8 bytes as {@link #writeString}. */
+    public static void writeNString(ByteArrayOutputStream out, String value) {
+        writeNString(out, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code value} as a quoted string, or as a literal when quoting cannot carry it. */
+    public static void writeString(ByteArrayOutputStream out, byte[] value) {
+        if (needsLiteral(value)) {
+            out.writeBytes(("{" + value.length + "}\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(value);
+            return;
+        }
+        out.write('"');
+        for (byte b : value) {
+            if (b == '"' || b == '\\') {
+                out.write('\\');
+            }
+            out.write(b);
+        }
+        out.write('"');
+    }
+
+    /** Writes the UTF-8 bytes of {@code value} as {@link #writeString}. */
+    public static void writeString(ByteArrayOutputStream out, String value) {
+        writeString(out, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes {@code value} as an atom when it is a non-empty run of ATOM-CHARs, else as a string.
+     * Used where the RFC allows astring (mailbox names, for instance).
+     */
+    public static void writeAString(ByteArrayOutputStream out, String value) {
+        if (isAtom(value)) {
+            out.writeBytes(value.getBytes(StandardCharsets.US_ASCII));
+        } else {
+            writeString(out, value);
+        }
+    }
+
+    /** True when {@code value} can be sent as an atom: non-empty, only ATOM-CHAR octets. */
+    public static boolean isAtom(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (!isAtomChar(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ATOM-CHAR of RFC 3501 §9: any 7-bit CHAR except CTL, SP and atom-specials. */
+    public static boolean isAtomChar(int c) {
+        if (c <= 0x20 || c >= 0x7f) {
+            return false;
+        }
+        return switch (c) {
+            case '(', ')', '{', '%', '*', '"', '\\', ']' -> false;
+            default -> true;
+        };
+    }
+
+    private static boolean needsLiteral(byte[] value) {
+        for (byte b : value) {
+            if (b == '\r' || b == '\n' || b == 0 || (b & 0x80) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -43,12 +43,16 @@ public sealed interface Arg permits Arg.Atom, Arg.Quoted, Arg.Literal, Arg.ListA
 
     /** The octets of a string argument, or the ASCII of an atom; null for a list. */
     default byte[] bytes() {
-        return switch (this) {
-            case Atom a -> a.text().getBytes(StandardCharsets.UTF_8);
-            case Quoted q -> q.bytes();
-            case Literal l -> l.bytes();
-            case ListArg l -> null;
-        };
+        if (this instanceof Atom a) {
+            return a.text().getBytes(StandardCharsets.UTF_8);
+        }
+        if (this instanceof Quoted q) {
+            return q.bytes();
+        }
+        if (this instanceof Literal l) {
+            return l.bytes();
+        }
+        return null;
     }
 
     /** The argument as an astring decoded as UTF-8 (atoms as sent); null for a list. */

@@ -1,0 +1,223 @@
+package dev.imapmock;
+
+import dev.imapmock.journal.Journal;
+import dev.imapmock.protocol.ReaderLimits;
+import dev.imapmock.server.Acceptor;
+import dev.imapmock.server.ServerConfig;
+import dev.imapmock.server.ServerContext;
+import dev.imapmock.store.Account;
+import dev.imapmock.store.Flags;
+import dev.imapmock.store.MailStore;
+import dev.imapmock.store.Mailbox;
+import dev.imapmock.store.Message;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An in-memory IMAP server. Build it, {@link #start()} it, point the client under test at
+ * {@link #host()}:{@link #port()}, and {@link #close()} it. Servers are single-use and share
+ * nothing: any number can run in one JVM.
+ *
+ * <pre>{@code
+ * try (ImapMockServer server = ImapMockServer.builder().user("alice", "secret").build().start()) {
+ *     server.deliver("alice", "INBOX", rfc822Bytes);
+ * }
+ * }</pre>
+ */
+public final class ImapMockServer implements AutoCloseable {
+    private final ServerConfig config;
+    private final MailStore store;
+    private final Journal journal = new Journal();
+    private final Object lifecycle = new Object();
+    private Acceptor acceptor;
+    private boolean started;
+    private boolean closed;
+
+    private ImapMockServer(Builder builder) {
+        this.config = new ServerConfig(builder.host, builder.port, builder.limits, builder.idleTimeout,
+                builder.maxConnections, builder.clock);
+        this.store = new MailStore(builder.clock);
+        builder.users.forEach(store::addAccount);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds the port and starts accepting clients; returns this server.
+     *
+     * @throws UncheckedIOException when the address cannot be bound
+     * @throws IllegalStateException when the server was started before
+     */
+    public ImapMockServer start() {
+        synchronized (lifecycle) {
+            if (started) {
+                throw new IllegalStateException("An ImapMockServer can be started only once");
+            }
+            started = true;
+            try {
+                acceptor = Acceptor.start(new ServerContext(config, store, journal));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Can't listen on " + config.host() + ":" + config.port(), e);
+            }
+        }
+        return this;
+    }
+
+    /** The address clients connect to. */
+    public String host() {
+        return config.host();
+    }
+
+    /** The bound port; with port 0 in the builder, the free port that was picked. */
+    public int port() {
+        synchronized (lifecycle) {
+            if (acceptor == null) {
+                throw new IllegalStateException("The server is not started");
+            }
+            return acceptor.port();
+        }
+    }
+
+    /** The mail of every user; changes made here reach connected sessions like a client's would. */
+    public MailStore store() {
+        return store;
+    }
+
+    /** Every command received, in order. */
+    public Journal journal() {
+        return journal;
+    }
+
+    /**
+     * Adds a message to a user's mailbox as if it had just arrived: sessions that have the mailbox
+     * selected see it as EXISTS at their next command, at once when idling.
+     *
+     * @throws IllegalArgumentException when the user or the mailbox does not exist
+     */
+    public Message deliver(String user, String mailbox, byte[] rfc822) {
+        Objects.requireNonNull(rfc822, "rfc822");
+        Account account = store.account(user)
+                .orElseThrow(() -> new IllegalArgumentException("No such user: " + user));
+        Mailbox target = account.mailbox(mailbox);
+        if (target == null || target.isNoselect()) {
+            throw new IllegalArgumentException("No such mailbox for " + user + ": " + mailbox);
+        }
+        return target.append(rfc822.clone(), Flags.NONE, OffsetDateTime.now(config.clock()));
+    }
+
+    /**
+     * Stops accepting, disconnects every client and returns once every server thread has ended
+     * (waiting at most a few seconds). Idempotent.
+     */
+    @Override
+    public void close() {
+        Acceptor toClose;
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toClose = acceptor;
+        }
+        if (toClose != null) {
+            toClose.close();
+        }
+        journal.close();
+    }
+
+    @Override
+    public String toString() {
+        synchronized (lifecycle) {
+            return "ImapMockServer[" + config.host() + ":" + (acceptor == null ? config.port() : acceptor.port())
+                    + (closed ? ", closed" : "") + "]";
+        }
+    }
+
+    /** Settings for a server; every one has a default that suits a unit test. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private final Map<String, String> users = new LinkedHashMap<>();
+        private ReaderLimits limits = ReaderLimits.DEFAULT;
+        private Duration idleTimeout = Duration.ofMinutes(30);
+        private int maxConnections;
+        private Clock clock = Clock.systemDefaultZone();
+
+        private Builder() {
+        }
+
+        /** The address to bind; loopback by default. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port to bind; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Adds a user with an empty INBOX. */
+        public Builder user(String name, String password) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(password, "password");
+            if (name.isEmpty() || users.putIfAbsent(name, password) != null) {
+                throw new IllegalArgumentException(name.isEmpty() ? "User name is empty" : "User given twice: " + name);
+            }
+            return this;
+        }
+
+        /** The longest command line accepted, without its literals (default 64 KiB). */
+        public Builder maxLineLength(int octets) {
+            limits = new ReaderLimits(octets, limits.maxLiteralSize(), limits.maxNesting());
+            return this;
+        }
+
+        /** The largest literal accepted, an APPENDed message for instance (default 64 MiB). */
+        public Builder maxLiteralSize(long octets) {
+            limits = new ReaderLimits(limits.maxLineLength(), octets, limits.maxNesting());
+            return this;
+        }
+
+        /** How long a silent connection lives before {@code * BYE Autologout} (default 30 minutes). */
+        public Builder idleTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("Idle timeout must be positive: " + timeout);
+            }
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        /** Connections served at once; more are greeted with {@code * BYE} and closed. 0: no limit. */
+        public Builder maxConnections(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxConnections must not be negative: " + max);
+            }
+            this.maxConnections = max;
+            return this;
+        }
+
+        /** The clock behind internal dates, UIDVALIDITY seeds and journal times. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public ImapMockServer build() {
+            return new ImapMockServer(this);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.imapmock.command;
+
+import dev.imapmock.server.SessionState;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.imapmock.server.SessionState.AUTHENTICATED;
+import static dev.imapmock.server.SessionState.NOT_AUTHENTICATED;
+import static dev.imapmock.server.SessionState.SELECTED;
+
+/**
+ * The one dispatch table: each command name, its handler and the session states that allow it
+ * (RFC 3501 §6). Immutable.
+ */
+public final class Commands {
+
+    /**
+     * A command's handler and where it may run. {@code expungeSafe} is false for the commands
+     * during which no EXPUNGE may be sent (RFC 3501 §7.4.1: FETCH, STORE and SEARCH; their UID
+     * forms may report expunges).
+     */
+    public record Entry(CommandHandler handler, Set<SessionState> states, boolean expungeSafe) {
+    }
+
+    private static final Set<SessionState> ANY = EnumSet.of(NOT_AUTHENTICATED, AUTHENTICATED, SELECTED);
+    private static final Set<SessionState> NOT_AUTH = EnumSet.of(NOT_AUTHENTICATED);
+    private static final Set<SessionState> AUTH = EnumSet.of(AUTHENTICATED, SELECTED);
+    private static final Set<SessionState> SEL = EnumSet.of(SELECTED);
+
+    private static final Map<String, Entry> TABLE = Map.ofEntries(
+            entry("CAPABILITY", new CapabilityCommand(), ANY),
+            entry("NOOP", new NoopCommand(), ANY),
+            entry("LOGOUT", new LogoutCommand(), ANY),
+            entry("ID", new IdCommand(), ANY),
+            entry("LOGIN", new LoginCommand(), NOT_AUTH),
+            entry("AUTHENTICATE", new AuthenticateCommand(), NOT_AUTH),
+            entry("SELECT", new SelectCommand(false), AUTH),
+            entry("EXAMINE", new SelectCommand(true), AUTH),
+            entry("CREATE", new CreateCommand(), AUTH),
+            entry("DELETE", new DeleteCommand(), AUTH),
+            entry("RENAME", new RenameCommand(), AUTH),
+            entry("SUBSCRIBE", new SubscribeCommand(true), AUTH),
+            entry("UNSUBSCRIBE", new SubscribeCommand(false), AUTH),
+            entry("LIST", new ListCommand(false), AUTH),
+            entry("LSUB", new ListCommand(true), AUTH),
+            entry("NAMESPACE", new NamespaceCommand(), AUTH),
+            entry("STATUS", new StatusCommand(), AUTH),
+            entry("APPEND", new AppendCommand(), AUTH),
+            entry("IDLE", new IdleCommand(), AUTH),
+            entry("CHECK", new NoopCommand(), SEL),
+            entry("CLOSE", new CloseCommand(true), SEL),
+            entry("UNSELECT", new CloseCommand(false), SEL),
+            entry("EXPUNGE", new ExpungeCommand(), SEL));
+
+    private Commands() {
+    }
+
+    /** The entry for a command name (upper case), or null for an unknown command. */
+    public static Entry lookup(String name) {
+        return TABLE.get(name);
+    }
+
+    private static Map.Entry<String, Entry> entry(String name, CommandHandler handler, Set<SessionState> states) {
+        return entry(name, handler, states, true);
+    }
+
+    private static Map.Entry<String, Entry> entry(String name, CommandHandler handler, Set<SessionState> states,
+                                                  boolean expungeSafe) {
+        return Map.entry(name, new Entry(handler, Set.copyOf(states), expungeSafe));
+    }
+}

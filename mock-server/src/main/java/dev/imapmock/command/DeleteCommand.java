@@ -1,0 +1,23 @@
+package dev.imapmock.command;
+
+import dev.imapmock.protocol.Args;
+import dev.imapmock.protocol.Command;
+import dev.imapmock.server.Session;
+
+/**
+ * DELETE (RFC 3501 §6.3.4). Sessions that have the mailbox selected are told it is gone and
+ * disconnected, as Dovecot does.
+ */
+final class DeleteCommand implements CommandHandler {
+    @Override
+    public Completion handle(Command command, Session session) {
+        Args args = new Args(command.args());
+        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        args.end();
+        if (session.selected() != null && session.selected().mailbox() == session.account().mailbox(name)) {
+            session.unselect();
+        }
+        session.account().delete(name);
+        return Completion.ok("Delete completed.");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.imapmock.command;
+
+import dev.imapmock.protocol.Args;
+import dev.imapmock.protocol.Command;
+import dev.imapmock.protocol.ProtocolException;
+import dev.imapmock.server.SelectedMailbox;
+import dev.imapmock.server.Session;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+
+/**
+ * IDLE (RFC 2177). While the connection's thread waits for {@code DONE}, a helper thread reports
+ * each change to the selected mailbox as it happens. The two never write at once: the helper
+ * stops writing before the handler goes on.
+ */
+final class IdleCommand implements CommandHandler {
+    @Override
+    public Completion handle(Command command, Session session) throws IOException {
+        new Args(command.args()).end();
+        session.out().continuation("idling");
+        SelectedMailbox selected = session.selected();
+        Notifier notifier = selected == null ? null : new Notifier(session, selected);
+        String line;
+        try {
+            line = session.in().readRawLine();
+        } finally {
+            if (notifier != null) {
+                notifier.stop();
+            }
+        }
+        if (line == null) {
+            throw new EOFException();
+        }
+        if (!line.equalsIgnoreCase("DONE")) {
+            throw new ProtocolException("Expected DONE to end IDLE");
+        }
+        return Completion.ok("Idle completed.");
+    }
+
+    /** Writes the selected mailbox's changes while the session idles. */
+    private static final class Notifier implements Runnable {
+        private final Session session;
+        private final SelectedMailbox selected;
+        private final Semaphore changes = new Semaphore(0);
+        private final Thread thread;
+        private volatile boolean stopped;
+
+        Notifier(Session session, SelectedMailbox selected) {
+            this.session = session;
+            this.selected = selected;
+            selected.onChange(changes::release);
+            this.thread = new Thread(this, Thread.currentThread().getName() + "-idle");
+            thread.setDaemon(true);
+            thread.start();
+            if (selected.hasPending()) {
+                changes.release();
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    changes.acquire();
+                    changes.drainPermits();
+                    if (stopped) {
+                        return;
+                    }
+                    selected.sync(session.out(), true);
+                    session.out().flush();
+                }
+            } catch (InterruptedException | IOException e) {
+                // The connection is closing or the IDLE ended; the handler's thread goes on.
+            }
+        }
+
+        void stop() {
+            selected.onChange(null);
+            stopped = true;
+            changes.release();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

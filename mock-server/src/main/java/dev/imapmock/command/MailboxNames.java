@@ -1,0 +1,33 @@
+package dev.imapmock.command;
+
+import dev.imapmock.protocol.ImapStrings;
+import dev.imapmock.protocol.ModifiedUtf7;
+import dev.imapmock.store.Account;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * Mailbox names between the wire and the store: modified UTF-7 on the wire (RFC 3501 §5.1.3),
+ * decoded text in the store, INBOX in canonical case.
+ */
+final class MailboxNames {
+    private MailboxNames() {
+    }
+
+    /** Decodes a name the client sent; invalid modified UTF-7 is a BAD. */
+    static String decode(String wire) {
+        return Account.canonical(ModifiedUtf7.decode(wire));
+    }
+
+    /** Writes a stored name as the client expects it: modified UTF-7, as an atom or quoted. */
+    static void write(ByteArrayOutputStream out, String name) {
+        ImapStrings.writeAString(out, ModifiedUtf7.encode(name));
+    }
+
+    /** The wire form of a stored name, as text for a response line. */
+    static String wire(String name) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(out, name);
+        return out.toString(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+}

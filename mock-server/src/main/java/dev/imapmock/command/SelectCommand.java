@@ -1,0 +1,79 @@
+package dev.imapmock.command;
+
+import dev.imapmock.protocol.Args;
+import dev.imapmock.protocol.Command;
+import dev.imapmock.protocol.ResponseWriter;
+import dev.imapmock.server.SelectedMailbox;
+import dev.imapmock.server.Session;
+import dev.imapmock.store.Flags;
+import dev.imapmock.store.Mailbox;
+import dev.imapmock.store.Message;
+
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * SELECT and EXAMINE (RFC 3501 §6.3.1, §6.3.2). A session leaves its selected mailbox first, so a
+ * failed SELECT leaves it authenticated.
+ */
+final class SelectCommand implements CommandHandler {
+    private static final String SYSTEM_FLAGS = "\\Answered \\Flagged \\Deleted \\Seen \\Draft";
+
+    private final boolean readOnly;
+
+    SelectCommand(boolean readOnly) {
+        this.readOnly = readOnly;
+    }
+
+    @Override
+    public Completion handle(Command command, Session session) throws IOException {
+        Args args = new Args(command.args());
+        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        args.end();
+        session.unselect();
+        Mailbox mailbox = session.account().require(name);
+        SelectedMailbox view = SelectedMailbox.open(mailbox, readOnly);
+        session.select(view);
+
+        ResponseWriter out = session.out();
+        String flags = SYSTEM_FLAGS + keywords(view);
+        out.untagged("FLAGS (" + flags + ")");
+        out.untagged(readOnly ? "OK [PERMANENTFLAGS ()] Read-only mailbox."
+                : "OK [PERMANENTFLAGS (" + flags + " \\*)] Flags permitted.");
+        out.untagged(view.exists() + " EXISTS");
+        out.untagged(view.recentCount() + " RECENT");
+        int unseen = firstUnseen(view);
+        if (unseen > 0) {
+            out.untagged("OK [UNSEEN " + unseen + "] First unseen.");
+        }
+        out.untagged("OK [UIDVALIDITY " + mailbox.uidValidity() + "] UIDs valid");
+        out.untagged("OK [UIDNEXT " + view.uidNextAtOpen()
+                + "] Predicted next UID");
+        return Completion.ok(readOnly ? "READ-ONLY" : "READ-WRITE",
+                (readOnly ? "Examine" : "Select") + " completed.");
+    }
+
+    /** The keywords set on any message, each once, after a space; empty when there are none. */
+    private static String keywords(SelectedMailbox view) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (int seq = 1; seq <= view.exists(); seq++) {
+            seen.addAll(view.bySequence(seq).flags().keywords());
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String k : seen) {
+            sb.append(' ').append(k);
+        }
+        return sb.toString();
+    }
+
+    private static int firstUnseen(SelectedMailbox view) {
+        for (int seq = 1; seq <= view.exists(); seq++) {
+            Message m = view.bySequence(seq);
+            if (!m.flags().has(Flags.SEEN)) {
+                return seq;
+            }
+        }
+        return 0;
+    }
+}

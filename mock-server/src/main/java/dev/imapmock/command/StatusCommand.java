@@ -1,0 +1,44 @@
+package dev.imapmock.command;
+
+import dev.imapmock.protocol.Arg;
+import dev.imapmock.protocol.Args;
+import dev.imapmock.protocol.Command;
+import dev.imapmock.protocol.ProtocolException;
+import dev.imapmock.server.Session;
+import dev.imapmock.store.Mailbox;
+
+import java.io.IOException;
+import java.util.Locale;
+
+/** STATUS (RFC 3501 §6.3.10): the items in the order asked. */
+final class StatusCommand implements CommandHandler {
+    @Override
+    public Completion handle(Command command, Session session) throws IOException {
+        Args args = new Args(command.args());
+        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        Arg.ListArg items = args.list("a list of status items");
+        args.end();
+        if (items.items().isEmpty()) {
+            throw new ProtocolException("STATUS needs at least one status item");
+        }
+        Mailbox.Status status = session.account().require(name).status();
+        StringBuilder sb = new StringBuilder();
+        for (Arg item : items.items()) {
+            if (!(item instanceof Arg.Atom atom)) {
+                throw new ProtocolException("Invalid status item");
+            }
+            String key = atom.text().toUpperCase(Locale.ROOT);
+            long value = switch (key) {
+                case "MESSAGES" -> status.messages();
+                case "RECENT" -> status.recent();
+                case "UIDNEXT" -> status.uidNext();
+                case "UIDVALIDITY" -> status.uidValidity();
+                case "UNSEEN" -> status.unseen();
+                default -> throw new ProtocolException("Unknown status item: " + atom.text());
+            };
+            sb.append(sb.length() == 0 ? "" : " ").append(key).append(' ').append(value);
+        }
+        session.out().untagged("STATUS " + MailboxNames.wire(name) + " (" + sb + ")");
+        return Completion.ok("Status completed.");
+    }
+}

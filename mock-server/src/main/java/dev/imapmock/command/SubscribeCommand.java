@@ -1,0 +1,31 @@
+package dev.imapmock.command;
+
+import dev.imapmock.protocol.Args;
+import dev.imapmock.protocol.Command;
+import dev.imapmock.server.Session;
+
+/**
+ * SUBSCRIBE and UNSUBSCRIBE (RFC 3501 §6.3.6, §6.3.7). Only existing mailboxes can be subscribed,
+ * as Dovecot does; a subscription outlives its mailbox.
+ */
+final class SubscribeCommand implements CommandHandler {
+    private final boolean subscribe;
+
+    SubscribeCommand(boolean subscribe) {
+        this.subscribe = subscribe;
+    }
+
+    @Override
+    public Completion handle(Command command, Session session) {
+        Args args = new Args(command.args());
+        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        args.end();
+        if (subscribe) {
+            session.account().require(name);
+            session.account().subscribe(name);
+            return Completion.ok("Subscribe completed.");
+        }
+        session.account().unsubscribe(name);
+        return Completion.ok("Unsubscribe completed.");
+    }
+}

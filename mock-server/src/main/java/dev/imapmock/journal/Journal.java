@@ -1,0 +1,92 @@
+package dev.imapmock.journal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Every command a server received, in the order they completed. Thread-safe: sessions record
+ * while tests read, filter and wait.
+ */
+public final class Journal {
+    private final List<ReceivedCommand> commands = new ArrayList<>();
+    private boolean closed;
+
+    /** Called by the server for each command; not for tests to call. */
+    public synchronized void record(ReceivedCommand command) {
+        commands.add(command);
+        notifyAll();
+    }
+
+    /** A copy of every command recorded so far. */
+    public synchronized List<ReceivedCommand> commands() {
+        return List.copyOf(commands);
+    }
+
+    /** The recorded commands with this name (case-insensitive). */
+    public List<ReceivedCommand> commands(String name) {
+        return commands(c -> c.is(name));
+    }
+
+    public synchronized List<ReceivedCommand> commands(Predicate<ReceivedCommand> filter) {
+        return commands.stream().filter(filter).collect(Collectors.toUnmodifiableList());
+    }
+
+    /** Forgets every recorded command. */
+    public synchronized void clear() {
+        commands.clear();
+    }
+
+    /**
+     * Returns the first recorded command with this name, waiting up to {@code timeout} for it.
+     *
+     * @throws AssertionError when it has not arrived in time, naming what did arrive
+     * @throws IllegalStateException when the server closes while waiting
+     */
+    public ReceivedCommand awaitCommand(String name, Duration timeout) throws InterruptedException {
+        return await(c -> c.is(name), "a " + name.toUpperCase(Locale.ROOT) + " command", timeout);
+    }
+
+    /** As {@link #awaitCommand}, for the first command that satisfies {@code filter}. */
+    public synchronized ReceivedCommand await(Predicate<ReceivedCommand> filter, String description,
+                                              Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (ReceivedCommand c : commands) {
+                if (filter.test(c)) {
+                    return c;
+                }
+            }
+            if (closed) {
+                throw new IllegalStateException("The server closed while waiting for " + description);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("Waited " + timeout.toMillis() + " ms for " + description
+                        + " but it never arrived; received: " + summary());
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+    }
+
+    /** Wakes every waiter; called when the server closes. */
+    public synchronized void close() {
+        closed = true;
+        notifyAll();
+    }
+
+    private String summary() {
+        if (commands.isEmpty()) {
+            return "nothing";
+        }
+        return commands.stream().map(ReceivedCommand::line).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    @Override
+    public synchronized String toString() {
+        return commands.stream().map(ReceivedCommand::toString).collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.imapmock.journal;
+
+import java.time.Instant;
+
+/**
+ * One command as the server received it, with how it ended. Passwords and SASL responses are
+ * masked before the command is recorded, so no report can show them.
+ *
+ * @param connection the connection's number, from 1 in the order clients connected
+ * @param index      the command's number within its connection, from 1
+ * @param tag        the tag, or null when none could be read
+ * @param name       the command name upper-cased; {@code UID FETCH} is distinct from {@code FETCH};
+ *                   null when none could be read
+ * @param arguments  the arguments as text (masked where secret)
+ * @param user       the user the connection was logged in as when the command arrived, or null
+ * @param mailbox    the mailbox selected when the command arrived, or null
+ * @param outcome    how the server answered
+ * @param time       when the command arrived
+ */
+public record ReceivedCommand(int connection, int index, String tag, String name, String arguments,
+                              String user, String mailbox, Outcome outcome, Instant time) {
+
+    /** How the server answered: {@code OK}, {@code NO}, {@code BAD} or {@code DISCONNECTED}. */
+    public record Outcome(String status, String code, String text) {
+        @Override
+        public String toString() {
+            return status + (code == null ? "" : " [" + code + "]") + (text == null ? "" : " " + text);
+        }
+    }
+
+    /** True when the name matches, ignoring case. */
+    public boolean is(String commandName) {
+        return name != null && name.equalsIgnoreCase(commandName);
+    }
+
+    /** The command as the client sent it, masked: {@code a1 LOGIN alice ***}. */
+    public String line() {
+        return (tag == null ? "" : tag + " ") + (name == null ? "" : name) + (arguments.isEmpty() ? "" : " " + arguments);
+    }
+
+    @Override
+    public String toString() {
+        return "#" + connection + "." + index + " " + line() + " -> " + outcome;
+    }
+}

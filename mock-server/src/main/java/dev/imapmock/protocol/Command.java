@@ -1,0 +1,21 @@
+package dev.imapmock.protocol;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A decoded command: its tag, its name upper-cased ({@code UID FETCH} for the UID forms), and its
+ * arguments as decoded tokens. Immutable.
+ */
+public record Command(String tag, String name, List<Arg> args) implements ReadResult {
+
+    public Command {
+        name = name.toUpperCase(Locale.ROOT);
+        args = List.copyOf(args);
+    }
+
+    /** The arguments as readable text: literals of up to 256 printable octets shown quoted. */
+    public String argumentsText() {
+        return ArgText.render(args);
+    }
+}

@@ -1,0 +1,406 @@
+package dev.imapmock.protocol;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Decodes commands from a client (RFC 3501 §2.2, §4, §9; LITERAL+ of RFC 7888). Blocking; one
+ * reader per connection, used by one thread.
+ *
+ * <p>Every malformed command becomes a {@link ReadResult.Malformed} and the reader stays in step
+ * with the client: the rest of the line is dropped, a non-synchronizing literal that follows is
+ * skipped, and a synchronizing literal is refused simply by never sending {@code +}. Limits are
+ * checked before anything is allocated: a literal's announced size is never allocated up front.
+ */
+public final class CommandReader {
+
+    /** Sends the {@code +} continuation a synchronizing literal waits for. */
+    @FunctionalInterface
+    public interface Continuation {
+        void ready() throws IOException;
+    }
+
+    private static final int TAIL = 32;
+
+    private final InputStream in;
+    private final ReaderLimits limits;
+    private final Continuation continuation;
+
+    private byte[] buf = new byte[256];
+    private int len;
+    private int pos;
+    private boolean overflow;
+    private final byte[] tail = new byte[TAIL];
+    private int tailLen;
+
+    public CommandReader(InputStream in, ReaderLimits limits, Continuation continuation) {
+        this.in = in;
+        this.limits = limits;
+        this.continuation = continuation;
+    }
+
+    /** Reads the next command; null at the end of the stream. Empty lines are skipped, as Dovecot does. */
+    public ReadResult next() throws IOException {
+        do {
+            if (!readLine()) {
+                return null;
+            }
+        } while (len == 0 && !overflow);
+        String tag = null;
+        String name = null;
+        try {
+            tag = readTag();
+            if (overflow) {
+                throw new ProtocolException("Command line too long (the limit is " + limits.maxLineLength() + " octets)");
+            }
+            expectSpace("a command name");
+            name = readAtomText("a command name").toUpperCase(java.util.Locale.ROOT);
+            if (name.equals("UID")) {
+                expectSpace("a command after UID");
+                name = "UID " + readAtomText("a command after UID").toUpperCase(java.util.Locale.ROOT);
+            }
+            List<Arg> args = new ArrayList<>();
+            if (pos < len) {
+                expectSpace("an argument");
+                args = readList(0, false);
+            }
+            return new Command(tag, name, args);
+        } catch (ProtocolException e) {
+            String text = lineText();
+            skipAfterError();
+            return new ReadResult.Malformed(tag, name, e.getMessage(), text);
+        }
+    }
+
+    /**
+     * Reads one raw line (for AUTHENTICATE responses and IDLE's DONE), without its line end;
+     * null at the end of the stream. Throws when the line exceeds the line limit.
+     */
+    public String readRawLine() throws IOException {
+        if (!readLine()) {
+            return null;
+        }
+        if (overflow) {
+            throw new ProtocolException("Line too long (the limit is " + limits.maxLineLength() + " octets)");
+        }
+        return new String(buf, 0, len, StandardCharsets.UTF_8);
+    }
+
+    // ---- arguments
+
+    private List<Arg> readList(int depth, boolean inParens) throws IOException {
+        if (depth > limits.maxNesting()) {
+            throw new ProtocolException("Too deeply nested parentheses (the limit is " + limits.maxNesting() + ")");
+        }
+        List<Arg> items = new ArrayList<>();
+        boolean first = true;
+        while (true) {
+            if (pos >= len) {
+                if (inParens) {
+                    throw new ProtocolException("Missing ')'");
+                }
+                return items;
+            }
+            if (buf[pos] == ')') {
+                if (!inParens) {
+                    throw new ProtocolException("Unexpected ')'");
+                }
+                pos++;
+                return items;
+            }
+            if (!first) {
+                expectSpace("')' or a space");
+                if (pos >= len) {
+                    throw new ProtocolException("Unexpected space at the end of the line");
+                }
+            }
+            first = false;
+            items.add(readArg(depth));
+        }
+    }
+
+    private Arg readArg(int depth) throws IOException {
+        byte c = buf[pos];
+        switch (c) {
+            case '(' -> {
+                pos++;
+                return new Arg.ListArg(readList(depth + 1, true));
+            }
+            case '"' -> {
+                return new Arg.Quoted(readQuoted());
+            }
+            case '{' -> {
+                return new Arg.Literal(readLiteral());
+            }
+            case ' ' -> throw new ProtocolException("Unexpected extra space");
+            default -> {
+                return new Arg.Atom(readAtomText("an argument"));
+            }
+        }
+    }
+
+    private byte[] readQuoted() {
+        pos++;
+        byte[] out = new byte[len - pos];
+        int n = 0;
+        while (pos < len) {
+            byte c = buf[pos++];
+            if (c == '"') {
+                return Arrays.copyOf(out, n);
+            }
+            if (c == '\\') {
+                if (pos >= len || (buf[pos] != '"' && buf[pos] != '\\')) {
+                    throw new ProtocolException("Invalid escape in quoted string: only \\\" and \\\\ are allowed");
+                }
+                c = buf[pos++];
+            } else if (c == '\r' || c == 0) {
+                throw new ProtocolException("Invalid character in quoted string");
+            }
+            out[n++] = c;
+        }
+        throw new ProtocolException("Missing '\"' at the end of a quoted string");
+    }
+
+    /**
+     * Reads {@code {n}} or {@code {n+}} at the end of the line, then the n octets, then the next
+     * line, where parsing goes on.
+     */
+    private byte[] readLiteral() throws IOException {
+        long size = literalSizeAtEnd(pos);
+        if (size < 0) {
+            throw new ProtocolException("Invalid literal: expected {size} or {size+} at the end of the line");
+        }
+        boolean sync = buf[len - 2] != '+';
+        if (size > limits.maxLiteralSize()) {
+            throw new ProtocolException("Literal too big (" + size + " octets; the limit is "
+                    + limits.maxLiteralSize() + ")");
+        }
+        if (sync) {
+            continuation.ready();
+        }
+        byte[] data = readOctets(size);
+        if (!readLine()) {
+            throw new java.io.EOFException();
+        }
+        if (overflow) {
+            throw new ProtocolException("Command line too long (the limit is " + limits.maxLineLength() + " octets)");
+        }
+        return data;
+    }
+
+    /** The size of a literal marker spanning {@code from} to the line's end, or -1 if there is none. */
+    private long literalSizeAtEnd(int from) {
+        return literalSize(buf, from, len);
+    }
+
+    private static long literalSize(byte[] b, int from, int end) {
+        if (end - from < 3 || b[from] != '{' || b[end - 1] != '}') {
+            return -1;
+        }
+        int last = b[end - 2] == '+' ? end - 2 : end - 1;
+        if (last == from + 1 || last - from - 1 > 12) {
+            return -1;
+        }
+        long size = 0;
+        for (int i = from + 1; i < last; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return -1;
+            }
+            size = size * 10 + (b[i] - '0');
+        }
+        return size;
+    }
+
+    private byte[] readOctets(long size) throws IOException {
+        int n = (int) size;
+        byte[] data = new byte[Math.min(n, 64 * 1024)];
+        int filled = 0;
+        while (filled < n) {
+            if (filled == data.length) {
+                data = Arrays.copyOf(data, (int) Math.min(n, (long) data.length * 2));
+            }
+            int r = in.read(data, filled, data.length - filled);
+            if (r < 0) {
+                throw new java.io.EOFException();
+            }
+            filled += r;
+        }
+        return data;
+    }
+
+    private String readTag() {
+        int start = pos;
+        while (pos < len && buf[pos] != ' ') {
+            int c = buf[pos] & 0xff;
+            if (c == '+' || !(ImapStrings.isAtomChar(c) || c == ']')) {
+                throw new ProtocolException(start == pos && c != '+' ? "Missing tag" : "Invalid character in tag");
+            }
+            pos++;
+        }
+        if (pos == start) {
+            throw new ProtocolException("Missing tag");
+        }
+        return new String(buf, start, pos - start, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Reads an atom. An atom holding {@code [} runs to the matching {@code ]} whatever lies
+     * between (spaces, parentheses, quoted strings), so {@code BODY[HEADER.FIELDS (A B)]<0.9>}
+     * and list patterns with {@code ]} stay one argument.
+     */
+    private String readAtomText(String what) {
+        int start = pos;
+        int brackets = 0;
+        while (pos < len) {
+            int c = buf[pos] & 0xff;
+            if (brackets > 0) {
+                if (c == '"') {
+                    skipQuotedInBrackets();
+                    continue;
+                }
+                if (c < 0x20 || c >= 0x7f) {
+                    throw new ProtocolException("Invalid character in " + what);
+                }
+                if (c == ']') {
+                    brackets--;
+                } else if (c == '[') {
+                    brackets++;
+                }
+                pos++;
+                continue;
+            }
+            if (c == ' ' || c == '(' || c == ')') {
+                break;
+            }
+            if (c == '[') {
+                brackets++;
+            } else if (c < 0x20 || c >= 0x7f || c == '"' || c == '{') {
+                throw new ProtocolException("Invalid character in " + what);
+            }
+            pos++;
+        }
+        if (brackets > 0) {
+            throw new ProtocolException("Missing ']'");
+        }
+        if (pos == start) {
+            throw new ProtocolException("Expected " + what);
+        }
+        return new String(buf, start, pos - start, StandardCharsets.US_ASCII);
+    }
+
+    private void skipQuotedInBrackets() {
+        pos++;
+        while (pos < len && buf[pos] != '"') {
+            pos += buf[pos] == '\\' ? 2 : 1;
+        }
+        if (pos >= len) {
+            throw new ProtocolException("Missing '\"' at the end of a quoted string");
+        }
+        pos++;
+    }
+
+    private void expectSpace(String what) {
+        if (pos >= len) {
+            throw new ProtocolException("Expected " + what);
+        }
+        if (buf[pos] != ' ') {
+            throw new ProtocolException("Expected a space before " + what);
+        }
+        pos++;
+    }
+
+    // ---- lines
+
+    /**
+     * Reads up to LF into {@code buf} (without CR LF). A line over the limit is read to its end
+     * and dropped, keeping only its start and its last octets, and flagged as overflowing.
+     */
+    private boolean readLine() throws IOException {
+        len = 0;
+        pos = 0;
+        overflow = false;
+        tailLen = 0;
+        int max = limits.maxLineLength();
+        while (true) {
+            int c = in.read();
+            if (c < 0) {
+                return false;
+            }
+            if (c == '\n') {
+                if (overflow) {
+                    return true;
+                }
+                if (len > 0 && buf[len - 1] == '\r') {
+                    len--;
+                }
+                return true;
+            }
+            if (len < max) {
+                if (len == buf.length) {
+                    buf = Arrays.copyOf(buf, Math.min(max, buf.length * 2));
+                }
+                buf[len++] = (byte) c;
+            } else {
+                overflow = true;
+                if (tailLen == TAIL) {
+                    System.arraycopy(tail, 1, tail, 0, TAIL - 1);
+                    tailLen--;
+                }
+                tail[tailLen++] = (byte) c;
+            }
+        }
+    }
+
+    /**
+     * After an error, keeps in step with the client: while the line just read ends with a
+     * non-synchronizing literal, the client sends its octets and more command text at once, so
+     * both are skipped. A synchronizing literal waits for {@code +}, which is never sent.
+     */
+    private void skipAfterError() throws IOException {
+        while (true) {
+            byte[] end = overflow ? tail : buf;
+            int endLen = overflow ? (tailLen > 0 && tail[tailLen - 1] == '\r' ? tailLen - 1 : tailLen) : len;
+            int open = lastIndexOf(end, endLen, (byte) '{');
+            if (open < 0 || endLen < 2 || end[endLen - 2] != '+') {
+                return;
+            }
+            long size = literalSize(end, open, endLen);
+            if (size < 0) {
+                return;
+            }
+            skipOctets(size);
+            if (!readLine()) {
+                return;
+            }
+        }
+    }
+
+    private void skipOctets(long size) throws IOException {
+        byte[] scratch = new byte[8192];
+        long left = size;
+        while (left > 0) {
+            int r = in.read(scratch, 0, (int) Math.min(scratch.length, left));
+            if (r < 0) {
+                return;
+            }
+            left -= r;
+        }
+    }
+
+    private static int lastIndexOf(byte[] b, int end, byte c) {
+        for (int i = end - 1; i >= 0; i--) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String lineText() {
+        return new String(buf, 0, len, StandardCharsets.UTF_8);
+    }
+}

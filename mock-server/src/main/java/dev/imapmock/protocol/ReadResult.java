@@ -1,0 +1,15 @@
+package dev.imapmock.protocol;
+
+/** What the command reader made of one command: a decoded command or a malformed one. */
+public sealed interface ReadResult permits Command, ReadResult.Malformed {
+
+    /** The tag, or null when none could be read (answered with an untagged BAD). */
+    String tag();
+
+    /**
+     * A command that could not be decoded. {@code name} is the command name when it was read
+     * (else null); {@code text} is the line as far as it was kept, for the journal.
+     */
+    record Malformed(String tag, String name, String reason, String text) implements ReadResult {
+    }
+}

@@ -1,0 +1,202 @@
+package dev.imapmock.server;
+
+import dev.imapmock.protocol.ResponseWriter;
+import dev.imapmock.store.Mailbox;
+import dev.imapmock.store.MailboxEvent;
+import dev.imapmock.store.MailboxListener;
+import dev.imapmock.store.Message;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A session's view of its selected mailbox: the messages in the order of the sequence numbers
+ * this client was told, and the changes it has not been told yet (RFC 3501 §5.2, §7.4.1). The
+ * view changes only when {@link #sync} reports changes, so sequence numbers stay what the client
+ * believes between its commands.
+ *
+ * <p>Events arrive on any thread; everything else is called by the session's own thread.
+ */
+public final class SelectedMailbox implements MailboxListener {
+    private final Mailbox mailbox;
+    private final boolean readOnly;
+    private final ArrayList<Message> view;
+    private final ConcurrentLinkedQueue<MailboxEvent> pending = new ConcurrentLinkedQueue<>();
+    private final long recentFrom;
+    private final long recentTo;
+    private final long uidNextAtOpen;
+    private final Set<Long> recentLater = new HashSet<>();
+    private volatile Runnable wakeUp = () -> { };
+    private boolean gone;
+    private int toldExists;
+
+    private SelectedMailbox(Mailbox mailbox, boolean readOnly) {
+        this.mailbox = mailbox;
+        this.readOnly = readOnly;
+        Mailbox.Selection selection = mailbox.select(this, !readOnly);
+        this.view = new ArrayList<>(selection.messages());
+        this.recentFrom = selection.recentFrom();
+        this.recentTo = readOnly ? Long.MAX_VALUE : selection.uidNext();
+        this.uidNextAtOpen = selection.uidNext();
+        this.toldExists = view.size();
+    }
+
+    /** Selects {@code mailbox}; SELECT claims its \Recent messages, EXAMINE ({@code readOnly}) does not. */
+    public static SelectedMailbox open(Mailbox mailbox, boolean readOnly) {
+        return new SelectedMailbox(mailbox, readOnly);
+    }
+
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** The number of messages the client knows of. */
+    public int exists() {
+        return view.size();
+    }
+
+    /** The message with sequence number {@code seq} (1-based) in this client's numbering. */
+    public Message bySequence(int seq) {
+        return view.get(seq - 1);
+    }
+
+    /** The sequence number of {@code uid} in this client's numbering, or -1. O(log n). */
+    public int sequenceOf(long uid) {
+        int lo = 0;
+        int hi = view.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long u = view.get(mid).uid();
+            if (u < uid) {
+                lo = mid + 1;
+            } else if (u > uid) {
+                hi = mid - 1;
+            } else {
+                return mid + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** UIDNEXT when the mailbox was selected, as SELECT reports it. */
+    public long uidNextAtOpen() {
+        return uidNextAtOpen;
+    }
+
+    /** The highest UID the client knows of, 0 when the view is empty. */
+    public long highestUid() {
+        return view.isEmpty() ? 0 : view.get(view.size() - 1).uid();
+    }
+
+    /** True when this session holds \Recent for the message. */
+    public boolean isRecent(long uid) {
+        return (uid >= recentFrom && uid < recentTo) || recentLater.contains(uid);
+    }
+
+    /** How many messages of the view are \Recent for this session. */
+    public int recentCount() {
+        int count = 0;
+        for (int i = view.size() - 1; i >= 0; i--) {
+            long uid = view.get(i).uid();
+            if (isRecent(uid)) {
+                count++;
+            } else if (uid < recentFrom && recentLater.isEmpty()) {
+                break;
+            }
+        }
+        return count;
+    }
+
+    /** True once the mailbox was deleted under this session. */
+    public boolean gone() {
+        return gone;
+    }
+
+    /** Runs {@code action} whenever a change arrives (IDLE waits on it). */
+    public void onChange(Runnable action) {
+        this.wakeUp = action == null ? () -> { } : action;
+    }
+
+    public boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    @Override
+    public void onEvent(MailboxEvent event) {
+        pending.add(event);
+        wakeUp.run();
+    }
+
+    /** Stops receiving events. */
+    public void close() {
+        mailbox.unselect(this);
+    }
+
+    /**
+     * Tells the client what changed since it last heard: EXISTS and RECENT for new messages, FETCH
+     * FLAGS for flag changes made by others, EXPUNGE for removed ones. With {@code expungeAllowed}
+     * false (during FETCH, STORE and SEARCH, RFC 3501 §7.4.1) it stops before the first expunge
+     * and leaves the rest for a later command.
+     */
+    public void sync(ResponseWriter out, boolean expungeAllowed) throws IOException {
+        MailboxEvent event;
+        while ((event = pending.peek()) != null) {
+            if (event instanceof MailboxEvent.Appended a) {
+                view.add(a.message());
+                if (mailbox.claimRecent(a.message().uid(), !readOnly)) {
+                    recentLater.add(a.message().uid());
+                }
+            } else if (event instanceof MailboxEvent.Expunged e) {
+                if (!expungeAllowed) {
+                    break;
+                }
+                tellExists(out);
+                int seq = sequenceOf(e.uid());
+                if (seq > 0) {
+                    view.remove(seq - 1);
+                    recentLater.remove(e.uid());
+                    toldExists--;
+                    out.untagged(seq + " EXPUNGE");
+                }
+            } else if (event instanceof MailboxEvent.FlagsChanged f) {
+                if (f.origin() != this) {
+                    tellExists(out);
+                    int seq = sequenceOf(f.uid());
+                    if (seq > 0) {
+                        out.untagged(seq + " FETCH (FLAGS (" + flagList(bySequence(seq)) + "))");
+                    }
+                }
+            } else if (event instanceof MailboxEvent.Deleted) {
+                gone = true;
+            }
+            pending.poll();
+        }
+        tellExists(out);
+    }
+
+    /** Writes EXISTS and RECENT when the view grew since the client last heard of its size. */
+    private void tellExists(ResponseWriter out) throws IOException {
+        if (view.size() != toldExists) {
+            toldExists = view.size();
+            out.untagged(view.size() + " EXISTS");
+            out.untagged(recentCount() + " RECENT");
+        }
+    }
+
+    /** A message's flags as this session sees them (with \Recent), space-separated. */
+    public String flagList(Message m) {
+        List<String> names = m.flags().names();
+        if (isRecent(m.uid())) {
+            names.add("\\Recent");
+        }
+        return String.join(" ", names);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.imapmock.server;
+
+import dev.imapmock.journal.Journal;
+import dev.imapmock.protocol.CommandReader;
+import dev.imapmock.protocol.ResponseWriter;
+import dev.imapmock.store.Account;
+import dev.imapmock.store.MailStore;
+
+import java.time.Clock;
+
+/**
+ * The IMAP state of one connection: who is logged in and which mailbox is selected, with the
+ * reader and writer command handlers talk through. Used by the connection's own thread only.
+ */
+public final class Session {
+    private final int connection;
+    private final ServerContext server;
+    private final CommandReader in;
+    private final ResponseWriter out;
+    private SessionState state = SessionState.NOT_AUTHENTICATED;
+    private Account account;
+    private SelectedMailbox selected;
+
+    Session(int connection, ServerContext server, CommandReader in, ResponseWriter out) {
+        this.connection = connection;
+        this.server = server;
+        this.in = in;
+        this.out = out;
+    }
+
+    public int connection() {
+        return connection;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public MailStore store() {
+        return server.store();
+    }
+
+    public Clock clock() {
+        return server.config().clock();
+    }
+
+    public Journal journal() {
+        return server.journal();
+    }
+
+    public String capabilities() {
+        return server.capabilities(state);
+    }
+
+    /** The reader, for commands that read more from the client (AUTHENTICATE, IDLE). */
+    public CommandReader in() {
+        return in;
+    }
+
+    public ResponseWriter out() {
+        return out;
+    }
+
+    /** The logged-in account; only valid once authenticated. */
+    public Account account() {
+        return account;
+    }
+
+    /** The selected mailbox's view, or null. */
+    public SelectedMailbox selected() {
+        return selected;
+    }
+
+    public void login(Account account) {
+        this.account = account;
+        this.state = SessionState.AUTHENTICATED;
+    }
+
+    /** Selects a mailbox, leaving any previously selected one first. */
+    public void select(SelectedMailbox view) {
+        unselect();
+        this.selected = view;
+        this.state = SessionState.SELECTED;
+    }
+
+    /** Leaves the selected mailbox, if any; back to the authenticated state. */
+    public void unselect() {
+        if (selected != null) {
+            selected.close();
+            selected = null;
+            state = SessionState.AUTHENTICATED;
+        }
+    }
+
+    public void logout() {
+        unselect();
+        state = SessionState.LOGOUT;
+    }
+}

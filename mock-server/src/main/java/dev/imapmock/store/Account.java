@@ -1,0 +1,215 @@
+package dev.imapmock.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.LongSupplier;
+
+/**
+ * One user's mailboxes and subscriptions. Names are decoded (not modified UTF-7), use {@code /}
+ * as hierarchy delimiter, and {@code INBOX} is case-insensitive (RFC 3501 §5.1). Thread-safe:
+ * tree changes are serialized on the account.
+ */
+public final class Account {
+    public static final char DELIMITER = '/';
+    public static final String INBOX = "INBOX";
+
+    private final String user;
+    private final String password;
+    private final LongSupplier uidValidities;
+    private final TreeMap<String, Mailbox> mailboxes = new TreeMap<>();
+    private final TreeSet<String> subscriptions = new TreeSet<>();
+
+    Account(String user, String password, LongSupplier uidValidities) {
+        this.user = user;
+        this.password = password;
+        this.uidValidities = uidValidities;
+        mailboxes.put(INBOX, new Mailbox(INBOX, uidValidities.getAsLong()));
+    }
+
+    public String user() {
+        return user;
+    }
+
+    boolean passwordMatches(String candidate) {
+        return java.security.MessageDigest.isEqual(
+                password.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                candidate.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The canonical form of a name: INBOX (any case) as the first level becomes {@code INBOX}. */
+    public static String canonical(String name) {
+        int slash = name.indexOf(DELIMITER);
+        String first = slash < 0 ? name : name.substring(0, slash);
+        return first.equalsIgnoreCase(INBOX) ? INBOX + name.substring(first.length()) : name;
+    }
+
+    /** The mailbox with this name, or null. */
+    public synchronized Mailbox mailbox(String name) {
+        return mailboxes.get(canonical(name));
+    }
+
+    /** The selectable mailbox with this name; NONEXISTENT when there is none. */
+    public synchronized Mailbox require(String name) {
+        Mailbox m = mailboxes.get(canonical(name));
+        if (m == null || m.isNoselect()) {
+            throw new MailboxException(MailboxException.Reason.NONEXISTENT, "Mailbox doesn't exist: " + name);
+        }
+        return m;
+    }
+
+    /**
+     * Creates a mailbox and any missing parent (RFC 3501 §6.3.3); one trailing delimiter is
+     * allowed and means the same name.
+     */
+    public synchronized Mailbox create(String requested) {
+        String name = canonical(stripTrailingDelimiter(requested));
+        validate(name);
+        Mailbox existing = mailboxes.get(name);
+        if (existing != null && !existing.isNoselect()) {
+            throw new MailboxException(MailboxException.Reason.ALREADY_EXISTS, "Mailbox already exists: " + name);
+        }
+        createParents(name);
+        Mailbox created = new Mailbox(name, uidValidities.getAsLong());
+        mailboxes.put(name, created);
+        return created;
+    }
+
+    /**
+     * Deletes a mailbox (RFC 3501 §6.3.4). INBOX cannot be deleted. A mailbox with children
+     * loses its messages and becomes \Noselect; a \Noselect one with children cannot be deleted.
+     */
+    public synchronized void delete(String requested) {
+        String name = canonical(requested);
+        if (name.equals(INBOX)) {
+            throw new MailboxException(MailboxException.Reason.CANNOT, "INBOX can't be deleted");
+        }
+        Mailbox m = mailboxes.get(name);
+        if (m == null) {
+            throw new MailboxException(MailboxException.Reason.NONEXISTENT, "Mailbox doesn't exist: " + name);
+        }
+        if (hasChildren(name)) {
+            if (m.isNoselect()) {
+                throw new MailboxException(MailboxException.Reason.CANNOT,
+                        "Mailbox has children and no messages of its own: delete its children first");
+            }
+            m.removeAll(true, true);
+        } else {
+            mailboxes.remove(name);
+            m.removeAll(false, true);
+        }
+    }
+
+    /**
+     * Renames a mailbox with its children (RFC 3501 §6.3.5). Renaming INBOX moves its messages
+     * to a new mailbox and leaves INBOX empty.
+     */
+    public synchronized void rename(String fromRequested, String toRequested) {
+        String from = canonical(fromRequested);
+        String to = canonical(stripTrailingDelimiter(toRequested));
+        validate(to);
+        Mailbox source = mailboxes.get(from);
+        if (source == null) {
+            throw new MailboxException(MailboxException.Reason.NONEXISTENT, "Mailbox doesn't exist: " + from);
+        }
+        Mailbox target = mailboxes.get(to);
+        if (target != null) {
+            throw new MailboxException(MailboxException.Reason.ALREADY_EXISTS, "Mailbox already exists: " + to);
+        }
+        if (to.startsWith(from + DELIMITER)) {
+            throw new MailboxException(MailboxException.Reason.CANNOT, "Can't rename a mailbox to its own child");
+        }
+        if (from.equals(INBOX)) {
+            renameInbox(source, to);
+            return;
+        }
+        createParents(to);
+        List<Map.Entry<String, Mailbox>> moved = new ArrayList<>();
+        for (Map.Entry<String, Mailbox> e : mailboxes.entrySet()) {
+            if (e.getKey().equals(from) || e.getKey().startsWith(from + DELIMITER)) {
+                moved.add(e);
+            }
+        }
+        for (Map.Entry<String, Mailbox> e : moved) {
+            mailboxes.remove(e.getKey());
+        }
+        for (Map.Entry<String, Mailbox> e : moved) {
+            String newName = to + e.getKey().substring(from.length());
+            e.getValue().rename(newName);
+            mailboxes.put(newName, e.getValue());
+        }
+    }
+
+    private void renameInbox(Mailbox inbox, String to) {
+        createParents(to);
+        Mailbox target = new Mailbox(to, uidValidities.getAsLong());
+        mailboxes.put(to, target);
+        List<Mailbox.NewMessage> moved = new ArrayList<>();
+        for (Message m : inbox.removeAll(false, false)) {
+            moved.add(new Mailbox.NewMessage(m.bytes(), m.flags(), m.internalDate()));
+        }
+        target.append(moved);
+    }
+
+    /** True when some mailbox lies below {@code name} in the hierarchy. */
+    public synchronized boolean hasChildren(String name) {
+        String prefix = canonical(name) + DELIMITER;
+        String next = mailboxes.ceilingKey(prefix);
+        return next != null && next.startsWith(prefix);
+    }
+
+    /** Every mailbox, in name order. */
+    public synchronized List<Mailbox> mailboxes() {
+        return new ArrayList<>(mailboxes.values());
+    }
+
+    public synchronized void subscribe(String name) {
+        subscriptions.add(canonical(name));
+    }
+
+    public synchronized void unsubscribe(String name) {
+        if (!subscriptions.remove(canonical(name))) {
+            throw new MailboxException(MailboxException.Reason.NONEXISTENT, "Not subscribed to " + name);
+        }
+    }
+
+    /** Subscribed names, which may name mailboxes that no longer exist (RFC 3501 §6.3.6). */
+    public synchronized List<String> subscriptions() {
+        return new ArrayList<>(subscriptions);
+    }
+
+    private void createParents(String name) {
+        int slash = name.indexOf(DELIMITER);
+        while (slash >= 0) {
+            String parent = name.substring(0, slash);
+            mailboxes.computeIfAbsent(parent, p -> new Mailbox(p, uidValidities.getAsLong()));
+            slash = name.indexOf(DELIMITER, slash + 1);
+        }
+    }
+
+    private static String stripTrailingDelimiter(String name) {
+        return name.length() > 1 && name.charAt(name.length() - 1) == DELIMITER
+                ? name.substring(0, name.length() - 1) : name;
+    }
+
+    private static void validate(String name) {
+        if (name.isEmpty()) {
+            throw new MailboxException(MailboxException.Reason.INVALID_NAME, "Mailbox name is empty");
+        }
+        if (name.charAt(0) == DELIMITER || name.contains("//") || name.charAt(name.length() - 1) == DELIMITER) {
+            throw new MailboxException(MailboxException.Reason.INVALID_NAME,
+                    "Mailbox name has an empty hierarchy level: " + name);
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new MailboxException(MailboxException.Reason.INVALID_NAME, "Mailbox name has a control character");
+            }
+        }
+        if (name.length() > 1024) {
+            throw new MailboxException(MailboxException.Reason.INVALID_NAME, "Mailbox name is too long");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.imapmock.store;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The permanent flags of a message: system flags as bits and keywords by name. Immutable; a
+ * message swaps its whole {@code Flags} value, so a reader never sees half of a change. The
+ * session flag {@code \Recent} is not stored here: it belongs to the session that was told of
+ * the message first (RFC 3501 §2.3.2).
+ */
+public final class Flags {
+    public static final int ANSWERED = 1;
+    public static final int FLAGGED = 2;
+    public static final int DELETED = 4;
+    public static final int SEEN = 8;
+    public static final int DRAFT = 16;
+
+    private static final String[] SYSTEM_NAMES = {"\\Answered", "\\Flagged", "\\Deleted", "\\Seen", "\\Draft"};
+
+    /** No flag set; shared by every message without flags. */
+    public static final Flags NONE = new Flags(0, List.of());
+
+    private final int system;
+    private final List<String> keywords;
+
+    private Flags(int system, List<String> keywords) {
+        this.system = system;
+        this.keywords = keywords;
+    }
+
+    /**
+     * Builds flags from IMAP names: system flags in any case, anything else a keyword (kept as
+     * given; keywords compare case-insensitively, as Dovecot does). {@code \Recent} is ignored.
+     */
+    public static Flags of(Collection<String> names) {
+        int system = 0;
+        Set<String> keywords = new LinkedHashSet<>();
+        for (String name : names) {
+            int bit = systemBit(name);
+            if (bit != 0) {
+                system |= bit;
+            } else if (!name.equalsIgnoreCase("\\Recent") && !containsIgnoreCase(keywords, name)) {
+                keywords.add(name);
+            }
+        }
+        return create(system, new ArrayList<>(keywords));
+    }
+
+    /** The bit of a system flag name (case-insensitive), 0 when the name is not one. */
+    public static int systemBit(String name) {
+        for (int i = 0; i < SYSTEM_NAMES.length; i++) {
+            if (SYSTEM_NAMES[i].equalsIgnoreCase(name)) {
+                return 1 << i;
+            }
+        }
+        return 0;
+    }
+
+    public boolean has(int systemBit) {
+        return (system & systemBit) != 0;
+    }
+
+    /** True when {@code name} is set: a system flag or a keyword, case-insensitive. */
+    public boolean has(String name) {
+        int bit = systemBit(name);
+        return bit != 0 ? has(bit) : containsIgnoreCase(keywords, name);
+    }
+
+    public List<String> keywords() {
+        return keywords;
+    }
+
+    public Flags plus(Flags other) {
+        List<String> merged = new ArrayList<>(keywords);
+        for (String k : other.keywords) {
+            if (!containsIgnoreCase(merged, k)) {
+                merged.add(k);
+            }
+        }
+        return create(system | other.system, merged);
+    }
+
+    public Flags minus(Flags other) {
+        List<String> left = new ArrayList<>();
+        for (String k : keywords) {
+            if (!containsIgnoreCase(other.keywords, k)) {
+                left.add(k);
+            }
+        }
+        return create(system & ~other.system, left);
+    }
+
+    public Flags with(int systemBit) {
+        return (system & systemBit) == systemBit ? this : create(system | systemBit, keywords);
+    }
+
+    /** Flag names in canonical order: system flags first, then keywords as first stored. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < SYSTEM_NAMES.length; i++) {
+            if ((system & (1 << i)) != 0) {
+                names.add(SYSTEM_NAMES[i]);
+            }
+        }
+        names.addAll(keywords);
+        return names;
+    }
+
+    private static Flags create(int system, List<String> keywords) {
+        if (system == 0 && keywords.isEmpty()) {
+            return NONE;
+        }
+        return new Flags(system, keywords.isEmpty() ? List.of() : Collections.unmodifiableList(keywords));
+    }
+
+    private static boolean containsIgnoreCase(Collection<String> names, String name) {
+        for (String n : names) {
+            if (n.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Flags f) || f.system != system || f.keywords.size() != keywords.size()) {
+            return false;
+        }
+        for (String k : keywords) {
+            if (!containsIgnoreCase(f.keywords, k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = system;
+        for (String k : keywords) {
+            h += k.toLowerCase(Locale.ROOT).hashCode();
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return String.join(" ", names());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.imapmock.store;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * All accounts of one server. Thread-safe. UIDVALIDITY values come from one counter seeded by the
+ * clock, so every mailbox, also a re-created one, gets a distinct non-zero value.
+ */
+public final class MailStore {
+    private final ConcurrentHashMap<String, Account> accounts = new ConcurrentHashMap<>();
+    private final AtomicLong uidValidities;
+
+    public MailStore(Clock clock) {
+        long seed = Math.max(1, clock.instant().getEpochSecond() & 0x7fff_ffffL);
+        this.uidValidities = new AtomicLong(seed);
+    }
+
+    /** Adds a user with an empty INBOX; replaces nothing: a second call for the same user fails. */
+    public Account addAccount(String user, String password) {
+        Account created = new Account(user, password, uidValidities::getAndIncrement);
+        if (accounts.putIfAbsent(user, created) != null) {
+            throw new IllegalArgumentException("User already exists: " + user);
+        }
+        return created;
+    }
+
+    /** The account of {@code user}, if there is one. */
+    public Optional<Account> account(String user) {
+        return Optional.ofNullable(accounts.get(user));
+    }
+
+    /** The account when the password matches; checks in constant time for a known user. */
+    public Optional<Account> authenticate(String user, String password) {
+        Account a = accounts.get(user);
+        return a != null && a.passwordMatches(password) ? Optional.of(a) : Optional.empty();
+    }
+
+    public List<String> users() {
+        return new ArrayList<>(accounts.keySet());
+    }
+}

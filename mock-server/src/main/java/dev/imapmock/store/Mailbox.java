@@ -1,0 +1,233 @@
+package dev.imapmock.store;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * A mailbox: messages in ascending UID order, its UIDVALIDITY and UIDNEXT, and the sessions that
+ * have it selected. Every method is thread-safe; a change and the events it sends to listeners
+ * happen under one lock, so every listener sees changes in the same order.
+ */
+public final class Mailbox {
+    private volatile String name;
+    private final long uidValidity;
+    private final ArrayList<Message> messages = new ArrayList<>();
+    private final List<MailboxListener> listeners = new ArrayList<>();
+    private long uidNext = 1;
+    /** Messages with a UID at or above this one are \Recent and not yet claimed by a session. */
+    private long firstUnclaimedRecent = 1;
+    private boolean noselect;
+
+    Mailbox(String name, long uidValidity) {
+        this.name = name;
+        this.uidValidity = uidValidity;
+    }
+
+    /** The mailbox name, decoded, with {@code /} as hierarchy delimiter. */
+    public String name() {
+        return name;
+    }
+
+    void rename(String newName) {
+        this.name = newName;
+    }
+
+    public long uidValidity() {
+        return uidValidity;
+    }
+
+    public synchronized long uidNext() {
+        return uidNext;
+    }
+
+    /** True for a name that only holds children (RFC 3501 §6.3.4: a deleted parent). */
+    public synchronized boolean isNoselect() {
+        return noselect;
+    }
+
+    public synchronized int size() {
+        return messages.size();
+    }
+
+    /** A copy of the messages in UID order. */
+    public synchronized List<Message> messages() {
+        return new ArrayList<>(messages);
+    }
+
+    /** Adds a message with the next UID and tells every selecting session. */
+    public synchronized Message append(byte[] bytes, Flags flags, OffsetDateTime internalDate) {
+        return append(List.of(new NewMessage(bytes, flags, internalDate))).get(0);
+    }
+
+    /** Adds all messages, with consecutive UIDs, or none (COPY is all-or-nothing). */
+    public synchronized List<Message> append(List<NewMessage> added) {
+        if (noselect) {
+            throw new MailboxException(MailboxException.Reason.NOT_SELECTABLE, "Mailbox " + name + " cannot hold messages");
+        }
+        List<Message> result = new ArrayList<>(added.size());
+        messages.ensureCapacity(messages.size() + added.size());
+        for (NewMessage m : added) {
+            Message message = new Message(uidNext++, m.bytes(), m.internalDate(), m.flags());
+            messages.add(message);
+            result.add(message);
+            publish(new MailboxEvent.Appended(message));
+        }
+        return result;
+    }
+
+    /**
+     * Registers {@code listener} and returns the messages it sees now, atomically, so that no
+     * change falls between the snapshot and the first event. With {@code claimRecent} the
+     * unclaimed \Recent messages become this session's; otherwise (EXAMINE) they stay unclaimed.
+     */
+    public synchronized Selection select(MailboxListener listener, boolean claimRecent) {
+        if (noselect) {
+            throw new MailboxException(MailboxException.Reason.NOT_SELECTABLE, "Mailbox " + name + " cannot be selected");
+        }
+        listeners.add(listener);
+        long recentFrom = firstUnclaimedRecent;
+        if (claimRecent) {
+            firstUnclaimedRecent = uidNext;
+        }
+        return new Selection(new ArrayList<>(messages), recentFrom, uidNext);
+    }
+
+    public synchronized void unselect(MailboxListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Claims \Recent for a message this session learnt of through an event; true when no other
+     * session claimed it first. Without {@code claim}, only tells whether it is still unclaimed.
+     */
+    public synchronized boolean claimRecent(long uid, boolean claim) {
+        if (uid < firstUnclaimedRecent) {
+            return false;
+        }
+        if (claim) {
+            firstUnclaimedRecent = uid + 1;
+        }
+        return true;
+    }
+
+    /** The message with {@code uid}, or null when there is none (any more). */
+    public synchronized Message byUid(long uid) {
+        int i = indexOf(uid);
+        return i < 0 ? null : messages.get(i);
+    }
+
+    /**
+     * Changes the flags of each message still present and tells the other sessions. Returns the
+     * messages that were present.
+     */
+    public synchronized List<Message> updateFlags(Collection<Message> targets, UnaryOperator<Flags> change,
+                                                  MailboxListener origin) {
+        List<Message> present = new ArrayList<>(targets.size());
+        for (Message m : targets) {
+            if (indexOf(m.uid()) < 0) {
+                continue;
+            }
+            Flags before = m.flags();
+            Flags after = change.apply(before);
+            present.add(m);
+            if (!after.equals(before)) {
+                m.flags(after);
+                publish(new MailboxEvent.FlagsChanged(m.uid(), origin));
+            }
+        }
+        return present;
+    }
+
+    /**
+     * Removes the messages flagged \Deleted, only those with a UID in {@code uids} when it is not
+     * null (UID EXPUNGE), and returns the removed UIDs in ascending order.
+     */
+    public synchronized List<Long> expungeDeleted(Set<Long> uids) {
+        List<Long> removed = new ArrayList<>();
+        messages.removeIf(m -> {
+            boolean remove = m.flags().has(Flags.DELETED) && (uids == null || uids.contains(m.uid()));
+            if (remove) {
+                removed.add(m.uid());
+            }
+            return remove;
+        });
+        for (Long uid : removed) {
+            publish(new MailboxEvent.Expunged(uid));
+        }
+        return removed;
+    }
+
+    /** Counts for STATUS, taken at one instant. */
+    public synchronized Status status() {
+        int unseen = 0;
+        for (Message m : messages) {
+            if (!m.flags().has(Flags.SEEN)) {
+                unseen++;
+            }
+        }
+        int recent = 0;
+        for (int i = messages.size() - 1; i >= 0 && messages.get(i).uid() >= firstUnclaimedRecent; i--) {
+            recent++;
+        }
+        return new Status(messages.size(), recent, uidNext, uidValidity, unseen);
+    }
+
+    /** Empties the mailbox and tells selecting sessions it is gone; used by DELETE and RENAME INBOX. */
+    synchronized List<Message> removeAll(boolean becomeNoselect, boolean gone) {
+        List<Message> removed = new ArrayList<>(messages);
+        messages.clear();
+        noselect = becomeNoselect;
+        if (gone) {
+            publish(new MailboxEvent.Deleted());
+            listeners.clear();
+        } else {
+            for (Message m : removed) {
+                publish(new MailboxEvent.Expunged(m.uid()));
+            }
+        }
+        return removed;
+    }
+
+    synchronized void makeSelectable() {
+        noselect = false;
+    }
+
+    private int indexOf(long uid) {
+        int lo = 0;
+        int hi = messages.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long u = messages.get(mid).uid();
+            if (u < uid) {
+                lo = mid + 1;
+            } else if (u > uid) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    private void publish(MailboxEvent event) {
+        for (MailboxListener l : listeners) {
+            l.onEvent(event);
+        }
+    }
+
+    /** A message to add: its bytes, flags and internal date. */
+    public record NewMessage(byte[] bytes, Flags flags, OffsetDateTime internalDate) {
+    }
+
+    /** What a session sees when it selects: the messages, the first \Recent UID, and UIDNEXT. */
+    public record Selection(List<Message> messages, long recentFrom, long uidNext) {
+    }
+
+    /** The STATUS counters. */
+    public record Status(int messages, int recent, long uidNext, long uidValidity, int unseen) {
+    }
+}

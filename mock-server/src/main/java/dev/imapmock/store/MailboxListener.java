@@ -1,0 +1,10 @@
+package dev.imapmock.store;
+
+/**
+ * Receives a mailbox's changes. Called while the mailbox's lock is held, so an implementation
+ * must only queue the event and return at once.
+ */
+@FunctionalInterface
+public interface MailboxListener {
+    void onEvent(MailboxEvent event);
+}

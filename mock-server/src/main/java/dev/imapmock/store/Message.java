@@ -1,0 +1,52 @@
+package dev.imapmock.store;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * One stored message: its exact bytes, UID, internal date and flags. The bytes never change;
+ * flags are swapped as a whole under the mailbox's lock and read without it. 
+ */
+public final class Message {
+    private final long uid;
+    private final byte[] bytes;
+    private final long internalDateSeconds;
+    private final int internalDateOffsetSeconds;
+    private volatile Flags flags;
+
+    Message(long uid, byte[] bytes, OffsetDateTime internalDate, Flags flags) {
+        this.uid = uid;
+        this.bytes = bytes;
+        this.internalDateSeconds = internalDate.toEpochSecond();
+        this.internalDateOffsetSeconds = internalDate.getOffset().getTotalSeconds();
+        this.flags = flags;
+    }
+
+    public long uid() {
+        return uid;
+    }
+
+    /** The message exactly as received; callers must not modify the array. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public int size() {
+        return bytes.length;
+    }
+
+    public OffsetDateTime internalDate() {
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(internalDateSeconds),
+                ZoneOffset.ofTotalSeconds(internalDateOffsetSeconds));
+    }
+
+    public Flags flags() {
+        return flags;
+    }
+
+    void flags(Flags flags) {
+        this.flags = flags;
+    }
+
+}

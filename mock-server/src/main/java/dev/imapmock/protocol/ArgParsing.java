@@ -1,0 +1,84 @@
+package dev.imapmock.protocol;
+
+/** Small helpers the argument parsers share: numbers of RFC 3501 §9 and argument descriptions. */
+final class ArgParsing {
+    /** The largest {@code number} and {@code nz-number} of RFC 3501 §9 (an unsigned 32-bit value). */
+    static final long MAX_NUMBER = 4294967295L;
+
+    private ArgParsing() {
+    }
+
+    /**
+     * Parses {@code number} ({@code 1*DIGIT}, leading zeros allowed) up to {@link #MAX_NUMBER};
+     * returns -1 when {@code text} is not one.
+     */
+    static long number(String text) {
+        if (text.isEmpty() || text.length() > 20) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+            if (value > MAX_NUMBER) {
+                return -1;
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Parses {@code nz-number} ({@code digit-nz *DIGIT}) up to {@link #MAX_NUMBER}; returns -1
+     * when {@code text} is not one (zero, a leading zero, junk or too large).
+     */
+    static long nzNumber(String text) {
+        if (text.isEmpty() || text.charAt(0) == '0') {
+            return -1;
+        }
+        return number(text);
+    }
+
+    /** True when {@code text} is a run of digits, however long. */
+    static boolean isDigits(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How an argument reads in an error message: atoms as sent, strings and lists by kind. */
+    static String describe(Arg arg) {
+        if (arg instanceof Arg.Atom atom) {
+            return shorten(atom.text());
+        }
+        if (arg instanceof Arg.Quoted) {
+            return "a quoted string";
+        }
+        if (arg instanceof Arg.Literal) {
+            return "a literal";
+        }
+        return "a parenthesized list";
+    }
+
+    /** {@code text} cut to a length that keeps an error message on one readable line. */
+    static String shorten(String text) {
+        StringBuilder sb = new StringBuilder();
+        int limit = Math.min(text.length(), 60);
+        for (int i = 0; i < limit; i++) {
+            char c = text.charAt(i);
+            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        if (text.length() > limit) {
+            sb.append("...");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.imapmock.protocol;
+
+import dev.imapmock.mime.SectionSpec;
+
+/**
+ * One data item a FETCH command asks for (RFC 3501 §6.4.5), after macros are expanded.
+ *
+ * <p>Items that take no argument are one {@link Simple} record over the {@link Attribute} enum, so
+ * a writer can {@code switch} over them exhaustively; items with arguments get their own record.
+ * Extensions add an enum constant (MODSEQ) or a record (BINARY[...], BINARY.SIZE[...]).
+ */
+public sealed interface FetchItem permits FetchItem.Simple, FetchItem.BodySection {
+
+    /** True when fetching this item sets {@code \Seen} on the message (§6.4.5). */
+    boolean setsSeen();
+
+    /** The item name as it appears in the FETCH response, e.g. {@code RFC822.SIZE} or {@code BODY[TEXT]<0>}. */
+    String responseName();
+
+    /** The argument-free data items. */
+    enum Attribute {
+        FLAGS("FLAGS"),
+        INTERNALDATE("INTERNALDATE"),
+        RFC822_SIZE("RFC822.SIZE"),
+        UID("UID"),
+        ENVELOPE("ENVELOPE"),
+        /** The non-extensible BODYSTRUCTURE form, {@code BODY} without a section. */
+        BODY("BODY"),
+        BODYSTRUCTURE("BODYSTRUCTURE"),
+        /** Like {@code BODY[]}, including setting {@code \Seen}. */
+        RFC822("RFC822"),
+        /** Like {@code BODY.PEEK[HEADER]}. */
+        RFC822_HEADER("RFC822.HEADER"),
+        /** Like {@code BODY[TEXT]}, including setting {@code \Seen}. */
+        RFC822_TEXT("RFC822.TEXT");
+
+        private final String wire;
+
+        Attribute(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+    }
+
+    /** An item without arguments. */
+    record Simple(Attribute attribute) implements FetchItem {
+        @Override
+        public boolean setsSeen() {
+            return attribute == Attribute.RFC822 || attribute == Attribute.RFC822_TEXT;
+        }
+
+        @Override
+        public String responseName() {
+            return attribute.wire();
+        }
+    }
+
+    /**
+     * {@code BODY[section]<origin.count>} or {@code BODY.PEEK[...]}; {@code partial} is null when
+     * the whole section is wanted.
+     */
+    record BodySection(boolean peek, SectionSpec section, Partial partial) implements FetchItem {
+        @Override
+        public boolean setsSeen() {
+            return !peek;
+        }
+
+        /** RFC 3501 §7.4.2: the response names {@code BODY} (never PEEK) and only the origin. */
+        @Override
+        public String responseName() {
+            return "BODY[" + section.wire() + "]" + (partial == null ? "" : "<" + partial.origin() + ">");
+        }
+    }
+
+    /** The octet range of a partial fetch: {@code count} octets from {@code origin}. */
+    record Partial(long origin, long count) {
+        public Partial {
+            if (origin < 0 || count < 1) {
+                throw new IllegalArgumentException("not a partial range: <" + origin + "." + count + ">");
+            }
+        }
+    }
+}

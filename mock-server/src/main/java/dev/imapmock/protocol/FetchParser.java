@@ -1,0 +1,296 @@
+package dev.imapmock.protocol;
+
+import dev.imapmock.mime.SectionSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parses the data-item argument of FETCH (RFC 3501 §6.4.5, §9 {@code fetch-att}): a macro
+ * (ALL, FAST, FULL), one item, or a parenthesized list of items. Keywords are case-insensitive.
+ *
+ * <p>A body section item arrives as one atom whose brackets may hold spaces, e.g.
+ * {@code BODY.PEEK[1.HEADER.FIELDS (From "X-Spam")]<0.100>}; its header field names may be atoms
+ * or quoted strings (a literal cannot occur inside an atom).
+ */
+public final class FetchParser {
+    private static final List<FetchItem> FAST = List.of(simple(FetchItem.Attribute.FLAGS),
+            simple(FetchItem.Attribute.INTERNALDATE), simple(FetchItem.Attribute.RFC822_SIZE));
+    private static final List<FetchItem> ALL = List.of(simple(FetchItem.Attribute.FLAGS),
+            simple(FetchItem.Attribute.INTERNALDATE), simple(FetchItem.Attribute.RFC822_SIZE),
+            simple(FetchItem.Attribute.ENVELOPE));
+    private static final List<FetchItem> FULL = List.of(simple(FetchItem.Attribute.FLAGS),
+            simple(FetchItem.Attribute.INTERNALDATE), simple(FetchItem.Attribute.RFC822_SIZE),
+            simple(FetchItem.Attribute.ENVELOPE), simple(FetchItem.Attribute.BODY));
+
+    private FetchParser() {
+    }
+
+    /**
+     * Parses the arguments of FETCH after the sequence set.
+     *
+     * @throws ProtocolException when the items are missing, unknown, malformed, or followed by
+     *     further arguments
+     */
+    public static List<FetchItem> parse(List<Arg> args) {
+        if (args.isEmpty()) {
+            throw new ProtocolException("FETCH needs data items, such as FLAGS or (UID BODY.PEEK[])");
+        }
+        if (args.size() > 1) {
+            throw new ProtocolException("FETCH takes one data item or one parenthesized list of them; "
+                    + "unexpected " + ArgParsing.describe(args.get(1)) + " after it");
+        }
+        Arg arg = args.get(0);
+        if (arg instanceof Arg.Atom atom) {
+            List<FetchItem> macro = macro(atom.text());
+            return macro != null ? macro : List.of(parseItem(atom.text()));
+        }
+        if (arg instanceof Arg.ListArg list) {
+            if (list.items().isEmpty()) {
+                throw new ProtocolException("the list of FETCH data items is empty");
+            }
+            List<FetchItem> items = new ArrayList<>(list.items().size());
+            for (Arg element : list.items()) {
+                if (!(element instanceof Arg.Atom atom)) {
+                    throw new ProtocolException(ArgParsing.describe(element) + " is not a FETCH data item");
+                }
+                if (macro(atom.text()) != null) {
+                    throw new ProtocolException(atom.text() + " is a macro and must be used alone, not inside a list");
+                }
+                items.add(parseItem(atom.text()));
+            }
+            return List.copyOf(items);
+        }
+        throw new ProtocolException("expected FETCH data items but got " + ArgParsing.describe(arg));
+    }
+
+    /** Parses one {@code fetch-att} (not a macro). */
+    public static FetchItem parseItem(String text) {
+        String upper = text.toUpperCase(Locale.ROOT);
+        switch (upper) {
+            case "FLAGS":
+                return simple(FetchItem.Attribute.FLAGS);
+            case "INTERNALDATE":
+                return simple(FetchItem.Attribute.INTERNALDATE);
+            case "RFC822.SIZE":
+                return simple(FetchItem.Attribute.RFC822_SIZE);
+            case "UID":
+                return simple(FetchItem.Attribute.UID);
+            case "ENVELOPE":
+                return simple(FetchItem.Attribute.ENVELOPE);
+            case "BODY":
+                return simple(FetchItem.Attribute.BODY);
+            case "BODYSTRUCTURE":
+                return simple(FetchItem.Attribute.BODYSTRUCTURE);
+            case "RFC822":
+                return simple(FetchItem.Attribute.RFC822);
+            case "RFC822.HEADER":
+                return simple(FetchItem.Attribute.RFC822_HEADER);
+            case "RFC822.TEXT":
+                return simple(FetchItem.Attribute.RFC822_TEXT);
+            case "BODY.PEEK":
+                throw new ProtocolException("BODY.PEEK needs a section in brackets, such as BODY.PEEK[] or BODY.PEEK[HEADER]");
+            default:
+                break;
+        }
+        if (upper.startsWith("BODY[")) {
+            return new SectionReader(text, "BODY[".length()).bodySection(false);
+        }
+        if (upper.startsWith("BODY.PEEK[")) {
+            return new SectionReader(text, "BODY.PEEK[".length()).bodySection(true);
+        }
+        throw new ProtocolException("unknown FETCH data item " + ArgParsing.shorten(text));
+    }
+
+    private static List<FetchItem> macro(String text) {
+        String upper = text.toUpperCase(Locale.ROOT);
+        switch (upper) {
+            case "ALL":
+                return ALL;
+            case "FAST":
+                return FAST;
+            case "FULL":
+                return FULL;
+            default:
+                return null;
+        }
+    }
+
+    private static FetchItem simple(FetchItem.Attribute attribute) {
+        return new FetchItem.Simple(attribute);
+    }
+
+    /** A cursor over one body section item, positioned just after its opening bracket. */
+    private static final class SectionReader {
+        private final String text;
+        private int pos;
+
+        SectionReader(String text, int pos) {
+            this.text = text;
+            this.pos = pos;
+        }
+
+        FetchItem bodySection(boolean peek) {
+            SectionSpec section = section();
+            expect(']', "the section is not closed by \"]\"");
+            FetchItem.Partial partial = null;
+            if (pos < text.length() && text.charAt(pos) == '<') {
+                partial = partial();
+            }
+            if (pos != text.length()) {
+                throw invalid("unexpected text after the section: \"" + ArgParsing.shorten(text.substring(pos)) + "\"");
+            }
+            return new FetchItem.BodySection(peek, section, partial);
+        }
+
+        /** {@code [section-spec]} up to, not including, the closing bracket. */
+        private SectionSpec section() {
+            List<Integer> path = new ArrayList<>();
+            while (pos < text.length() && isDigit(text.charAt(pos))) {
+                path.add(partNumber());
+                if (pos < text.length() && text.charAt(pos) == '.') {
+                    pos++;
+                    if (pos < text.length() && isDigit(text.charAt(pos))) {
+                        continue;
+                    }
+                    return sectionText(path);
+                }
+                if (pos < text.length() && text.charAt(pos) == ']') {
+                    return new SectionSpec(path, SectionSpec.Kind.ALL, List.of());
+                }
+                throw invalid("expected \".\" or \"]\" after the part number");
+            }
+            if (pos < text.length() && text.charAt(pos) == ']') {
+                return SectionSpec.whole();
+            }
+            return sectionText(path);
+        }
+
+        /** HEADER, HEADER.FIELDS[.NOT] with its list, TEXT, or MIME after a part path. */
+        private SectionSpec sectionText(List<Integer> path) {
+            int start = pos;
+            while (pos < text.length() && (Character.isLetter(text.charAt(pos)) || text.charAt(pos) == '.')) {
+                pos++;
+            }
+            String keyword = text.substring(start, pos).toUpperCase(Locale.ROOT);
+            switch (keyword) {
+                case "HEADER":
+                    return new SectionSpec(path, SectionSpec.Kind.HEADER, List.of());
+                case "TEXT":
+                    return new SectionSpec(path, SectionSpec.Kind.TEXT, List.of());
+                case "MIME":
+                    if (path.isEmpty()) {
+                        throw invalid("MIME needs a part number before it, such as 1.MIME");
+                    }
+                    return new SectionSpec(path, SectionSpec.Kind.MIME, List.of());
+                case "HEADER.FIELDS":
+                    return new SectionSpec(path, SectionSpec.Kind.HEADER_FIELDS, headerList());
+                case "HEADER.FIELDS.NOT":
+                    return new SectionSpec(path, SectionSpec.Kind.HEADER_FIELDS_NOT, headerList());
+                default:
+                    throw invalid(keyword.isEmpty()
+                            ? "expected a part number, HEADER, HEADER.FIELDS, HEADER.FIELDS.NOT, TEXT or MIME in the section"
+                            : "unknown section part " + ArgParsing.shorten(text.substring(start, pos))
+                                    + "; expected HEADER, HEADER.FIELDS, HEADER.FIELDS.NOT, TEXT or MIME");
+            }
+        }
+
+        private int partNumber() {
+            int start = pos;
+            while (pos < text.length() && isDigit(text.charAt(pos))) {
+                pos++;
+            }
+            String digits = text.substring(start, pos);
+            long n = ArgParsing.nzNumber(digits);
+            if (n < 1) {
+                throw invalid("part numbers start at 1 and have no leading zero; got " + ArgParsing.shorten(digits));
+            }
+            if (n > Integer.MAX_VALUE) {
+                throw invalid("part number " + digits + " is too large");
+            }
+            return (int) n;
+        }
+
+        /** {@code SP "(" header-fld-name *(SP header-fld-name) ")"}. */
+        private List<String> headerList() {
+            expect(' ', "HEADER.FIELDS needs a space and a list of field names, such as HEADER.FIELDS (FROM TO)");
+            expect('(', "HEADER.FIELDS needs a parenthesized list of field names, such as (FROM TO)");
+            List<String> fields = new ArrayList<>();
+            while (true) {
+                fields.add(fieldName());
+                if (pos < text.length() && text.charAt(pos) == ' ') {
+                    pos++;
+                    continue;
+                }
+                expect(')', "the list of header field names is not closed by \")\"");
+                return fields;
+            }
+        }
+
+        /** One {@code astring}: a quoted string or a run of ASTRING-CHARs. */
+        private String fieldName() {
+            if (pos < text.length() && text.charAt(pos) == '"') {
+                pos++;
+                StringBuilder sb = new StringBuilder();
+                while (pos < text.length() && text.charAt(pos) != '"') {
+                    char c = text.charAt(pos++);
+                    if (c == '\\') {
+                        if (pos >= text.length() || (text.charAt(pos) != '"' && text.charAt(pos) != '\\')) {
+                            throw invalid("in a quoted field name only \\\" and \\\\ may follow a backslash");
+                        }
+                        c = text.charAt(pos++);
+                    }
+                    sb.append(c);
+                }
+                expect('"', "a quoted field name is not closed");
+                return sb.toString();
+            }
+            int start = pos;
+            while (pos < text.length() && isAstringChar(text.charAt(pos))) {
+                pos++;
+            }
+            if (pos == start) {
+                throw invalid(pos < text.length() && text.charAt(pos) == ')'
+                        ? "the list of header field names is empty or has an extra space"
+                        : "expected a header field name");
+            }
+            return text.substring(start, pos);
+        }
+
+        /** {@code "<" number "." nz-number ">"}. */
+        private FetchItem.Partial partial() {
+            int close = text.indexOf('>', pos);
+            if (close < 0) {
+                throw invalid("the partial range is not closed by \">\"");
+            }
+            String inner = text.substring(pos + 1, close);
+            int dot = inner.indexOf('.');
+            long origin = dot < 0 ? -1 : ArgParsing.number(inner.substring(0, dot));
+            long count = dot < 0 ? -1 : ArgParsing.nzNumber(inner.substring(dot + 1));
+            if (origin < 0 || count < 1) {
+                throw invalid("the partial range must be <origin.count> with count at least 1, such as <0.1024>");
+            }
+            pos = close + 1;
+            return new FetchItem.Partial(origin, count);
+        }
+
+        private void expect(char c, String reason) {
+            if (pos >= text.length() || text.charAt(pos) != c) {
+                throw invalid(reason);
+            }
+            pos++;
+        }
+
+        private ProtocolException invalid(String reason) {
+            return new ProtocolException("invalid FETCH data item \"" + ArgParsing.shorten(text) + "\": " + reason);
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        private static boolean isAstringChar(char c) {
+            return ImapStrings.isAtomChar(c) || c == ']';
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.imapmock.protocol;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One search criterion of RFC 3501 §6.4.4, as parsed; evaluating it against a mailbox is the
+ * evaluator's job, not this type's.
+ *
+ * <p>Keys of the same shape share a record and an enum says which one was meant, so evaluators
+ * can switch exhaustively on the enum: the ten flag keys, KEYWORD and UNKEYWORD are all
+ * {@link Flag}; OLD is {@code Flag(\Recent, false)} and NEW is {@code And(Flag(\Recent, true),
+ * Flag(\Seen, false))}, exactly as §6.4.4 defines them. Several keys in a row are an {@link And}.
+ * String values are already decoded with the program's charset.
+ */
+public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchKey.Envelope, SearchKey.Header,
+        SearchKey.Body, SearchKey.Text, SearchKey.Date, SearchKey.Size, SearchKey.Sequence, SearchKey.Uid,
+        SearchKey.Not, SearchKey.Or, SearchKey.And {
+
+    /** ALL: every message. */
+    record All() implements SearchKey {
+    }
+
+    /**
+     * A flag that is set ({@code present}) or not: ANSWERED/UNANSWERED, DELETED/UNDELETED,
+     * DRAFT/UNDRAFT, FLAGGED/UNFLAGGED, SEEN/UNSEEN, RECENT/OLD with system flags in canonical
+     * case, KEYWORD/UNKEYWORD with the keyword as sent.
+     */
+    record Flag(String flag, boolean present) implements SearchKey {
+    }
+
+    /** BCC, CC, FROM, SUBJECT, TO: the envelope field contains {@code value} (case-insensitive). */
+    record Envelope(EnvelopeField field, String value) implements SearchKey {
+    }
+
+    /** The envelope fields a search key can name. */
+    enum EnvelopeField {
+        BCC, CC, FROM, SUBJECT, TO
+    }
+
+    /**
+     * HEADER: a header field named {@code field} contains {@code value}; an empty value matches
+     * every message that has the field.
+     */
+    record Header(String field, String value) implements SearchKey {
+    }
+
+    /** BODY: the body (after the header) contains {@code value}. */
+    record Body(String value) implements SearchKey {
+    }
+
+    /** TEXT: the header or the body contains {@code value}. */
+    record Text(String value) implements SearchKey {
+    }
+
+    /**
+     * BEFORE, ON, SINCE (the internal date) and SENTBEFORE, SENTON, SENTSINCE (the Date: header),
+     * all comparing calendar days and ignoring time and zone.
+     */
+    record Date(DateSource source, DateComparison comparison, LocalDate date) implements SearchKey {
+    }
+
+    /** Which date of a message a {@link Date} key compares. */
+    enum DateSource {
+        INTERNAL, SENT
+    }
+
+    /** How a {@link Date} key compares: before the day, on it, or on or after it. */
+    enum DateComparison {
+        BEFORE, ON, SINCE
+    }
+
+    /** LARGER and SMALLER: the RFC822.SIZE is strictly above or below {@code octets}. */
+    record Size(SizeComparison comparison, long octets) implements SearchKey {
+    }
+
+    /** Strictly larger or strictly smaller. */
+    enum SizeComparison {
+        LARGER, SMALLER
+    }
+
+    /** A bare sequence set: the messages with these sequence numbers. */
+    record Sequence(SequenceSet set) implements SearchKey {
+    }
+
+    /** UID: the messages with these UIDs. */
+    record Uid(SequenceSet set) implements SearchKey {
+    }
+
+    /** NOT: the messages the key does not match. */
+    record Not(SearchKey key) implements SearchKey {
+    }
+
+    /** OR: the messages either key matches. */
+    record Or(SearchKey left, SearchKey right) implements SearchKey {
+    }
+
+    /** Keys in a row, or in parentheses: the messages every key matches. */
+    record And(List<SearchKey> keys) implements SearchKey {
+        public And {
+            keys = List.copyOf(keys);
+        }
+    }
+}

@@ -126,19 +126,19 @@ public final class Account {
             return;
         }
         createParents(to);
-        List<Map.Entry<String, Mailbox>> moved = new ArrayList<>();
+        List<Mailbox> moved = new ArrayList<>();
         for (Map.Entry<String, Mailbox> e : mailboxes.entrySet()) {
             if (e.getKey().equals(from) || e.getKey().startsWith(from + DELIMITER)) {
-                moved.add(e);
+                moved.add(e.getValue());
             }
         }
-        for (Map.Entry<String, Mailbox> e : moved) {
-            mailboxes.remove(e.getKey());
+        for (Mailbox m : moved) {
+            mailboxes.remove(m.name());
         }
-        for (Map.Entry<String, Mailbox> e : moved) {
-            String newName = to + e.getKey().substring(from.length());
-            e.getValue().rename(newName);
-            mailboxes.put(newName, e.getValue());
+        for (Mailbox m : moved) {
+            String newName = to + m.name().substring(from.length());
+            m.rename(newName);
+            mailboxes.put(newName, m);
         }
     }
 

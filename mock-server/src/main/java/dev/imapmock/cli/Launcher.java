@@ -1,0 +1,30 @@
+package dev.imapmock.cli;
+
+import dev.imapmock.ImapMockServer;
+
+import java.io.PrintStream;
+
+/** Builds the server the launcher's options describe. */
+final class Launcher {
+    static final String DEMO_USER = "demo";
+    static final String DEMO_PASSWORD = "demo";
+
+    private Launcher() {
+    }
+
+    static ImapMockServer build(Options options, PrintStream out) {
+        ImapMockServer.Builder builder = ImapMockServer.builder().host(options.host()).port(options.port());
+        if (options.users().isEmpty()) {
+            builder.user(DEMO_USER, DEMO_PASSWORD);
+        } else {
+            for (String[] user : options.users()) {
+                builder.user(user[0], user[1]);
+            }
+        }
+        ImapMockServer server = builder.build();
+        if (options.users().isEmpty()) {
+            out.println("Demo user: " + DEMO_USER + " / password: " + DEMO_PASSWORD);
+        }
+        return server;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.imapmock.cli;
+
+import dev.imapmock.ImapMockServer;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The standalone launcher: {@code java -jar imapmock-server-<version>-standalone.jar [options]}.
+ * Prints exactly one line {@code IMAP server listening on HOST:PORT} when ready and stops cleanly
+ * on SIGINT or SIGTERM.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Starts the server and blocks until the JVM is asked to stop; returns the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("imapmock: " + e.getMessage() + " (see --help)");
+            return 2;
+        }
+        if (options.help()) {
+            out.print(Options.HELP);
+            return 0;
+        }
+        ImapMockServer server;
+        try {
+            server = Launcher.build(options, out).start();
+        } catch (RuntimeException e) {
+            err.println("imapmock: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "imapmock-shutdown"));
+        out.println("IMAP server listening on " + server.host() + ":" + server.port());
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

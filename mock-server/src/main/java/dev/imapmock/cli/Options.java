@@ -1,0 +1,74 @@
+package dev.imapmock.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The launcher's command line, parsed. */
+record Options(String host, int port, List<String[]> users, Path fixtures, boolean help) {
+
+    static final String HELP = """
+            Usage: java -jar imapmock-server-<version>-standalone.jar [options]
+
+            Starts an in-memory IMAP server and prints "IMAP server listening on HOST:PORT" when ready.
+            SIGINT or SIGTERM stops it.
+
+            Options:
+              --host HOST            address to listen on (default 127.0.0.1)
+              --port PORT            port to listen on; 0 picks a free one (default 1143)
+              --user NAME:PASSWORD   a user; repeat for several. Without any, a demo user is
+                                     created with a few messages, and its credentials are printed.
+              --fixtures DIR         seed mail from DIR: each sub-directory is a mailbox (INBOX is
+                                     the inbox), each .eml file a message, in file-name order. With
+                                     several users, DIR holds one such tree per user, named after it.
+              --help                 print this help and exit
+            """;
+
+    static Options parse(String[] args) {
+        String host = "127.0.0.1";
+        int port = 1143;
+        List<String[]> users = new ArrayList<>();
+        Path fixtures = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--help", "-h" -> {
+                    return new Options(host, port, users, fixtures, true);
+                }
+                case "--host" -> host = value(args, ++i, arg);
+                case "--port" -> port = port(value(args, ++i, arg));
+                case "--user" -> users.add(user(value(args, ++i, arg)));
+                case "--fixtures" -> fixtures = Path.of(value(args, ++i, arg));
+                default -> throw new IllegalArgumentException("unknown option: " + arg);
+            }
+        }
+        return new Options(host, port, users, fixtures, false);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // Reported below.
+        }
+        throw new IllegalArgumentException("--port needs a number from 0 to 65535, not " + text);
+    }
+
+    private static String[] user(String spec) {
+        int colon = spec.indexOf(':');
+        if (colon <= 0 || colon == spec.length() - 1) {
+            throw new IllegalArgumentException("--user needs NAME:PASSWORD, not " + spec);
+        }
+        return new String[] {spec.substring(0, colon), spec.substring(colon + 1)};
+    }
+}

@@ -1,0 +1,158 @@
+package dev.imapmock.testing;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A raw IMAP connection for transcript tests: sends exact bytes and reads exact lines. Scripts
+ * use the readable form {@code C: line} for what the client sends and {@code S: line} for the
+ * line the server must answer, or {@code S~ regex} where a value varies (UIDVALIDITY, dates).
+ */
+public final class RawClient implements AutoCloseable {
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    public RawClient(String host, int port) {
+        try {
+            socket = new Socket(host, port);
+            socket.setSoTimeout(10_000);
+            in = new BufferedInputStream(socket.getInputStream());
+            out = socket.getOutputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Connects and reads the greeting. */
+    public static RawClient connect(dev.imapmock.ImapMockServer server) {
+        RawClient c = new RawClient(server.host(), server.port());
+        assertThat(c.readLine()).startsWith("* OK [CAPABILITY IMAP4rev1 ");
+        return c;
+    }
+
+    /** Connects, reads the greeting and logs in. */
+    public static RawClient login(dev.imapmock.ImapMockServer server, String user, String password) {
+        RawClient c = connect(server);
+        c.send("L0 LOGIN " + user + " " + password);
+        c.readUntilTagged("L0");
+        return c;
+    }
+
+    /** Sends {@code line} and CRLF. */
+    public RawClient send(String line) {
+        return sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    public RawClient sendRaw(byte[] bytes) {
+        try {
+            out.write(bytes);
+            out.flush();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads one line without CRLF; null at end of stream. */
+    public String readLine() {
+        try {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int c;
+            while ((c = in.read()) != -1) {
+                if (c == '\n') {
+                    byte[] b = line.toByteArray();
+                    int len = b.length > 0 && b[b.length - 1] == '\r' ? b.length - 1 : b.length;
+                    return new String(b, 0, len, StandardCharsets.UTF_8);
+                }
+                line.write(c);
+            }
+            return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads exactly n octets (the body of a literal). */
+    public byte[] readBytes(int n) {
+        try {
+            return in.readNBytes(n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads lines up to and including the tagged response of {@code tag}. */
+    public List<String> readUntilTagged(String tag) {
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            String line = readLine();
+            if (line == null) {
+                throw new AssertionError("Connection closed before the response of " + tag + "; got " + lines);
+            }
+            lines.add(line);
+            if (line.startsWith(tag + " ")) {
+                return lines;
+            }
+        }
+    }
+
+    /** Sends {@code tag command} and returns every line up to its tagged response. */
+    public List<String> command(String tag, String command) {
+        send(tag + " " + command);
+        return readUntilTagged(tag);
+    }
+
+    /** True when the server closed the connection (reads until end of stream). */
+    public boolean closedByServer() {
+        try {
+            return in.read() == -1;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Plays a script: {@code C: } lines are sent, {@code S: } lines must arrive exactly,
+     * {@code S~ } lines must match the regex. Blank lines and lines starting with {@code #} are
+     * skipped.
+     */
+    public void play(String script) {
+        for (String raw : script.strip().split("\n")) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String body = line.length() > 3 ? line.substring(3) : "";
+            if (line.startsWith("C: ")) {
+                send(body);
+            } else if (line.startsWith("S: ")) {
+                assertThat(readLine()).as("server line").isEqualTo(body);
+            } else if (line.startsWith("S~ ")) {
+                assertThat(readLine()).as("server line").matches(Pattern.compile(body));
+            } else {
+                throw new IllegalArgumentException("Script lines start with C:, S: or S~ : " + line);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Closing anyway.
+        }
+    }
+}

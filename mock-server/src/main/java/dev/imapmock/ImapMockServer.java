@@ -16,7 +16,10 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -45,6 +48,10 @@ public final class ImapMockServer implements AutoCloseable {
                 builder.maxConnections, builder.clock);
         this.store = new MailStore(builder.clock);
         builder.users.forEach(store::addAccount);
+        List<String> users = List.copyOf(builder.users.keySet());
+        for (Seeding.Source source : builder.fixtures) {
+            Seeding.apply(store, users, source, builder.classLoader());
+        }
     }
 
     public static Builder builder() {
@@ -151,8 +158,37 @@ public final class ImapMockServer implements AutoCloseable {
         private Duration idleTimeout = Duration.ofMinutes(30);
         private int maxConnections;
         private Clock clock = Clock.systemDefaultZone();
+        private final List<Seeding.Source> fixtures = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Seeds mail from a fixture (see docs/fixtures.md): {@code imapmock:corpus/NAME} for the
+         * shipped corpus, else a classpath resource, else a file path; a mailbox tree, a single
+         * {@code .eml} or an {@code .mbox}. With one user it is that user's mail; with several, a
+         * directory holding one tree per user, named after the user. Read when {@link #build()} runs.
+         */
+        public Builder fixtures(String spec) {
+            fixtures.add(new Seeding.Source(null, Objects.requireNonNull(spec, "spec"), null));
+            return this;
+        }
+
+        /** As {@link #fixtures(String)}, for a path in the file system. */
+        public Builder fixtures(Path path) {
+            fixtures.add(new Seeding.Source(null, null, Objects.requireNonNull(path, "path")));
+            return this;
+        }
+
+        /** Seeds one user's mail from a fixture, as {@link #fixtures(String)} does with one user. */
+        public Builder fixtures(String user, String spec) {
+            fixtures.add(new Seeding.Source(Objects.requireNonNull(user, "user"), Objects.requireNonNull(spec, "spec"), null));
+            return this;
+        }
+
+        private ClassLoader classLoader() {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            return loader != null ? loader : ImapMockServer.class.getClassLoader();
         }
 
         /** The address to bind; loopback by default. */
@@ -216,6 +252,11 @@ public final class ImapMockServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Builds the server and seeds its fixtures.
+         *
+         * @throws dev.imapmock.fixtures.FixtureException when a fixture cannot be found or read
+         */
         public ImapMockServer build() {
             return new ImapMockServer(this);
         }

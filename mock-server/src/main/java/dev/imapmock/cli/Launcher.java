@@ -8,6 +8,8 @@ import java.io.PrintStream;
 final class Launcher {
     static final String DEMO_USER = "demo";
     static final String DEMO_PASSWORD = "demo";
+    /** The demo account's mail, a classpath resource inside the server jar. */
+    static final String DEMO_MAIL = "dev/imapmock/demo";
 
     private Launcher() {
     }
@@ -20,6 +22,11 @@ final class Launcher {
             for (String[] user : options.users()) {
                 builder.user(user[0], user[1]);
             }
+        }
+        if (options.fixtures() != null) {
+            builder.fixtures(options.fixtures());
+        } else if (options.users().isEmpty()) {
+            builder.fixtures(DEMO_MAIL);
         }
         ImapMockServer server = builder.build();
         if (options.users().isEmpty()) {

@@ -1,0 +1,69 @@
+package dev.imapmock;
+
+import dev.imapmock.fixtures.FixtureMailbox;
+import dev.imapmock.fixtures.FixtureMessage;
+import dev.imapmock.fixtures.FixtureReader;
+import dev.imapmock.fixtures.ResolvedFixture;
+import dev.imapmock.store.Account;
+import dev.imapmock.store.Flags;
+import dev.imapmock.store.MailStore;
+import dev.imapmock.store.Mailbox;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Puts fixture mail into the store, the same way APPEND does. */
+final class Seeding {
+
+    /** One fixture to load: for one user, or (user null) for every configured user. */
+    record Source(String user, String spec, Path path) {
+    }
+
+    private Seeding() {
+    }
+
+    static void apply(MailStore store, List<String> users, Source source, ClassLoader loader) {
+        if (source.user() != null) {
+            seed(store, source.user(), read(source, loader));
+        } else if (users.size() == 1) {
+            seed(store, users.get(0), read(source, loader));
+        } else {
+            for (Map.Entry<String, List<FixtureMailbox>> e : readUsers(source, users, loader).entrySet()) {
+                seed(store, e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private static List<FixtureMailbox> read(Source source, ClassLoader loader) {
+        return source.path() != null ? FixtureReader.read(source.path()) : FixtureReader.load(source.spec(), loader);
+    }
+
+    private static Map<String, List<FixtureMailbox>> readUsers(Source source, List<String> users, ClassLoader loader) {
+        if (source.path() != null) {
+            return FixtureReader.readUsers(source.path(), users);
+        }
+        try (ResolvedFixture fixture = FixtureReader.resolve(source.spec(), loader)) {
+            return FixtureReader.readUsers(fixture.path(), users);
+        }
+    }
+
+    static void seed(MailStore store, String user, List<FixtureMailbox> mailboxes) {
+        Account account = store.account(user)
+                .orElseThrow(() -> new IllegalArgumentException("Fixtures name a user that is not configured: " + user));
+        for (FixtureMailbox fixture : mailboxes) {
+            Mailbox mailbox = account.mailbox(fixture.name());
+            if (mailbox == null || mailbox.isNoselect()) {
+                mailbox = account.create(fixture.name());
+            }
+            List<Mailbox.NewMessage> messages = new ArrayList<>(fixture.messages().size());
+            for (FixtureMessage m : fixture.messages()) {
+                messages.add(new Mailbox.NewMessage(m.bytes(), Flags.of(m.flags()),
+                        OffsetDateTime.from(m.internalDate())));
+            }
+            mailbox.append(messages);
+        }
+    }
+}

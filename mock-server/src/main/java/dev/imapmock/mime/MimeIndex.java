@@ -1,0 +1,162 @@
+package dev.imapmock.mime;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The MIME tree of one message as byte offsets, computed once by {@link #parse} and then shared by
+ * every fetch. Immutable and thread-safe. The index keeps a reference to the message bytes, which
+ * must not change afterwards.
+ *
+ * <p>Parsing never fails: whatever the input, the result is a tree whose parts cover it. Sizes and
+ * sections are counted in the stored octets, so a message stored with bare LF line ends is served
+ * and measured with bare LF.
+ */
+public final class MimeIndex {
+    private final byte[] message;
+    private final MimePart root;
+
+    private MimeIndex(byte[] message, MimePart root) {
+        this.message = message;
+        this.root = root;
+    }
+
+    /** Indexes {@code message}; never throws. */
+    public static MimeIndex parse(byte[] message) {
+        MimePart root;
+        try {
+            root = new MimeParser(message).parseMessage();
+        } catch (RuntimeException | StackOverflowError e) {
+            root = new MimePart(message, 0, 0, message.length, "text", "plain", List.of(), List.of(), null);
+        }
+        return new MimeIndex(message, root);
+    }
+
+    /** The message itself as a part: its header is the message header. */
+    public MimePart root() {
+        return root;
+    }
+
+    public Envelope envelope() {
+        return root.envelope();
+    }
+
+    public int size() {
+        return message.length;
+    }
+
+    /**
+     * The octets of a body section (RFC 3501 §6.4.5). Part numbers address the parts of a
+     * multipart; inside a message/rfc822 part they continue with the parts of the message it
+     * holds; part 1 of a message that is not multipart is its body. HEADER, TEXT and the
+     * HEADER.FIELDS forms apply to the message itself (empty path) or to a message/rfc822 part;
+     * MIME gives a part's own header.
+     *
+     * <p>A part that does not exist, or HEADER/TEXT asked of a part that holds no message, gives
+     * the empty slice: Dovecot answers an empty string there, not NIL, and so do we. MIME with an
+     * empty path (which the grammar forbids) also gives the empty slice.
+     */
+    public Slice section(SectionSpec spec) {
+        List<Integer> path = spec.path();
+        if (path.isEmpty()) {
+            return switch (spec.kind()) {
+                case ALL -> Slice.of(message);
+                case MIME -> Slice.EMPTY;
+                default -> ofMessage(root, spec);
+            };
+        }
+        MimePart part = resolve(path);
+        if (part == null) {
+            return Slice.EMPTY;
+        }
+        return switch (spec.kind()) {
+            case ALL -> part.body();
+            case MIME -> part.header();
+            default -> part.embeddedMessage().map(inner -> ofMessage(inner, spec)).orElse(Slice.EMPTY);
+        };
+    }
+
+    /** The part a non-empty section path addresses, or null when there is none. */
+    public MimePart resolve(List<Integer> path) {
+        MimePart part = null;
+        for (int i = 0; i < path.size(); i++) {
+            int n = path.get(i);
+            if (i == 0) {
+                part = partOfMessage(root, n);
+            } else if (part.isMultipart()) {
+                part = child(part, n);
+            } else if (part.embeddedMessage().isPresent()) {
+                part = partOfMessage(part.embeddedMessage().get(), n);
+            } else {
+                part = null;
+            }
+            if (part == null) {
+                return null;
+            }
+        }
+        return part;
+    }
+
+    private static MimePart partOfMessage(MimePart message, int n) {
+        if (message.isMultipart()) {
+            return child(message, n);
+        }
+        return n == 1 ? message : null;
+    }
+
+    private static MimePart child(MimePart multipart, int n) {
+        List<MimePart> children = multipart.children();
+        return n >= 1 && n <= children.size() ? children.get(n - 1) : null;
+    }
+
+    private Slice ofMessage(MimePart msg, SectionSpec spec) {
+        return switch (spec.kind()) {
+            case HEADER -> msg.header();
+            case TEXT -> msg.body();
+            case HEADER_FIELDS -> headerFields(msg, spec.fields(), true);
+            case HEADER_FIELDS_NOT -> headerFields(msg, spec.fields(), false);
+            case ALL, MIME -> Slice.EMPTY;
+        };
+    }
+
+    /**
+     * The fields of a header whose names are (or, with {@code keep} false, are not) in
+     * {@code names}, compared case-insensitively, as their original lines in their original order,
+     * followed by the empty line (RFC 3501 §6.4.5). Lines without a colon have no name: they only
+     * appear in the NOT form.
+     */
+    private Slice headerFields(MimePart msg, List<String> names, boolean keep) {
+        String[] lower = new String[names.size()];
+        for (int i = 0; i < lower.length; i++) {
+            lower[i] = names.get(i).toLowerCase(Locale.ROOT);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int p = msg.headerStart();
+        int end = msg.bodyStart();
+        while (p < end && !Headers.isBlankLine(message, p, end)) {
+            int fe = Headers.fieldEnd(message, p, end);
+            String name = Headers.name(message, p, fe);
+            boolean listed = false;
+            if (name != null) {
+                for (String n : lower) {
+                    if (n.equalsIgnoreCase(name)) {
+                        listed = true;
+                        break;
+                    }
+                }
+            }
+            if (listed == keep) {
+                out.write(message, p, fe - p);
+                if (message[fe - 1] != '\n') {
+                    out.write('\r');
+                    out.write('\n');
+                }
+            }
+            p = fe;
+        }
+        out.write('\r');
+        out.write('\n');
+        return Slice.of(out.toByteArray());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.imapmock.mime;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * A run of bytes, usually a view into a stored message so that a section can be streamed without
+ * a copy. The array is shared: callers must never modify it.
+ */
+public record Slice(byte[] array, int offset, int length) {
+    /** The empty section, also the answer for a part that does not exist. */
+    public static final Slice EMPTY = new Slice(new byte[0], 0, 0);
+
+    public Slice {
+        if (offset < 0 || length < 0 || offset + length > array.length) {
+            throw new IndexOutOfBoundsException("slice " + offset + "+" + length + " of " + array.length);
+        }
+    }
+
+    /** A slice covering all of {@code bytes}. */
+    public static Slice of(byte[] bytes) {
+        return new Slice(bytes, 0, bytes.length);
+    }
+
+    /** A fresh copy of the bytes. */
+    public byte[] toByteArray() {
+        return Arrays.copyOfRange(array, offset, offset + length);
+    }
+
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(array, offset, length);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Slice other
+                && Arrays.equals(array, offset, offset + length, other.array, other.offset, other.offset + other.length);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 1;
+        for (int i = offset; i < offset + length; i++) {
+            h = 31 * h + array[i];
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return new String(array, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,8 +1,11 @@
 package dev.imapmock.mime;
 
 import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The MIME tree of one message as byte offsets, computed once by {@link #parse} and then shared by
@@ -158,5 +161,53 @@ public final class MimeIndex {
         out.write('\r');
         out.write('\n');
         return Slice.of(out.toByteArray());
+    }
+
+    /**
+     * Every value of a top-level header field, unfolded, with RFC 2047 encoded words decoded, joined
+     * by LF; null when the field is absent (so SEARCH HEADER with an empty string can tell). Decoded
+     * on each call.
+     */
+    public String decodedHeader(String fieldName) {
+        List<String> values = Headers.allValues(message, root.headerStart(), root.bodyStart(),
+                fieldName.toLowerCase(Locale.ROOT));
+        if (values.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String v : values) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(Decoding.decodeEncodedWords(v));
+        }
+        return sb.toString();
+    }
+
+    /** The whole top-level header as text, one {@code Name: value} line per field, encoded words decoded. */
+    public String decodedHeaderText() {
+        return SearchText.header(message, root);
+    }
+
+    /**
+     * The text of the body for SEARCH BODY/TEXT: every text/* part with its transfer encoding
+     * (base64, quoted-printable) undone and its charset decoded, and the header and text of every
+     * embedded message; other parts are skipped. Parts are separated by LF. Decoded on each call.
+     */
+    public String decodedBodyText() {
+        StringBuilder sb = new StringBuilder();
+        SearchText.body(message, root, sb);
+        return sb.toString();
+    }
+
+    /** The Date header as written, time and zone disregarded (RFC 3501 SENTBEFORE/SENTON/SENTSINCE). */
+    public Optional<LocalDate> sentDate() {
+        return sentDateTime().map(OffsetDateTime::toLocalDate);
+    }
+
+    /** The Date header with its time and zone, when it can be read. */
+    public Optional<OffsetDateTime> sentDateTime() {
+        String date = root.headerValue("date");
+        return date == null ? Optional.empty() : DateParser.parse(date);
     }
 }

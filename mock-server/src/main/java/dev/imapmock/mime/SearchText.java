@@ -1,0 +1,50 @@
+package dev.imapmock.mime;
+
+/** Builds the decoded text that SEARCH matches against; nothing is cached. */
+final class SearchText {
+    private SearchText() {
+    }
+
+    static String header(byte[] m, MimePart part) {
+        StringBuilder sb = new StringBuilder();
+        int p = part.headerStart();
+        int end = part.bodyStart();
+        while (p < end && !Headers.isBlankLine(m, p, end)) {
+            int fe = Headers.fieldEnd(m, p, end);
+            String name = Headers.name(m, p, fe);
+            int colon = name == null ? -1 : Headers.colonAfterName(m, p, fe, name.toLowerCase(java.util.Locale.ROOT));
+            if (colon < 0) {
+                sb.append(Headers.valueWithoutLineBreaks(m, p, fe));
+            } else {
+                sb.append(name).append(": ")
+                        .append(Decoding.decodeEncodedWords(Headers.valueWithoutLineBreaks(m, colon, fe)));
+            }
+            sb.append('\n');
+            p = fe;
+        }
+        return sb.toString();
+    }
+
+    static void body(byte[] m, MimePart part, StringBuilder sb) {
+        if (part.isMultipart()) {
+            for (MimePart child : part.children()) {
+                body(m, child, sb);
+            }
+        } else if (part.embeddedMessage().isPresent()) {
+            MimePart inner = part.embeddedMessage().get();
+            sb.append(header(m, inner));
+            body(m, inner, sb);
+        } else if (part.isText()) {
+            String cte = part.contentTransferEncoding();
+            byte[] raw;
+            if (cte.equalsIgnoreCase("base64")) {
+                raw = Decoding.base64(m, part.bodyStart(), part.bodyEnd());
+            } else if (cte.equalsIgnoreCase("quoted-printable")) {
+                raw = Decoding.quotedPrintable(m, part.bodyStart(), part.bodyEnd(), false);
+            } else {
+                raw = part.body().toByteArray();
+            }
+            sb.append(Decoding.text(raw, part.parameter("charset"))).append('\n');
+        }
+    }
+}

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * APPEND (RFC 3501 §6.3.11): {@code APPEND mailbox [flags] [date-time] literal}. A missing
- * mailbox answers {@code NO [TRYCREATE]} so the client knows to create it.
+ * mailbox answers {@code NO [TRYCREATE]} so the client knows to create it; success carries
+ * APPENDUID (RFC 4315).
  */
 final class AppendCommand implements CommandHandler {
     @Override
@@ -44,8 +45,8 @@ final class AppendCommand implements CommandHandler {
         } catch (MailboxException e) {
             throw CommandException.no("TRYCREATE", "Mailbox doesn't exist: " + name);
         }
-        target.append(literal.bytes(), Flags.of(flagNames),
-                date != null ? date : OffsetDateTime.now(session.clock()));
-        return Completion.ok("Append completed.");
+        long uid = target.append(literal.bytes(), Flags.of(flagNames),
+                date != null ? date : OffsetDateTime.now(session.clock())).uid();
+        return Completion.ok("APPENDUID " + target.uidValidity() + " " + uid, "Append completed.");
     }
 }

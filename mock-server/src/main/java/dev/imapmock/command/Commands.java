@@ -52,7 +52,18 @@ public final class Commands {
             entry("CHECK", new NoopCommand(), SEL),
             entry("CLOSE", new CloseCommand(true), SEL),
             entry("UNSELECT", new CloseCommand(false), SEL),
-            entry("EXPUNGE", new ExpungeCommand(), SEL));
+            entry("EXPUNGE", new ExpungeCommand(), SEL),
+            entry("FETCH", new FetchCommand(false), SEL, false),
+            entry("UID FETCH", new FetchCommand(true), SEL),
+            entry("STORE", new StoreCommand(false), SEL, false),
+            entry("UID STORE", new StoreCommand(true), SEL),
+            entry("SEARCH", new SearchCommand(false), SEL, false),
+            entry("UID SEARCH", new SearchCommand(true), SEL),
+            entry("COPY", new CopyCommand(false, false), SEL),
+            entry("UID COPY", new CopyCommand(true, false), SEL),
+            entry("MOVE", new CopyCommand(false, true), SEL),
+            entry("UID MOVE", new CopyCommand(true, true), SEL),
+            entry("UID EXPUNGE", new UidExpungeCommand(), SEL));
 
     private Commands() {
     }

@@ -137,6 +137,12 @@ public final class SequenceSet {
     }
 
     /** True when the set mentions {@code *}, whose meaning depends on the mailbox. */
+    /** The largest number written in the set, ignoring {@code *}; 0 when there is none. */
+    public long highestNumber() {
+        long highest = numbers.length == 0 ? 0 : numbers[numbers.length - 1];
+        return toStar.length == 0 ? highest : Math.max(highest, toStar[toStar.length - 1]);
+    }
+
     public boolean usesStar() {
         return star || toStar.length > 0;
     }

@@ -70,20 +70,26 @@ public final class SelectedMailbox implements MailboxListener {
 
     /** The sequence number of {@code uid} in this client's numbering, or -1. O(log n). */
     public int sequenceOf(long uid) {
+        int seq = firstSequenceAtOrAbove(uid);
+        return seq <= view.size() && view.get(seq - 1).uid() == uid ? seq : -1;
+    }
+
+    /**
+     * The sequence number of the first message whose UID is at least {@code uid}; one past the
+     * last when there is none. O(log n).
+     */
+    public int firstSequenceAtOrAbove(long uid) {
         int lo = 0;
-        int hi = view.size() - 1;
-        while (lo <= hi) {
+        int hi = view.size();
+        while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            long u = view.get(mid).uid();
-            if (u < uid) {
+            if (view.get(mid).uid() < uid) {
                 lo = mid + 1;
-            } else if (u > uid) {
-                hi = mid - 1;
             } else {
-                return mid + 1;
+                hi = mid;
             }
         }
-        return -1;
+        return lo + 1;
     }
 
     /** UIDNEXT when the mailbox was selected, as SELECT reports it. */

@@ -147,9 +147,23 @@ public final class Mailbox {
      * null (UID EXPUNGE), and returns the removed UIDs in ascending order.
      */
     public synchronized List<Long> expungeDeleted(Set<Long> uids) {
+        Set<Long> deleted = new java.util.HashSet<>();
+        for (Message m : messages) {
+            if (m.flags().has(Flags.DELETED) && (uids == null || uids.contains(m.uid()))) {
+                deleted.add(m.uid());
+            }
+        }
+        return deleted.isEmpty() ? List.of() : expunge(deleted);
+    }
+
+    /**
+     * Removes the messages with these UIDs whatever their flags (MOVE, RFC 6851) and returns the
+     * removed UIDs in ascending order.
+     */
+    public synchronized List<Long> expunge(Set<Long> uids) {
         List<Long> removed = new ArrayList<>();
         messages.removeIf(m -> {
-            boolean remove = m.flags().has(Flags.DELETED) && (uids == null || uids.contains(m.uid()));
+            boolean remove = uids.contains(m.uid());
             if (remove) {
                 removed.add(m.uid());
             }

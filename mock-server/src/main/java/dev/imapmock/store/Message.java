@@ -1,5 +1,7 @@
 package dev.imapmock.store;
 
+import dev.imapmock.mime.MimeIndex;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +16,7 @@ public final class Message {
     private final long internalDateSeconds;
     private final int internalDateOffsetSeconds;
     private volatile Flags flags;
+    private volatile MimeIndex mime;
 
     Message(long uid, byte[] bytes, OffsetDateTime internalDate, Flags flags) {
         this.uid = uid;
@@ -49,4 +52,14 @@ public final class Message {
         this.flags = flags;
     }
 
+
+    /** The MIME index of the bytes, built on first use and then shared (a race may build it twice). */
+    public MimeIndex mime() {
+        MimeIndex m = mime;
+        if (m == null) {
+            m = MimeIndex.parse(bytes);
+            mime = m;
+        }
+        return m;
+    }
 }

@@ -1,0 +1,74 @@
+package dev.imapmock.command;
+
+import dev.imapmock.protocol.Args;
+import dev.imapmock.protocol.Command;
+import dev.imapmock.protocol.SequenceSet;
+import dev.imapmock.server.SelectedMailbox;
+import dev.imapmock.server.Session;
+import dev.imapmock.store.Mailbox;
+import dev.imapmock.store.MailboxException;
+import dev.imapmock.store.Message;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * COPY, MOVE and their UID forms (RFC 3501 §6.4.7, RFC 6851), answered with COPYUID (RFC 4315).
+ * Flags and internal dates travel with the messages; the copy is all-or-nothing. MOVE then
+ * expunges the originals, whatever their flags.
+ */
+final class CopyCommand implements CommandHandler {
+    private final boolean uid;
+    private final boolean move;
+
+    CopyCommand(boolean uid, boolean move) {
+        this.uid = uid;
+        this.move = move;
+    }
+
+    @Override
+    public Completion handle(Command command, Session session) throws IOException {
+        Args args = new Args(command.args());
+        SequenceSet set = SequenceSet.parse(args.any("a message set"));
+        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        args.end();
+        SelectedMailbox view = session.selected();
+        if (move && view.readOnly()) {
+            throw CommandException.no("READ-ONLY", "Mailbox is read-only");
+        }
+        Mailbox target;
+        try {
+            target = session.account().require(name);
+        } catch (MailboxException e) {
+            throw CommandException.no("TRYCREATE", "Mailbox doesn't exist: " + name);
+        }
+        List<Integer> seqs = MessageSet.resolve(set, uid, view);
+        List<Mailbox.NewMessage> copies = new ArrayList<>(seqs.size());
+        List<Long> sourceUids = new ArrayList<>(seqs.size());
+        for (int seq : seqs) {
+            Message m = view.bySequence(seq);
+            copies.add(new Mailbox.NewMessage(m.bytes(), m.flags(), m.internalDate()));
+            sourceUids.add(m.uid());
+        }
+        String verb = move ? "Move" : "Copy";
+        if (copies.isEmpty()) {
+            return Completion.ok(verb + " completed.");
+        }
+        List<Long> targetUids = new ArrayList<>(copies.size());
+        for (Message copy : target.append(copies)) {
+            targetUids.add(copy.uid());
+        }
+        String copyUid = "COPYUID " + target.uidValidity() + " " + SequenceSet.of(sourceUids) + " "
+                + SequenceSet.of(targetUids);
+        if (!move) {
+            return Completion.ok(copyUid, verb + " completed.");
+        }
+        session.out().untagged("OK [" + copyUid + "] Moved UIDs.");
+        Set<Long> originals = new HashSet<>(sourceUids);
+        view.mailbox().expunge(originals);
+        return Completion.ok(verb + " completed.");
+    }
+}

@@ -1,0 +1,110 @@
+package dev.imapmock.command;
+
+import dev.imapmock.mime.MimeIndex;
+import dev.imapmock.mime.SectionSpec;
+import dev.imapmock.mime.Slice;
+import dev.imapmock.protocol.FetchItem;
+import dev.imapmock.protocol.ImapDates;
+import dev.imapmock.protocol.ResponseWriter;
+import dev.imapmock.protocol.StructureEncoder;
+import dev.imapmock.server.SelectedMailbox;
+import dev.imapmock.store.Message;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Writes one {@code * n FETCH (...)} response per message (RFC 3501 §7.4.2), streaming body data
+ * from the stored bytes as literals. Items come in the order asked; UID FETCH puts UID first,
+ * and FLAGS is added when the fetch has just set \Seen, as Dovecot does.
+ */
+final class FetchWriter {
+    private final ResponseWriter out;
+    private final SelectedMailbox view;
+    private final List<FetchItem> items;
+    private final boolean uidFirst;
+    private final boolean flagsAsked;
+
+    FetchWriter(ResponseWriter out, SelectedMailbox view, List<FetchItem> items, boolean uidCommand) {
+        this.out = out;
+        this.view = view;
+        this.items = items;
+        this.uidFirst = uidCommand;
+        this.flagsAsked = items.contains(new FetchItem.Simple(FetchItem.Attribute.FLAGS));
+    }
+
+    void write(int seq, Message message, boolean seenNow) throws IOException {
+        out.raw("* " + seq + " FETCH (");
+        boolean first = true;
+        if (uidFirst) {
+            out.raw("UID " + message.uid());
+            first = false;
+        }
+        for (FetchItem item : items) {
+            if (uidFirst && item instanceof FetchItem.Simple s && s.attribute() == FetchItem.Attribute.UID) {
+                continue;
+            }
+            if (!first) {
+                out.raw(" ");
+            }
+            first = false;
+            writeItem(item, message);
+        }
+        if (seenNow && !flagsAsked) {
+            out.raw((first ? "" : " ") + "FLAGS (" + view.flagList(message) + ")");
+        }
+        out.raw(")\r\n");
+    }
+
+    private void writeItem(FetchItem item, Message message) throws IOException {
+        if (item instanceof FetchItem.BodySection section) {
+            out.raw(section.responseName() + " ");
+            literal(clip(message.mime().section(section.section()), section.partial()));
+            return;
+        }
+        FetchItem.Attribute attribute = ((FetchItem.Simple) item).attribute();
+        out.raw(attribute.wire() + " ");
+        switch (attribute) {
+            case FLAGS -> out.raw("(" + view.flagList(message) + ")");
+            case UID -> out.raw(Long.toString(message.uid()));
+            case INTERNALDATE -> out.raw("\"" + ImapDates.formatDateTime(message.internalDate()) + "\"");
+            case RFC822_SIZE -> out.raw(Integer.toString(message.size()));
+            case ENVELOPE -> bytes(StructureEncoder.envelope(message.mime().envelope()));
+            case BODY -> bytes(StructureEncoder.bodyStructure(message.mime().root(), false));
+            case BODYSTRUCTURE -> bytes(StructureEncoder.bodyStructure(message.mime().root(), true));
+            case RFC822 -> literal(Slice.of(message.bytes()));
+            case RFC822_HEADER -> literal(section(message.mime(), SectionSpec.Kind.HEADER));
+            case RFC822_TEXT -> literal(section(message.mime(), SectionSpec.Kind.TEXT));
+        }
+    }
+
+    private static Slice section(MimeIndex mime, SectionSpec.Kind kind) {
+        return mime.section(new SectionSpec(List.of(), kind, List.of()));
+    }
+
+    /** RFC 3501 §6.4.5: a partial fetch past the end gives an empty string; one across it, the rest. */
+    private static Slice clip(Slice slice, FetchItem.Partial partial) {
+        if (partial == null) {
+            return slice;
+        }
+        if (partial.origin() >= slice.length()) {
+            return Slice.EMPTY;
+        }
+        int from = (int) partial.origin();
+        int length = (int) Math.min(partial.count(), slice.length() - from);
+        return new Slice(slice.array(), slice.offset() + from, length);
+    }
+
+    private void literal(Slice slice) throws IOException {
+        if (slice.length() == 0) {
+            out.raw("\"\"");
+            return;
+        }
+        out.raw("{" + slice.length() + "}\r\n");
+        out.raw(slice.array(), slice.offset(), slice.length());
+    }
+
+    private void bytes(byte[] b) throws IOException {
+        out.raw(b, 0, b.length);
+    }
+}

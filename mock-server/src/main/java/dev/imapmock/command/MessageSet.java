@@ -1,0 +1,56 @@
+package dev.imapmock.command;
+
+import dev.imapmock.protocol.ProtocolException;
+import dev.imapmock.protocol.SequenceSet;
+import dev.imapmock.server.SelectedMailbox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Resolves a sequence set or UID set against a session's view (RFC 3501 §6.4.8, §9) into the
+ * sequence numbers it names, in ascending order. Costs O(log n) per range plus the messages
+ * named, never a scan of the mailbox.
+ */
+final class MessageSet {
+    private MessageSet() {
+    }
+
+    /**
+     * The sequence numbers a set names. With {@code uid}, the numbers are UIDs: {@code *} is the
+     * highest UID, and UIDs that name no message are skipped. Without, a number above the message
+     * count is an error, as is {@code *} in an empty mailbox.
+     */
+    static List<Integer> resolve(SequenceSet set, boolean uid, SelectedMailbox view) {
+        return uid ? byUid(set, view) : bySequence(set, view);
+    }
+
+    private static List<Integer> bySequence(SequenceSet set, SelectedMailbox view) {
+        int exists = view.exists();
+        if (set.highestNumber() > exists || (exists == 0 && set.usesStar())) {
+            throw new ProtocolException("Invalid message sequence number: the mailbox has "
+                    + exists + (exists == 1 ? " message" : " messages"));
+        }
+        List<Integer> seqs = new ArrayList<>();
+        for (SequenceSet.Range r : set.ranges(exists)) {
+            for (long seq = r.first(); seq <= r.last(); seq++) {
+                seqs.add((int) seq);
+            }
+        }
+        return seqs;
+    }
+
+    private static List<Integer> byUid(SequenceSet set, SelectedMailbox view) {
+        List<Integer> seqs = new ArrayList<>();
+        int exists = view.exists();
+        for (SequenceSet.Range r : set.ranges(view.highestUid())) {
+            for (int seq = view.firstSequenceAtOrAbove(r.first()); seq <= exists; seq++) {
+                if (view.bySequence(seq).uid() > r.last()) {
+                    break;
+                }
+                seqs.add(seq);
+            }
+        }
+        return seqs;
+    }
+}

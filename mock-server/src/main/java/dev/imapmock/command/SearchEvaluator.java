@@ -1,0 +1,105 @@
+package dev.imapmock.command;
+
+import dev.imapmock.mime.MimeIndex;
+import dev.imapmock.protocol.SearchKey;
+import dev.imapmock.server.SelectedMailbox;
+import dev.imapmock.store.Message;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Decides whether a message matches a search key (RFC 3501 §6.4.4). String keys are
+ * case-insensitive substrings of the decoded text (RFC 2047 words, transfer encodings and
+ * charsets undone); dates compare whole days, disregarding time and zone.
+ */
+final class SearchEvaluator {
+    private final SelectedMailbox view;
+
+    SearchEvaluator(SelectedMailbox view) {
+        this.view = view;
+    }
+
+    boolean matches(SearchKey key, int seq) {
+        Message m = view.bySequence(seq);
+        if (key instanceof SearchKey.All) {
+            return true;
+        }
+        if (key instanceof SearchKey.And and) {
+            for (SearchKey k : and.keys()) {
+                if (!matches(k, seq)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (key instanceof SearchKey.Or or) {
+            return matches(or.left(), seq) || matches(or.right(), seq);
+        }
+        if (key instanceof SearchKey.Not not) {
+            return !matches(not.key(), seq);
+        }
+        if (key instanceof SearchKey.Flag flag) {
+            boolean set = flag.flag().equalsIgnoreCase("\\Recent") ? view.isRecent(m.uid()) : m.flags().has(flag.flag());
+            return set == flag.present();
+        }
+        if (key instanceof SearchKey.Sequence s) {
+            return s.set().contains(seq, view.exists());
+        }
+        if (key instanceof SearchKey.Uid u) {
+            return u.set().contains(m.uid(), view.highestUid());
+        }
+        if (key instanceof SearchKey.Size size) {
+            return size.comparison() == SearchKey.SizeComparison.LARGER ? m.size() > size.octets() : m.size() < size.octets();
+        }
+        if (key instanceof SearchKey.Date date) {
+            return matchesDate(date, m);
+        }
+        MimeIndex mime = m.mime();
+        if (key instanceof SearchKey.Envelope e) {
+            return contains(mime.decodedHeader(e.field().name()), e.value());
+        }
+        if (key instanceof SearchKey.Header h) {
+            String value = mime.decodedHeader(h.field());
+            return value != null && (h.value().isEmpty() || contains(value, h.value()));
+        }
+        if (key instanceof SearchKey.Body b) {
+            return contains(mime.decodedBodyText(), b.value());
+        }
+        SearchKey.Text t = (SearchKey.Text) key;
+        return contains(mime.decodedHeaderText(), t.value()) || contains(mime.decodedBodyText(), t.value());
+    }
+
+    private static boolean matchesDate(SearchKey.Date key, Message m) {
+        Optional<LocalDate> day = key.source() == SearchKey.DateSource.INTERNAL
+                ? Optional.of(m.internalDate().toLocalDate()) : m.mime().sentDate();
+        if (day.isEmpty()) {
+            return false;
+        }
+        int c = day.get().compareTo(key.date());
+        return switch (key.comparison()) {
+            case BEFORE -> c < 0;
+            case ON -> c == 0;
+            case SINCE -> c >= 0;
+        };
+    }
+
+    /** Case-insensitive substring test; an absent text contains nothing. */
+    static boolean contains(String text, String needle) {
+        if (text == null) {
+            return false;
+        }
+        if (needle.isEmpty()) {
+            return true;
+        }
+        String n = needle.toLowerCase(Locale.ROOT);
+        int last = text.length() - n.length();
+        for (int i = 0; i <= last; i++) {
+            if (text.regionMatches(true, i, n, 0, n.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -202,12 +202,12 @@ public final class FetchParser {
                 pos++;
             }
             String digits = text.substring(start, pos);
-            long n = ArgParsing.nzNumber(digits);
-            if (n < 1) {
+            if (digits.charAt(0) == '0') {
                 throw invalid("part numbers start at 1 and have no leading zero; got " + ArgParsing.shorten(digits));
             }
-            if (n > Integer.MAX_VALUE) {
-                throw invalid("part number " + digits + " is too large");
+            long n = ArgParsing.nzNumber(digits);
+            if (n < 1 || n > Integer.MAX_VALUE) {
+                throw invalid("part number " + ArgParsing.shorten(digits) + " is too large");
             }
             return (int) n;
         }

@@ -54,6 +54,25 @@ final class ArgParsing {
         return true;
     }
 
+    /**
+     * Upper-cases ASCII letters only. IMAP keywords are ASCII; {@link String#toUpperCase} would
+     * also turn "ſ" (long s) into "S" and so accept {@code ſEEN} as SEEN.
+     */
+    static String upper(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'a' && chars[i] <= 'z') {
+                chars[i] -= 'a' - 'A';
+            }
+        }
+        return new String(chars);
+    }
+
+    /** Compares ignoring the case of ASCII letters only; see {@link #upper}. */
+    static boolean equalsIgnoreCase(String a, String b) {
+        return a.length() == b.length() && upper(a).equals(upper(b));
+    }
+
     /** How an argument reads in an error message: atoms as sent, strings and lists by kind. */
     static String describe(Arg arg) {
         if (arg instanceof Arg.Atom atom) {

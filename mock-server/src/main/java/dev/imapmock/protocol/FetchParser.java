@@ -3,7 +3,6 @@ package dev.imapmock.protocol;
 import dev.imapmock.mime.SectionSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Parses the data-item argument of FETCH (RFC 3501 §6.4.5, §9 {@code fetch-att}): a macro
@@ -66,7 +65,7 @@ public final class FetchParser {
 
     /** Parses one {@code fetch-att} (not a macro). */
     public static FetchItem parseItem(String text) {
-        String upper = text.toUpperCase(Locale.ROOT);
+        String upper = ArgParsing.upper(text);
         switch (upper) {
             case "FLAGS":
                 return simple(FetchItem.Attribute.FLAGS);
@@ -89,7 +88,8 @@ public final class FetchParser {
             case "RFC822.TEXT":
                 return simple(FetchItem.Attribute.RFC822_TEXT);
             case "BODY.PEEK":
-                throw new ProtocolException("BODY.PEEK needs a section in brackets, such as BODY.PEEK[] or BODY.PEEK[HEADER]");
+                throw new ProtocolException(
+                        "BODY.PEEK needs a section in brackets, such as BODY.PEEK[] or BODY.PEEK[HEADER]");
             default:
                 break;
         }
@@ -103,7 +103,7 @@ public final class FetchParser {
     }
 
     private static List<FetchItem> macro(String text) {
-        String upper = text.toUpperCase(Locale.ROOT);
+        String upper = ArgParsing.upper(text);
         switch (upper) {
             case "ALL":
                 return ALL;
@@ -169,10 +169,10 @@ public final class FetchParser {
         /** HEADER, HEADER.FIELDS[.NOT] with its list, TEXT, or MIME after a part path. */
         private SectionSpec sectionText(List<Integer> path) {
             int start = pos;
-            while (pos < text.length() && (Character.isLetter(text.charAt(pos)) || text.charAt(pos) == '.')) {
+            while (pos < text.length() && (isAsciiLetter(text.charAt(pos)) || text.charAt(pos) == '.')) {
                 pos++;
             }
-            String keyword = text.substring(start, pos).toUpperCase(Locale.ROOT);
+            String keyword = ArgParsing.upper(text.substring(start, pos));
             switch (keyword) {
                 case "HEADER":
                     return new SectionSpec(path, SectionSpec.Kind.HEADER, List.of());
@@ -189,7 +189,8 @@ public final class FetchParser {
                     return new SectionSpec(path, SectionSpec.Kind.HEADER_FIELDS_NOT, headerList());
                 default:
                     throw invalid(keyword.isEmpty()
-                            ? "expected a part number, HEADER, HEADER.FIELDS, HEADER.FIELDS.NOT, TEXT or MIME in the section"
+                            ? "expected a part number, HEADER, HEADER.FIELDS, HEADER.FIELDS.NOT, TEXT or MIME "
+                                    + "in the section"
                             : "unknown section part " + ArgParsing.shorten(text.substring(start, pos))
                                     + "; expected HEADER, HEADER.FIELDS, HEADER.FIELDS.NOT, TEXT or MIME");
             }
@@ -201,12 +202,12 @@ public final class FetchParser {
                 pos++;
             }
             String digits = text.substring(start, pos);
-            long n = ArgParsing.nzNumber(digits);
-            if (n < 1) {
+            if (digits.charAt(0) == '0') {
                 throw invalid("part numbers start at 1 and have no leading zero; got " + ArgParsing.shorten(digits));
             }
-            if (n > Integer.MAX_VALUE) {
-                throw invalid("part number " + digits + " is too large");
+            long n = ArgParsing.nzNumber(digits);
+            if (n < 1 || n > Integer.MAX_VALUE) {
+                throw invalid("part number " + ArgParsing.shorten(digits) + " is too large");
             }
             return (int) n;
         }
@@ -283,6 +284,10 @@ public final class FetchParser {
 
         private ProtocolException invalid(String reason) {
             return new ProtocolException("invalid FETCH data item \"" + ArgParsing.shorten(text) + "\": " + reason);
+        }
+
+        private static boolean isAsciiLetter(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         }
 
         private static boolean isDigit(char c) {

@@ -54,7 +54,8 @@ public final class Flags {
      */
     public static String parseFlag(Arg arg) {
         if (!(arg instanceof Arg.Atom atom)) {
-            throw new ProtocolException("a flag must be an atom such as \\Seen or $Label, not " + ArgParsing.describe(arg));
+            throw new ProtocolException("a flag must be an atom such as \\Seen or $Label, not "
+                    + ArgParsing.describe(arg));
         }
         String text = atom.text();
         if (text.startsWith("\\")) {
@@ -62,7 +63,7 @@ public final class Flags {
             if (system != null) {
                 return system;
             }
-            if (text.equalsIgnoreCase(RECENT)) {
+            if (ArgParsing.equalsIgnoreCase(text, RECENT)) {
                 throw new ProtocolException("\\Recent is set by the server only; a client cannot set or clear it");
             }
             throw new ProtocolException("unknown flag " + ArgParsing.shorten(text)
@@ -77,7 +78,7 @@ public final class Flags {
     /** The canonical spelling of a settable system flag named in any case, or null. */
     public static String systemFlag(String name) {
         for (String flag : SETTABLE_SYSTEM_FLAGS) {
-            if (flag.equalsIgnoreCase(name)) {
+            if (ArgParsing.equalsIgnoreCase(flag, name)) {
                 return flag;
             }
         }

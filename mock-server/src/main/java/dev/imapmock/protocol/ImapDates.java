@@ -137,7 +137,7 @@ public final class ImapDates {
     /** The number of the English month abbreviation, any case; -1 when it is none. */
     private static int month(String name) {
         for (int i = 0; i < MONTHS.length; i++) {
-            if (MONTHS[i].equalsIgnoreCase(name)) {
+            if (ArgParsing.equalsIgnoreCase(MONTHS[i], name)) {
                 return i + 1;
             }
         }

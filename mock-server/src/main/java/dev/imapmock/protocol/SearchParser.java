@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Parses the arguments of SEARCH (RFC 3501 §6.4.4, §9 {@code search}): an optional
@@ -46,7 +45,8 @@ public final class SearchParser {
         String charsetName = null;
         Charset charset = StandardCharsets.UTF_8;
         int start = 0;
-        if (!args.isEmpty() && args.get(0) instanceof Arg.Atom atom && atom.text().equalsIgnoreCase("CHARSET")) {
+        if (!args.isEmpty() && args.get(0) instanceof Arg.Atom atom
+                && ArgParsing.equalsIgnoreCase(atom.text(), "CHARSET")) {
             if (args.size() < 2 || args.get(1) instanceof Arg.ListArg) {
                 throw new ProtocolException("CHARSET needs a charset name, such as CHARSET UTF-8");
             }
@@ -96,13 +96,14 @@ public final class SearchParser {
             return new SearchParser(list.items(), 0, charset).keysToEnd(depth + 1);
         }
         if (!(arg instanceof Arg.Atom atom)) {
-            throw new ProtocolException("expected a search key such as ALL or FROM but got " + ArgParsing.describe(arg));
+            throw new ProtocolException("expected a search key such as ALL or FROM but got "
+                    + ArgParsing.describe(arg));
         }
         String name = atom.text();
         if (!name.isEmpty() && (name.charAt(0) == '*' || (name.charAt(0) >= '0' && name.charAt(0) <= '9'))) {
             return new SearchKey.Sequence(SequenceSet.parse(name));
         }
-        String upper = name.toUpperCase(Locale.ROOT);
+        String upper = ArgParsing.upper(name);
         switch (upper) {
             case "ALL":
                 return new SearchKey.All();

@@ -1,7 +1,6 @@
 package dev.imapmock.protocol;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Parses the arguments of STORE after the sequence set (RFC 3501 §9 {@code store-att-flags}):
@@ -27,7 +26,7 @@ public final class StoreParser {
         if (!(first instanceof Arg.Atom item)) {
             throw new ProtocolException("STORE expects FLAGS, +FLAGS or -FLAGS but got " + ArgParsing.describe(first));
         }
-        String name = item.text().toUpperCase(Locale.ROOT);
+        String name = ArgParsing.upper(item.text());
         boolean silent = name.endsWith(".SILENT");
         if (silent) {
             name = name.substring(0, name.length() - ".SILENT".length());
@@ -36,8 +35,9 @@ public final class StoreParser {
             case "FLAGS" -> StoreOperation.Mode.REPLACE;
             case "+FLAGS" -> StoreOperation.Mode.ADD;
             case "-FLAGS" -> StoreOperation.Mode.REMOVE;
-            default -> throw new ProtocolException("STORE expects FLAGS, +FLAGS or -FLAGS (optionally with .SILENT) but got "
-                    + ArgParsing.shorten(item.text()));
+            default -> throw new ProtocolException(
+                    "STORE expects FLAGS, +FLAGS or -FLAGS (optionally with .SILENT) but got "
+                            + ArgParsing.shorten(item.text()));
         };
         List<Arg> rest = args.subList(1, args.size());
         if (rest.isEmpty()) {

@@ -139,6 +139,15 @@ class FetchParserTest {
                         + "with count at least 1, such as <0.1024>");
     }
 
+    @Test
+    void rejectsPartNumbersWithALeadingZeroOrTooLarge() {
+        assertThatThrownBy(() -> FetchParser.parse(atoms("BODY[1.02]")))
+                .hasMessage("invalid FETCH data item \"BODY[1.02]\": part numbers start at 1 and have no leading zero; "
+                        + "got 02");
+        assertThatThrownBy(() -> FetchParser.parse(atoms("BODY[99999999999]")))
+                .hasMessage("invalid FETCH data item \"BODY[99999999999]\": part number 99999999999 is too large");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "BODY[", "BODY[]]", "BODY[0]", "BODY[01]", "BODY[1.]", "BODY[1..2]", "BODY[1 ]", "BODY[.TEXT]",

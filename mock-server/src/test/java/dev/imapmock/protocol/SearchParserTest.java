@@ -170,6 +170,11 @@ class SearchParserTest {
     }
 
     @Test
+    void keysAreMatchedIgnoringOnlyAsciiCase() {
+        assertThatThrownBy(() -> key("\u017Feen")).hasMessage("unknown search key \u017Feen");
+    }
+
+    @Test
     void rejectsAMissingArgument() {
         assertThatThrownBy(() -> key("FROM")).hasMessage("search key FROM needs a string after it");
         assertThatThrownBy(() -> key("HEADER Subject")).hasMessage("search key HEADER needs a string after it");

@@ -42,6 +42,18 @@ public record SectionSpec(List<Integer> path, Kind kind, List<String> fields) {
         return new SectionSpec(List.of(), Kind.ALL, List.of());
     }
 
+    /** A field name upper-cased, quoted when it is not an atom (a quoted name such as "X Y"). */
+    private static String wireField(String field) {
+        String upper = field.toUpperCase(Locale.ROOT);
+        for (int i = 0; i < upper.length(); i++) {
+            char c = upper.charAt(i);
+            if (c <= ' ' || c >= 0x7f || "(){%*\"\\]".indexOf(c) >= 0) {
+                return '"' + upper.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+            }
+        }
+        return upper;
+    }
+
     /**
      * The section text as it appears between the brackets of a FETCH response, e.g.
      * {@code 1.2.HEADER.FIELDS (FROM TO)}; field names are sent upper-cased, as Dovecot does.
@@ -57,7 +69,7 @@ public record SectionSpec(List<Integer> path, Kind kind, List<String> fields) {
         }
         if (kind == Kind.HEADER_FIELDS || kind == Kind.HEADER_FIELDS_NOT) {
             sb.append(" (")
-                    .append(fields.stream().map(f -> f.toUpperCase(Locale.ROOT)).collect(Collectors.joining(" ")))
+                    .append(fields.stream().map(SectionSpec::wireField).collect(Collectors.joining(" ")))
                     .append(')');
         }
         return sb.toString();

@@ -1,5 +1,7 @@
 package dev.imapmock;
 
+import dev.imapmock.fixtures.FixtureMailbox;
+import dev.imapmock.fixtures.FixtureReader;
 import dev.imapmock.journal.Journal;
 import dev.imapmock.protocol.ReaderLimits;
 import dev.imapmock.server.Acceptor;
@@ -170,19 +172,25 @@ public final class ImapMockServer implements AutoCloseable {
          * directory holding one tree per user, named after the user. Read when {@link #build()} runs.
          */
         public Builder fixtures(String spec) {
-            fixtures.add(new Seeding.Source(null, Objects.requireNonNull(spec, "spec"), null));
+            fixtures.add(new Seeding.Source(null, Objects.requireNonNull(spec, "spec"), null, null));
             return this;
         }
 
         /** As {@link #fixtures(String)}, for a path in the file system. */
         public Builder fixtures(Path path) {
-            fixtures.add(new Seeding.Source(null, null, Objects.requireNonNull(path, "path")));
+            fixtures.add(new Seeding.Source(null, null, Objects.requireNonNull(path, "path"), null));
             return this;
         }
 
         /** Seeds one user's mail from a fixture, as {@link #fixtures(String)} does with one user. */
         public Builder fixtures(String user, String spec) {
-            fixtures.add(new Seeding.Source(Objects.requireNonNull(user, "user"), Objects.requireNonNull(spec, "spec"), null));
+            fixtures.add(new Seeding.Source(Objects.requireNonNull(user, "user"), Objects.requireNonNull(spec, "spec"), null, null));
+            return this;
+        }
+
+        /** Seeds one user's mail from mailboxes built or read beforehand (see {@link FixtureReader}). */
+        public Builder mailboxes(String user, List<FixtureMailbox> mailboxes) {
+            fixtures.add(new Seeding.Source(Objects.requireNonNull(user, "user"), null, null, List.copyOf(mailboxes)));
             return this;
         }
 

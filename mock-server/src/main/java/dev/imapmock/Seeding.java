@@ -18,8 +18,11 @@ import java.util.Map;
 /** Puts fixture mail into the store, the same way APPEND does. */
 final class Seeding {
 
-    /** One fixture to load: for one user, or (user null) for every configured user. */
-    record Source(String user, String spec, Path path) {
+    /**
+     * One fixture to load, for one user or (user null) for every configured user: a spec to
+     * resolve, a path, or mailboxes read already.
+     */
+    record Source(String user, String spec, Path path, List<FixtureMailbox> mailboxes) {
     }
 
     private Seeding() {
@@ -38,6 +41,9 @@ final class Seeding {
     }
 
     private static List<FixtureMailbox> read(Source source, ClassLoader loader) {
+        if (source.mailboxes() != null) {
+            return source.mailboxes();
+        }
         return source.path() != null ? FixtureReader.read(source.path()) : FixtureReader.load(source.spec(), loader);
     }
 

@@ -1,6 +1,7 @@
 package dev.imapmock.cli;
 
 import dev.imapmock.ImapMockServer;
+import dev.imapmock.fixtures.FixtureReader;
 
 import java.io.PrintStream;
 
@@ -8,8 +9,8 @@ import java.io.PrintStream;
 final class Launcher {
     static final String DEMO_USER = "demo";
     static final String DEMO_PASSWORD = "demo";
-    /** The demo account's mail, a classpath resource inside the server jar. */
-    static final String DEMO_MAIL = "dev/imapmock/demo";
+    /** The index of the demo account's mail, a classpath resource inside the server jar. */
+    static final String DEMO_MAIL = "dev/imapmock/demo/demo.index";
 
     private Launcher() {
     }
@@ -26,7 +27,7 @@ final class Launcher {
         if (options.fixtures() != null) {
             builder.fixtures(options.fixtures());
         } else if (options.users().isEmpty()) {
-            builder.fixtures(DEMO_MAIL);
+            builder.mailboxes(DEMO_USER, FixtureReader.readIndexed(DEMO_MAIL, Launcher.class.getClassLoader()));
         }
         ImapMockServer server = builder.build();
         if (options.users().isEmpty()) {

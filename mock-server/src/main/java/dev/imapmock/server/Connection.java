@@ -68,6 +68,8 @@ final class Connection implements Runnable {
             autologout(session);
         } catch (IOException e) {
             LOG.debug("Connection {} ended: {}", number, e.toString());
+        } catch (RuntimeException | Error e) {
+            LOG.error("Connection {} failed", number, e);
         } finally {
             if (session != null) {
                 session.logout();

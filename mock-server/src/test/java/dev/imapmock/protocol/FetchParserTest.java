@@ -1,9 +1,9 @@
 package dev.imapmock.protocol;
 
-import static dev.imapmock.protocol.Args.atom;
-import static dev.imapmock.protocol.Args.atoms;
-import static dev.imapmock.protocol.Args.list;
-import static dev.imapmock.protocol.Args.quoted;
+import static dev.imapmock.protocol.ArgTrees.atom;
+import static dev.imapmock.protocol.ArgTrees.atoms;
+import static dev.imapmock.protocol.ArgTrees.list;
+import static dev.imapmock.protocol.ArgTrees.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -210,7 +210,7 @@ class FetchParserTest {
 
     @Provide
     Arbitrary<List<Arg>> trees() {
-        return Args.trees("ALL", "FAST", "UID", "BODY[]", "BODY.PEEK[1.MIME]<0.5>", "BODY[HEADER.FIELDS (A)]");
+        return ArgTrees.trees("ALL", "FAST", "UID", "BODY[]", "BODY.PEEK[1.MIME]<0.5>", "BODY[HEADER.FIELDS (A)]");
     }
 
     @Provide

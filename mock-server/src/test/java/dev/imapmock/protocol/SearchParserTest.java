@@ -1,10 +1,10 @@
 package dev.imapmock.protocol;
 
-import static dev.imapmock.protocol.Args.atom;
-import static dev.imapmock.protocol.Args.atoms;
-import static dev.imapmock.protocol.Args.list;
-import static dev.imapmock.protocol.Args.literal;
-import static dev.imapmock.protocol.Args.quoted;
+import static dev.imapmock.protocol.ArgTrees.atom;
+import static dev.imapmock.protocol.ArgTrees.atoms;
+import static dev.imapmock.protocol.ArgTrees.list;
+import static dev.imapmock.protocol.ArgTrees.literal;
+import static dev.imapmock.protocol.ArgTrees.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -259,7 +259,7 @@ class SearchParserTest {
 
     @Provide
     Arbitrary<List<Arg>> trees() {
-        return Args.trees("ALL", "NOT", "OR", "SEEN", "FROM", "HEADER", "SINCE", "1-Jan-2024", "UID", "1:*",
+        return ArgTrees.trees("ALL", "NOT", "OR", "SEEN", "FROM", "HEADER", "SINCE", "1-Jan-2024", "UID", "1:*",
                 "LARGER", "10", "KEYWORD", "CHARSET", "UTF-8", "KOI8-R", "NEW");
     }
 }

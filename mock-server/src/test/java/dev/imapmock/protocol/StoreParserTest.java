@@ -1,9 +1,9 @@
 package dev.imapmock.protocol;
 
-import static dev.imapmock.protocol.Args.atom;
-import static dev.imapmock.protocol.Args.atoms;
-import static dev.imapmock.protocol.Args.list;
-import static dev.imapmock.protocol.Args.quoted;
+import static dev.imapmock.protocol.ArgTrees.atom;
+import static dev.imapmock.protocol.ArgTrees.atoms;
+import static dev.imapmock.protocol.ArgTrees.list;
+import static dev.imapmock.protocol.ArgTrees.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -143,6 +143,6 @@ class StoreParserTest {
 
     @Provide
     Arbitrary<List<Arg>> trees() {
-        return Args.trees("FLAGS", "+FLAGS", "-FLAGS.SILENT", "\\Seen", "\\Recent", "\\X", "kw", "\\");
+        return ArgTrees.trees("FLAGS", "+FLAGS", "-FLAGS.SILENT", "\\Seen", "\\Recent", "\\X", "kw", "\\");
     }
 }

@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -56,7 +55,7 @@ final class Connection implements Runnable {
     public void run() {
         Session session = null;
         try {
-            ResponseWriter out = new ResponseWriter(new BufferedOutputStream(socket.getOutputStream(), 64 * 1024));
+            ResponseWriter out = new ResponseWriter(socket.getOutputStream());
             CommandReader in = new CommandReader(new BufferedInputStream(socket.getInputStream(), 16 * 1024),
                     server.config().limits(), () -> out.continuation("Ready for literal data"));
             session = new Session(number, server, in, out);

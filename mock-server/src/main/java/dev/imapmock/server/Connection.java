@@ -100,9 +100,11 @@ final class Connection implements Runnable {
                 out.status(bad.tag(), Status.BAD, null, bad.reason());
                 outcome = new ReceivedCommand.Outcome("BAD", null, bad.reason());
             }
-            out.flush();
+            // Recorded before the answer leaves: a client that has read the tagged response must
+            // find the command in the journal.
             server.journal().record(new ReceivedCommand(number, ++commandCount, read.tag(), name, arguments,
                     user, mailbox, outcome, arrived));
+            out.flush();
             if (session.selected() != null && session.selected().gone()) {
                 out.untagged("BYE Selected mailbox was deleted, have to disconnect.");
                 out.flush();

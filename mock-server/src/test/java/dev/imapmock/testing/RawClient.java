@@ -126,12 +126,12 @@ public final class RawClient implements AutoCloseable {
     /**
      * Plays a script: {@code C: } lines are sent, {@code S: } lines must arrive exactly,
      * {@code S~ } lines must match the regex. Blank lines and lines starting with {@code #} are
-     * skipped.
+     * skipped. Trailing spaces are kept, so {@code S: +\s} in a text block expects {@code "+ "}.
      */
     public void play(String script) {
         for (String raw : script.strip().split("\n")) {
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
+            String line = raw.stripLeading();
+            if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
             String body = line.length() > 3 ? line.substring(3) : "";
@@ -145,6 +145,36 @@ public final class RawClient implements AutoCloseable {
                 throw new IllegalArgumentException("Script lines start with C:, S: or S~ : " + line);
             }
         }
+    }
+
+    /**
+     * Sends {@code tag NOOP} and checks it completes with OK: the proof that the connection is
+     * still usable and in step after an error. Returns the lines up to the tagged OK.
+     */
+    public List<String> assertStillWorks(String tag) {
+        List<String> lines = command(tag, "NOOP");
+        assertThat(lines.get(lines.size() - 1)).as("answer to NOOP").isEqualTo(tag + " OK NOOP completed.");
+        return lines;
+    }
+
+    /** Reads lines until one equals {@code expected}; returns every line read, that one last. */
+    public List<String> readUntilLine(String expected) {
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            String line = readLine();
+            if (line == null) {
+                throw new AssertionError("Connection closed before \"" + expected + "\"; got " + lines);
+            }
+            lines.add(line);
+            if (line.equals(expected)) {
+                return lines;
+            }
+        }
+    }
+
+    /** Sends ASCII text exactly as given, without a line end: half a command, a literal's octets. */
+    public RawClient sendAscii(String text) {
+        return sendRaw(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

@@ -149,7 +149,7 @@ class CommandSyntaxTranscriptTest {
                     S: + Ready for literal data
                     """);
             c.sendAscii("x".repeat(1000) + "\r\n");
-            c.play("S: a1 OK Append completed.");
+            c.play("S~ a1 OK \\[APPENDUID \\d+ \\d+\\] Append completed\\.");
         }
         assertThat(server.store().account("alice").orElseThrow().mailbox("INBOX").size()).isEqualTo(1);
         before = StoreSnapshot.of(server.store());

@@ -46,7 +46,8 @@ class ConcurrentAppendTest {
                             String body = "Subject: " + thread + "-" + i + "\r\n\r\nbody\r\n";
                             String tag = "t" + i;
                             c.sendAscii(tag + " APPEND INBOX {" + body.length() + "+}\r\n" + body + "\r\n");
-                            assertThat(c.readUntilTagged(tag)).containsExactly(tag + " OK Append completed.");
+                            assertThat(c.readUntilTagged(tag)).singleElement().asString()
+                                    .matches(tag + " OK \\[APPENDUID \\d+ \\d+\\] Append completed\\.");
                         }
                     }
                     return null;

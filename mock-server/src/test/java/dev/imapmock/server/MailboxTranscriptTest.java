@@ -44,7 +44,7 @@ class MailboxTranscriptTest {
 
     private void append(String mailbox, String flags, String body) {
         c.sendAscii("ap APPEND " + mailbox + " " + flags + " {" + body.length() + "+}\r\n" + body + "\r\n");
-        assertThat(c.readUntilTagged("ap")).last().isEqualTo("ap OK Append completed.");
+        assertThat(c.readUntilTagged("ap")).last().asString().matches("ap OK \\[APPENDUID \\d+ \\d+\\] Append completed\\.");
     }
 
     private void refusedWithoutChange(String script) {
@@ -415,7 +415,7 @@ class MailboxTranscriptTest {
                 C: a1 APPEND INBOX (\\Seen \\Flagged $Important) " 5-Jan-2024 10:30:00 +0100" {7}
                 S: + Ready for literal data
                 C: Subject
-                S: a1 OK Append completed.
+                S~ a1 OK \\[APPENDUID \\d+ \\d+\\] Append completed\\.
                 """);
         Message m = alice().mailbox("INBOX").messages().get(0);
         assertThat(m.flags().names()).containsExactly("\\Flagged", "\\Seen", "$Important");
@@ -428,10 +428,10 @@ class MailboxTranscriptTest {
         c.play("""
                 C: a1 APPEND INBOX "01-Feb-2023 00:00:00 -0500" {2+}
                 C: hi
-                S: a1 OK Append completed.
+                S~ a1 OK \\[APPENDUID \\d+ \\d+\\] Append completed\\.
                 C: a2 APPEND INBOX () {2+}
                 C: ho
-                S: a2 OK Append completed.
+                S~ a2 OK \\[APPENDUID \\d+ \\d+\\] Append completed\\.
                 """);
         assertThat(alice().mailbox("INBOX").messages()).extracting(Message::uid).containsExactly(1L, 2L);
         assertThat(alice().mailbox("INBOX").messages().get(0).internalDate())
@@ -450,7 +450,7 @@ class MailboxTranscriptTest {
                 S: a2 OK Create completed.
                 C: a3 APPEND Drafts (\\Draft) {5+}
                 C: hello
-                S: a3 OK Append completed.
+                S~ a3 OK \\[APPENDUID \\d+ \\d+\\] Append completed\\.
                 """);
     }
 

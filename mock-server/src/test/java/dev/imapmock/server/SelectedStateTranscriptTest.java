@@ -49,7 +49,7 @@ class SelectedStateTranscriptTest {
 
     private void append(RawClient c, String flags, String body) {
         c.sendAscii("ap APPEND INBOX " + flags + " {" + body.length() + "+}\r\n" + body + "\r\n");
-        assertThat(c.readUntilTagged("ap")).last().isEqualTo("ap OK Append completed.");
+        assertThat(c.readUntilTagged("ap")).last().asString().matches("ap OK \\[APPENDUID \\d+ \\d+\\] Append completed\\.");
     }
 
     private void deliver(String body) {
@@ -292,7 +292,7 @@ class SelectedStateTranscriptTest {
                 C: hello
                 S: * 1 EXISTS
                 S: * 1 RECENT
-                S: a2 OK Append completed.
+                S~ a2 OK \\[APPENDUID \\d+ \\d+\\] Append completed\\.
                 """);
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,12 +32,14 @@ class FailureReportTest {
     @ImapServer(users = "alice:secret", fixtures = "mail/alice")
     static class FailsAfterASession {
         @Test
-        void failsWhileAClientIsConnected(ImapMockServer server) {
+        void failsWhileAClientIsConnected(ImapMockServer server) throws InterruptedException {
             SEEN.put("server", server);
             TinyClient client = TinyClient.connect(server.port());
             client.send("LOGIN alice secret");
             client.send("SELECT INBOX");
             client.send("FROBNICATE");
+            // The server journals a command just after answering it.
+            server.journal().awaitCommand("FROBNICATE", Duration.ofSeconds(5));
             fail("the app did something wrong");
         }
     }
@@ -70,9 +73,10 @@ class FailureReportTest {
     @ImapServer(lifecycle = Lifecycle.PER_CLASS)
     static class PerClassFails {
         @Test
-        void fails(ImapMockServer server) {
+        void fails(ImapMockServer server) throws InterruptedException {
             SEEN.put("server", server);
             TinyClient.connect(server.port()).send("NOOP");
+            server.journal().awaitCommand("NOOP", Duration.ofSeconds(5));
             fail("boom");
         }
     }

@@ -1,9 +1,9 @@
 package dev.imapmock.protocol;
 
-import static dev.imapmock.protocol.Args.atom;
-import static dev.imapmock.protocol.Args.atoms;
-import static dev.imapmock.protocol.Args.list;
-import static dev.imapmock.protocol.Args.quoted;
+import static dev.imapmock.protocol.TestArgs.atom;
+import static dev.imapmock.protocol.TestArgs.atoms;
+import static dev.imapmock.protocol.TestArgs.list;
+import static dev.imapmock.protocol.TestArgs.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -210,7 +210,7 @@ class FetchParserTest {
 
     @Provide
     Arbitrary<List<Arg>> trees() {
-        return Args.trees("ALL", "FAST", "UID", "BODY[]", "BODY.PEEK[1.MIME]<0.5>", "BODY[HEADER.FIELDS (A)]");
+        return TestArgs.trees("ALL", "FAST", "UID", "BODY[]", "BODY.PEEK[1.MIME]<0.5>", "BODY[HEADER.FIELDS (A)]");
     }
 
     @Provide

@@ -1,10 +1,10 @@
 package dev.imapmock.protocol;
 
-import static dev.imapmock.protocol.Args.atom;
-import static dev.imapmock.protocol.Args.atoms;
-import static dev.imapmock.protocol.Args.list;
-import static dev.imapmock.protocol.Args.literal;
-import static dev.imapmock.protocol.Args.quoted;
+import static dev.imapmock.protocol.TestArgs.atom;
+import static dev.imapmock.protocol.TestArgs.atoms;
+import static dev.imapmock.protocol.TestArgs.list;
+import static dev.imapmock.protocol.TestArgs.literal;
+import static dev.imapmock.protocol.TestArgs.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -259,7 +259,7 @@ class SearchParserTest {
 
     @Provide
     Arbitrary<List<Arg>> trees() {
-        return Args.trees("ALL", "NOT", "OR", "SEEN", "FROM", "HEADER", "SINCE", "1-Jan-2024", "UID", "1:*",
+        return TestArgs.trees("ALL", "NOT", "OR", "SEEN", "FROM", "HEADER", "SINCE", "1-Jan-2024", "UID", "1:*",
                 "LARGER", "10", "KEYWORD", "CHARSET", "UTF-8", "KOI8-R", "NEW");
     }
 }

@@ -1,9 +1,9 @@
 package dev.imapmock.protocol;
 
-import static dev.imapmock.protocol.Args.atom;
-import static dev.imapmock.protocol.Args.atoms;
-import static dev.imapmock.protocol.Args.list;
-import static dev.imapmock.protocol.Args.quoted;
+import static dev.imapmock.protocol.TestArgs.atom;
+import static dev.imapmock.protocol.TestArgs.atoms;
+import static dev.imapmock.protocol.TestArgs.list;
+import static dev.imapmock.protocol.TestArgs.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -143,6 +143,6 @@ class StoreParserTest {
 
     @Provide
     Arbitrary<List<Arg>> trees() {
-        return Args.trees("FLAGS", "+FLAGS", "-FLAGS.SILENT", "\\Seen", "\\Recent", "\\X", "kw", "\\");
+        return TestArgs.trees("FLAGS", "+FLAGS", "-FLAGS.SILENT", "\\Seen", "\\Recent", "\\X", "kw", "\\");
     }
 }

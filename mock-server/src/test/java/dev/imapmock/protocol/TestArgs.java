@@ -7,8 +7,8 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
 /** Builders for argument lists in parser tests, and a generator of arbitrary argument trees. */
-final class Args {
-    private Args() {
+final class TestArgs {
+    private TestArgs() {
     }
 
     static Arg atom(String text) {

@@ -163,10 +163,7 @@ class MainTest {
         int port = launcher.awaitReady();
         launcher.close();
         assertThat(launcher.status.get()).isZero();
-        try (java.net.ServerSocket again = new java.net.ServerSocket()) {
-            again.setReuseAddress(true);
-            again.bind(new java.net.InetSocketAddress("127.0.0.1", port));
-        }
+        dev.imapmock.testing.Ports.assertNothingListens(port);
     }
 
     @Test

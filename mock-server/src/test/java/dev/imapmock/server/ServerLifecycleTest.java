@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +22,8 @@ class ServerLifecycleTest {
                 .filter(n -> n.startsWith("imapmock-")).toList();
     }
 
-    private static void assertPortFree(int port) throws IOException {
-        try (ServerSocket again = new ServerSocket()) {
-            again.setReuseAddress(true);
-            again.bind(new InetSocketAddress("127.0.0.1", port));
-        }
+    private static void assertPortFree(int port) {
+        dev.imapmock.testing.Ports.assertNothingListens(port);
     }
 
     @Test

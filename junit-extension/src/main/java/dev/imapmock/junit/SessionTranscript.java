@@ -6,8 +6,9 @@ import dev.imapmock.journal.ReceivedCommand;
 import java.util.List;
 
 /**
- * What the server received during a failed test, attached to the failure as a suppressed exception
- * so it shows in every report. Carries no stack trace of its own.
+ * What the server received during a failed test, and the first lines it answered to each command,
+ * attached to the failure as a suppressed exception so it shows in every report. Carries no stack
+ * trace of its own.
  */
 final class SessionTranscript extends RuntimeException {
     static final int MAX_LINES = 200;
@@ -25,19 +26,32 @@ final class SessionTranscript extends RuntimeException {
             text.append(":\n  (no commands received)");
         } else {
             text.append(':');
-            lines(text, commands, MAX_LINES);
+            lines(text, commands, MAX_LINES, true);
         }
         return text.toString();
     }
 
     /** Appends the last {@code max} commands, one a line, indented, noting how many were left out. */
     static void lines(StringBuilder text, List<ReceivedCommand> commands, int max) {
+        lines(text, commands, max, false);
+    }
+
+    /**
+     * As {@link #lines(StringBuilder, List, int)}; with {@code responses}, each command is
+     * followed by the first untagged lines it got, indented further.
+     */
+    static void lines(StringBuilder text, List<ReceivedCommand> commands, int max, boolean responses) {
         int skip = Math.max(0, commands.size() - max);
         if (skip > 0) {
             text.append("\n  ... ").append(plural(skip, "earlier command")).append(" left out");
         }
         for (ReceivedCommand c : commands.subList(skip, commands.size())) {
             text.append("\n  ").append(c);
+            if (responses) {
+                for (String line : c.responses()) {
+                    text.append("\n      ").append(line);
+                }
+            }
         }
     }
 

@@ -100,8 +100,7 @@ final class FetchWriter {
             out.raw("\"\"");
             return;
         }
-        out.raw("{" + slice.length() + "}\r\n");
-        out.raw(slice.array(), slice.offset(), slice.length());
+        out.literal(slice.array(), slice.offset(), slice.length());
     }
 
     private void bytes(byte[] b) throws IOException {

@@ -1,6 +1,7 @@
 package dev.imapmock.journal;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One command as the server received it, with how it ended. Passwords and SASL responses are
@@ -16,11 +17,27 @@ import java.time.Instant;
  * @param mailbox    the mailbox selected when the command arrived, or null
  * @param outcome    how the server answered
  * @param time       when the command arrived
+ * @param responses  the first lines of the untagged responses (and continuation requests) the
+ *                   command got, before its tagged response: at most 20 lines of 200 characters,
+ *                   literal data shown as <code>{n}…</code>
  */
 public record ReceivedCommand(int connection, int index, String tag, String name, String arguments,
-                              String user, String mailbox, Outcome outcome, Instant time) {
+                              String user, String mailbox, Outcome outcome, Instant time, List<String> responses) {
 
-    /** How the server answered: {@code OK}, {@code NO}, {@code BAD} or {@code DISCONNECTED}. */
+    public ReceivedCommand {
+        responses = List.copyOf(responses);
+    }
+
+    /** A command without recorded responses. */
+    public ReceivedCommand(int connection, int index, String tag, String name, String arguments,
+                           String user, String mailbox, Outcome outcome, Instant time) {
+        this(connection, index, tag, name, arguments, user, mailbox, outcome, time, List.of());
+    }
+
+    /**
+     * How the server answered: {@code OK}, {@code NO}, {@code BAD}, or {@code DISCONNECTED} when
+     * the connection ended before the command completed.
+     */
     public record Outcome(String status, String code, String text) {
         @Override
         public String toString() {

@@ -18,9 +18,22 @@ public final class ResponseWriter {
     private final OutputStream out;
     private final byte[] buf = new byte[BUFFER];
     private int count;
+    private ResponseCapture capture;
 
     public ResponseWriter(OutputStream out) {
         this.out = out;
+    }
+
+    /** Starts keeping the first lines written, for the journal. */
+    public void startCapture() {
+        capture = new ResponseCapture();
+    }
+
+    /** The lines kept since {@link #startCapture()}, and stops keeping; empty when not capturing. */
+    public java.util.List<String> takeCapture() {
+        ResponseCapture taken = capture;
+        capture = null;
+        return taken == null ? java.util.List.of() : taken.lines();
     }
 
     /** Writes {@code * text}; {@code text} must be ASCII without CR or LF. */
@@ -38,9 +51,21 @@ public final class ResponseWriter {
         write(CRLF, 0, 2);
     }
 
-    /** Writes bytes as they are: for data that streams a message part straight from the store. */
+    /** Writes bytes as they are, such as an encoded ENVELOPE. */
     public void raw(byte[] bytes, int offset, int length) throws IOException {
         write(bytes, offset, length);
+    }
+
+    /** Writes a literal, {@code {n}} CRLF and the octets, streamed from the stored bytes. */
+    public void literal(byte[] bytes, int offset, int length) throws IOException {
+        ResponseCapture kept = capture;
+        capture = null;
+        ascii("{" + length + "}\r\n");
+        write(bytes, offset, length);
+        capture = kept;
+        if (kept != null && !kept.full()) {
+            kept.literal(length);
+        }
     }
 
     /** Writes text that is known to be ASCII (numbers, atoms, flag names). */
@@ -77,6 +102,9 @@ public final class ResponseWriter {
     }
 
     private void ascii(String text) throws IOException {
+        if (capture != null && !capture.full()) {
+            capture.text(text);
+        }
         int length = text.length();
         if (length > BUFFER - count) {
             drain();
@@ -92,6 +120,9 @@ public final class ResponseWriter {
     }
 
     private void write(byte[] bytes, int offset, int length) throws IOException {
+        if (capture != null && !capture.full()) {
+            capture.bytes(bytes, offset, length);
+        }
         if (length > BUFFER - count) {
             drain();
             if (length >= BUFFER / 2) {

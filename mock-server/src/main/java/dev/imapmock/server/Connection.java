@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One client connection, served by its own thread with blocking I/O: read a command, record it,
@@ -30,6 +31,9 @@ final class Connection implements Runnable {
     private final int number;
     private final Socket socket;
     private final ServerContext server;
+    private static final ReceivedCommand.Outcome DISCONNECTED =
+            new ReceivedCommand.Outcome("DISCONNECTED", null, "The connection ended before the command completed");
+
     private int commandCount;
 
     Connection(int number, Socket socket, ServerContext server) {
@@ -87,23 +91,32 @@ final class Connection implements Runnable {
             String user = session.account() == null ? null : session.account().user();
             String mailbox = session.selected() == null ? null : session.selected().mailbox().name();
             ReceivedCommand.Outcome outcome;
+            List<String> responses = List.of();
             String name;
             String arguments;
             if (read instanceof Command command) {
                 name = command.name();
                 arguments = Masking.arguments(command);
-                outcome = execute(command, session, out);
+                out.startCapture();
+                try {
+                    outcome = execute(command, session, out);
+                } catch (IOException e) {
+                    server.journal().record(new ReceivedCommand(number, ++commandCount, read.tag(), name, arguments,
+                            user, mailbox, DISCONNECTED, arrived, out.takeCapture()));
+                    throw e;
+                }
+                responses = out.takeCapture();
             } else {
                 ReadResult.Malformed bad = (ReadResult.Malformed) read;
                 name = bad.name();
                 arguments = Masking.malformed(bad);
-                out.status(bad.tag(), Status.BAD, null, bad.reason());
                 outcome = new ReceivedCommand.Outcome("BAD", null, bad.reason());
             }
+            out.status(read.tag(), Status.valueOf(outcome.status()), outcome.code(), outcome.text());
             // Recorded before the answer leaves: a client that has read the tagged response must
             // find the command in the journal.
             server.journal().record(new ReceivedCommand(number, ++commandCount, read.tag(), name, arguments,
-                    user, mailbox, outcome, arrived));
+                    user, mailbox, outcome, arrived, responses));
             out.flush();
             if (session.selected() != null && session.selected().gone()) {
                 out.untagged("BYE Selected mailbox was deleted, have to disconnect.");
@@ -113,6 +126,7 @@ final class Connection implements Runnable {
         }
     }
 
+    /** Runs a command and writes its untagged responses; the caller writes the tagged one. */
     private ReceivedCommand.Outcome execute(Command command, Session session, ResponseWriter out) throws IOException {
         Commands.Entry entry = Commands.lookup(command.name());
         Status status;
@@ -151,7 +165,6 @@ final class Connection implements Runnable {
                 session.selected().sync(out, entry.expungeSafe());
             }
         }
-        out.status(command.tag(), status, code, text);
         return new ReceivedCommand.Outcome(status.name(), code, text);
     }
 

@@ -22,7 +22,7 @@ class ServerLifecycleTest {
                 .filter(n -> n.startsWith("imapmock-")).toList();
     }
 
-    private static void assertPortFree(int port) {
+    private static void assertPortFree(int port) throws IOException {
         dev.imapmock.testing.Ports.assertNothingListens(port);
     }
 

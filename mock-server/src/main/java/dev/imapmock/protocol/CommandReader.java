@@ -42,6 +42,8 @@ public final class CommandReader {
     private long commandLineOctets;
     /** Octets of the current command's literals so far. */
     private long commandLiteralOctets;
+    /** The command's first line, kept once a literal is about to replace it in {@code buf}. */
+    private String firstLine;
 
     public CommandReader(InputStream in, ReaderLimits limits, Continuation continuation) {
         this.in = in;
@@ -58,6 +60,7 @@ public final class CommandReader {
         } while (len == 0 && !overflow);
         commandLineOctets = len;
         commandLiteralOctets = 0;
+        firstLine = null;
         String tag = null;
         String name = null;
         try {
@@ -78,7 +81,7 @@ public final class CommandReader {
             }
             return new Command(tag, name, args);
         } catch (ProtocolException e) {
-            String text = lineText();
+            String text = firstLine != null ? firstLine : lineText();
             skipAfterError();
             return new ReadResult.Malformed(tag, name, e.getMessage(), text);
         }
@@ -193,6 +196,9 @@ public final class CommandReader {
                     + " octets in one command; the limit is " + max + ")");
         }
         commandLiteralOctets += size;
+        if (firstLine == null) {
+            firstLine = lineText();
+        }
         if (sync) {
             continuation.ready();
         }

@@ -161,6 +161,20 @@ class ReaderAbuseTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(reader::next).isInstanceOf(java.io.EOFException.class);
     }
 
+    @Test
+    void aMalformedLineAfterALiteralIsReportedWithTheCommandsFirstLine() throws IOException {
+        CommandReader reader = new CommandReader(stream("A SEARCH SUBJECT {6+}\r\nHello!ello!\r\nB NOOP\r\n"),
+                ReaderLimits.DEFAULT, () -> { });
+
+        List<ReadResult> read = readAll(reader);
+
+        assertThat(read).hasSize(2);
+        ReadResult.Malformed bad = (ReadResult.Malformed) read.get(0);
+        assertThat(bad.tag()).isEqualTo("A");
+        assertThat(bad.name()).isEqualTo("SEARCH");
+        assertThat(bad.text()).isEqualTo("A SEARCH SUBJECT {6+}");
+    }
+
     private static List<ReadResult> readAll(CommandReader reader) throws IOException {
         List<ReadResult> out = new ArrayList<>();
         ReadResult r;

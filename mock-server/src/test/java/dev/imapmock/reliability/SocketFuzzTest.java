@@ -268,6 +268,8 @@ class SocketFuzzTest {
     private static final Pattern RESPONSE = Pattern.compile("^(\\* |\\+ |\\+$|[^ ]+ (OK|NO|BAD|BYE)( |$)).*",
             Pattern.DOTALL);
 
+    private static final Pattern HUGE_NON_SYNC_LITERAL = Pattern.compile("\\{0*[1-9]\\d{4,}\\+\\}\r\n");
+
     private static void checkResponses(byte[] answer, String input) {
         String all = new String(answer, StandardCharsets.ISO_8859_1);
         String why = "the answer to:\n" + printable(input) + "\n---\n" + printable(all);
@@ -277,8 +279,12 @@ class SocketFuzzTest {
         for (String line : lines) {
             assertThat(line).as(why).matches(RESPONSE);
         }
-        assertThat(lines).as("a connection that ends without BYE died of an error: " + why)
-                .anyMatch(l -> l.startsWith("* BYE"));
+        // After a malformed line the server discards a non-synchronizing literal it announced, whatever
+        // its size, to stay in step; one larger than the padding swallows the final LOGOUT.
+        if (!HUGE_NON_SYNC_LITERAL.matcher(input).find()) {
+            assertThat(lines).as("a connection that ends without BYE died of an error: " + why)
+                    .anyMatch(l -> l.startsWith("* BYE"));
+        }
     }
 
     private byte[] exchange(byte[] bytes) throws IOException {

@@ -65,12 +65,15 @@ public final class ImapMockServer implements AutoCloseable {
      * Binds the port and starts accepting clients; returns this server.
      *
      * @throws UncheckedIOException when the address cannot be bound
-     * @throws IllegalStateException when the server was started before
+     * @throws IllegalStateException when the server was started or closed before
      */
     public ImapMockServer start() {
         synchronized (lifecycle) {
             if (started) {
                 throw new IllegalStateException("An ImapMockServer can be started only once");
+            }
+            if (closed) {
+                throw new IllegalStateException("This ImapMockServer is closed; build a new one");
             }
             started = true;
             try {

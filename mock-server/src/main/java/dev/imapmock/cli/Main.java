@@ -21,7 +21,10 @@ public final class Main {
         }
     }
 
-    /** Starts the server and blocks until the JVM is asked to stop; returns the exit status. */
+    /**
+     * Starts the server and blocks until the JVM is asked to stop or the calling thread is
+     * interrupted; the server is closed either way. Returns the exit status.
+     */
     static int run(String[] args, PrintStream out, PrintStream err) {
         Options options;
         try {
@@ -42,16 +45,24 @@ public final class Main {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             server.close();
             stopped.countDown();
-        }, "imapmock-shutdown"));
+        }, "imapmock-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         out.println("IMAP server listening on " + server.host() + ":" + server.port());
         out.flush();
         try {
             stopped.await();
         } catch (InterruptedException e) {
+            // Stopped by the embedding code rather than by a signal: leave nothing running behind.
             Thread.currentThread().interrupt();
+            server.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is stopping; the hook closes the server again, which does nothing.
+            }
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package dev.imapmock.command;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.server.Session;
+import dev.imapmock.store.Mailbox;
 
 /**
  * DELETE (RFC 3501 §6.3.4). Sessions that have the mailbox selected are told it is gone and
@@ -14,10 +15,12 @@ final class DeleteCommand implements CommandHandler {
         Args args = new Args(command.args());
         String name = MailboxNames.decode(args.astring("a mailbox name"));
         args.end();
-        if (session.selected() != null && session.selected().mailbox() == session.account().mailbox(name)) {
+        Mailbox target = session.account().mailbox(name);
+        session.account().delete(name);
+        // Only once the delete succeeded: a refused DELETE (of INBOX) leaves the session as it was.
+        if (session.selected() != null && session.selected().mailbox() == target) {
             session.unselect();
         }
-        session.account().delete(name);
         return Completion.ok("Delete completed.");
     }
 }

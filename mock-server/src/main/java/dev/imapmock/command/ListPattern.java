@@ -8,22 +8,43 @@ import dev.imapmock.store.Account;
  */
 final class ListPattern {
     private final String pattern;
+    /**
+     * The pattern with its leading "inbox" in INBOX's case when it is followed by a wildcard or a
+     * delimiter ({@code inbox*}, {@code Inbox/%}), else null: such a pattern matches INBOX and its
+     * children in any case, as in Dovecot.
+     */
+    private final String inboxPattern;
 
     ListPattern(String reference, String pattern) {
         this.pattern = Account.canonical(reference + pattern);
+        this.inboxPattern = inboxCased(this.pattern);
     }
 
     boolean matches(String name) {
-        return matches(name, 0, 0);
+        if (matches(pattern, name, 0, 0)) {
+            return true;
+        }
+        return inboxPattern != null && (name.equals(Account.INBOX) || name.startsWith(Account.INBOX + Account.DELIMITER))
+                && matches(inboxPattern, name, 0, 0);
+    }
+
+    private static String inboxCased(String pattern) {
+        int n = Account.INBOX.length();
+        if (pattern.length() <= n || pattern.startsWith(Account.INBOX)
+                || !pattern.regionMatches(true, 0, Account.INBOX, 0, n)) {
+            return null;
+        }
+        char next = pattern.charAt(n);
+        return next == '*' || next == '%' || next == Account.DELIMITER ? Account.INBOX + pattern.substring(n) : null;
     }
 
     /** Iterative on literal runs, recursive only at wildcards; patterns are short. */
-    private boolean matches(String name, int n, int p) {
+    private static boolean matches(String pattern, String name, int n, int p) {
         while (p < pattern.length()) {
             char c = pattern.charAt(p);
             if (c == '*' || c == '%') {
                 for (int end = n; end <= name.length(); end++) {
-                    if (matches(name, end, p + 1)) {
+                    if (matches(pattern, name, end, p + 1)) {
                         return true;
                     }
                     if (end < name.length() && c == '%' && name.charAt(end) == Account.DELIMITER) {

@@ -93,13 +93,6 @@ final class SearchEvaluator {
         if (needle.isEmpty()) {
             return true;
         }
-        String n = needle.toLowerCase(Locale.ROOT);
-        int last = text.length() - n.length();
-        for (int i = 0; i <= last; i++) {
-            if (text.regionMatches(true, i, n, 0, n.length())) {
-                return true;
-            }
-        }
-        return false;
+        return text.toLowerCase(Locale.ROOT).contains(needle.toLowerCase(Locale.ROOT));
     }
 }

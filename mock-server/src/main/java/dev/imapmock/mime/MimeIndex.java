@@ -80,7 +80,11 @@ public final class MimeIndex {
         };
     }
 
-    /** The part a non-empty section path addresses, or null when there is none. */
+    /**
+     * The part a non-empty section path addresses, or null when there is none. Part 1 of a part
+     * that is neither multipart nor a message is that part itself, as Dovecot answers
+     * {@code BODY[1.1]}; RFC 3501 §6.4.5 says so for the message and leaves the rest open.
+     */
     public MimePart resolve(List<Integer> path) {
         MimePart part = null;
         for (int i = 0; i < path.size(); i++) {
@@ -91,7 +95,7 @@ public final class MimeIndex {
                 part = child(part, n);
             } else if (part.embeddedMessage().isPresent()) {
                 part = partOfMessage(part.embeddedMessage().get(), n);
-            } else {
+            } else if (n != 1) {
                 part = null;
             }
             if (part == null) {

@@ -35,14 +35,23 @@ public final class ImapStrings {
             out.writeBytes(value);
             return;
         }
-        out.write('"');
+        int escapes = 0;
         for (byte b : value) {
             if (b == '"' || b == '\\') {
-                out.write('\\');
+                escapes++;
             }
-            out.write(b);
         }
-        out.write('"');
+        byte[] quoted = new byte[value.length + escapes + 2];
+        int n = 0;
+        quoted[n++] = '"';
+        for (byte b : value) {
+            if (b == '"' || b == '\\') {
+                quoted[n++] = '\\';
+            }
+            quoted[n++] = b;
+        }
+        quoted[n] = '"';
+        out.writeBytes(quoted);
     }
 
     /** Writes the UTF-8 bytes of {@code value} as {@link #writeString}. */

@@ -6,43 +6,46 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes responses (RFC 3501 §7) into a buffer that reaches the socket on {@link #flush()}: once
- * per command, so a multi-line answer leaves in as few packets as possible. One writer per
+ * Writes responses (RFC 3501 §7) into its own buffer, which reaches {@code out} when full and on
+ * {@link #flush()}: once per command, so a multi-line answer leaves in as few packets as
+ * possible. Large octet runs (message bodies) go to {@code out} without a copy. One writer per
  * connection; not thread-safe.
  */
 public final class ResponseWriter {
     private static final byte[] CRLF = {'\r', '\n'};
+    private static final int BUFFER = 64 * 1024;
 
     private final OutputStream out;
+    private final byte[] buf = new byte[BUFFER];
+    private int count;
 
-    /** {@code out} should be buffered; this class flushes it once per response. */
     public ResponseWriter(OutputStream out) {
         this.out = out;
     }
 
     /** Writes {@code * text}; {@code text} must be ASCII without CR or LF. */
     public void untagged(String text) throws IOException {
-        out.write('*');
-        out.write(' ');
-        out.write(text.getBytes(StandardCharsets.US_ASCII));
-        out.write(CRLF);
+        ascii("* ");
+        ascii(text);
+        write(CRLF, 0, 2);
     }
 
     /** Writes {@code * } and then {@code line}, which holds its own framing (literals) but no final CRLF. */
     public void untagged(ByteArrayOutputStream line) throws IOException {
-        out.write('*');
-        out.write(' ');
-        line.writeTo(out);
-        out.write(CRLF);
+        ascii("* ");
+        byte[] bytes = line.toByteArray();
+        write(bytes, 0, bytes.length);
+        write(CRLF, 0, 2);
     }
 
     /** Writes bytes as they are: for data that streams a message part straight from the store. */
     public void raw(byte[] bytes, int offset, int length) throws IOException {
-        out.write(bytes, offset, length);
+        write(bytes, offset, length);
     }
 
+    /** Writes text that is known to be ASCII (numbers, atoms, flag names). */
     public void raw(String ascii) throws IOException {
-        out.write(ascii.getBytes(StandardCharsets.US_ASCII));
+        ascii(ascii);
     }
 
     /** Writes a status response: {@code tag status [code] text}, or {@code *} for a null tag. */
@@ -53,21 +56,58 @@ public final class ResponseWriter {
             sb.append('[').append(code).append("] ");
         }
         sb.append(text);
-        out.write(sanitize(sb.toString()));
-        out.write(CRLF);
+        byte[] line = sanitize(sb.toString());
+        write(line, 0, line.length);
+        write(CRLF, 0, 2);
     }
 
     /** Sends a continuation request and flushes: the client waits for it. */
     public void continuation(String text) throws IOException {
-        out.write('+');
-        out.write(' ');
-        out.write(sanitize(text));
-        out.write(CRLF);
+        ascii("+ ");
+        byte[] line = sanitize(text);
+        write(line, 0, line.length);
+        write(CRLF, 0, 2);
+        flush();
+    }
+
+    /** Sends everything written so far. */
+    public void flush() throws IOException {
+        drain();
         out.flush();
     }
 
-    public void flush() throws IOException {
-        out.flush();
+    private void ascii(String text) throws IOException {
+        int length = text.length();
+        if (length > BUFFER - count) {
+            drain();
+            if (length > BUFFER) {
+                byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+                out.write(bytes, 0, bytes.length);
+                return;
+            }
+        }
+        for (int i = 0; i < length; i++) {
+            buf[count++] = (byte) text.charAt(i);
+        }
+    }
+
+    private void write(byte[] bytes, int offset, int length) throws IOException {
+        if (length > BUFFER - count) {
+            drain();
+            if (length >= BUFFER / 2) {
+                out.write(bytes, offset, length);
+                return;
+            }
+        }
+        System.arraycopy(bytes, offset, buf, count, length);
+        count += length;
+    }
+
+    private void drain() throws IOException {
+        if (count > 0) {
+            out.write(buf, 0, count);
+            count = 0;
+        }
     }
 
     /**

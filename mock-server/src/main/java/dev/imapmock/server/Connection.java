@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -56,7 +55,7 @@ final class Connection implements Runnable {
     public void run() {
         Session session = null;
         try {
-            ResponseWriter out = new ResponseWriter(new BufferedOutputStream(socket.getOutputStream(), 64 * 1024));
+            ResponseWriter out = new ResponseWriter(socket.getOutputStream());
             CommandReader in = new CommandReader(new BufferedInputStream(socket.getInputStream(), 16 * 1024),
                     server.config().limits(), () -> out.continuation("Ready for literal data"));
             session = new Session(number, server, in, out);
@@ -101,9 +100,11 @@ final class Connection implements Runnable {
                 out.status(bad.tag(), Status.BAD, null, bad.reason());
                 outcome = new ReceivedCommand.Outcome("BAD", null, bad.reason());
             }
-            out.flush();
+            // Recorded before the answer leaves: a client that has read the tagged response must
+            // find the command in the journal.
             server.journal().record(new ReceivedCommand(number, ++commandCount, read.tag(), name, arguments,
                     user, mailbox, outcome, arrived));
+            out.flush();
             if (session.selected() != null && session.selected().gone()) {
                 out.untagged("BYE Selected mailbox was deleted, have to disconnect.");
                 out.flush();

@@ -9,7 +9,6 @@ import dev.imapmock.store.Message;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -199,10 +198,10 @@ public final class SelectedMailbox implements MailboxListener {
 
     /** A message's flags as this session sees them (with \Recent), space-separated. */
     public String flagList(Message m) {
-        List<String> names = m.flags().names();
-        if (isRecent(m.uid())) {
-            names.add("\\Recent");
+        String flags = m.flags().toString();
+        if (!isRecent(m.uid())) {
+            return flags;
         }
-        return String.join(" ", names);
+        return flags.isEmpty() ? "\\Recent" : flags + " \\Recent";
     }
 }

@@ -28,6 +28,8 @@ public final class Flags {
 
     private final int system;
     private final List<String> keywords;
+    /** The flags as FETCH writes them, computed on first use; a benign race may compute it twice. */
+    private String wire;
 
     private Flags(int system, List<String> keywords) {
         this.system = system;
@@ -150,8 +152,14 @@ public final class Flags {
         return h;
     }
 
+    /** The space-separated flag names, as a FETCH FLAGS list holds them. */
     @Override
     public String toString() {
-        return String.join(" ", names());
+        String w = wire;
+        if (w == null) {
+            w = String.join(" ", names());
+            wire = w;
+        }
+        return w;
     }
 }

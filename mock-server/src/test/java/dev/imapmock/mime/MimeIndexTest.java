@@ -87,11 +87,21 @@ class MimeIndexTest {
         MimeIndex index = MimeIndex.parse(resource("20-mixed-everything.eml"));
 
         assertThat(section(index, List.of(9), SectionSpec.Kind.ALL)).isEmpty();
-        assertThat(section(index, List.of(1, 1), SectionSpec.Kind.ALL)).isEmpty();
+        assertThat(section(index, List.of(1, 2), SectionSpec.Kind.ALL)).isEmpty();
         assertThat(section(index, List.of(2), SectionSpec.Kind.HEADER)).isEmpty();
         assertThat(section(index, List.of(5, 1), SectionSpec.Kind.ALL)).isEmpty();
         assertThat(section(index, List.of(5), SectionSpec.Kind.ALL)).isEqualTo("no boundary");
         assertThat(index.resolve(List.of(0))).isNull();
+    }
+
+    @Test
+    void partOneOfALeafPartIsThePartItselfAsDovecotAnswers() throws IOException {
+        MimeIndex index = MimeIndex.parse(resource("20-mixed-everything.eml"));
+
+        assertThat(section(index, List.of(1, 1), SectionSpec.Kind.ALL))
+                .isEqualTo(section(index, List.of(1), SectionSpec.Kind.ALL))
+                .isNotEmpty();
+        assertThat(section(index, List.of(1, 1, 1), SectionSpec.Kind.ALL)).isNotEmpty();
     }
 
     @Test

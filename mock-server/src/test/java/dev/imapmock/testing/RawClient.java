@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class RawClient implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
+    private static final Pattern LITERAL_AT_END = Pattern.compile("\\{(\\d+)\\}$");
+
     private final OutputStream out;
 
     public RawClient(String host, int port) {
@@ -84,6 +86,65 @@ public final class RawClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads one response line with the literals it announces inlined: a line ending in
+     * {@code {n}} is followed by n octets and then the rest of the response. Returns the bytes
+     * without the final CRLF (decoded as ISO-8859-1, one char per octet); null at end of stream.
+     */
+    public String readResponse() {
+        StringBuilder response = new StringBuilder();
+        while (true) {
+            String line = readLatin1Line();
+            if (line == null) {
+                return response.length() == 0 ? null : response.toString();
+            }
+            response.append(line);
+            java.util.regex.Matcher literal = LITERAL_AT_END.matcher(line);
+            if (!literal.find()) {
+                return response.toString();
+            }
+            response.append("\r\n")
+                    .append(new String(readBytes(Integer.parseInt(literal.group(1))), StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    /**
+     * Sends {@code tag command} and returns every response up to the tagged one, literals inlined
+     * as {@link #readResponse()} does.
+     */
+    public List<String> exchange(String tag, String command) {
+        send(tag + " " + command);
+        List<String> responses = new ArrayList<>();
+        while (true) {
+            String response = readResponse();
+            if (response == null) {
+                throw new AssertionError("Connection closed before the response of " + tag + "; got " + responses);
+            }
+            responses.add(response);
+            if (response.startsWith(tag + " ")) {
+                return responses;
+            }
+        }
+    }
+
+    private String readLatin1Line() {
+        try {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int c;
+            while ((c = in.read()) != -1) {
+                if (c == '\n') {
+                    byte[] b = line.toByteArray();
+                    int len = b.length > 0 && b[b.length - 1] == '\r' ? b.length - 1 : b.length;
+                    return new String(b, 0, len, StandardCharsets.ISO_8859_1);
+                }
+                line.write(c);
+            }
+            return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads exactly n octets (the body of a literal). */
     public byte[] readBytes(int n) {
         try {
@@ -126,12 +187,12 @@ public final class RawClient implements AutoCloseable {
     /**
      * Plays a script: {@code C: } lines are sent, {@code S: } lines must arrive exactly,
      * {@code S~ } lines must match the regex. Blank lines and lines starting with {@code #} are
-     * skipped.
+     * skipped. Trailing spaces are kept, so {@code S: +\s} in a text block expects {@code "+ "}.
      */
     public void play(String script) {
         for (String raw : script.strip().split("\n")) {
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
+            String line = raw.stripLeading();
+            if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
             String body = line.length() > 3 ? line.substring(3) : "";
@@ -145,6 +206,36 @@ public final class RawClient implements AutoCloseable {
                 throw new IllegalArgumentException("Script lines start with C:, S: or S~ : " + line);
             }
         }
+    }
+
+    /**
+     * Sends {@code tag NOOP} and checks it completes with OK: the proof that the connection is
+     * still usable and in step after an error. Returns the lines up to the tagged OK.
+     */
+    public List<String> assertStillWorks(String tag) {
+        List<String> lines = command(tag, "NOOP");
+        assertThat(lines.get(lines.size() - 1)).as("answer to NOOP").isEqualTo(tag + " OK NOOP completed.");
+        return lines;
+    }
+
+    /** Reads lines until one equals {@code expected}; returns every line read, that one last. */
+    public List<String> readUntilLine(String expected) {
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            String line = readLine();
+            if (line == null) {
+                throw new AssertionError("Connection closed before \"" + expected + "\"; got " + lines);
+            }
+            lines.add(line);
+            if (line.equals(expected)) {
+                return lines;
+            }
+        }
+    }
+
+    /** Sends ASCII text exactly as given, without a line end: half a command, a literal's octets. */
+    public RawClient sendAscii(String text) {
+        return sendRaw(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

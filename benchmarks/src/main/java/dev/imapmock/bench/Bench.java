@@ -1,0 +1,321 @@
+package dev.imapmock.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs the same workloads against ImapMock and GreenMail in one JVM and prints medians with
+ * min–max and the ratio ImapMock/GreenMail. {@code --quick} uses smaller mailboxes and fewer
+ * rounds. See benchmarks/README.md.
+ */
+public final class Bench {
+    private final boolean quick;
+    private final int messages;
+    private final int bigMailbox;
+    private final int rounds;
+    private final long budgetNanos;
+    private final Map<String, Map<String, Stats>> results = new LinkedHashMap<>();
+    private final Map<String, String> units = new LinkedHashMap<>();
+    private static final String STORM_FAILURES = "200 concurrent clients: clients lost, all rounds";
+    private int stormFailures;
+    private String only;
+
+    private Bench(boolean quick) {
+        this.quick = quick;
+        this.messages = quick ? 2_000 : 10_000;
+        this.bigMailbox = quick ? 10_000 : 100_000;
+        this.rounds = quick ? 5 : 15;
+        this.budgetNanos = TimeUnit.SECONDS.toNanos(quick ? 2 : 15);
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        Bench bench = new Bench(quick);
+        bench.only = List.of(args).contains("--imapmock-only") ? "ImapMock" : null;
+        long start = System.nanoTime();
+        bench.run();
+        bench.print();
+        System.out.printf(Locale.ROOT, "%nTotal time %.0f s (%s mode, %d messages, %d cores, Java %s)%n",
+                (System.nanoTime() - start) / 1e9, quick ? "quick" : "full", bench.messages,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    }
+
+    private void run() throws Exception {
+        List<byte[]> mail = new MailGenerator(42).messages(messages);
+        List<byte[]> half = mail.subList(0, messages / 2);
+        for (Target.Factory factory : Target.ALL) {
+            String name = factory.name();
+            if (only != null && !only.equals(name)) {
+                continue;
+            }
+            System.err.println("== " + name);
+            record(name, "start + LOGIN + LOGOUT + close, warm (ms)", startStop(factory));
+            record(name, "first start in a fresh JVM to LOGIN OK (ms)", coldStart(name));
+            appendOverImap(factory, name);
+            try (Target target = factory.create().start()) {
+                seedAndMeasureHeap(target, name, mail);
+                wholeMailbox(target, name, "");
+            }
+            try (Target target = factory.create().start()) {
+                target.seed(half);
+                wholeMailbox(target, name, " @half");
+            }
+            selectBig(factory, name);
+            stormFailures = 0;
+            record(name, "200 concurrent clients login/select/fetch/logout, total (ms)", storm(factory));
+            units.put(STORM_FAILURES, "none");
+            record(name, STORM_FAILURES, Stats.of(stormFailures));
+        }
+        scaling();
+    }
+
+    private void record(String target, String workload, Stats stats) {
+        results.computeIfAbsent(workload, k -> new LinkedHashMap<>()).put(target, stats);
+        System.err.println("  " + workload + ": " + stats.format());
+    }
+
+    /** Repeats {@code action}, first a few times unmeasured, then until the rounds or the time budget run out. */
+    private Stats measure(ThrowingSupplier<Double> action) throws Exception {
+        for (int i = 0; i < (quick ? 1 : 3); i++) {
+            action.get();
+        }
+        List<Double> samples = new ArrayList<>();
+        long deadline = System.nanoTime() + budgetNanos;
+        while (samples.size() < rounds && (samples.size() < 3 || System.nanoTime() < deadline)) {
+            samples.add(action.get());
+        }
+        return new Stats(samples);
+    }
+
+    private static double millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    private Stats startStop(Target.Factory factory) throws Exception {
+        return measure(() -> {
+            long t = System.nanoTime();
+            try (Target target = factory.create().start();
+                 RawImap client = RawImap.login(target.port(), Target.USER, Target.PASSWORD)) {
+                client.command("LOGOUT");
+            }
+            return millisSince(t);
+        });
+    }
+
+    private Stats coldStart(String name) throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        String classpath = System.getProperty("java.class.path");
+        List<Double> samples = new ArrayList<>();
+        for (int i = 0; i < (quick ? 3 : 7); i++) {
+            Process p = new ProcessBuilder(java, "-cp", classpath, ColdStart.class.getName(),
+                    name.toLowerCase(Locale.ROOT)).redirectErrorStream(true).start();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                String last = null;
+                while ((line = r.readLine()) != null) {
+                    last = line.trim();
+                }
+                p.waitFor();
+                samples.add(Double.parseDouble(last));
+            }
+        }
+        return new Stats(samples);
+    }
+
+    private void appendOverImap(Target.Factory factory, String name) throws Exception {
+        List<byte[]> mail = new MailGenerator(7).messages(1_000);
+        Stats stats = measure(() -> {
+            try (Target target = factory.create().start();
+                 RawImap client = RawImap.login(target.port(), Target.USER, Target.PASSWORD)) {
+                long t = System.nanoTime();
+                for (byte[] m : mail) {
+                    client.append("INBOX", m);
+                }
+                return mail.size() / ((System.nanoTime() - t) / 1e9);
+            }
+        });
+        units.put("APPEND over IMAP, 1,000 messages, one client (msg/s)", "higher");
+        record(name, "APPEND over IMAP, 1,000 messages, one client (msg/s)", stats);
+    }
+
+    private void seedAndMeasureHeap(Target target, String name, List<byte[]> mail) throws Exception {
+        long raw = 0;
+        for (byte[] m : mail) {
+            raw += m.length;
+        }
+        long before = usedHeap();
+        long t = System.nanoTime();
+        target.seed(mail);
+        double rate = mail.size() / ((System.nanoTime() - t) / 1e9);
+        long after = usedHeap();
+        String seedName = "seed " + String.format(Locale.ROOT, "%,d", mail.size()) + " messages via the Java API (msg/s)";
+        units.put(seedName, "higher");
+        record(name, seedName, Stats.of(rate));
+        record(name, "heap per stored message (× raw size)", Stats.of((double) (after - before) / raw));
+    }
+
+    private static long usedHeap() throws InterruptedException {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private void wholeMailbox(Target target, String name, String suffix) throws Exception {
+        int n = suffix.isEmpty() ? messages : messages / 2;
+        String size = String.format(Locale.ROOT, " at %,d", n);
+        try (RawImap client = RawImap.login(target.port(), Target.USER, Target.PASSWORD)) {
+            client.command("SELECT INBOX");
+            record(name, "UID FETCH 1:* (FLAGS)" + size + " (ms)", measure(() -> {
+                long t = System.nanoTime();
+                client.command("UID FETCH 1:* (FLAGS)");
+                return millisSince(t);
+            }));
+            int[] next = {0};
+            record(name, "FETCH n (FLAGS), one message" + size + " (ms)", measure(() -> {
+                int seq = 1 + (next[0]++ * 7919) % n;
+                long t = System.nanoTime();
+                client.command("FETCH " + seq + " (FLAGS)");
+                return millisSince(t);
+            }));
+            if (!suffix.isEmpty()) {
+                return;
+            }
+            record(name, "FETCH 1:* (FLAGS UID ENVELOPE)" + size + " (ms)", measure(() -> {
+                long t = System.nanoTime();
+                client.command("FETCH 1:* (FLAGS UID ENVELOPE)");
+                return millisSince(t);
+            }));
+            String streaming = "FETCH 1:* BODY.PEEK[]" + size + " (MB/s)";
+            units.put(streaming, "higher");
+            record(name, streaming, measure(() -> {
+                long t = System.nanoTime();
+                long bytes = client.command("FETCH 1:* BODY.PEEK[]");
+                return bytes / 1e6 / ((System.nanoTime() - t) / 1e9);
+            }));
+            record(name, "UID SEARCH SUBJECT word" + size + " (ms)", measure(() -> {
+                long t = System.nanoTime();
+                client.command("UID SEARCH SUBJECT " + MailGenerator.NEEDLE);
+                return millisSince(t);
+            }));
+            record(name, "SEARCH TEXT word" + size + " (ms)", measure(() -> {
+                long t = System.nanoTime();
+                client.command("SEARCH TEXT " + MailGenerator.NEEDLE);
+                return millisSince(t);
+            }));
+        }
+    }
+
+    private void selectBig(Target.Factory factory, String name) throws Exception {
+        MailGenerator generator = new MailGenerator(99);
+        try (Target target = factory.create().start()) {
+            List<byte[]> batch = new ArrayList<>(1_000);
+            for (int i = 0; i < bigMailbox; i++) {
+                batch.add(generator.message(i % 10 == 7 ? i + 1 : i));
+                if (batch.size() == 1_000) {
+                    target.seed(batch);
+                    batch.clear();
+                }
+            }
+            target.seed(batch);
+            try (RawImap client = RawImap.login(target.port(), Target.USER, Target.PASSWORD)) {
+                record(name, String.format(Locale.ROOT, "SELECT of a %,d-message mailbox (ms)", bigMailbox), measure(() -> {
+                    long t = System.nanoTime();
+                    client.command("SELECT INBOX");
+                    return millisSince(t);
+                }));
+            }
+        }
+    }
+
+    private Stats storm(Target.Factory factory) throws Exception {
+        try (Target target = factory.create().start()) {
+            target.seed(new MailGenerator(3).messages(50));
+            ExecutorService pool = Executors.newFixedThreadPool(200);
+            try {
+                return measure(() -> {
+                    CountDownLatch go = new CountDownLatch(1);
+                    List<Future<?>> clients = new ArrayList<>();
+                    for (int i = 0; i < 200; i++) {
+                        clients.add(pool.submit(() -> {
+                            go.await();
+                            try (RawImap c = RawImap.login(target.port(), Target.USER, Target.PASSWORD, 10_000)) {
+                                c.command("SELECT INBOX");
+                                c.command("FETCH 1:10 (FLAGS ENVELOPE)");
+                                c.command("LOGOUT");
+                            }
+                            return null;
+                        }));
+                    }
+                    long t = System.nanoTime();
+                    go.countDown();
+                    int failed = 0;
+                    for (Future<?> f : clients) {
+                        try {
+                            f.get(20, TimeUnit.SECONDS);
+                        } catch (ExecutionException | TimeoutException e) {
+                            failed++;
+                            f.cancel(true);
+                        }
+                    }
+                    double millis = millisSince(t);
+                    stormFailures += failed;
+                    return millis;
+                });
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** k in time ~ n^k between the half-size and the full-size mailbox, from the medians. */
+    private void scaling() {
+        String full = String.format(Locale.ROOT, " at %,d", messages);
+        String half = String.format(Locale.ROOT, " at %,d", messages / 2);
+        for (String op : List.of("UID FETCH 1:* (FLAGS)", "FETCH n (FLAGS), one message")) {
+            Map<String, Stats> big = results.get(op + full + " (ms)");
+            Map<String, Stats> small = results.get(op + half + " (ms)");
+            String workload = "scaling exponent k of " + op + ", " + (messages / 2) + " to " + messages;
+            for (String target : big.keySet()) {
+                double k = Math.log(big.get(target).median() / small.get(target).median()) / Math.log(2);
+                results.computeIfAbsent(workload, x -> new LinkedHashMap<>()).put(target, Stats.of(k));
+            }
+            units.put(workload, "none");
+        }
+    }
+
+    private void print() {
+        System.out.println();
+        System.out.println("| workload | ImapMock median (min–max) | GreenMail median (min–max) | ImapMock/GreenMail |");
+        System.out.println("|---|---|---|---|");
+        for (Map.Entry<String, Map<String, Stats>> e : results.entrySet()) {
+            Stats mine = e.getValue().get("ImapMock");
+            Stats theirs = e.getValue().get("GreenMail");
+            String ratio = mine == null || theirs == null || units.get(e.getKey()) != null && units.get(e.getKey()).equals("none")
+                    ? "–" : Stats.num(mine.median() / theirs.median());
+            System.out.println("| " + e.getKey() + " | " + (mine == null ? "–" : mine.format()) + " | "
+                    + (theirs == null ? "–" : theirs.format()) + " | " + ratio + " |");
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.imapmock.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The smallest IMAP client that can drive both servers the same way: it sends a command and
+ * reads to its tagged reply, skipping literals, so the figures measure the server, not a client
+ * library.
+ */
+final class RawImap implements AutoCloseable {
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final byte[] line = new byte[64 * 1024];
+    private final byte[] buffer = new byte[64 * 1024];
+    private int bufferPos;
+    private int bufferEnd;
+    private int lineLength;
+    private int tags;
+
+    RawImap(int port) throws IOException {
+        this(port, 120_000);
+    }
+
+    RawImap(int port, int timeoutMillis) throws IOException {
+        socket = new Socket("127.0.0.1", port);
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(timeoutMillis);
+        in = socket.getInputStream();
+        out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+        readLine();
+    }
+
+    static RawImap login(int port, String user, String password) throws IOException {
+        return login(port, user, password, 120_000);
+    }
+
+    static RawImap login(int port, String user, String password, int timeoutMillis) throws IOException {
+        RawImap c = new RawImap(port, timeoutMillis);
+        c.command("LOGIN " + user + " " + password);
+        return c;
+    }
+
+    /** Sends a command, reads to its tagged reply and returns the octets of the response. */
+    long command(String command) throws IOException {
+        String tag = "t" + (++tags);
+        out.write((tag + " " + command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return readResponse(tag);
+    }
+
+    /** APPEND with a synchronizing literal, as every client can. */
+    long append(String mailbox, byte[] message) throws IOException {
+        String tag = "t" + (++tags);
+        out.write((tag + " APPEND " + mailbox + " {" + message.length + "}\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        readLine();
+        if (lineLength == 0 || line[0] != '+') {
+            throw new IOException("Expected a continuation, got: " + text());
+        }
+        out.write(message);
+        out.write('\r');
+        out.write('\n');
+        out.flush();
+        return readResponse(tag);
+    }
+
+    private long readResponse(String tag) throws IOException {
+        byte[] prefix = (tag + " ").getBytes(StandardCharsets.US_ASCII);
+        long total = 0;
+        while (true) {
+            total += readLine();
+            if (startsWith(prefix)) {
+                if (lineLength < prefix.length + 2 || line[prefix.length] != 'O' || line[prefix.length + 1] != 'K') {
+                    throw new IOException("Command failed: " + text());
+                }
+                return total;
+            }
+            long literal = literalAtEnd();
+            while (literal >= 0) {
+                skip(literal);
+                total += literal;
+                total += readLine();
+                literal = literalAtEnd();
+            }
+        }
+    }
+
+    /** Reads one line into {@code line} from a local buffer, so reading costs the client little. */
+    private int readLine() throws IOException {
+        lineLength = 0;
+        int read = 0;
+        while (true) {
+            if (bufferPos == bufferEnd) {
+                bufferEnd = in.read(buffer, 0, buffer.length);
+                bufferPos = 0;
+                if (bufferEnd <= 0) {
+                    bufferEnd = 0;
+                    throw new IOException("Connection closed");
+                }
+            }
+            byte c = buffer[bufferPos++];
+            read++;
+            if (c == '\n') {
+                if (lineLength > 0 && line[lineLength - 1] == '\r') {
+                    lineLength--;
+                }
+                return read;
+            }
+            if (lineLength < line.length) {
+                line[lineLength++] = c;
+            }
+        }
+    }
+
+    private void skip(long n) throws IOException {
+        long buffered = Math.min(n, bufferEnd - bufferPos);
+        bufferPos += (int) buffered;
+        in.skipNBytes(n - buffered);
+    }
+
+    private long literalAtEnd() {
+        if (lineLength < 3 || line[lineLength - 1] != '}') {
+            return -1;
+        }
+        int i = lineLength - 2;
+        long n = 0;
+        long scale = 1;
+        while (i >= 0 && line[i] >= '0' && line[i] <= '9') {
+            n += (line[i] - '0') * scale;
+            scale *= 10;
+            i--;
+        }
+        return i >= 0 && line[i] == '{' && i < lineLength - 2 ? n : -1;
+    }
+
+    private boolean startsWith(byte[] prefix) {
+        if (lineLength < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (line[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String text() {
+        return new String(line, 0, lineLength, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.imapmock.junit;
+
+import dev.imapmock.ImapMockServer;
+import dev.imapmock.journal.Journal;
+
+/**
+ * Entry point for AssertJ assertions on what an IMAP server received.
+ *
+ * <pre>{@code
+ * ImapAssertions.assertThat(server.journal())
+ *         .received("LOGIN")
+ *         .receivedInOrder("SELECT", "UID FETCH")
+ *         .neverReceived("EXPUNGE");
+ * }</pre>
+ */
+public final class ImapAssertions {
+
+    private ImapAssertions() {
+    }
+
+    public static JournalAssert assertThat(Journal journal) {
+        return new JournalAssert(journal);
+    }
+
+    /** Assertions on the server's journal. */
+    public static JournalAssert assertThat(ImapMockServer server) {
+        return new JournalAssert(server == null ? null : server.journal());
+    }
+
+    /** A pattern for the commands with this name, to narrow with {@link CommandPattern}'s methods. */
+    public static CommandPattern command(String name) {
+        return CommandPattern.command(name);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.imapmock.junit;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Runs an in-memory IMAP server for the annotated test class or method and injects it as an
+ * {@link dev.imapmock.ImapMockServer} (or its {@link dev.imapmock.journal.Journal}) into test
+ * methods, lifecycle methods and constructors. The server always listens on a free port of
+ * {@code 127.0.0.1}.
+ *
+ * <p>Where the annotation may stand, and how settings combine:
+ * <ul>
+ *   <li>On a class: applies to every test in it, and in its {@code @Nested} classes.</li>
+ *   <li>On a {@code @Nested} class or a test method: its non-empty attributes replace the enclosing
+ *       ones; empty attributes inherit. A method-level annotation always gives that test a server
+ *       of its own, even when the class asks for {@link Lifecycle#PER_CLASS}.</li>
+ *   <li>On an annotation type, as a meta-annotation: {@code @OurMailServer} carrying
+ *       {@code @ImapServer(...)} acts as that {@code @ImapServer}. Only one {@code @ImapServer},
+ *       direct or meta, may be present on one element.</li>
+ * </ul>
+ *
+ * <p>Misconfiguration (a user spec that is not {@code name:password}, a fixture that cannot be
+ * found, conflicting annotations) fails the test before it starts, with a message naming the
+ * annotation and the problem.
+ */
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(ImapServerExtension.class)
+public @interface ImapServer {
+
+    /** The user configured when no {@link #users()} are given anywhere: {@value}. */
+    String DEFAULT_USER = "user:password";
+
+    /**
+     * The users, each {@code "name:password"}; the password is everything after the first colon and
+     * may be empty. Empty (the default) inherits from the enclosing class, and where nothing is
+     * declared at all the server has the one user {@value #DEFAULT_USER}.
+     */
+    String[] users() default {};
+
+    /**
+     * Mail to seed, each a fixture spec: {@code imapmock:corpus/NAME} for the shipped corpus, else a
+     * classpath resource, else a file path (relative to the working directory); a mailbox tree, a
+     * single {@code .eml} or an {@code .mbox}. With one user it is that user's mail; with several, a
+     * directory holding one tree per user, named after the user. Several specs are seeded in order.
+     * Empty (the default) inherits; {@code fixtures = ""} seeds nothing, even when the enclosing
+     * class has fixtures.
+     */
+    String[] fixtures() default {};
+
+    /**
+     * How long a server lives. Only meaningful on a class (or a meta-annotation used on classes); a
+     * method-level annotation that asks for {@link Lifecycle#PER_CLASS} is a configuration error.
+     */
+    Lifecycle lifecycle() default Lifecycle.PER_METHOD;
+
+    /** How long a server lives, and so which tests share it. */
+    enum Lifecycle {
+        /** A fresh server, seeded afresh, for every test (every invocation of a parameterized test). */
+        PER_METHOD,
+        /**
+         * One server for the annotated class and its {@code @Nested} classes that do not declare their
+         * own {@code @ImapServer}. The journal is cleared before each test; mail, flags and mailboxes
+         * that tests change stay changed. Tests sharing it should not run concurrently, since they
+         * share the journal.
+         */
+        PER_CLASS
+    }
+}

@@ -1,0 +1,88 @@
+package dev.imapmock.junit;
+
+import dev.imapmock.ImapMockServer;
+import dev.imapmock.fixtures.FixtureException;
+import dev.imapmock.junit.ImapServer.Lifecycle;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What a server should look like, from one or more {@code @ImapServer} annotations or from an
+ * {@link ImapServerExtension.Builder}. Immutable. {@code origin} names where the settings came from,
+ * for error messages.
+ */
+record Settings(List<User> users, List<String> fixtures, Lifecycle lifecycle, String origin,
+                Consumer<ImapMockServer.Builder> customizer) {
+
+    record User(String name, String password) {
+    }
+
+    static final Settings DEFAULTS = new Settings(List.of(parseUser(ImapServer.DEFAULT_USER, "defaults")), List.of(),
+            Lifecycle.PER_METHOD, "the defaults", b -> { });
+
+    Settings {
+        users = List.copyOf(users);
+        fixtures = List.copyOf(fixtures);
+    }
+
+    /** These settings with the non-empty attributes of {@code annotation} laid over them. */
+    Settings with(ImapServer annotation, String annotationOrigin) {
+        List<User> newUsers = users;
+        if (annotation.users().length > 0) {
+            newUsers = new ArrayList<>();
+            Set<String> names = new LinkedHashSet<>();
+            for (String spec : annotation.users()) {
+                User user = parseUser(spec, annotationOrigin);
+                if (!names.add(user.name())) {
+                    throw new ExtensionConfigurationException(annotationOrigin + ": user \"" + user.name()
+                            + "\" is given twice in users");
+                }
+                newUsers.add(user);
+            }
+        }
+        List<String> newFixtures = fixtures;
+        if (annotation.fixtures().length > 0) {
+            newFixtures = new ArrayList<>();
+            for (String spec : annotation.fixtures()) {
+                if (!spec.isBlank()) {
+                    newFixtures.add(spec.strip());
+                }
+            }
+        }
+        return new Settings(newUsers, newFixtures, annotation.lifecycle(), annotationOrigin, customizer);
+    }
+
+    static User parseUser(String spec, String origin) {
+        int colon = spec == null ? -1 : spec.indexOf(':');
+        if (colon <= 0 || spec.substring(0, colon).isBlank() || !spec.substring(0, colon).strip().equals(spec.substring(0, colon))) {
+            throw new ExtensionConfigurationException(origin + ": cannot parse user \"" + spec
+                    + "\"; expected \"name:password\", for example \"alice:secret\"");
+        }
+        return new User(spec.substring(0, colon), spec.substring(colon + 1));
+    }
+
+    /** Builds and starts the server these settings describe, on a free loopback port. */
+    ImapMockServer start() {
+        ImapMockServer.Builder builder = ImapMockServer.builder().host("127.0.0.1").port(0);
+        for (User user : users) {
+            builder.user(user.name(), user.password());
+        }
+        fixtures.forEach(builder::fixtures);
+        customizer.accept(builder);
+        builder.host("127.0.0.1").port(0);
+        ImapMockServer server;
+        try {
+            server = builder.build();
+        } catch (FixtureException e) {
+            throw new ExtensionConfigurationException(origin + ": cannot load fixtures: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(origin + ": " + e.getMessage(), e);
+        }
+        return server.start();
+    }
+}

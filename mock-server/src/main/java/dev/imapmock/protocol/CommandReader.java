@@ -209,8 +209,7 @@ public final class CommandReader {
         // The lines between a command's literals share the line limit, as one line would.
         commandLineOctets += len;
         if (overflow || commandLineOctets > limits.maxLineLength()) {
-            throw new ProtocolException("Command line too long (the limit is " + limits.maxLineLength()
-                    + " octets outside literals)");
+            throw new ProtocolException("Command line too long (the limit is " + limits.maxLineLength() + " octets)");
         }
         return data;
     }

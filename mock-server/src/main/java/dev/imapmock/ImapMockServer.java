@@ -12,6 +12,7 @@ import dev.imapmock.store.Flags;
 import dev.imapmock.store.MailStore;
 import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.Message;
+import dev.imapmock.store.StoreLimits;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ public final class ImapMockServer implements AutoCloseable {
     private ImapMockServer(Builder builder) {
         this.config = new ServerConfig(builder.host, builder.port, builder.limits, builder.idleTimeout,
                 builder.maxConnections, builder.clock);
-        this.store = new MailStore(builder.clock);
+        this.store = new MailStore(builder.clock, builder.storeLimits);
         builder.users.forEach(store::addAccount);
         List<String> users = List.copyOf(builder.users.keySet());
         for (Seeding.Source source : builder.fixtures) {
@@ -163,6 +164,7 @@ public final class ImapMockServer implements AutoCloseable {
         private Duration idleTimeout = Duration.ofMinutes(30);
         private int maxConnections;
         private Clock clock = Clock.systemDefaultZone();
+        private StoreLimits storeLimits = StoreLimits.NONE;
         private final List<Seeding.Source> fixtures = new ArrayList<>();
 
         private Builder() {
@@ -236,6 +238,31 @@ public final class ImapMockServer implements AutoCloseable {
         /** The largest literal accepted, an APPENDed message for instance (default 64 MiB). */
         public Builder maxLiteralSize(long octets) {
             limits = new ReaderLimits(limits.maxLineLength(), octets, limits.maxNesting());
+            return this;
+        }
+
+        /** The deepest nesting of parenthesized lists in a command (default 100). */
+        public Builder maxNesting(int depth) {
+            limits = new ReaderLimits(limits.maxLineLength(), limits.maxLiteralSize(), depth);
+            return this;
+        }
+
+        /**
+         * Messages one mailbox may hold (default 0: no limit). An APPEND, COPY or MOVE that would
+         * exceed it is answered {@code NO [OVERQUOTA]}; {@link ImapMockServer#deliver} and fixtures
+         * throw instead.
+         */
+        public Builder maxMessagesPerMailbox(int max) {
+            storeLimits = new StoreLimits(max, storeLimits.maxAccountBytes());
+            return this;
+        }
+
+        /**
+         * Octets all messages of one account may hold together (default 0: no limit). An APPEND,
+         * COPY or MOVE that would exceed it is answered {@code NO [OVERQUOTA]}.
+         */
+        public Builder maxAccountBytes(long octets) {
+            storeLimits = new StoreLimits(storeLimits.maxMessagesPerMailbox(), octets);
             return this;
         }
 

@@ -25,6 +25,8 @@ public final class CommandReader {
     }
 
     private static final int TAIL = 32;
+    /** The largest byte array a JVM reliably allocates: a bound on any literal, whatever the limit. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final InputStream in;
     private final ReaderLimits limits;
@@ -36,6 +38,12 @@ public final class CommandReader {
     private boolean overflow;
     private final byte[] tail = new byte[TAIL];
     private int tailLen;
+    /** Octets of the current command outside its literals, over all its lines. */
+    private long commandLineOctets;
+    /** Octets of the current command's literals so far. */
+    private long commandLiteralOctets;
+    /** The command's first line, kept once a literal is about to replace it in {@code buf}. */
+    private String firstLine;
 
     public CommandReader(InputStream in, ReaderLimits limits, Continuation continuation) {
         this.in = in;
@@ -50,6 +58,9 @@ public final class CommandReader {
                 return null;
             }
         } while (len == 0 && !overflow);
+        commandLineOctets = len;
+        commandLiteralOctets = 0;
+        firstLine = null;
         String tag = null;
         String name = null;
         try {
@@ -70,7 +81,7 @@ public final class CommandReader {
             }
             return new Command(tag, name, args);
         } catch (ProtocolException e) {
-            String text = lineText();
+            String text = firstLine != null ? firstLine : lineText();
             skipAfterError();
             return new ReadResult.Malformed(tag, name, e.getMessage(), text);
         }
@@ -175,9 +186,18 @@ public final class CommandReader {
             throw new ProtocolException("Invalid literal: expected {size} or {size+} at the end of the line");
         }
         boolean sync = buf[len - 2] != '+';
-        if (size > limits.maxLiteralSize()) {
-            throw new ProtocolException("Literal too big (" + size + " octets; the limit is "
-                    + limits.maxLiteralSize() + ")");
+        long max = Math.min(limits.maxLiteralSize(), MAX_ARRAY);
+        if (size > max) {
+            throw new ProtocolException("Literal too big (" + size + " octets; the limit is " + max + ")");
+        }
+        // One command's literals share the limit, so chaining literals cannot grow a command without end.
+        if (commandLiteralOctets + size > max) {
+            throw new ProtocolException("Literals too big (" + (commandLiteralOctets + size)
+                    + " octets in one command; the limit is " + max + ")");
+        }
+        commandLiteralOctets += size;
+        if (firstLine == null) {
+            firstLine = lineText();
         }
         if (sync) {
             continuation.ready();
@@ -186,7 +206,9 @@ public final class CommandReader {
         if (!readLine()) {
             throw new java.io.EOFException();
         }
-        if (overflow) {
+        // The lines between a command's literals share the line limit, as one line would.
+        commandLineOctets += len;
+        if (overflow || commandLineOctets > limits.maxLineLength()) {
             throw new ProtocolException("Command line too long (the limit is " + limits.maxLineLength() + " octets)");
         }
         return data;

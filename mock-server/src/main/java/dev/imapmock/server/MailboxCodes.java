@@ -12,6 +12,7 @@ final class MailboxCodes {
             case NONEXISTENT -> "NONEXISTENT";
             case ALREADY_EXISTS -> "ALREADYEXISTS";
             case NOT_SELECTABLE, CANNOT, INVALID_NAME -> "CANNOT";
+            case OVERQUOTA -> "OVERQUOTA";
         };
     }
 }

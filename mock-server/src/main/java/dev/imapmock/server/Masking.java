@@ -32,9 +32,9 @@ final class Masking {
         if (name == null) {
             return text;
         }
-        int start = text.indexOf(' ');
-        start = start < 0 ? text.length() : text.indexOf(' ', start + 1);
-        return start < 0 ? "" : text.substring(start + 1);
+        int first = text.indexOf(' ');
+        int second = first < 0 ? -1 : text.indexOf(' ', first + 1);
+        return second < 0 ? "" : text.substring(second + 1);
     }
 
     private static String renderFirst(Command command, Arg first) {

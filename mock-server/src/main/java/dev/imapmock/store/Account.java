@@ -19,14 +19,16 @@ public final class Account {
     private final String user;
     private final String password;
     private final LongSupplier uidValidities;
+    private final Quota quota;
     private final TreeMap<String, Mailbox> mailboxes = new TreeMap<>();
     private final TreeSet<String> subscriptions = new TreeSet<>();
 
-    Account(String user, String password, LongSupplier uidValidities) {
+    Account(String user, String password, LongSupplier uidValidities, StoreLimits limits) {
         this.user = user;
         this.password = password;
         this.uidValidities = uidValidities;
-        mailboxes.put(INBOX, new Mailbox(INBOX, uidValidities.getAsLong()));
+        this.quota = new Quota(limits);
+        mailboxes.put(INBOX, new Mailbox(INBOX, uidValidities.getAsLong(), quota));
     }
 
     public String user() {
@@ -72,7 +74,7 @@ public final class Account {
             throw new MailboxException(MailboxException.Reason.ALREADY_EXISTS, "Mailbox already exists: " + name);
         }
         createParents(name);
-        Mailbox created = new Mailbox(name, uidValidities.getAsLong());
+        Mailbox created = new Mailbox(name, uidValidities.getAsLong(), quota);
         mailboxes.put(name, created);
         return created;
     }
@@ -144,7 +146,7 @@ public final class Account {
 
     private void renameInbox(Mailbox inbox, String to) {
         createParents(to);
-        Mailbox target = new Mailbox(to, uidValidities.getAsLong());
+        Mailbox target = new Mailbox(to, uidValidities.getAsLong(), quota);
         mailboxes.put(to, target);
         List<Mailbox.NewMessage> moved = new ArrayList<>();
         for (Message m : inbox.removeAll(false, false)) {
@@ -184,7 +186,7 @@ public final class Account {
         int slash = name.indexOf(DELIMITER);
         while (slash >= 0) {
             String parent = name.substring(0, slash);
-            mailboxes.computeIfAbsent(parent, p -> new Mailbox(p, uidValidities.getAsLong()));
+            mailboxes.computeIfAbsent(parent, p -> new Mailbox(p, uidValidities.getAsLong(), quota));
             slash = name.indexOf(DELIMITER, slash + 1);
         }
     }

@@ -14,15 +14,22 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MailStore {
     private final ConcurrentHashMap<String, Account> accounts = new ConcurrentHashMap<>();
     private final AtomicLong uidValidities;
+    private final StoreLimits limits;
 
     public MailStore(Clock clock) {
+        this(clock, StoreLimits.NONE);
+    }
+
+    /** A store whose accounts each hold at most what {@code limits} allow. */
+    public MailStore(Clock clock, StoreLimits limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
         long seed = Math.max(1, clock.instant().getEpochSecond() & 0x7fff_ffffL);
         this.uidValidities = new AtomicLong(seed);
     }
 
     /** Adds a user with an empty INBOX; replaces nothing: a second call for the same user fails. */
     public Account addAccount(String user, String password) {
-        Account created = new Account(user, password, uidValidities::getAndIncrement);
+        Account created = new Account(user, password, uidValidities::getAndIncrement, limits);
         if (accounts.putIfAbsent(user, created) != null) {
             throw new IllegalArgumentException("User already exists: " + user);
         }

@@ -21,10 +21,12 @@ public final class Mailbox {
     /** Messages with a UID at or above this one are \Recent and not yet claimed by a session. */
     private long firstUnclaimedRecent = 1;
     private boolean noselect;
+    private final Quota quota;
 
-    Mailbox(String name, long uidValidity) {
+    Mailbox(String name, long uidValidity, Quota quota) {
         this.name = name;
         this.uidValidity = uidValidity;
+        this.quota = quota;
     }
 
     /** The mailbox name, decoded, with {@code /} as hierarchy delimiter. */
@@ -63,11 +65,15 @@ public final class Mailbox {
         return append(List.of(new NewMessage(bytes, flags, internalDate))).get(0);
     }
 
-    /** Adds all messages, with consecutive UIDs, or none (COPY is all-or-nothing). */
+    /**
+     * Adds all messages, with consecutive UIDs, or none (COPY is all-or-nothing); refused with
+     * OVERQUOTA when the account's {@link StoreLimits} would be exceeded.
+     */
     public synchronized List<Message> append(List<NewMessage> added) {
         if (noselect) {
             throw new MailboxException(MailboxException.Reason.NOT_SELECTABLE, "Mailbox " + name + " cannot hold messages");
         }
+        quota.reserve(messages.size(), added);
         List<Message> result = new ArrayList<>(added.size());
         messages.ensureCapacity(messages.size() + added.size());
         for (NewMessage m : added) {
@@ -162,13 +168,16 @@ public final class Mailbox {
      */
     public synchronized List<Long> expunge(Set<Long> uids) {
         List<Long> removed = new ArrayList<>();
+        List<Message> gone = new ArrayList<>();
         messages.removeIf(m -> {
             boolean remove = uids.contains(m.uid());
             if (remove) {
                 removed.add(m.uid());
+                gone.add(m);
             }
             return remove;
         });
+        quota.release(gone);
         for (Long uid : removed) {
             publish(new MailboxEvent.Expunged(uid));
         }
@@ -194,6 +203,7 @@ public final class Mailbox {
     synchronized List<Message> removeAll(boolean becomeNoselect, boolean gone) {
         List<Message> removed = new ArrayList<>(messages);
         messages.clear();
+        quota.release(removed);
         noselect = becomeNoselect;
         if (gone) {
             publish(new MailboxEvent.Deleted());

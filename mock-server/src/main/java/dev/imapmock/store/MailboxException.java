@@ -4,7 +4,7 @@ package dev.imapmock.store;
 public final class MailboxException extends RuntimeException {
 
     /** Why the store refused, so the command layer can pick the response code. */
-    public enum Reason { NONEXISTENT, ALREADY_EXISTS, NOT_SELECTABLE, CANNOT, INVALID_NAME }
+    public enum Reason { NONEXISTENT, ALREADY_EXISTS, NOT_SELECTABLE, CANNOT, INVALID_NAME, OVERQUOTA }
 
     private final Reason reason;
 

@@ -1,0 +1,48 @@
+package dev.imapmock.reliability;
+
+import dev.imapmock.store.Account;
+import dev.imapmock.store.MailStore;
+import dev.imapmock.store.Mailbox;
+import dev.imapmock.store.Message;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Everything a client could change in a store, as comparable text: per account its mailboxes
+ * (name, UIDVALIDITY, UIDNEXT, \Noselect) with each message's UID, bytes digest, size, flags and
+ * internal date, and its subscriptions.
+ */
+final class StoreSnapshot {
+    private StoreSnapshot() {
+    }
+
+    static List<String> of(MailStore store) {
+        List<String> lines = new ArrayList<>();
+        List<String> users = new ArrayList<>(store.users());
+        users.sort(null);
+        for (String user : users) {
+            Account account = store.account(user).orElseThrow();
+            lines.add("account " + user + " subscriptions " + account.subscriptions());
+            for (Mailbox mailbox : account.mailboxes()) {
+                lines.add("mailbox " + user + "/" + mailbox.name() + " uidvalidity " + mailbox.uidValidity()
+                        + " uidnext " + mailbox.uidNext() + " noselect " + mailbox.isNoselect());
+                for (Message m : mailbox.messages()) {
+                    lines.add("  uid " + m.uid() + " size " + m.size() + " sha256 " + sha256(m.bytes())
+                            + " flags " + m.flags().names() + " date " + m.internalDate());
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -25,6 +25,8 @@ public final class CommandReader {
     }
 
     private static final int TAIL = 32;
+    /** A non-synchronizing literal after an error is skipped up to this size even over the limit. */
+    private static final long SKIPPABLE = 1024 * 1024;
     /** The largest byte array a JVM reliably allocates: a bound on any literal, whatever the limit. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
@@ -82,8 +84,8 @@ public final class CommandReader {
             return new Command(tag, name, args);
         } catch (ProtocolException e) {
             String text = firstLine != null ? firstLine : lineText();
-            skipAfterError();
-            return new ReadResult.Malformed(tag, name, e.getMessage(), text);
+            boolean inStep = skipAfterError();
+            return new ReadResult.Malformed(tag, name, e.getMessage(), text, !inStep);
         }
     }
 
@@ -380,23 +382,28 @@ public final class CommandReader {
     /**
      * After an error, keeps in step with the client: while the line just read ends with a
      * non-synchronizing literal, the client sends its octets and more command text at once, so
-     * both are skipped. A synchronizing literal waits for {@code +}, which is never sent.
+     * both are skipped. A synchronizing literal waits for {@code +}, which is never sent. Returns
+     * false when a literal is too large to skip (over the literal limit and over 1 MiB): the
+     * connection cannot stay in step and must close.
      */
-    private void skipAfterError() throws IOException {
+    private boolean skipAfterError() throws IOException {
         while (true) {
             byte[] end = overflow ? tail : buf;
             int endLen = overflow ? (tailLen > 0 && tail[tailLen - 1] == '\r' ? tailLen - 1 : tailLen) : len;
             int open = lastIndexOf(end, endLen, (byte) '{');
             if (open < 0 || endLen < 2 || end[endLen - 2] != '+') {
-                return;
+                return true;
             }
             long size = literalSize(end, open, endLen);
             if (size < 0) {
-                return;
+                return true;
+            }
+            if (size > Math.max(limits.maxLiteralSize(), SKIPPABLE)) {
+                return false;
             }
             skipOctets(size);
             if (!readLine()) {
-                return;
+                return true;
             }
         }
     }

@@ -8,8 +8,13 @@ public sealed interface ReadResult permits Command, ReadResult.Malformed {
 
     /**
      * A command that could not be decoded. {@code name} is the command name when it was read
-     * (else null); {@code text} is the line as far as it was kept, for the journal.
+     * (else null); {@code text} is the line as far as it was kept, for the journal. {@code fatal}
+     * means the reader could not stay in step with the client (it announced more literal data
+     * than can be skipped), so the connection must close after answering.
      */
-    record Malformed(String tag, String name, String reason, String text) implements ReadResult {
+    record Malformed(String tag, String name, String reason, String text, boolean fatal) implements ReadResult {
+        public Malformed(String tag, String name, String reason, String text) {
+            this(tag, name, reason, text, false);
+        }
     }
 }

@@ -118,6 +118,11 @@ final class Connection implements Runnable {
             server.journal().record(new ReceivedCommand(number, ++commandCount, read.tag(), name, arguments,
                     user, mailbox, outcome, arrived, responses));
             out.flush();
+            if (read instanceof ReadResult.Malformed bad && bad.fatal()) {
+                out.untagged("BYE Too much literal data after a bad command; closing");
+                out.flush();
+                return;
+            }
             if (session.selected() != null && session.selected().gone()) {
                 out.untagged("BYE Selected mailbox was deleted, have to disconnect.");
                 out.flush();

@@ -171,6 +171,19 @@ class CommandSyntaxTranscriptTest {
     }
 
     @Test
+    void nonSynchronizingLiteralTooLargeToSkipEndsTheConnectionWithBye() {
+        try (RawClient c = RawClient.login(server, "alice", "secret")) {
+            // Skipping two gigabytes would tie the connection up for as long as the client likes.
+            c.sendAscii("a1 APPEND INBOX {2000000000+}\r\nx1 LOGOUT\r\n");
+            c.play("""
+                    S: a1 BAD Literal too big (2000000000 octets; the limit is 1000)
+                    S: * BYE Too much literal data after a bad command; closing
+                    """);
+            assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
     void nonSynchronizingLiteralAfterABadArgumentIsSkipped() {
         try (RawClient c = RawClient.login(server, "alice", "secret")) {
             c.sendAscii("a1 APPEND \"INBOX {9+}\r\nx1 LOGOUT\r\n");

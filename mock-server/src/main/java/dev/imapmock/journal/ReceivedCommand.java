@@ -1,6 +1,7 @@
 package dev.imapmock.journal;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One command as the server received it, with how it ended. Passwords and SASL responses are
@@ -16,9 +17,20 @@ import java.time.Instant;
  * @param mailbox    the mailbox selected when the command arrived, or null
  * @param outcome    how the server answered
  * @param time       when the command arrived
+ * @param faults     the names of the fault rules that fired on the command, in rule order
  */
 public record ReceivedCommand(int connection, int index, String tag, String name, String arguments,
-                              String user, String mailbox, Outcome outcome, Instant time) {
+                              String user, String mailbox, Outcome outcome, Instant time, List<String> faults) {
+
+    public ReceivedCommand {
+        faults = faults == null ? List.of() : List.copyOf(faults);
+    }
+
+    /** A command no fault rule fired on. */
+    public ReceivedCommand(int connection, int index, String tag, String name, String arguments,
+                           String user, String mailbox, Outcome outcome, Instant time) {
+        this(connection, index, tag, name, arguments, user, mailbox, outcome, time, List.of());
+    }
 
     /** How the server answered: {@code OK}, {@code NO}, {@code BAD} or {@code DISCONNECTED}. */
     public record Outcome(String status, String code, String text) {
@@ -40,6 +52,7 @@ public record ReceivedCommand(int connection, int index, String tag, String name
 
     @Override
     public String toString() {
-        return "#" + connection + "." + index + " " + line() + " -> " + outcome;
+        return "#" + connection + "." + index + " " + line() + " -> " + outcome
+                + (faults.isEmpty() ? "" : " (faults: " + String.join("; ", faults) + ")");
     }
 }

@@ -3,6 +3,8 @@ package dev.imapmock.server;
 import dev.imapmock.command.CommandException;
 import dev.imapmock.command.Commands;
 import dev.imapmock.command.Completion;
+import dev.imapmock.fault.CommandFaults;
+import dev.imapmock.fault.ConnectionFaults;
 import dev.imapmock.journal.ReceivedCommand;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.CommandReader;
@@ -55,16 +57,20 @@ final class Connection implements Runnable {
     @Override
     public void run() {
         Session session = null;
+        ConnectionFaults faults = null;
         try {
-            ResponseWriter out = new ResponseWriter(new BufferedOutputStream(socket.getOutputStream(), 64 * 1024));
+            faults = ConnectionFaults.open(server.faults(), number, socket);
+            ResponseWriter out = new ResponseWriter(new BufferedOutputStream(faults.output(), 64 * 1024));
             CommandReader in = new CommandReader(new BufferedInputStream(socket.getInputStream(), 16 * 1024),
                     server.config().limits(), () -> out.continuation("Ready for literal data"));
             session = new Session(number, server, in, out);
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, server.config().idleTimeout().toMillis()));
+            CommandFaults greeting = faults.greeting();
             out.status(null, Status.OK, "CAPABILITY " + session.capabilities(), "ImapMock ready.");
             out.flush();
-            serve(session, in, out);
+            greeting.done();
+            serve(session, in, out, faults);
         } catch (SocketTimeoutException e) {
+            faults.timedOut();
             autologout(session);
         } catch (IOException e) {
             LOG.debug("Connection {} ended: {}", number, e.toString());
@@ -78,8 +84,11 @@ final class Connection implements Runnable {
         }
     }
 
-    private void serve(Session session, CommandReader in, ResponseWriter out) throws IOException {
+    private void serve(Session session, CommandReader in, ResponseWriter out, ConnectionFaults faults)
+            throws IOException {
         while (session.state() != SessionState.LOGOUT) {
+            socket.setSoTimeout(faults.readTimeoutMillis(server.config().idleTimeout(),
+                    session.account() == null ? null : session.account().user()));
             ReadResult read = in.next();
             if (read == null) {
                 return;
@@ -87,23 +96,37 @@ final class Connection implements Runnable {
             Instant arrived = server.config().clock().instant();
             String user = session.account() == null ? null : session.account().user();
             String mailbox = session.selected() == null ? null : session.selected().mailbox().name();
-            ReceivedCommand.Outcome outcome;
+            CommandFaults fault = faults.command(read, session.account(), mailbox);
+            session.faults(fault);
             String name;
             String arguments;
             if (read instanceof Command command) {
                 name = command.name();
                 arguments = Masking.arguments(command);
-                outcome = execute(command, session, out);
             } else {
                 ReadResult.Malformed bad = (ReadResult.Malformed) read;
                 name = bad.name();
                 arguments = Masking.malformed(bad);
-                out.status(bad.tag(), Status.BAD, null, bad.reason());
-                outcome = new ReceivedCommand.Outcome("BAD", null, bad.reason());
             }
-            out.flush();
+            ReceivedCommand.Outcome outcome;
+            try {
+                outcome = fault.beforeExecute(out);
+                if (outcome == null && read instanceof Command command) {
+                    outcome = execute(command, session, out);
+                } else if (outcome == null) {
+                    ReadResult.Malformed bad = (ReadResult.Malformed) read;
+                    out.status(bad.tag(), Status.BAD, null, bad.reason());
+                    outcome = new ReceivedCommand.Outcome("BAD", null, bad.reason());
+                }
+                out.flush();
+            } catch (IOException e) {
+                server.journal().record(new ReceivedCommand(number, ++commandCount, read.tag(), name, arguments,
+                        user, mailbox, new ReceivedCommand.Outcome("DISCONNECTED", null, null), arrived, fault.fired()));
+                throw e;
+            }
             server.journal().record(new ReceivedCommand(number, ++commandCount, read.tag(), name, arguments,
-                    user, mailbox, outcome, arrived));
+                    user, mailbox, outcome, arrived, fault.fired()));
+            fault.done();
             if (session.selected() != null && session.selected().gone()) {
                 out.untagged("BYE Selected mailbox was deleted, have to disconnect.");
                 out.flush();

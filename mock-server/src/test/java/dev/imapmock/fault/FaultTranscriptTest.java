@@ -39,7 +39,7 @@ class FaultTranscriptTest {
     }
 
     @Test
-    void respondAnswersNoWithCodeInsteadOfRunningTheCommand() {
+    void respondAnswersNoWithCodeInsteadOfRunningTheCommand() throws InterruptedException {
         FaultRule rule = server.faults().on("LOGIN").respond("NO [UNAVAILABLE] Down for maintenance");
         try (RawClient c = RawClient.connect(server)) {
             c.play("""
@@ -54,6 +54,7 @@ class FaultTranscriptTest {
                     S~ a3 OK \\[CAPABILITY .*\\] Logged in
                     """);
         }
+        server.journal().await(c -> "a3".equals(c.tag()), "the second LOGIN", Duration.ofSeconds(5));
         List<ReceivedCommand> logins = server.journal().commands("LOGIN");
         assertThat(logins.get(0).outcome()).hasToString("NO [UNAVAILABLE] Down for maintenance");
         assertThat(logins.get(0).faults()).containsExactly(rule.name());

@@ -108,6 +108,14 @@ class FaultFileTest {
     }
 
     @Test
+    void theExampleInTheDocsParses() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "faults.md"), StandardCharsets.UTF_8);
+        int start = doc.indexOf("# comments and blank lines are skipped");
+        String example = doc.substring(start, doc.indexOf("```", start));
+        assertThat(server.faults().load(example)).hasSize(19);
+    }
+
+    @Test
     void durationsReadAsDocumented() {
         assertThat(FaultFile.duration("250ms")).isEqualTo(Duration.ofMillis(250));
         assertThat(FaultFile.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));

@@ -208,12 +208,10 @@ public final class Faults {
         }
     }
 
+    /** Follows a new connection; forgets the ones that ended, so a long-running server does not grow. */
     void register(ConnectionFaults connection) {
+        connections.removeIf(ConnectionFaults::ended);
         connections.add(connection);
-    }
-
-    void unregister(ConnectionFaults connection) {
-        connections.remove(connection);
     }
 
     /** Draws a delay from the rule's generator for {@code connection}. */

@@ -1,5 +1,6 @@
 package dev.imapmock;
 
+import dev.imapmock.fault.Faults;
 import dev.imapmock.fixtures.FixtureMailbox;
 import dev.imapmock.fixtures.FixtureReader;
 import dev.imapmock.journal.Journal;
@@ -41,6 +42,7 @@ public final class ImapMockServer implements AutoCloseable {
     private final ServerConfig config;
     private final MailStore store;
     private final Journal journal = new Journal();
+    private final Faults faults;
     private final Object lifecycle = new Object();
     private Acceptor acceptor;
     private boolean started;
@@ -50,6 +52,7 @@ public final class ImapMockServer implements AutoCloseable {
         this.config = new ServerConfig(builder.host, builder.port, builder.limits, builder.idleTimeout,
                 builder.maxConnections, builder.clock);
         this.store = new MailStore(builder.clock, builder.storeLimits);
+        this.faults = new Faults(builder.faultSeed);
         builder.users.forEach(store::addAccount);
         List<String> users = List.copyOf(builder.users.keySet());
         for (Seeding.Source source : builder.fixtures) {
@@ -77,7 +80,7 @@ public final class ImapMockServer implements AutoCloseable {
             }
             started = true;
             try {
-                acceptor = Acceptor.start(new ServerContext(config, store, journal));
+                acceptor = Acceptor.start(new ServerContext(config, store, journal, faults));
             } catch (IOException e) {
                 throw new UncheckedIOException("Can't listen on " + config.host() + ":" + config.port(), e);
             }
@@ -111,6 +114,14 @@ public final class ImapMockServer implements AutoCloseable {
     }
 
     /**
+     * The fault rules: make this server answer NO, hang up, stall, slow down or say unexpected
+     * things, deterministically (see docs/faults.md).
+     */
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
      * Adds a message to a user's mailbox as if it had just arrived: sessions that have the mailbox
      * selected see it as EXISTS at their next command, at once when idling.
      *
@@ -141,6 +152,7 @@ public final class ImapMockServer implements AutoCloseable {
             closed = true;
             toClose = acceptor;
         }
+        faults.close();
         if (toClose != null) {
             toClose.close();
         }
@@ -166,6 +178,7 @@ public final class ImapMockServer implements AutoCloseable {
         private Clock clock = Clock.systemDefaultZone();
         private StoreLimits storeLimits = StoreLimits.NONE;
         private final List<Seeding.Source> fixtures = new ArrayList<>();
+        private long faultSeed;
 
         private Builder() {
         }
@@ -287,6 +300,12 @@ public final class ImapMockServer implements AutoCloseable {
         /** The clock behind internal dates, UIDVALIDITY seeds and journal times. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Seeds the random choices of fault rules (probabilities, random delays); 0 by default. */
+        public Builder faultSeed(long seed) {
+            this.faultSeed = seed;
             return this;
         }
 

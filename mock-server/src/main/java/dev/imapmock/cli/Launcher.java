@@ -30,6 +30,9 @@ final class Launcher {
             builder.mailboxes(DEMO_USER, FixtureReader.readIndexed(DEMO_MAIL, Launcher.class.getClassLoader()));
         }
         ImapMockServer server = builder.build();
+        if (options.faults() != null) {
+            server.faults().load(options.faults());
+        }
         if (options.users().isEmpty()) {
             out.println("Demo user: " + DEMO_USER + " / password: " + DEMO_PASSWORD);
         }

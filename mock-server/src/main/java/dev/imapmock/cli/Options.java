@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The launcher's command line, parsed. */
-record Options(String host, int port, List<String[]> users, Path fixtures, boolean help) {
+record Options(String host, int port, List<String[]> users, Path fixtures, boolean help, Path faults) {
+
+    Options(String host, int port, List<String[]> users, Path fixtures, boolean help) {
+        this(host, port, users, fixtures, help, null);
+    }
 
     static final String HELP = """
             Usage: java -jar imapmock-server-<version>-standalone.jar [options]
@@ -21,6 +25,8 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
               --fixtures DIR         seed mail from DIR: each sub-directory is a mailbox (INBOX is
                                      the inbox), each .eml file a message, in file-name order. With
                                      several users, DIR holds one such tree per user, named after it.
+              --faults FILE          fault rules, one a line (see docs/faults.md), e.g.
+                                     on SELECT nth 2 respond NO [UNAVAILABLE] Try later
               --help                 print this help and exit
             """;
 
@@ -29,20 +35,22 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         int port = 1143;
         List<String[]> users = new ArrayList<>();
         Path fixtures = null;
+        Path faults = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new Options(host, port, users, fixtures, true);
+                    return new Options(host, port, users, fixtures, true, faults);
                 }
                 case "--host" -> host = value(args, ++i, arg);
                 case "--port" -> port = port(value(args, ++i, arg));
                 case "--user" -> users.add(user(value(args, ++i, arg)));
                 case "--fixtures" -> fixtures = Path.of(value(args, ++i, arg));
+                case "--faults" -> faults = Path.of(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
-        return new Options(host, port, users, fixtures, false);
+        return new Options(host, port, users, fixtures, false, faults);
     }
 
     private static String value(String[] args, int i, String option) {

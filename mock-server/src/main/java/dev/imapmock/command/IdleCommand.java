@@ -23,7 +23,7 @@ final class IdleCommand implements CommandHandler {
         SelectedMailbox selected = session.selected();
         Notifier notifier = selected == null ? null : new Notifier(session, selected);
         String line;
-        try {
+        try (var faults = session.faults().whileIdle()) {
             line = session.in().readRawLine();
         } finally {
             if (notifier != null) {

@@ -20,18 +20,21 @@ import java.util.List;
  * @param responses  the first lines of the untagged responses (and continuation requests) the
  *                   command got, before its tagged response: at most 20 lines of 200 characters,
  *                   literal data shown as <code>{n}…</code>
+ * @param faults     the names of the fault rules that fired on the command, in rule order
  */
 public record ReceivedCommand(int connection, int index, String tag, String name, String arguments,
-                              String user, String mailbox, Outcome outcome, Instant time, List<String> responses) {
+                              String user, String mailbox, Outcome outcome, Instant time, List<String> responses,
+                              List<String> faults) {
 
     public ReceivedCommand {
-        responses = List.copyOf(responses);
+        responses = responses == null ? List.of() : List.copyOf(responses);
+        faults = faults == null ? List.of() : List.copyOf(faults);
     }
 
-    /** A command without recorded responses. */
+    /** A command without recorded responses that no fault rule fired on. */
     public ReceivedCommand(int connection, int index, String tag, String name, String arguments,
                            String user, String mailbox, Outcome outcome, Instant time) {
-        this(connection, index, tag, name, arguments, user, mailbox, outcome, time, List.of());
+        this(connection, index, tag, name, arguments, user, mailbox, outcome, time, List.of(), List.of());
     }
 
     /**
@@ -57,6 +60,7 @@ public record ReceivedCommand(int connection, int index, String tag, String name
 
     @Override
     public String toString() {
-        return "#" + connection + "." + index + " " + line() + " -> " + outcome;
+        return "#" + connection + "." + index + " " + line() + " -> " + outcome
+                + (faults.isEmpty() ? "" : " (faults: " + String.join("; ", faults) + ")");
     }
 }

@@ -3,6 +3,8 @@ package dev.imapmock.server;
 import dev.imapmock.command.CommandException;
 import dev.imapmock.command.Commands;
 import dev.imapmock.command.Completion;
+import dev.imapmock.fault.CommandFaults;
+import dev.imapmock.fault.ConnectionFaults;
 import dev.imapmock.journal.ReceivedCommand;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.CommandReader;
@@ -58,16 +60,20 @@ final class Connection implements Runnable {
     @Override
     public void run() {
         Session session = null;
+        ConnectionFaults faults = null;
         try {
-            ResponseWriter out = new ResponseWriter(socket.getOutputStream());
+            faults = ConnectionFaults.open(server.faults(), number, socket);
+            ResponseWriter out = new ResponseWriter(faults.output());
             CommandReader in = new CommandReader(new BufferedInputStream(socket.getInputStream(), 16 * 1024),
                     server.config().limits(), () -> out.continuation("Ready for literal data"));
             session = new Session(number, server, in, out);
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, server.config().idleTimeout().toMillis()));
+            CommandFaults greeting = faults.greeting();
             out.status(null, Status.OK, "CAPABILITY " + session.capabilities(), "ImapMock ready.");
             out.flush();
-            serve(session, in, out);
+            greeting.done();
+            serve(session, in, out, faults);
         } catch (SocketTimeoutException e) {
+            faults.timedOut();
             autologout(session);
         } catch (IOException e) {
             LOG.debug("Connection {} ended: {}", number, e.toString());
@@ -81,8 +87,11 @@ final class Connection implements Runnable {
         }
     }
 
-    private void serve(Session session, CommandReader in, ResponseWriter out) throws IOException {
+    private void serve(Session session, CommandReader in, ResponseWriter out, ConnectionFaults faults)
+            throws IOException {
         while (session.state() != SessionState.LOGOUT) {
+            socket.setSoTimeout(faults.readTimeoutMillis(server.config().idleTimeout(),
+                    session.account() == null ? null : session.account().user()));
             ReadResult read = in.next();
             if (read == null) {
                 return;
@@ -90,34 +99,42 @@ final class Connection implements Runnable {
             Instant arrived = server.config().clock().instant();
             String user = session.account() == null ? null : session.account().user();
             String mailbox = session.selected() == null ? null : session.selected().mailbox().name();
-            ReceivedCommand.Outcome outcome;
-            List<String> responses = List.of();
+            CommandFaults fault = faults.command(read, session.account(), mailbox);
+            session.faults(fault);
             String name;
             String arguments;
             if (read instanceof Command command) {
                 name = command.name();
                 arguments = Masking.arguments(command);
-                out.startCapture();
-                try {
-                    outcome = execute(command, session, out);
-                } catch (IOException e) {
-                    server.journal().record(new ReceivedCommand(number, ++commandCount, read.tag(), name, arguments,
-                            user, mailbox, DISCONNECTED, arrived, out.takeCapture()));
-                    throw e;
-                }
-                responses = out.takeCapture();
             } else {
                 ReadResult.Malformed bad = (ReadResult.Malformed) read;
                 name = bad.name();
                 arguments = Masking.malformed(bad);
-                outcome = new ReceivedCommand.Outcome("BAD", null, bad.reason());
             }
-            out.status(read.tag(), Status.valueOf(outcome.status()), outcome.code(), outcome.text());
+            ReceivedCommand.Outcome outcome;
+            List<String> responses;
+            out.startCapture();
+            try {
+                outcome = fault.beforeExecute(out);
+                if (outcome == null) {
+                    outcome = read instanceof Command command ? execute(command, session, out)
+                            : new ReceivedCommand.Outcome("BAD", null, ((ReadResult.Malformed) read).reason());
+                    responses = out.takeCapture();
+                    out.status(read.tag(), Status.valueOf(outcome.status()), outcome.code(), outcome.text());
+                } else {
+                    responses = out.takeCapture();
+                }
+            } catch (IOException e) {
+                server.journal().record(new ReceivedCommand(number, ++commandCount, read.tag(), name, arguments,
+                        user, mailbox, DISCONNECTED, arrived, out.takeCapture(), fault.fired()));
+                throw e;
+            }
             // Recorded before the answer leaves: a client that has read the tagged response must
-            // find the command in the journal.
+            // find the command in the journal, also when a fault then stalls or cuts the output.
             server.journal().record(new ReceivedCommand(number, ++commandCount, read.tag(), name, arguments,
-                    user, mailbox, outcome, arrived, responses));
+                    user, mailbox, outcome, arrived, responses, fault.fired()));
             out.flush();
+            fault.done();
             if (read instanceof ReadResult.Malformed bad && bad.fatal()) {
                 out.untagged("BYE Too much literal data after a bad command; closing");
                 out.flush();

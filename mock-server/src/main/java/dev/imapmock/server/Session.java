@@ -1,5 +1,6 @@
 package dev.imapmock.server;
 
+import dev.imapmock.fault.CommandFaults;
 import dev.imapmock.journal.Journal;
 import dev.imapmock.protocol.CommandReader;
 import dev.imapmock.protocol.ResponseWriter;
@@ -20,6 +21,7 @@ public final class Session {
     private SessionState state = SessionState.NOT_AUTHENTICATED;
     private Account account;
     private SelectedMailbox selected;
+    private CommandFaults faults = CommandFaults.none();
 
     Session(int connection, ServerContext server, CommandReader in, ResponseWriter out) {
         this.connection = connection;
@@ -59,6 +61,15 @@ public final class Session {
 
     public ResponseWriter out() {
         return out;
+    }
+
+    /** The fault rules that fired on the command being handled (IDLE lets them act while idling). */
+    public CommandFaults faults() {
+        return faults;
+    }
+
+    void faults(CommandFaults faults) {
+        this.faults = faults;
     }
 
     /** The logged-in account; only valid once authenticated. */

@@ -155,6 +155,27 @@ public final class Account {
         target.append(moved);
     }
 
+    /**
+     * Replaces a mailbox with a fresh one under a new UIDVALIDITY, holding the same messages
+     * (bytes, flags, internal dates) with UIDs from 1. Sessions that had it selected are told it
+     * is gone, as after DELETE; a client must resynchronize from scratch (RFC 3501 §2.3.1.1).
+     */
+    public synchronized Mailbox recreate(String requested) {
+        String name = canonical(requested);
+        Mailbox old = mailboxes.get(name);
+        if (old == null || old.isNoselect()) {
+            throw new MailboxException(MailboxException.Reason.NONEXISTENT, "Mailbox doesn't exist: " + name);
+        }
+        List<Mailbox.NewMessage> kept = new ArrayList<>();
+        for (Message m : old.removeAll(false, true)) {
+            kept.add(new Mailbox.NewMessage(m.bytes(), m.flags(), m.internalDate()));
+        }
+        Mailbox fresh = new Mailbox(name, uidValidities.getAsLong(), quota);
+        fresh.append(kept);
+        mailboxes.put(name, fresh);
+        return fresh;
+    }
+
     /** True when some mailbox lies below {@code name} in the hierarchy. */
     public synchronized boolean hasChildren(String name) {
         String prefix = canonical(name) + DELIMITER;

@@ -184,6 +184,33 @@ public final class RawClient implements AutoCloseable {
         }
     }
 
+    /** Sets how long a read may wait before failing with a {@link java.net.SocketTimeoutException}. */
+    public RawClient soTimeout(int millis) {
+        try {
+            socket.setSoTimeout(millis);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads every octet until the server closes, as ISO-8859-1 text (CR and LF kept). */
+    public String readToEnd() {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        try {
+            int n;
+            while ((n = in.read(buf)) != -1) {
+                all.write(buf, 0, n);
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("The server did not close; got " + all.toString(StandardCharsets.ISO_8859_1), e);
+        } catch (IOException e) {
+            // A reset ends the stream as well.
+        }
+        return all.toString(StandardCharsets.ISO_8859_1);
+    }
+
     /**
      * Plays a script: {@code C: } lines are sent, {@code S: } lines must arrive exactly,
      * {@code S~ } lines must match the regex. Blank lines and lines starting with {@code #} are

@@ -1,0 +1,197 @@
+package dev.imapmock.fault;
+
+import dev.imapmock.protocol.Arg;
+import dev.imapmock.protocol.Command;
+import dev.imapmock.protocol.ModifiedUtf7;
+import dev.imapmock.protocol.ProtocolException;
+import dev.imapmock.protocol.ReadResult;
+import dev.imapmock.store.Account;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The fault rules as one connection meets them; the server's side of {@link Faults}, not for
+ * tests. The connection asks it at each phase and writes through {@link #output()}. Used by the
+ * connection's thread, except {@link #output()}, which is thread-safe.
+ */
+public final class ConnectionFaults {
+    private static final Set<String> FIRST_ARG_MAILBOX = Set.of("SELECT", "EXAMINE", "STATUS", "APPEND", "CREATE",
+            "DELETE", "RENAME", "SUBSCRIBE", "UNSUBSCRIBE");
+    private static final Set<String> SECOND_ARG_MAILBOX = Set.of("COPY", "MOVE", "UID COPY", "UID MOVE");
+
+    private final Faults faults;
+    private final int number;
+    private final Socket socket;
+    private final ShapedOutput output;
+    private FaultRule autologout;
+
+    private ConnectionFaults(Faults faults, int number, Socket socket) throws IOException {
+        this.faults = faults;
+        this.number = number;
+        this.socket = socket;
+        this.output = new ShapedOutput(faults, socket, socket.getOutputStream());
+    }
+
+    /** Starts following the connection {@code number}, whose output then goes through {@link #output()}. */
+    public static ConnectionFaults open(Faults faults, int number, Socket socket) throws IOException {
+        ConnectionFaults c = new ConnectionFaults(faults, number, socket);
+        faults.register(c);
+        return c;
+    }
+
+    /** The socket's output as the rules shape it; buffer in front of it and flush once per response. */
+    public OutputStream output() {
+        return output;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    boolean ended() {
+        return socket.isClosed();
+    }
+
+    void push(List<String> lines) {
+        output.push(lines);
+    }
+
+    /** The rules on the greeting; write and flush the greeting, then call {@link CommandFaults#done()}. */
+    public CommandFaults greeting() {
+        Matcher.Target target = new Matcher.Target(number, null, null, null, null, null);
+        List<Fired> gate = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (FaultRule rule : faults.snapshot()) {
+            if (rule.phase() instanceof Phase.Greeting && fire(rule, target)) {
+                names.add(rule.name());
+                rule.effects().forEach(e -> gate.add(new Fired(rule, e, number)));
+            }
+        }
+        output.begin(null, gate, List.of());
+        return new CommandFaults(this, null, null, target, List.of(), List.of(), List.of(), names);
+    }
+
+    /**
+     * Matches the rules against a command just read (counting them), arms the output for its
+     * response, and returns what else is to happen. Call {@link CommandFaults#done()} after the
+     * response was flushed.
+     */
+    public CommandFaults command(ReadResult read, Account account, String selected) {
+        String name;
+        String arguments;
+        String mailbox = null;
+        if (read instanceof Command command) {
+            name = command.name();
+            arguments = command.argumentsText();
+            mailbox = mailboxArgument(command);
+        } else {
+            ReadResult.Malformed bad = (ReadResult.Malformed) read;
+            name = bad.name();
+            arguments = bad.text();
+        }
+        Matcher.Target target = new Matcher.Target(number, account == null ? null : account.user(), name, arguments,
+                selected, mailbox);
+        List<Fired> afterRead = new ArrayList<>();
+        List<Fired> gate = new ArrayList<>();
+        List<ShapedOutput.Trigger> triggers = new ArrayList<>();
+        List<Fired> afterTagged = new ArrayList<>();
+        List<Fired> idle = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (FaultRule rule : faults.snapshot()) {
+            Phase phase = rule.phase();
+            if (phase instanceof Phase.Greeting || phase instanceof Phase.Waiting || !fire(rule, target)) {
+                continue;
+            }
+            names.add(rule.name());
+            List<Fired> effects = new ArrayList<>();
+            rule.effects().forEach(e -> effects.add(new Fired(rule, e, number)));
+            if (phase instanceof Phase.AfterRead) {
+                afterRead.addAll(effects);
+            } else if (phase instanceof Phase.BeforeResponse) {
+                gate.addAll(effects);
+            } else if (phase instanceof Phase.AfterBytes || phase instanceof Phase.InLiteral) {
+                triggers.add(new ShapedOutput.Trigger(phase, effects));
+            } else if (phase instanceof Phase.AfterTagged) {
+                afterTagged.addAll(effects);
+            } else {
+                idle.addAll(effects);
+            }
+        }
+        output.begin(read.tag(), gate, triggers);
+        return new CommandFaults(this, read.tag(), account, target, afterRead, afterTagged, idle, names);
+    }
+
+    /**
+     * The read timeout for the next command: the configured one, or an auto-logout rule's when
+     * shorter. {@code user} is who is logged in, or null.
+     */
+    public int readTimeoutMillis(Duration configured, String user) {
+        Matcher.Target target = new Matcher.Target(number, user, null, null, null, null);
+        long millis = configured.toMillis();
+        autologout = null;
+        for (FaultRule rule : faults.snapshot()) {
+            if (rule.phase() instanceof Phase.Waiting && applies(rule, target)) {
+                for (FaultEffect e : rule.effects()) {
+                    if (e instanceof FaultEffect.Autologout a && a.after().toMillis() < millis) {
+                        millis = Math.max(1, a.after().toMillis());
+                        autologout = rule;
+                    }
+                }
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, millis);
+    }
+
+    /** The read timed out: counts the auto-logout rule that set it, if one did. */
+    public void timedOut() {
+        if (autologout != null) {
+            synchronized (faults.lock()) {
+                autologout.countFired();
+            }
+        }
+    }
+
+    Faults faults() {
+        return faults;
+    }
+
+    ShapedOutput shaped() {
+        return output;
+    }
+
+    private boolean fire(FaultRule rule, Matcher.Target target) {
+        synchronized (faults.lock()) {
+            return rule.tryFire(target);
+        }
+    }
+
+    private boolean applies(FaultRule rule, Matcher.Target target) {
+        synchronized (faults.lock()) {
+            return rule.applies(target);
+        }
+    }
+
+    /** The mailbox a command names, decoded; null when it names none or cannot be decoded. */
+    static String mailboxArgument(Command command) {
+        int index = FIRST_ARG_MAILBOX.contains(command.name()) ? 0 : SECOND_ARG_MAILBOX.contains(command.name()) ? 1 : -1;
+        if (index < 0 || command.args().size() <= index) {
+            return null;
+        }
+        Arg arg = command.args().get(index);
+        String wire = arg.text();
+        if (wire == null) {
+            return null;
+        }
+        try {
+            return Account.canonical(ModifiedUtf7.decode(wire));
+        } catch (ProtocolException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

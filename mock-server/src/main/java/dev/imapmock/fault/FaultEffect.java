@@ -1,0 +1,280 @@
+package dev.imapmock.fault;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * What a rule does when it fires. A closed set; {@link #allowedIn(Phase)} says in which phases
+ * each one makes sense, and registering a rule that combines them otherwise fails at once.
+ */
+public sealed interface FaultEffect {
+
+    /** True when this effect can happen in {@code phase}. */
+    boolean allowedIn(Phase phase);
+
+    /**
+     * A tagged {@code NO} or {@code BAD} with an optional response code. After the command is read
+     * it replaces running the command; before the response, the command has run (its changes
+     * stay) but the client only sees this answer.
+     */
+    record Respond(String status, String code, String text) implements FaultEffect {
+        public Respond {
+            status = Objects.requireNonNull(status, "status").toUpperCase(Locale.ROOT);
+            if (!status.equals("NO") && !status.equals("BAD")) {
+                throw new IllegalArgumentException("A fault answers NO or BAD, not " + status);
+            }
+            Objects.requireNonNull(text, "text");
+            if (code != null && code.isEmpty()) {
+                code = null;
+            }
+        }
+
+        /** Parses {@code NO [CODE args] text} or {@code BAD text}. */
+        public static Respond parse(String answer) {
+            String s = Objects.requireNonNull(answer, "answer").strip();
+            int space = s.indexOf(' ');
+            String status = space < 0 ? s : s.substring(0, space);
+            String rest = space < 0 ? "" : s.substring(space + 1).strip();
+            String code = null;
+            if (rest.startsWith("[")) {
+                int close = rest.indexOf(']');
+                if (close < 0) {
+                    throw new IllegalArgumentException("Response code without ]: " + answer);
+                }
+                code = rest.substring(1, close);
+                rest = rest.substring(close + 1).strip();
+            }
+            return new Respond(status, code, rest.isEmpty() ? "Failed" : rest);
+        }
+
+        @Override
+        public boolean allowedIn(Phase phase) {
+            return phase instanceof Phase.AfterRead || phase instanceof Phase.BeforeResponse;
+        }
+
+        @Override
+        public String toString() {
+            return "respond " + status + (code == null ? "" : " [" + code + "]") + " " + text;
+        }
+    }
+
+    /** {@code * BYE text}, then an orderly close. */
+    record Bye(String text) implements FaultEffect {
+        public Bye {
+            Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public boolean allowedIn(Phase phase) {
+            return !(phase instanceof Phase.Waiting);
+        }
+
+        @Override
+        public String toString() {
+            return "bye " + text;
+        }
+    }
+
+    /** Closes the connection without a word; with {@code reset}, as a TCP reset (SO_LINGER 0). */
+    record Disconnect(boolean reset) implements FaultEffect {
+        @Override
+        public boolean allowedIn(Phase phase) {
+            return !(phase instanceof Phase.Waiting);
+        }
+
+        @Override
+        public String toString() {
+            return reset ? "reset" : "disconnect";
+        }
+    }
+
+    /** Waits, then goes on as if nothing happened. */
+    record Delay(Latency latency) implements FaultEffect {
+        public Delay {
+            Objects.requireNonNull(latency, "latency");
+        }
+
+        @Override
+        public boolean allowedIn(Phase phase) {
+            return !(phase instanceof Phase.Waiting);
+        }
+
+        @Override
+        public String toString() {
+            return "delay " + latency;
+        }
+    }
+
+    /** Sends what follows at no more than {@code bytesPerSecond}. */
+    record Throttle(long bytesPerSecond) implements FaultEffect {
+        public Throttle {
+            if (bytesPerSecond <= 0) {
+                throw new IllegalArgumentException("bytesPerSecond must be positive: " + bytesPerSecond);
+            }
+        }
+
+        @Override
+        public boolean allowedIn(Phase phase) {
+            return shapes(phase);
+        }
+
+        @Override
+        public String toString() {
+            return "throttle " + bytesPerSecond;
+        }
+    }
+
+    /**
+     * Sends what follows in writes of at most {@code maxChunk} octets, also cut between CR and LF
+     * and inside literal announcements such as {@code {123}}, with {@code pause} between writes.
+     */
+    record Slice(int maxChunk, Duration pause) implements FaultEffect {
+        public Slice {
+            if (maxChunk <= 0) {
+                throw new IllegalArgumentException("maxChunk must be positive: " + maxChunk);
+            }
+            Objects.requireNonNull(pause, "pause");
+        }
+
+        @Override
+        public boolean allowedIn(Phase phase) {
+            return shapes(phase);
+        }
+
+        @Override
+        public String toString() {
+            return "slice " + maxChunk + (pause.isZero() ? "" : " " + Faults.text(pause));
+        }
+    }
+
+    /**
+     * Sends nothing more until the rule is removed or {@link FaultRule#release() released}, the
+     * latch (when given) reaches zero, or the server closes (which ends the connection).
+     */
+    record Stall(CountDownLatch latch) implements FaultEffect {
+        @Override
+        public boolean allowedIn(Phase phase) {
+            return !(phase instanceof Phase.Waiting);
+        }
+
+        @Override
+        public String toString() {
+            return "stall";
+        }
+    }
+
+    /**
+     * Sends these lines as they are (each without CRLF; untagged ones start with {@code *}):
+     * before the real response when the phase comes before it, after it otherwise.
+     */
+    record Inject(List<String> lines) implements FaultEffect {
+        public Inject {
+            lines = List.copyOf(lines);
+            for (String line : lines) {
+                if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
+                    throw new IllegalArgumentException("An injected line holds CR or LF: " + line);
+                }
+            }
+        }
+
+        @Override
+        public boolean allowedIn(Phase phase) {
+            return !(phase instanceof Phase.Waiting);
+        }
+
+        @Override
+        public String toString() {
+            return "inject " + String.join(" | ", lines);
+        }
+    }
+
+    /** Sends these octets as they are, then closes the connection. */
+    record Garbage(byte[] bytes) implements FaultEffect {
+        public Garbage {
+            bytes = bytes.clone();
+        }
+
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        @Override
+        public boolean allowedIn(Phase phase) {
+            return !(phase instanceof Phase.Waiting);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Garbage g && java.util.Arrays.equals(bytes, g.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "garbage " + Faults.escape(new String(bytes, StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    /**
+     * Replaces the mailbox the command names (or the selected one) with a fresh one holding the
+     * same messages under a new UIDVALIDITY; sessions that had it selected are told BYE.
+     */
+    record BumpUidValidity() implements FaultEffect {
+        @Override
+        public boolean allowedIn(Phase phase) {
+            return phase instanceof Phase.AfterRead || phase instanceof Phase.AfterTagged;
+        }
+
+        @Override
+        public String toString() {
+            return "bump-uidvalidity";
+        }
+    }
+
+    /** Deletes the mailbox the command names (or the selected one), as another client might. */
+    record RemoveMailbox() implements FaultEffect {
+        @Override
+        public boolean allowedIn(Phase phase) {
+            return phase instanceof Phase.AfterRead || phase instanceof Phase.AfterTagged;
+        }
+
+        @Override
+        public String toString() {
+            return "remove-mailbox";
+        }
+    }
+
+    /** Ends a connection silent for {@code after} with {@code * BYE Autologout; idle for too long}. */
+    record Autologout(Duration after) implements FaultEffect {
+        public Autologout {
+            Objects.requireNonNull(after, "after");
+            if (after.isNegative() || after.isZero()) {
+                throw new IllegalArgumentException("Autologout time must be positive: " + after);
+            }
+        }
+
+        @Override
+        public boolean allowedIn(Phase phase) {
+            return phase instanceof Phase.Waiting;
+        }
+
+        @Override
+        public String toString() {
+            return "autologout " + Faults.text(after);
+        }
+    }
+
+    private static boolean shapes(Phase phase) {
+        return !(phase instanceof Phase.AfterTagged || phase instanceof Phase.WhileIdle
+                || phase instanceof Phase.Waiting);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.imapmock.fault;
+
+import java.io.IOException;
+
+/** The connection was closed on purpose by a fault rule, or a fault wait ended as the server closed. */
+public final class InjectedDisconnect extends IOException {
+    public InjectedDisconnect(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,286 @@
+package dev.imapmock.fault;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Describes what a rule matches and when it acts; each effect method registers the rule and
+ * returns its {@link FaultRule} handle. Without a count a rule fires on every match; with
+ * {@link #nth(int)} alone, only on that one. Not thread-safe; use one builder for one rule.
+ *
+ * <pre>{@code
+ * server.faults().on("STATUS").nth(2).respond("NO [UNAVAILABLE] Try later");
+ * server.faults().on("UID FETCH").inLiteral(100).reset();
+ * }</pre>
+ */
+public final class RuleBuilder {
+    private final Faults faults;
+    private final List<Matcher> matchers = new ArrayList<>();
+    private Phase phase;
+    private String name;
+    private int nth = 1;
+    private Integer times;
+    private double probability = 1.0;
+    private boolean optional;
+
+    RuleBuilder(Faults faults, Phase phase, String command) {
+        this.faults = faults;
+        this.phase = phase;
+        if (command != null) {
+            matchers.add(new Matcher.Command(command));
+        }
+    }
+
+    /** Names the rule, for the journal and failure messages. */
+    public RuleBuilder named(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+        return this;
+    }
+
+    /** Fires on the n-th match only (counted from 1, over all connections), unless {@link #times} says more. */
+    public RuleBuilder nth(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("nth counts from 1: " + n);
+        }
+        this.nth = n;
+        return this;
+    }
+
+    /** Fires at most {@code n} times (from the {@link #nth} match on). */
+    public RuleBuilder times(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("times must be positive: " + n);
+        }
+        this.times = n;
+        return this;
+    }
+
+    public RuleBuilder once() {
+        return times(1);
+    }
+
+    /** Fires on every match until removed (the default without {@link #nth}). */
+    public RuleBuilder always() {
+        this.times = Integer.MAX_VALUE;
+        return this;
+    }
+
+    /** Only on the connection with this number (the first client to connect is 1). */
+    public RuleBuilder connection(int number) {
+        return connections(number, number);
+    }
+
+    /** Only on connections numbered {@code from} to {@code to}, both included. */
+    public RuleBuilder connections(int from, int to) {
+        if (from < 1 || to < from) {
+            throw new IllegalArgumentException("Bad connection range " + from + "-" + to);
+        }
+        matchers.add(new Matcher.Connections(from, to));
+        return this;
+    }
+
+    /** Only on connections numbered {@code from} and later. */
+    public RuleBuilder connectionsFrom(int from) {
+        return connections(from, Integer.MAX_VALUE);
+    }
+
+    /** Only when logged in as {@code user}. */
+    public RuleBuilder user(String user) {
+        matchers.add(new Matcher.User(Objects.requireNonNull(user, "user")));
+        return this;
+    }
+
+    /** Only when the command names this mailbox (SELECT, STATUS, APPEND, COPY's target...) or it is selected. */
+    public RuleBuilder mailbox(String mailbox) {
+        matchers.add(new Matcher.Mailbox(Objects.requireNonNull(mailbox, "mailbox")));
+        return this;
+    }
+
+    /** Only when the arguments, as text the way the client sent them, satisfy {@code predicate}. */
+    public RuleBuilder arguments(Predicate<String> predicate) {
+        matchers.add(new Matcher.Arguments(Objects.requireNonNull(predicate, "predicate"), "arguments match a predicate"));
+        return this;
+    }
+
+    /** Only when the arguments contain {@code text}, ignoring case. */
+    public RuleBuilder argumentsContain(String text) {
+        String needle = text.toLowerCase(java.util.Locale.ROOT);
+        matchers.add(new Matcher.Arguments(a -> a.toLowerCase(java.util.Locale.ROOT).contains(needle),
+                "arguments contain \"" + text + "\""));
+        return this;
+    }
+
+    /** Only when the arguments match {@code regex} somewhere. */
+    public RuleBuilder argumentsMatch(String regex) {
+        Pattern p = Pattern.compile(regex);
+        matchers.add(new Matcher.Arguments(a -> p.matcher(a).find(), "arguments match /" + regex + "/"));
+        return this;
+    }
+
+    /**
+     * Fires on each match with this probability, drawn from the server's seeded generator: the
+     * same seed and the same commands give the same faults.
+     */
+    public RuleBuilder probability(double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("Probability must be between 0 and 1: " + p);
+        }
+        this.probability = p;
+        return this;
+    }
+
+    /** {@link Faults#assertAllFired()} does not complain when this rule never fires. */
+    public RuleBuilder optional() {
+        this.optional = true;
+        return this;
+    }
+
+    /** When the effects happen; after the command is read by default. */
+    public RuleBuilder at(Phase phase) {
+        this.phase = Objects.requireNonNull(phase, "phase");
+        return this;
+    }
+
+    public RuleBuilder afterRead() {
+        return at(Phase.afterRead());
+    }
+
+    public RuleBuilder beforeResponse() {
+        return at(Phase.beforeResponse());
+    }
+
+    public RuleBuilder afterBytes(long octets) {
+        return at(Phase.afterBytes(octets));
+    }
+
+    public RuleBuilder inLiteral(long octets) {
+        return at(Phase.inLiteral(octets));
+    }
+
+    public RuleBuilder afterTagged() {
+        return at(Phase.afterTagged());
+    }
+
+    public RuleBuilder whileIdle(Duration after) {
+        return at(Phase.whileIdle(after));
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    /** Answers {@code NO [CODE] text} or {@code BAD text} instead of running the command. */
+    public FaultRule respond(String answer) {
+        return apply(FaultEffect.Respond.parse(answer));
+    }
+
+    /** {@code NO [code] text}; a null code sends none. */
+    public FaultRule no(String code, String text) {
+        return apply(new FaultEffect.Respond("NO", code, text));
+    }
+
+    public FaultRule bad(String text) {
+        return apply(new FaultEffect.Respond("BAD", null, text));
+    }
+
+    /** APPEND, COPY or MOVE answered {@code NO [OVERQUOTA] Quota exceeded} (RFC 5530). */
+    public FaultRule overQuota() {
+        return apply(new FaultEffect.Respond("NO", "OVERQUOTA", "Quota exceeded"));
+    }
+
+    /** {@code * BYE text}, then closes. */
+    public FaultRule bye(String text) {
+        return apply(new FaultEffect.Bye(text));
+    }
+
+    /** Closes the connection without a word. */
+    public FaultRule disconnect() {
+        return apply(new FaultEffect.Disconnect(false));
+    }
+
+    /** Resets the connection (SO_LINGER 0): the client sees "connection reset". */
+    public FaultRule reset() {
+        return apply(new FaultEffect.Disconnect(true));
+    }
+
+    public FaultRule delay(Duration duration) {
+        return apply(new FaultEffect.Delay(Latency.fixed(duration)));
+    }
+
+    public FaultRule delay(Latency latency) {
+        return apply(new FaultEffect.Delay(latency));
+    }
+
+    public FaultRule throttle(long bytesPerSecond) {
+        return apply(new FaultEffect.Throttle(bytesPerSecond));
+    }
+
+    /** Tiny writes of at most {@code maxChunk} octets, also cut between CR and LF and inside {@code {123}}. */
+    public FaultRule slice(int maxChunk) {
+        return apply(new FaultEffect.Slice(maxChunk, Duration.ZERO));
+    }
+
+    public FaultRule slice(int maxChunk, Duration pause) {
+        return apply(new FaultEffect.Slice(maxChunk, pause));
+    }
+
+    /** Sends nothing more until the rule is removed or released, or the server closes. */
+    public FaultRule stall() {
+        return apply(new FaultEffect.Stall(null));
+    }
+
+    /** As {@link #stall()}, also ending when {@code latch} reaches zero. */
+    public FaultRule stall(CountDownLatch latch) {
+        return apply(new FaultEffect.Stall(Objects.requireNonNull(latch, "latch")));
+    }
+
+    /** Sends these lines (without CRLF), e.g. {@code * 3 EXPUNGE}, before or after the real ones by phase. */
+    public FaultRule inject(String... lines) {
+        return apply(new FaultEffect.Inject(Arrays.asList(lines)));
+    }
+
+    /** Sends these octets, then closes. */
+    public FaultRule garbage(byte[] bytes) {
+        return apply(new FaultEffect.Garbage(bytes));
+    }
+
+    public FaultRule garbage(String text) {
+        return garbage(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Gives the mailbox the command names (or the selected one) a new UIDVALIDITY. */
+    public FaultRule bumpUidValidity() {
+        return apply(new FaultEffect.BumpUidValidity());
+    }
+
+    /** Deletes the mailbox the command names (or the selected one). */
+    public FaultRule removeMailbox() {
+        return apply(new FaultEffect.RemoveMailbox());
+    }
+
+    /** Registers a rule with these effects, applied in order when it fires. */
+    public FaultRule apply(FaultEffect... effects) {
+        if (effects.length == 0) {
+            throw new IllegalArgumentException("A rule needs at least one effect");
+        }
+        for (FaultEffect e : effects) {
+            Objects.requireNonNull(e, "effect");
+            if (!e.allowedIn(phase)) {
+                throw new IllegalArgumentException("'" + e + "' can't happen " + Faults.text(phase));
+            }
+        }
+        if (phase instanceof Phase.WhileIdle && matchers.stream().anyMatch(
+                m -> m instanceof Matcher.Command c && !c.name().equals("IDLE"))) {
+            throw new IllegalArgumentException("A rule acting while idle must be on IDLE");
+        }
+        int count = times != null ? times : nth > 1 ? 1 : Integer.MAX_VALUE;
+        return faults.add(name, phase, matchers, List.of(effects), nth, count, probability, optional);
+    }
+}

@@ -135,15 +135,32 @@ public final class Acceptor {
         }
     }
 
+    /**
+     * Waits for {@code t} until the deadline, also when the caller is interrupted: close() must not
+     * return while a thread still works (a listening socket, for one, is only released once the
+     * accept thread has woken up). The caller's interrupt status is kept.
+     */
     private static void join(Thread t, long deadline) {
-        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        if (left <= 0 || t == Thread.currentThread()) {
+        if (t == Thread.currentThread()) {
             return;
         }
+        boolean interrupted = false;
         try {
-            t.join(left);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            while (t.isAlive()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    t.join(left);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -142,4 +142,22 @@ class ServerLifecycleTest {
             first.assertStillWorks("a1");
         }
     }
+
+    @Test
+    @Timeout(30)
+    void closeFromAnInterruptedThreadStillWaitsForEveryServerThread() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            ImapMockServer server = ImapMockServer.builder().user("alice", "secret").build().start();
+            int port = server.port();
+            Thread.currentThread().interrupt();
+            try {
+                server.close();
+                assertThat(Thread.currentThread().isInterrupted()).as("interrupt status kept").isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+            assertThat(serverThreads()).as("threads of port " + port).noneMatch(n -> n.contains(Integer.toString(port)));
+            assertPortFree(port);
+        }
+    }
 }

@@ -53,7 +53,9 @@ public final class ImapMockServer implements AutoCloseable {
                 builder.maxConnections, builder.clock);
         this.store = new MailStore(builder.clock, builder.storeLimits);
         this.faults = new Faults(builder.faultSeed);
-        builder.users.forEach(store::addAccount);
+        for (Map.Entry<String, String> user : builder.users.entrySet()) {
+            store.addAccount(user.getKey(), user.getValue());
+        }
         List<String> users = List.copyOf(builder.users.keySet());
         for (Seeding.Source source : builder.fixtures) {
             Seeding.apply(store, users, source, builder.classLoader());

@@ -15,8 +15,10 @@ final class LoginCommand implements CommandHandler {
         String user = args.astring("a user name");
         String password = args.astring("a password");
         args.end();
-        Account account = session.store().authenticate(user, password)
-                .orElseThrow(() -> CommandException.no("AUTHENTICATIONFAILED", "Authentication failed."));
+        Account account = session.store().authenticate(user, password).orElse(null);
+        if (account == null) {
+            throw CommandException.no("AUTHENTICATIONFAILED", "Authentication failed.");
+        }
         session.login(account);
         return Completion.ok("CAPABILITY " + session.capabilities(), "Logged in");
     }

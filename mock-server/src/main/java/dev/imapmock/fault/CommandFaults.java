@@ -18,7 +18,6 @@ import java.util.List;
  * server's side of {@link Faults}, not for tests. Used by the connection's thread.
  */
 public final class CommandFaults {
-    private static final Logger LOG = LoggerFactory.getLogger(CommandFaults.class);
     private static final CommandFaults NONE = new CommandFaults(null, null, null, null, List.of(), List.of(),
             List.of(), List.of());
 
@@ -130,7 +129,7 @@ public final class CommandFaults {
                 account.delete(name);
             }
         } catch (MailboxException e) {
-            LOG.debug("Fault {} did nothing to {}: {}", f.rule().name(), name, e.getMessage());
+            log().debug("Fault {} did nothing to {}: {}", f.rule().name(), name, e.getMessage());
         }
         return true;
     }
@@ -192,5 +191,10 @@ public final class CommandFaults {
             }
             connection.shaped().busy();
         }
+    }
+
+    /** Looked up when first needed, so that starting a server does not wait for logging to initialize. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(CommandFaults.class);
     }
 }

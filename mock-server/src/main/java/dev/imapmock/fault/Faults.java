@@ -210,7 +210,11 @@ public final class Faults {
 
     /** Follows a new connection; forgets the ones that ended, so a long-running server does not grow. */
     void register(ConnectionFaults connection) {
-        connections.removeIf(ConnectionFaults::ended);
+        for (java.util.Iterator<ConnectionFaults> i = connections.iterator(); i.hasNext(); ) {
+            if (i.next().ended()) {
+                i.remove();
+            }
+        }
         connections.add(connection);
     }
 

@@ -160,10 +160,15 @@ final class Decoding {
 
     /** Text of a body in the named charset; unknown or absent charsets read as UTF-8 or ISO-8859-1. */
     static String text(byte[] bytes, String charsetName) {
+        return text(bytes, 0, bytes.length, charsetName);
+    }
+
+    /** As {@link #text(byte[], String)} for {@code bytes[from, to)}, without copying them first. */
+    static String text(byte[] bytes, int from, int to, String charsetName) {
         Charset cs = charsetName == null ? null : charset(charsetName);
         if (cs == null || cs.equals(StandardCharsets.US_ASCII)) {
-            return Headers.text(bytes, 0, bytes.length);
+            return Headers.text(bytes, from, to);
         }
-        return new String(bytes, cs);
+        return new String(bytes, from, to - from, cs);
     }
 }

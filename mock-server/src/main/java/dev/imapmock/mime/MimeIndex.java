@@ -199,6 +199,10 @@ public final class MimeIndex {
      * embedded message; other parts are skipped. Parts are separated by LF. Decoded on each call.
      */
     public String decodedBodyText() {
+        String single = SearchText.leafText(message, root);
+        if (single != null) {
+            return single;
+        }
         StringBuilder sb = new StringBuilder();
         SearchText.body(message, root, sb);
         return sb.toString();

@@ -25,6 +25,22 @@ final class SearchText {
         return sb.toString();
     }
 
+    /** The decoded text of a text part, or null for a part that holds no text of its own. */
+    static String leafText(byte[] m, MimePart part) {
+        if (part.isMultipart() || part.embeddedMessage().isPresent() || !part.isText()) {
+            return null;
+        }
+        String cte = part.contentTransferEncoding();
+        if (cte.equalsIgnoreCase("base64")) {
+            return Decoding.text(Decoding.base64(m, part.bodyStart(), part.bodyEnd()), part.parameter("charset"));
+        }
+        if (cte.equalsIgnoreCase("quoted-printable")) {
+            return Decoding.text(Decoding.quotedPrintable(m, part.bodyStart(), part.bodyEnd(), false),
+                    part.parameter("charset"));
+        }
+        return Decoding.text(m, part.bodyStart(), part.bodyEnd(), part.parameter("charset"));
+    }
+
     static void body(byte[] m, MimePart part, StringBuilder sb) {
         if (part.isMultipart()) {
             for (MimePart child : part.children()) {
@@ -35,16 +51,7 @@ final class SearchText {
             sb.append(header(m, inner));
             body(m, inner, sb);
         } else if (part.isText()) {
-            String cte = part.contentTransferEncoding();
-            byte[] raw;
-            if (cte.equalsIgnoreCase("base64")) {
-                raw = Decoding.base64(m, part.bodyStart(), part.bodyEnd());
-            } else if (cte.equalsIgnoreCase("quoted-printable")) {
-                raw = Decoding.quotedPrintable(m, part.bodyStart(), part.bodyEnd(), false);
-            } else {
-                raw = part.body().toByteArray();
-            }
-            sb.append(Decoding.text(raw, part.parameter("charset"))).append('\n');
+            sb.append(leafText(m, part)).append('\n');
         }
     }
 }

@@ -25,7 +25,35 @@ public final class ImapStrings {
 
     /** Writes {@code value} as NIL when null, otherwise its UTF-8 bytes as {@link #writeString}. */
     public static void writeNString(ByteArrayOutputStream out, String value) {
-        writeNString(out, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+        if (value == null) {
+            out.writeBytes(NIL);
+        } else if (!writeQuotedAscii(out, value)) {
+            writeString(out, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The common case in one pass: printable ASCII, quoted straight from the chars. Returns false,
+     * having written nothing, when {@code value} holds anything else.
+     */
+    private static boolean writeQuotedAscii(ByteArrayOutputStream out, String value) {
+        int length = value.length();
+        byte[] quoted = new byte[length * 2 + 2];
+        int n = 0;
+        quoted[n++] = '"';
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+            if (c == '"' || c == '\\') {
+                quoted[n++] = '\\';
+            }
+            quoted[n++] = (byte) c;
+        }
+        quoted[n++] = '"';
+        out.write(quoted, 0, n);
+        return true;
     }
 
     /** Writes {@code value} as a quoted string, or as a literal when quoting cannot carry it. */
@@ -56,7 +84,9 @@ public final class ImapStrings {
 
     /** Writes the UTF-8 bytes of {@code value} as {@link #writeString}. */
     public static void writeString(ByteArrayOutputStream out, String value) {
-        writeString(out, value.getBytes(StandardCharsets.UTF_8));
+        if (!writeQuotedAscii(out, value)) {
+            writeString(out, value.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /**

@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * accepting, closes every client socket and waits, bounded, for every thread to end.
  */
 public final class Acceptor {
-    private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
     private static final int BACKLOG = 256;
     private static final long CLOSE_WAIT_MILLIS = 5_000;
 
@@ -35,7 +34,7 @@ public final class Acceptor {
     private Acceptor(ServerContext server, ServerSocket socket) {
         this.server = server;
         this.socket = socket;
-        this.thread = new Thread(this::acceptLoop, "imapmock-accept-" + socket.getLocalPort());
+        this.thread = new AcceptThread("imapmock-accept-" + socket.getLocalPort());
         thread.setDaemon(true);
     }
 
@@ -66,7 +65,7 @@ public final class Acceptor {
                 client = socket.accept();
             } catch (IOException e) {
                 if (!closing) {
-                    LOG.warn("Accepting a connection failed", e);
+                    log().warn("Accepting a connection failed", e);
                 }
                 continue;
             }
@@ -87,22 +86,47 @@ public final class Acceptor {
             closeQuietly(client);
             return;
         }
-        Thread[] own = new Thread[1];
         Connection connection = new Connection(number, client, server);
         connections.add(connection);
-        own[0] = new Thread(() -> {
+        Thread thread = new ConnectionThread(connection, "imapmock-" + port() + "-conn-" + number);
+        thread.setDaemon(true);
+        threads.add(thread);
+        thread.start();
+        if (closing) {
+            connection.close();
+        }
+    }
+
+    // The threads are classes rather than lambdas: the first lambda a JVM meets costs it several
+    // milliseconds of bootstrap, and a server's first start is on every test suite's path.
+
+    private final class AcceptThread extends Thread {
+        AcceptThread(String name) {
+            super(name);
+        }
+
+        @Override
+        public void run() {
+            acceptLoop();
+        }
+    }
+
+    private final class ConnectionThread extends Thread {
+        private final Connection connection;
+
+        ConnectionThread(Connection connection, String name) {
+            super(name);
+            this.connection = connection;
+        }
+
+        @Override
+        public void run() {
             try {
                 connection.run();
             } finally {
                 connections.remove(connection);
-                threads.remove(own[0]);
+                threads.remove(this);
             }
-        }, "imapmock-" + port() + "-conn-" + number);
-        own[0].setDaemon(true);
-        threads.add(own[0]);
-        own[0].start();
-        if (closing) {
-            connection.close();
         }
     }
 
@@ -170,5 +194,10 @@ public final class Acceptor {
         } catch (IOException ignored) {
             // Closing anyway.
         }
+    }
+
+    /** Looked up when first needed, so that starting a server does not wait for logging to initialize. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Acceptor.class);
     }
 }

@@ -28,7 +28,6 @@ import java.util.List;
  * run it, answer, flush once. This is the one place where failures become IMAP answers.
  */
 final class Connection implements Runnable {
-    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
 
     private final int number;
     private final Socket socket;
@@ -65,7 +64,12 @@ final class Connection implements Runnable {
             faults = ConnectionFaults.open(server.faults(), number, socket);
             ResponseWriter out = new ResponseWriter(faults.output());
             CommandReader in = new CommandReader(new BufferedInputStream(socket.getInputStream(), 16 * 1024),
-                    server.config().limits(), () -> out.continuation("Ready for literal data"));
+                    server.config().limits(), new CommandReader.Continuation() {
+                        @Override
+                        public void ready() throws IOException {
+                            out.continuation("Ready for literal data");
+                        }
+                    });
             session = new Session(number, server, in, out);
             CommandFaults greeting = faults.greeting();
             out.status(null, Status.OK, "CAPABILITY " + session.capabilities(), "ImapMock ready.");
@@ -76,9 +80,9 @@ final class Connection implements Runnable {
             faults.timedOut();
             autologout(session);
         } catch (IOException e) {
-            LOG.debug("Connection {} ended: {}", number, e.toString());
+            log().debug("Connection {} ended: {}", number, e.toString());
         } catch (RuntimeException | Error e) {
-            LOG.error("Connection {} failed", number, e);
+            log().error("Connection {} failed", number, e);
         } finally {
             if (session != null) {
                 session.logout();
@@ -178,7 +182,7 @@ final class Connection implements Runnable {
                 code = MailboxCodes.of(e.reason());
                 text = e.getMessage();
             } catch (RuntimeException e) {
-                LOG.error("Command failed: {} {}", command.name(), command.argumentsText(), e);
+                log().error("Command failed: {} {}", command.name(), command.argumentsText(), e);
                 status = Status.NO;
                 code = "SERVERBUG";
                 text = "Internal error; the server's log has the details.";
@@ -200,5 +204,10 @@ final class Connection implements Runnable {
         } catch (IOException ignored) {
             // The client is gone anyway.
         }
+    }
+
+    /** Looked up when first needed, so that starting a server does not wait for logging to initialize. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Connection.class);
     }
 }

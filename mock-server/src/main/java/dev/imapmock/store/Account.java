@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.LongSupplier;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One user's mailboxes and subscriptions. Names are decoded (not modified UTF-7), use {@code /}
@@ -18,17 +18,17 @@ public final class Account {
 
     private final String user;
     private final String password;
-    private final LongSupplier uidValidities;
+    private final AtomicLong uidValidities;
     private final Quota quota;
     private final TreeMap<String, Mailbox> mailboxes = new TreeMap<>();
     private final TreeSet<String> subscriptions = new TreeSet<>();
 
-    Account(String user, String password, LongSupplier uidValidities, StoreLimits limits) {
+    Account(String user, String password, AtomicLong uidValidities, StoreLimits limits) {
         this.user = user;
         this.password = password;
         this.uidValidities = uidValidities;
         this.quota = new Quota(limits);
-        mailboxes.put(INBOX, new Mailbox(INBOX, uidValidities.getAsLong(), quota));
+        mailboxes.put(INBOX, new Mailbox(INBOX, uidValidities.getAndIncrement(), quota));
     }
 
     public String user() {
@@ -74,7 +74,7 @@ public final class Account {
             throw new MailboxException(MailboxException.Reason.ALREADY_EXISTS, "Mailbox already exists: " + name);
         }
         createParents(name);
-        Mailbox created = new Mailbox(name, uidValidities.getAsLong(), quota);
+        Mailbox created = new Mailbox(name, uidValidities.getAndIncrement(), quota);
         mailboxes.put(name, created);
         return created;
     }
@@ -146,7 +146,7 @@ public final class Account {
 
     private void renameInbox(Mailbox inbox, String to) {
         createParents(to);
-        Mailbox target = new Mailbox(to, uidValidities.getAsLong(), quota);
+        Mailbox target = new Mailbox(to, uidValidities.getAndIncrement(), quota);
         mailboxes.put(to, target);
         List<Mailbox.NewMessage> moved = new ArrayList<>();
         for (Message m : inbox.removeAll(false, false)) {
@@ -170,7 +170,7 @@ public final class Account {
         for (Message m : old.removeAll(false, true)) {
             kept.add(new Mailbox.NewMessage(m.bytes(), m.flags(), m.internalDate()));
         }
-        Mailbox fresh = new Mailbox(name, uidValidities.getAsLong(), quota);
+        Mailbox fresh = new Mailbox(name, uidValidities.getAndIncrement(), quota);
         fresh.append(kept);
         mailboxes.put(name, fresh);
         return fresh;
@@ -207,7 +207,9 @@ public final class Account {
         int slash = name.indexOf(DELIMITER);
         while (slash >= 0) {
             String parent = name.substring(0, slash);
-            mailboxes.computeIfAbsent(parent, p -> new Mailbox(p, uidValidities.getAsLong(), quota));
+            if (!mailboxes.containsKey(parent)) {
+                mailboxes.put(parent, new Mailbox(parent, uidValidities.getAndIncrement(), quota));
+            }
             slash = name.indexOf(DELIMITER, slash + 1);
         }
     }

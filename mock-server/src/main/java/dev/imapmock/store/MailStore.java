@@ -29,7 +29,7 @@ public final class MailStore {
 
     /** Adds a user with an empty INBOX; replaces nothing: a second call for the same user fails. */
     public Account addAccount(String user, String password) {
-        Account created = new Account(user, password, uidValidities::getAndIncrement, limits);
+        Account created = new Account(user, password, uidValidities, limits);
         if (accounts.putIfAbsent(user, created) != null) {
             throw new IllegalArgumentException("User already exists: " + user);
         }

@@ -22,6 +22,7 @@ final class RawImap implements AutoCloseable {
     private int bufferEnd;
     private int lineLength;
     private int tags;
+    private final boolean literalPlus;
 
     RawImap(int port) throws IOException {
         this(port, 120_000);
@@ -34,6 +35,7 @@ final class RawImap implements AutoCloseable {
         in = socket.getInputStream();
         out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         readLine();
+        literalPlus = text().contains("LITERAL+");
     }
 
     static RawImap login(int port, String user, String password) throws IOException {
@@ -54,14 +56,20 @@ final class RawImap implements AutoCloseable {
         return readResponse(tag);
     }
 
-    /** APPEND with a synchronizing literal, as every client can. */
+    /**
+     * APPEND as mail clients send it: with a non-synchronizing literal when the greeting
+     * advertises LITERAL+ (Angus Mail does the same), else waiting for the continuation.
+     */
     long append(String mailbox, byte[] message) throws IOException {
         String tag = "t" + (++tags);
-        out.write((tag + " APPEND " + mailbox + " {" + message.length + "}\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        readLine();
-        if (lineLength == 0 || line[0] != '+') {
-            throw new IOException("Expected a continuation, got: " + text());
+        out.write((tag + " APPEND " + mailbox + " {" + message.length + (literalPlus ? "+" : "") + "}\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        if (!literalPlus) {
+            out.flush();
+            readLine();
+            if (lineLength == 0 || line[0] != '+') {
+                throw new IOException("Expected a continuation, got: " + text());
+            }
         }
         out.write(message);
         out.write('\r');

@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
  * parameters into test methods, lifecycle methods and constructors, and closes the server after the
  * test, whether it passed or not. When a test fails, the session transcript (every command the
  * server received, with its outcome, passwords masked) is attached to the failure as a suppressed
- * exception.
+ * exception. {@link ImapFault} rules are added to the server before each test.
  *
  * <p>Servers live in the JUnit {@link ExtensionContext.Store} of the test (or class) they belong to,
  * so the extension works with {@code @Nested}, parameterized and repeated tests and parallel
@@ -56,6 +56,7 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
         AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     private static final String PUSHED = "pushed";
+    private static final String FAULTS = "faults";
 
     /** Null for the annotation-driven instance JUnit creates; the builder's settings otherwise. */
     private final Settings fixed;
@@ -112,13 +113,21 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
         ImapMockServer server = serverOf(placement);
         if (placement.shared()) {
             server.journal().clear();
+            server.faults().reset();
         }
         push(context, server);
+        context.getStore(namespace()).put(FAULTS + " " + context.getUniqueId(),
+                DeclaredFaults.apply(server, classContexts(context), context));
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         pop(context);
+        DeclaredFaults faults = context.getStore(namespace()).remove(FAULTS + " " + context.getUniqueId(),
+                DeclaredFaults.class);
+        if (faults != null && context.getExecutionException().isEmpty()) {
+            faults.check();
+        }
     }
 
     @Override

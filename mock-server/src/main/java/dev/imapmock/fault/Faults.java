@@ -119,6 +119,17 @@ public final class Faults {
         }
     }
 
+    /**
+     * Removes every rule and forgets every rule added so far, so that {@link #neverFired()} and
+     * {@link #assertAllFired()} start afresh: for a server that several tests share.
+     */
+    public void reset() {
+        synchronized (lock) {
+            clear();
+            history.clear();
+        }
+    }
+
     /** Every rule added so far (also removed ones) that is expected to fire and never did. */
     public List<FaultRule> neverFired() {
         synchronized (lock) {

@@ -244,4 +244,50 @@ class FaultClientTest {
                     StoreClosedException.class);
         }
     }
+
+    @Test
+    void resetDuringFetchIsAnErrorAndReconnectingWorks() throws Exception {
+        FaultRule reset = server.faults().on("FETCH").inLiteral(100).reset();
+        try (Store store = connect()) {
+            Folder inbox = inbox(store);
+            assertThatThrownBy(() -> inbox.getMessage(1).getContent()).isInstanceOf(MessagingException.class);
+        }
+        reset.remove();
+        try (Store store = connect()) {
+            assertThat(inbox(store).getMessage(1).getContent()).asString().startsWith(BODY);
+        }
+    }
+
+    @Test
+    void aMailboxThatDisappearsCannotBeOpened() throws Exception {
+        server.store().account("alice").orElseThrow().create("Work");
+        server.faults().on("STATUS").mailbox("Work").removeMailbox();
+        try (Store store = connect()) {
+            Folder work = store.getFolder("Work");
+            assertThat(work.exists()).isTrue();
+            assertThatThrownBy(work::getMessageCount).isInstanceOf(MessagingException.class)
+                    .hasMessageContaining("NONEXISTENT");
+            assertThat(store.getFolder("Work").exists()).isFalse();
+            assertThatThrownBy(() -> work.open(Folder.READ_WRITE)).isInstanceOf(MessagingException.class);
+        }
+    }
+
+    @Test
+    void connectionsAfterTheLimitAreRefused() throws Exception {
+        server.faults().refuseConnectionsAfter(1);
+        try (Store first = connect()) {
+            assertThat(first.isConnected()).isTrue();
+            assertThatThrownBy(this::connect).isInstanceOf(MessagingException.class);
+        }
+    }
+
+    @Test
+    void aDelayedGreetingIsWaitedFor() throws Exception {
+        server.faults().onGreeting().delay(Duration.ofMillis(300));
+        long start = System.nanoTime();
+        try (Store store = connect()) {
+            assertThat(store.isConnected()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        }
+    }
 }

@@ -78,6 +78,39 @@ final class RawImap implements AutoCloseable {
         return readResponse(tag);
     }
 
+    /** True when the server offered LITERAL+ in its greeting. */
+    boolean literalPlus() {
+        return literalPlus;
+    }
+
+    /**
+     * APPENDs every message with non-synchronizing literals, keeping up to {@code window}
+     * commands in flight, as a bulk-import client does when the server offers LITERAL+
+     * (RFC 7888 exists to allow exactly this).
+     */
+    void appendPipelined(String mailbox, java.util.List<byte[]> messages, int window) throws IOException {
+        if (!literalPlus) {
+            throw new IllegalStateException("The server does not offer LITERAL+");
+        }
+        java.util.ArrayDeque<String> inFlight = new java.util.ArrayDeque<>();
+        for (byte[] message : messages) {
+            String tag = "t" + (++tags);
+            out.write((tag + " APPEND " + mailbox + " {" + message.length + "+}\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(message);
+            out.write('\r');
+            out.write('\n');
+            inFlight.add(tag);
+            if (inFlight.size() == window) {
+                out.flush();
+                readResponse(inFlight.poll());
+            }
+        }
+        out.flush();
+        while (!inFlight.isEmpty()) {
+            readResponse(inFlight.poll());
+        }
+    }
+
     private long readResponse(String tag) throws IOException {
         byte[] prefix = (tag + " ").getBytes(StandardCharsets.US_ASCII);
         long total = 0;

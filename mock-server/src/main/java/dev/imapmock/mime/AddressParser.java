@@ -10,16 +10,14 @@ import java.util.List;
  * start and end markers, and the rest of the list dropped at the first thing that does not parse.
  * Encoded words are left alone.
  */
-final class AddressParser {
+final class AddressParser extends HeaderScanner {
     static final String MISSING_MAILBOX = "MISSING_MAILBOX";
     static final String MISSING_DOMAIN = "MISSING_DOMAIN";
 
-    private final String s;
-    private int pos;
     private String lastComment;
 
     private AddressParser(String s) {
-        this.s = s;
+        super(s);
     }
 
     static List<Address> parse(String value) {
@@ -226,56 +224,6 @@ final class AddressParser {
         }
     }
 
-    private String quoted() {
-        pos++;
-        StringBuilder sb = new StringBuilder();
-        while (pos < s.length()) {
-            char c = s.charAt(pos++);
-            if (c == '"') {
-                break;
-            }
-            if (c == '\\' && pos < s.length()) {
-                c = s.charAt(pos++);
-            }
-            sb.append(c);
-        }
-        return sb.toString();
-    }
-
-    private void skipCfws() {
-        while (pos < s.length()) {
-            char c = s.charAt(pos);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                pos++;
-            } else if (c == '(') {
-                comment();
-            } else {
-                return;
-            }
-        }
-    }
-
-    private void comment() {
-        StringBuilder sb = new StringBuilder();
-        int depth = 0;
-        while (pos < s.length()) {
-            char c = s.charAt(pos++);
-            if (c == '\\' && pos < s.length()) {
-                sb.append(s.charAt(pos++));
-                continue;
-            }
-            if (c == '(') {
-                if (depth++ == 0) {
-                    continue;
-                }
-            } else if (c == ')' && --depth == 0) {
-                break;
-            }
-            sb.append(c);
-        }
-        lastComment = sb.toString();
-    }
-
     private char peek() {
         return pos < s.length() ? s.charAt(pos) : '\0';
     }
@@ -298,5 +246,10 @@ final class AddressParser {
             return false;
         }
         return "()<>[]:;@\\,.\"".indexOf(c) < 0;
+    }
+
+    @Override
+    protected void onComment(String text) {
+        lastComment = text;
     }
 }

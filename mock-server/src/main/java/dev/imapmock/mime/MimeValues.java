@@ -9,12 +9,10 @@ import java.util.List;
  * grammar allows them. Parameters stop at the first one that does not parse, as in Dovecot;
  * RFC 2231 sections ({@code name*0=}, {@code name*=}) are reported as sent.
  */
-final class MimeValues {
-    private final String s;
-    private int pos;
+final class MimeValues extends HeaderScanner {
 
     private MimeValues(String s) {
-        this.s = s;
+        super(s);
     }
 
     /** Type and subtype exactly as sent; empty strings where the value lacks them. */
@@ -101,49 +99,6 @@ final class MimeValues {
             pos++;
         }
         return s.substring(start, pos);
-    }
-
-    private String quoted() {
-        pos++;
-        StringBuilder sb = new StringBuilder();
-        while (pos < s.length()) {
-            char c = s.charAt(pos++);
-            if (c == '"') {
-                break;
-            }
-            if (c == '\\' && pos < s.length()) {
-                c = s.charAt(pos++);
-            }
-            sb.append(c);
-        }
-        return sb.toString();
-    }
-
-    private void skipCfws() {
-        while (pos < s.length()) {
-            char c = s.charAt(pos);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                pos++;
-            } else if (c == '(') {
-                skipComment();
-            } else {
-                return;
-            }
-        }
-    }
-
-    private void skipComment() {
-        int depth = 0;
-        while (pos < s.length()) {
-            char c = s.charAt(pos++);
-            if (c == '\\') {
-                pos++;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return;
-            }
-        }
     }
 
     /** RFC 2045 token characters; octets above 127 are let through, as mail in the wild needs. */

@@ -3,6 +3,7 @@ package dev.imapmock.command;
 import dev.imapmock.protocol.Arg;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
+import dev.imapmock.protocol.FlagNames;
 import dev.imapmock.protocol.ImapDates;
 import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.server.Session;
@@ -25,7 +26,7 @@ final class AppendCommand implements CommandHandler {
         String name = MailboxNames.decode(args.astring("a mailbox name"));
         Set<String> flagNames = Set.of();
         if (args.peek() instanceof Arg.ListArg) {
-            flagNames = dev.imapmock.protocol.Flags.parseFlagList(args.list("a flag list"));
+            flagNames = FlagNames.parseFlagList(args.list("a flag list"));
         }
         OffsetDateTime date = null;
         if (args.peek() instanceof Arg.Quoted) {

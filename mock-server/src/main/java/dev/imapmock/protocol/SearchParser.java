@@ -108,32 +108,32 @@ public final class SearchParser {
             case "ALL":
                 return new SearchKey.All();
             case "ANSWERED":
-                return new SearchKey.Flag(Flags.ANSWERED, true);
+                return new SearchKey.Flag(FlagNames.ANSWERED, true);
             case "UNANSWERED":
-                return new SearchKey.Flag(Flags.ANSWERED, false);
+                return new SearchKey.Flag(FlagNames.ANSWERED, false);
             case "DELETED":
-                return new SearchKey.Flag(Flags.DELETED, true);
+                return new SearchKey.Flag(FlagNames.DELETED, true);
             case "UNDELETED":
-                return new SearchKey.Flag(Flags.DELETED, false);
+                return new SearchKey.Flag(FlagNames.DELETED, false);
             case "DRAFT":
-                return new SearchKey.Flag(Flags.DRAFT, true);
+                return new SearchKey.Flag(FlagNames.DRAFT, true);
             case "UNDRAFT":
-                return new SearchKey.Flag(Flags.DRAFT, false);
+                return new SearchKey.Flag(FlagNames.DRAFT, false);
             case "FLAGGED":
-                return new SearchKey.Flag(Flags.FLAGGED, true);
+                return new SearchKey.Flag(FlagNames.FLAGGED, true);
             case "UNFLAGGED":
-                return new SearchKey.Flag(Flags.FLAGGED, false);
+                return new SearchKey.Flag(FlagNames.FLAGGED, false);
             case "SEEN":
-                return new SearchKey.Flag(Flags.SEEN, true);
+                return new SearchKey.Flag(FlagNames.SEEN, true);
             case "UNSEEN":
-                return new SearchKey.Flag(Flags.SEEN, false);
+                return new SearchKey.Flag(FlagNames.SEEN, false);
             case "RECENT":
-                return new SearchKey.Flag(Flags.RECENT, true);
+                return new SearchKey.Flag(FlagNames.RECENT, true);
             case "OLD":
-                return new SearchKey.Flag(Flags.RECENT, false);
+                return new SearchKey.Flag(FlagNames.RECENT, false);
             case "NEW":
-                return new SearchKey.And(List.of(new SearchKey.Flag(Flags.RECENT, true),
-                        new SearchKey.Flag(Flags.SEEN, false)));
+                return new SearchKey.And(List.of(new SearchKey.Flag(FlagNames.RECENT, true),
+                        new SearchKey.Flag(FlagNames.SEEN, false)));
             case "KEYWORD":
                 return new SearchKey.Flag(keyword(upper), true);
             case "UNKEYWORD":

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * What a STORE command does to each message (RFC 3501 §6.4.6): replace, add or remove
  * {@code flags}, and whether the untagged FETCH of the new flags is suppressed ({@code .SILENT}).
- * The flags are validated and in canonical case (see {@link Flags}); an empty set with
+ * The flags are validated and in canonical case (see {@link FlagNames}); an empty set with
  * {@link Mode#REPLACE} clears every flag.
  */
 public record StoreOperation(Mode mode, boolean silent, Set<String> flags) {

@@ -47,8 +47,8 @@ public final class StoreParser {
             if (rest.size() > 1) {
                 throw new ProtocolException("STORE takes one flag list; found more arguments after it");
             }
-            return new StoreOperation(mode, silent, Flags.parseFlagList(list));
+            return new StoreOperation(mode, silent, FlagNames.parseFlagList(list));
         }
-        return new StoreOperation(mode, silent, Flags.parseFlags(rest));
+        return new StoreOperation(mode, silent, FlagNames.parseFlags(rest));
     }
 }

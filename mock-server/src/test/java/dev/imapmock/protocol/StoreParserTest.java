@@ -124,10 +124,10 @@ class StoreParserTest {
 
     @Test
     void appendFlagListUsesTheSameRules() {
-        assertThat(Flags.parseFlagList((Arg.ListArg) list(atom("\\draft"), atom("$Forwarded"))))
+        assertThat(FlagNames.parseFlagList((Arg.ListArg) list(atom("\\draft"), atom("$Forwarded"))))
                 .containsExactly("\\Draft", "$Forwarded");
-        assertThat(Flags.parseFlagList((Arg.ListArg) list())).isEmpty();
-        assertThatThrownBy(() -> Flags.parseFlagList((Arg.ListArg) list(list())))
+        assertThat(FlagNames.parseFlagList((Arg.ListArg) list())).isEmpty();
+        assertThatThrownBy(() -> FlagNames.parseFlagList((Arg.ListArg) list(list())))
                 .hasMessage("a flag must be an atom such as \\Seen or $Label, not a parenthesized list");
     }
 

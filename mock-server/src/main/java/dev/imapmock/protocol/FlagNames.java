@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code \Recent} is rejected because only the server sets it (§2.3.2); any other backslash
  * name is rejected because it is no flag this server knows and cannot be a keyword.
  */
-public final class Flags {
+public final class FlagNames {
     public static final String ANSWERED = "\\Answered";
     public static final String FLAGGED = "\\Flagged";
     public static final String DELETED = "\\Deleted";
@@ -24,7 +24,7 @@ public final class Flags {
     /** The system flags a client may set, in canonical spelling. */
     public static final List<String> SETTABLE_SYSTEM_FLAGS = List.of(ANSWERED, FLAGGED, DELETED, SEEN, DRAFT);
 
-    private Flags() {
+    private FlagNames() {
     }
 
     /**

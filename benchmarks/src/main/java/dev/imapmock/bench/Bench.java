@@ -236,6 +236,15 @@ public final class Bench {
                 client.command("FETCH " + seq + " (FLAGS)");
                 return millisSince(t);
             }));
+            record(name, "FETCH n (FLAGS), 10 single-message fetches pipelined, per fetch" + size + " (ms)", measure(() -> {
+                List<String> fetches = new ArrayList<>(10);
+                for (int i = 0; i < 10; i++) {
+                    fetches.add("FETCH " + (1 + (next[0]++ * 7919) % n) + " (FLAGS)");
+                }
+                long t = System.nanoTime();
+                client.pipeline(fetches);
+                return millisSince(t) / fetches.size();
+            }));
             if (!suffix.isEmpty()) {
                 return;
             }
@@ -330,7 +339,7 @@ public final class Bench {
     private void scaling() {
         String full = String.format(Locale.ROOT, " at %,d", messages);
         String half = String.format(Locale.ROOT, " at %,d", messages / 2);
-        for (String op : List.of("UID FETCH 1:* (FLAGS)", "FETCH n (FLAGS), one message")) {
+        for (String op : List.of("UID FETCH 1:* (FLAGS)", "FETCH n (FLAGS), 10 single-message fetches pipelined, per fetch")) {
             Map<String, Stats> big = results.get(op + full + " (ms)");
             Map<String, Stats> small = results.get(op + half + " (ms)");
             String workload = "scaling exponent k of " + op + ", " + (messages / 2) + " to " + messages;

@@ -69,6 +69,10 @@ public final class RawClient implements AutoCloseable {
 
     /** Reads one line without CRLF; null at end of stream. */
     public String readLine() {
+        return readLine(StandardCharsets.UTF_8);
+    }
+
+    private String readLine(java.nio.charset.Charset charset) {
         try {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             int c;
@@ -76,11 +80,11 @@ public final class RawClient implements AutoCloseable {
                 if (c == '\n') {
                     byte[] b = line.toByteArray();
                     int len = b.length > 0 && b[b.length - 1] == '\r' ? b.length - 1 : b.length;
-                    return new String(b, 0, len, StandardCharsets.UTF_8);
+                    return new String(b, 0, len, charset);
                 }
                 line.write(c);
             }
-            return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+            return line.size() == 0 ? null : line.toString(charset);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,21 +132,7 @@ public final class RawClient implements AutoCloseable {
     }
 
     private String readLatin1Line() {
-        try {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int c;
-            while ((c = in.read()) != -1) {
-                if (c == '\n') {
-                    byte[] b = line.toByteArray();
-                    int len = b.length > 0 && b[b.length - 1] == '\r' ? b.length - 1 : b.length;
-                    return new String(b, 0, len, StandardCharsets.ISO_8859_1);
-                }
-                line.write(c);
-            }
-            return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return readLine(StandardCharsets.ISO_8859_1);
     }
 
     /** Reads exactly n octets (the body of a literal). */

@@ -100,21 +100,9 @@ final class Connection implements Runnable {
             if (read == null) {
                 return;
             }
-            Instant arrived = server.config().clock().instant();
-            String user = session.account() == null ? null : session.account().user();
-            String mailbox = session.selected() == null ? null : session.selected().mailbox().name();
-            CommandFaults fault = faults.command(read, session.account(), mailbox);
+            Arrival arrival = new Arrival(read, server.config().clock().instant(), session);
+            CommandFaults fault = faults.command(read, session.account(), arrival.mailbox());
             session.faults(fault);
-            String name;
-            String arguments;
-            if (read instanceof Command command) {
-                name = command.name();
-                arguments = Masking.arguments(command);
-            } else {
-                ReadResult.Malformed bad = (ReadResult.Malformed) read;
-                name = bad.name();
-                arguments = Masking.malformed(bad);
-            }
             ReceivedCommand.Outcome outcome;
             List<String> responses;
             out.startCapture();
@@ -129,14 +117,12 @@ final class Connection implements Runnable {
                     responses = out.takeCapture();
                 }
             } catch (IOException e) {
-                server.journal().record(new ReceivedCommand(number, ++commandCount, read.tag(), name, arguments,
-                        user, mailbox, DISCONNECTED, arrived, out.takeCapture(), fault.fired()));
+                record(arrival, DISCONNECTED, out.takeCapture(), fault);
                 throw e;
             }
             // Recorded before the answer leaves: a client that has read the tagged response must
             // find the command in the journal, also when a fault then stalls or cuts the output.
-            server.journal().record(new ReceivedCommand(number, ++commandCount, read.tag(), name, arguments,
-                    user, mailbox, outcome, arrived, responses, fault.fired()));
+            record(arrival, outcome, responses, fault);
             out.flush();
             fault.done();
             if (read instanceof ReadResult.Malformed bad && bad.fatal()) {
@@ -149,6 +135,23 @@ final class Connection implements Runnable {
                 out.flush();
                 return;
             }
+        }
+    }
+
+    private void record(Arrival arrival, ReceivedCommand.Outcome outcome, List<String> responses, CommandFaults fault) {
+        server.journal().record(new ReceivedCommand(number, ++commandCount, arrival.read().tag(), arrival.name(),
+                arrival.arguments(), arrival.user(), arrival.mailbox(), outcome, arrival.time(), responses,
+                fault.fired()));
+    }
+
+    /** A command as it arrived: what the journal tells of it whatever happens next, secrets masked. */
+    private record Arrival(ReadResult read, Instant time, String name, String arguments, String user, String mailbox) {
+        Arrival(ReadResult read, Instant time, Session session) {
+            this(read, time,
+                    read instanceof Command c ? c.name() : ((ReadResult.Malformed) read).name(),
+                    read instanceof Command c ? Masking.arguments(c) : Masking.malformed((ReadResult.Malformed) read),
+                    session.account() == null ? null : session.account().user(),
+                    session.selected() == null ? null : session.selected().mailbox().name());
         }
     }
 

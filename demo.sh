@@ -6,6 +6,6 @@ set -e
 cd "$(dirname "$0")"
 jar=mock-server/target/imapmock-server-0.1.0-SNAPSHOT-standalone.jar
 if [ ! -f "$jar" ] || [ -n "$(find mock-server/src mock-server/pom.xml pom.xml -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
-  mvn -B -q -pl mock-server -am package -DskipTests
+  mvn -B -q -Dstyle.color=never -pl mock-server -am package -DskipTests >&2
 fi
 exec java -jar "$jar" "$@"

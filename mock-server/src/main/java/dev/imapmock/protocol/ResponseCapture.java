@@ -33,9 +33,11 @@ final class ResponseCapture {
         }
     }
 
-    /** Literal data: only its size is shown. */
+    /** Literal data: only its size is shown, as {@code {n}…}. */
     void literal(int length) {
-        text("{" + length + "}\u2026");
+        if (!full && line.length() < MAX_LINE) {
+            line.append('{').append(length).append("}\u2026");
+        }
     }
 
     private void character(char c) {

@@ -41,7 +41,7 @@ import java.util.Objects;
 public final class ImapMockServer implements AutoCloseable {
     private final ServerConfig config;
     private final MailStore store;
-    private final Journal journal = new Journal();
+    private final Journal journal;
     private final Faults faults;
     private final Object lifecycle = new Object();
     private Acceptor acceptor;
@@ -53,6 +53,7 @@ public final class ImapMockServer implements AutoCloseable {
                 builder.maxConnections, builder.clock);
         this.store = new MailStore(builder.clock, builder.storeLimits);
         this.faults = new Faults(builder.faultSeed);
+        this.journal = new Journal(builder.journalCapacity);
         for (Map.Entry<String, String> user : builder.users.entrySet()) {
             store.addAccount(user.getKey(), user.getValue());
         }
@@ -181,6 +182,7 @@ public final class ImapMockServer implements AutoCloseable {
         private StoreLimits storeLimits = StoreLimits.NONE;
         private final List<Seeding.Source> fixtures = new ArrayList<>();
         private long faultSeed;
+        private int journalCapacity = Journal.DEFAULT_CAPACITY;
 
         private Builder() {
         }
@@ -296,6 +298,18 @@ public final class ImapMockServer implements AutoCloseable {
                 throw new IllegalArgumentException("maxConnections must not be negative: " + max);
             }
             this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * How many commands the journal keeps; past it the oldest are dropped (default 100,000,
+         * enough for any test, bounded for a standalone server that runs for days).
+         */
+        public Builder journalCapacity(int commands) {
+            if (commands < 1) {
+                throw new IllegalArgumentException("journalCapacity must be at least 1: " + commands);
+            }
+            this.journalCapacity = commands;
             return this;
         }
 

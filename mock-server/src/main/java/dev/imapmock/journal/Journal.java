@@ -1,27 +1,52 @@
 package dev.imapmock.journal;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Every command a server received, in the order they completed. Thread-safe: sessions record
- * while tests read, filter and wait.
+ * The commands a server received, in the order they completed: all of them, or the most recent
+ * {@link #capacity()} in a long-running server (a standalone sandbox must not grow without end).
+ * Thread-safe: sessions record while tests read, filter and wait.
  */
 public final class Journal {
-    private final List<ReceivedCommand> commands = new ArrayList<>();
+    /** How many commands a journal keeps unless told otherwise. */
+    public static final int DEFAULT_CAPACITY = 100_000;
+
+    private final ArrayDeque<ReceivedCommand> commands = new ArrayDeque<>();
+    private final int capacity;
     private boolean closed;
+
+    /** A journal that keeps the most recent {@link #DEFAULT_CAPACITY} commands. */
+    public Journal() {
+        this(DEFAULT_CAPACITY);
+    }
+
+    /** A journal that keeps the most recent {@code capacity} commands, dropping the oldest. */
+    public Journal(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("Journal capacity must be at least 1: " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
 
     /** Called by the server for each command; not for tests to call. */
     public synchronized void record(ReceivedCommand command) {
-        commands.add(command);
+        if (commands.size() == capacity) {
+            commands.removeFirst();
+        }
+        commands.addLast(command);
         notifyAll();
     }
 
-    /** A copy of every command recorded so far. */
+    /** A copy of every command kept so far, oldest first. */
     public synchronized List<ReceivedCommand> commands() {
         return List.copyOf(commands);
     }

@@ -145,4 +145,15 @@ class JournalTest {
         server.journal().clear();
         assertThat(server.journal().commands()).isEmpty();
     }
+
+    @Test
+    void aJournalKeepsTheMostRecentCommandsUpToItsCapacity() {
+        try (ImapMockServer small = ImapMockServer.builder().user("alice", "secret").journalCapacity(3).build().start();
+             RawClient c = RawClient.connect(small)) {
+            for (int i = 1; i <= 5; i++) {
+                c.command("n" + i, "NOOP");
+            }
+            assertThat(small.journal().commands()).extracting(ReceivedCommand::tag).containsExactly("n3", "n4", "n5");
+        }
+    }
 }

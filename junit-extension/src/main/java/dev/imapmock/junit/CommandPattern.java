@@ -117,10 +117,6 @@ public final class CommandPattern {
         return reasons;
     }
 
-    boolean hasConditions() {
-        return !criteria.isEmpty();
-    }
-
     private CommandPattern with(String description, Predicate<ReceivedCommand> test, Mismatch mismatch) {
         List<Criterion> more = new ArrayList<>(criteria);
         more.add(new Criterion(description, test, mismatch));

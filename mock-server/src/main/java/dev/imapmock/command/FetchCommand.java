@@ -12,7 +12,9 @@ import dev.imapmock.store.Message;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * FETCH and UID FETCH (RFC 3501 §6.4.5, §6.4.8). Parsing is {@link FetchParser}'s, writing
@@ -32,20 +34,35 @@ final class FetchCommand implements CommandHandler {
         List<FetchItem> items = FetchParser.parse(args.rest());
         SelectedMailbox view = session.selected();
         List<Integer> seqs = MessageSet.resolve(set, uid, view);
-        boolean marksSeen = !view.readOnly() && items.stream().anyMatch(FetchItem::setsSeen);
+        Set<Long> seenNow = !view.readOnly() && items.stream().anyMatch(FetchItem::setsSeen)
+                ? markSeen(view, seqs) : Set.of();
         FetchWriter writer = new FetchWriter(session.out(), view, items, uid);
         for (int seq : seqs) {
             Message message = view.bySequence(seq);
-            boolean seenNow = marksSeen && !message.flags().has(Flags.SEEN) && markSeen(view, message);
-            writer.write(seq, message, seenNow);
+            writer.write(seq, message, seenNow.contains(message.uid()));
         }
         return Completion.ok(uid ? "UID FETCH completed." : "Fetch completed.");
     }
 
-    /** Sets \Seen; false when the message was expunged meanwhile (its bytes are still served). */
-    private static boolean markSeen(SelectedMailbox view, Message message) {
-        List<Message> one = new ArrayList<>(1);
-        one.add(message);
-        return !view.mailbox().updateFlags(one, f -> f.with(Flags.SEEN), view).isEmpty();
+    /**
+     * Sets \Seen on the unseen messages among {@code seqs}, in one change to the mailbox, and
+     * returns their UIDs. A message expunged meanwhile is left out (its bytes are still served).
+     */
+    private static Set<Long> markSeen(SelectedMailbox view, List<Integer> seqs) {
+        List<Message> unseen = new ArrayList<>();
+        for (int seq : seqs) {
+            Message m = view.bySequence(seq);
+            if (!m.flags().has(Flags.SEEN)) {
+                unseen.add(m);
+            }
+        }
+        if (unseen.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> marked = new HashSet<>();
+        for (Message m : view.mailbox().updateFlags(unseen, f -> f.with(Flags.SEEN), view)) {
+            marked.add(m.uid());
+        }
+        return marked;
     }
 }

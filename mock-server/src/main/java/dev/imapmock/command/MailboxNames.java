@@ -19,15 +19,10 @@ final class MailboxNames {
         return Account.canonical(ModifiedUtf7.decode(wire));
     }
 
-    /** Writes a stored name as the client expects it: modified UTF-7, as an atom or quoted. */
-    static void write(ByteArrayOutputStream out, String name) {
-        ImapStrings.writeAString(out, ModifiedUtf7.encode(name));
-    }
-
-    /** The wire form of a stored name, as text for a response line. */
+    /** A stored name as the client expects it: modified UTF-7, as an atom or quoted. */
     static String wire(String name) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        write(out, name);
+        ImapStrings.writeAString(out, ModifiedUtf7.encode(name));
         return out.toString(java.nio.charset.StandardCharsets.US_ASCII);
     }
 }

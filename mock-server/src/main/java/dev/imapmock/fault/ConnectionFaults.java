@@ -83,6 +83,12 @@ public final class ConnectionFaults {
      * response was flushed.
      */
     public CommandFaults command(ReadResult read, Account account, String selected) {
+        List<FaultRule> rules = faults.snapshot();
+        if (rules.isEmpty()) {
+            // The common case costs nothing: no argument text rendered, no lists built.
+            output.begin(read.tag(), List.of(), List.of());
+            return new CommandFaults(this, read.tag(), account, null, List.of(), List.of(), List.of(), List.of());
+        }
         String name;
         String arguments;
         String mailbox = null;
@@ -103,7 +109,7 @@ public final class ConnectionFaults {
         List<Fired> afterTagged = new ArrayList<>();
         List<Fired> idle = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (FaultRule rule : faults.snapshot()) {
+        for (FaultRule rule : rules) {
             Phase phase = rule.phase();
             if (phase instanceof Phase.Greeting || phase instanceof Phase.Waiting || !fire(rule, target)) {
                 continue;

@@ -14,12 +14,4 @@ public record Address(String name, String adl, String mailbox, String host) {
     static Address groupEnd() {
         return new Address(null, null, null, null);
     }
-
-    public boolean isGroupStart() {
-        return mailbox != null && host == null;
-    }
-
-    public boolean isGroupEnd() {
-        return name == null && adl == null && mailbox == null && host == null;
-    }
 }

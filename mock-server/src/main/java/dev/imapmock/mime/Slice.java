@@ -1,7 +1,5 @@
 package dev.imapmock.mime;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
@@ -26,10 +24,6 @@ public record Slice(byte[] array, int offset, int length) {
     /** A fresh copy of the bytes. */
     public byte[] toByteArray() {
         return Arrays.copyOfRange(array, offset, offset + length);
-    }
-
-    public void writeTo(OutputStream out) throws IOException {
-        out.write(array, offset, length);
     }
 
     @Override

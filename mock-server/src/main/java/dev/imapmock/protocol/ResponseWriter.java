@@ -1,6 +1,5 @@
 package dev.imapmock.protocol;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,14 +39,6 @@ public final class ResponseWriter {
     public void untagged(String text) throws IOException {
         ascii("* ");
         ascii(text);
-        write(CRLF, 0, 2);
-    }
-
-    /** Writes {@code * } and then {@code line}, which holds its own framing (literals) but no final CRLF. */
-    public void untagged(ByteArrayOutputStream line) throws IOException {
-        ascii("* ");
-        byte[] bytes = line.toByteArray();
-        write(bytes, 0, bytes.length);
         write(CRLF, 0, 2);
     }
 

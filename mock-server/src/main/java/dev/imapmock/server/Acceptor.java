@@ -140,11 +140,6 @@ public final class Acceptor {
         }
     }
 
-    /** Number of connections being served now. */
-    public int connectionCount() {
-        return connections.size();
-    }
-
     /** Stops accepting, closes every connection and waits for their threads; idempotent. */
     public void close() {
         closing = true;

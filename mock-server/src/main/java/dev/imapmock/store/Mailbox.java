@@ -216,10 +216,6 @@ public final class Mailbox {
         return removed;
     }
 
-    synchronized void makeSelectable() {
-        noselect = false;
-    }
-
     private int indexOf(long uid) {
         int lo = 0;
         int hi = messages.size() - 1;

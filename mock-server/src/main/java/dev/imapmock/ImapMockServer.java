@@ -4,6 +4,9 @@ import dev.imapmock.fault.Faults;
 import dev.imapmock.fixtures.FixtureMailbox;
 import dev.imapmock.fixtures.FixtureReader;
 import dev.imapmock.journal.Journal;
+import dev.imapmock.protocol.Arg;
+import dev.imapmock.protocol.FlagNames;
+import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.protocol.ReaderLimits;
 import dev.imapmock.server.Acceptor;
 import dev.imapmock.server.ServerConfig;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,14 +135,34 @@ public final class ImapMockServer implements AutoCloseable {
      * @throws IllegalArgumentException when the user or the mailbox does not exist
      */
     public Message deliver(String user, String mailbox, byte[] rfc822) {
+        return deliver(user, mailbox, rfc822, List.of());
+    }
+
+    /**
+     * Like {@link #deliver(String, String, byte[])}, with flags already set: system flags such as
+     * {@code \\Seen} in any case, anything else a keyword. A keyword new to the mailbox is announced
+     * to selecting sessions with {@code * FLAGS} before they see it on a message.
+     *
+     * @throws IllegalArgumentException when the user or the mailbox does not exist, or a flag is
+     *                                  not an IMAP flag name
+     */
+    public Message deliver(String user, String mailbox, byte[] rfc822, Collection<String> flags) {
         Objects.requireNonNull(rfc822, "rfc822");
+        List<String> names = new ArrayList<>(flags.size());
+        for (String flag : flags) {
+            try {
+                names.add(FlagNames.parseFlag(new Arg.Atom(flag)));
+            } catch (ProtocolException e) {
+                throw new IllegalArgumentException("Not a flag a message can carry: " + e.getMessage());
+            }
+        }
         Account account = store.account(user)
                 .orElseThrow(() -> new IllegalArgumentException("No such user: " + user));
         Mailbox target = account.mailbox(mailbox);
         if (target == null || target.isNoselect()) {
             throw new IllegalArgumentException("No such mailbox for " + user + ": " + mailbox);
         }
-        return target.append(rfc822.clone(), Flags.NONE, OffsetDateTime.now(config.clock()));
+        return target.append(rfc822.clone(), Flags.of(names), OffsetDateTime.now(config.clock()));
     }
 
     /**

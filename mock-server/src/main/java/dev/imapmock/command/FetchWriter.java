@@ -34,6 +34,8 @@ final class FetchWriter {
     }
 
     void write(int seq, Message message, boolean seenNow) throws IOException {
+        // Flags are read, and new keywords announced, before the FETCH response starts.
+        String flags = flagsAsked || seenNow ? view.fetchFlags(message, out) : null;
         out.raw("* " + seq + " FETCH (");
         boolean first = true;
         if (uidFirst) {
@@ -48,15 +50,15 @@ final class FetchWriter {
                 out.raw(" ");
             }
             first = false;
-            writeItem(item, message);
+            writeItem(item, message, flags);
         }
         if (seenNow && !flagsAsked) {
-            out.raw((first ? "" : " ") + "FLAGS (" + view.flagList(message) + ")");
+            out.raw((first ? "" : " ") + "FLAGS (" + flags + ")");
         }
         out.raw(")\r\n");
     }
 
-    private void writeItem(FetchItem item, Message message) throws IOException {
+    private void writeItem(FetchItem item, Message message, String flags) throws IOException {
         if (item instanceof FetchItem.BodySection section) {
             out.raw(section.responseName() + " ");
             literal(clip(message.mime().section(section.section()), section.partial()));
@@ -65,7 +67,7 @@ final class FetchWriter {
         FetchItem.Attribute attribute = ((FetchItem.Simple) item).attribute();
         out.raw(attribute.wire() + " ");
         switch (attribute) {
-            case FLAGS -> out.raw("(" + view.flagList(message) + ")");
+            case FLAGS -> out.raw("(" + flags + ")");
             case UID -> out.raw(Long.toString(message.uid()));
             case INTERNALDATE -> out.raw("\"" + ImapDates.formatDateTime(message.internalDate()) + "\"");
             case RFC822_SIZE -> out.raw(Integer.toString(message.size()));

@@ -10,16 +10,12 @@ import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.Message;
 
 import java.io.IOException;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * SELECT and EXAMINE (RFC 3501 §6.3.1, §6.3.2). A session leaves its selected mailbox first, so a
  * failed SELECT leaves it authenticated.
  */
 final class SelectCommand implements CommandHandler {
-    private static final String SYSTEM_FLAGS = "\\Answered \\Flagged \\Deleted \\Seen \\Draft";
-
     private final boolean readOnly;
 
     SelectCommand(boolean readOnly) {
@@ -37,10 +33,7 @@ final class SelectCommand implements CommandHandler {
         session.select(view);
 
         ResponseWriter out = session.out();
-        String flags = SYSTEM_FLAGS + keywords(view);
-        out.untagged("FLAGS (" + flags + ")");
-        out.untagged(readOnly ? "OK [PERMANENTFLAGS ()] Read-only mailbox."
-                : "OK [PERMANENTFLAGS (" + flags + " \\*)] Flags permitted.");
+        view.tellFlags(out);
         out.untagged(view.exists() + " EXISTS");
         out.untagged(view.recentCount() + " RECENT");
         int unseen = firstUnseen(view);
@@ -52,19 +45,6 @@ final class SelectCommand implements CommandHandler {
                 + "] Predicted next UID");
         return Completion.ok(readOnly ? "READ-ONLY" : "READ-WRITE",
                 (readOnly ? "Examine" : "Select") + " completed.");
-    }
-
-    /** The keywords set on any message, each once, after a space; empty when there are none. */
-    private static String keywords(SelectedMailbox view) {
-        Set<String> seen = new LinkedHashSet<>();
-        for (int seq = 1; seq <= view.exists(); seq++) {
-            seen.addAll(view.bySequence(seq).flags().keywords());
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String k : seen) {
-            sb.append(' ').append(k);
-        }
-        return sb.toString();
     }
 
     private static int firstUnseen(SelectedMailbox view) {

@@ -51,8 +51,9 @@ final class StoreCommand implements CommandHandler {
             for (int seq : seqs) {
                 Message m = view.bySequence(seq);
                 if (present.contains(m.uid())) {
+                    String flags = view.fetchFlags(m, session.out());
                     session.out().untagged(seq + " FETCH (" + (uid ? "UID " + m.uid() + " " : "")
-                            + "FLAGS (" + view.flagList(m) + "))");
+                            + "FLAGS (" + flags + "))");
                 }
             }
         }

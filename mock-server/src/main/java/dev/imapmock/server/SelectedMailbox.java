@@ -1,6 +1,7 @@
 package dev.imapmock.server;
 
 import dev.imapmock.protocol.ResponseWriter;
+import dev.imapmock.store.Flags;
 import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.MailboxEvent;
 import dev.imapmock.store.MailboxListener;
@@ -9,6 +10,7 @@ import dev.imapmock.store.Message;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -21,6 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>Events arrive on any thread; everything else is called by the session's own thread.
  */
 public final class SelectedMailbox implements MailboxListener {
+    private static final String SYSTEM_FLAGS = "\\Answered \\Flagged \\Deleted \\Seen \\Draft";
     private final Mailbox mailbox;
     private final boolean readOnly;
     private final ArrayList<Message> view;
@@ -32,6 +35,8 @@ public final class SelectedMailbox implements MailboxListener {
     private volatile Runnable wakeUp = () -> { };
     private boolean gone;
     private int toldExists;
+    private int toldKeywords;
+    private int toldRecent;
 
     private SelectedMailbox(Mailbox mailbox, boolean readOnly) {
         this.mailbox = mailbox;
@@ -39,9 +44,10 @@ public final class SelectedMailbox implements MailboxListener {
         Mailbox.Selection selection = mailbox.select(this, !readOnly);
         this.view = new ArrayList<>(selection.messages());
         this.recentFrom = selection.recentFrom();
-        this.recentTo = readOnly ? Long.MAX_VALUE : selection.uidNext();
+        this.recentTo = selection.uidNext();
         this.uidNextAtOpen = selection.uidNext();
         this.toldExists = view.size();
+        this.toldRecent = recentCount();
     }
 
     /** Selects {@code mailbox}; SELECT claims its \Recent messages, EXAMINE ({@code readOnly}) does not. */
@@ -146,12 +152,14 @@ public final class SelectedMailbox implements MailboxListener {
     }
 
     /**
-     * Tells the client what changed since it last heard: EXISTS and RECENT for new messages, FETCH
-     * FLAGS for flag changes made by others, EXPUNGE for removed ones. With {@code expungeAllowed}
-     * false (during FETCH, STORE and SEARCH, RFC 3501 §7.4.1) it stops before the first expunge
-     * and leaves the rest for a later command.
+     * Tells the client what changed since it last heard, in Dovecot's order: FLAGS for new
+     * keywords, EXPUNGE for removed messages, FETCH FLAGS for flag changes made by others, then
+     * EXISTS and RECENT for the new size. With {@code expungeAllowed} false (during FETCH, STORE and
+     * SEARCH, RFC 3501 §7.4.1) it stops before the first expunge and leaves the rest for a later
+     * command. A message that arrives and leaves before the client heard of it is never mentioned.
      */
     public void sync(ResponseWriter out, boolean expungeAllowed) throws IOException {
+        tellKeywords(out);
         MailboxEvent event;
         while ((event = pending.peek()) != null) {
             if (event instanceof MailboxEvent.Appended a) {
@@ -163,21 +171,21 @@ public final class SelectedMailbox implements MailboxListener {
                 if (!expungeAllowed) {
                     break;
                 }
-                tellExists(out);
                 int seq = sequenceOf(e.uid());
                 if (seq > 0) {
                     view.remove(seq - 1);
                     recentLater.remove(e.uid());
-                    toldExists--;
-                    out.untagged(seq + " EXPUNGE");
+                    if (seq <= toldExists) {
+                        toldExists--;
+                        out.untagged(seq + " EXPUNGE");
+                    }
                 }
             } else if (event instanceof MailboxEvent.FlagsChanged f) {
-                if (f.origin() != this) {
-                    tellExists(out);
-                    int seq = sequenceOf(f.uid());
-                    if (seq > 0) {
-                        out.untagged(seq + " FETCH (FLAGS (" + flagList(bySequence(seq)) + "))");
-                    }
+                int seq = f.origin() == this ? -1 : sequenceOf(f.uid());
+                // A message the client has not heard of yet shows its flags when it is fetched.
+                if (seq > 0 && seq <= toldExists) {
+                    Message m = bySequence(seq);
+                    out.untagged(seq + " FETCH (FLAGS (" + fetchFlags(m, out) + "))");
                 }
             } else if (event instanceof MailboxEvent.Deleted) {
                 gone = true;
@@ -187,19 +195,64 @@ public final class SelectedMailbox implements MailboxListener {
         tellExists(out);
     }
 
-    /** Writes EXISTS and RECENT when the view grew since the client last heard of its size. */
+    /**
+     * Writes EXISTS when the view grew since the client last heard of its size, and RECENT with
+     * it only when the number of \Recent messages changed too, as Dovecot does.
+     */
     private void tellExists(ResponseWriter out) throws IOException {
         if (view.size() != toldExists) {
             toldExists = view.size();
             out.untagged(view.size() + " EXISTS");
-            out.untagged(recentCount() + " RECENT");
+            int recent = recentCount();
+            if (recent != toldRecent) {
+                toldRecent = recent;
+                out.untagged(recent + " RECENT");
+            }
         }
     }
 
-    /** A message's flags as this session sees them (with \Recent), space-separated. */
-    public String flagList(Message m) {
-        String flags = m.flags().toString();
-        if (!isRecent(m.uid())) {
+    /**
+     * Writes FLAGS and PERMANENTFLAGS with every keyword of the mailbox (SELECT's first two
+     * responses, RFC 3501 §6.3.1), and remembers that the client knows them.
+     */
+    public void tellFlags(ResponseWriter out) throws IOException {
+        List<String> keywords = mailbox.keywords();
+        StringBuilder flags = new StringBuilder(SYSTEM_FLAGS);
+        for (String k : keywords) {
+            flags.append(' ').append(k);
+        }
+        out.untagged("FLAGS (" + flags + ")");
+        out.untagged(readOnly ? "OK [PERMANENTFLAGS ()] Read-only mailbox."
+                : "OK [PERMANENTFLAGS (" + flags + " \\*)] Flags permitted.");
+        toldKeywords = keywords.size();
+    }
+
+    /**
+     * Writes FLAGS and PERMANENTFLAGS again when the mailbox has keywords the client was not told
+     * of: RFC 3501 §7.2.6 wants every flag in a FETCH to have been announced first. Cheap when
+     * there is nothing new, so every writer of flags calls it.
+     */
+    public void tellKeywords(ResponseWriter out) throws IOException {
+        if (mailbox.keywords().size() != toldKeywords) {
+            tellFlags(out);
+        }
+    }
+
+    /**
+     * The flags of {@code m} for a FETCH response, after announcing any keyword among them that
+     * the client does not know yet. Call it before the response that holds them starts. The
+     * flags are read first: a keyword a message carries is always already in the mailbox's list.
+     */
+    public String fetchFlags(Message m, ResponseWriter out) throws IOException {
+        Flags flags = m.flags();
+        tellKeywords(out);
+        return flagList(m.uid(), flags);
+    }
+
+    /** Flags of message {@code uid} as this session sees them (with \Recent), space-separated. */
+    private String flagList(long uid, Flags stored) {
+        String flags = stored.toString();
+        if (!isRecent(uid)) {
             return flags;
         }
         return flags.isEmpty() ? "\\Recent" : flags + " \\Recent";

@@ -98,6 +98,11 @@ public final class Flags {
         return create(system & ~other.system, left);
     }
 
+    /** These system flags with {@code keywords} (distinct, case-insensitively) instead of this value's. */
+    Flags withKeywords(List<String> keywords) {
+        return create(system, new ArrayList<>(keywords));
+    }
+
     public Flags with(int systemBit) {
         return (system & systemBit) == systemBit ? this : create(system | systemBit, keywords);
     }

@@ -22,6 +22,7 @@ public final class Mailbox {
     private long firstUnclaimedRecent = 1;
     private boolean noselect;
     private final Quota quota;
+    private final Keywords keywords = new Keywords();
 
     Mailbox(String name, long uidValidity, Quota quota) {
         this.name = name;
@@ -44,6 +45,14 @@ public final class Mailbox {
 
     public synchronized long uidNext() {
         return uidNext;
+    }
+
+    /**
+     * Every keyword this mailbox has seen, in the order first seen and spelt as first seen; it
+     * only grows. Readable without the lock: a message's flags never hold a keyword missing here.
+     */
+    public List<String> keywords() {
+        return keywords.names();
     }
 
     /** True for a name that only holds children (RFC 3501 §6.3.4: a deleted parent). */
@@ -77,7 +86,7 @@ public final class Mailbox {
         List<Message> result = new ArrayList<>(added.size());
         messages.ensureCapacity(messages.size() + added.size());
         for (NewMessage m : added) {
-            Message message = new Message(uidNext++, m.bytes(), m.internalDate(), m.flags());
+            Message message = new Message(uidNext++, m.bytes(), m.internalDate(), keywords.canonical(m.flags()));
             messages.add(message);
             result.add(message);
             publish(new MailboxEvent.Appended(message));
@@ -138,7 +147,7 @@ public final class Mailbox {
                 continue;
             }
             Flags before = m.flags();
-            Flags after = change.apply(before);
+            Flags after = keywords.canonical(change.apply(before));
             present.add(m);
             if (!after.equals(before)) {
                 m.flags(after);

@@ -139,4 +139,43 @@ class CopyMoveTest {
         assertThat(m.find()).isTrue();
         return m.group(1);
     }
+
+    @Test
+    void moveIntoTheSelectedMailboxItselfExpungesFirstThenCountsAsDovecotDoes() {
+        try (ImapMockServer one = Wire.emptyServer()) {
+            one.deliver("alice", "INBOX", Wire.message("Subject: only\n\nOnly"));
+            try (RawClient mover = Wire.selected(one, "SELECT INBOX");
+                 RawClient observer = Wire.selected(one, "SELECT INBOX")) {
+                mover.play("""
+                        C: m1 MOVE 1 INBOX
+                        S~ \\* OK \\[COPYUID \\d+ 1 2\\] Moved UIDs\\.
+                        S: * 1 EXPUNGE
+                        S: * 1 EXISTS
+                        S: m1 OK Move completed.
+                        C: f1 FETCH 1 (UID)
+                        S: * 1 FETCH (UID 2)
+                        S: f1 OK Fetch completed.
+                        """);
+                observer.play("""
+                        C: n1 NOOP
+                        S: * 1 EXPUNGE
+                        S: * 1 EXISTS
+                        S: n1 OK NOOP completed.
+                        C: u1 UID MOVE 2 INBOX
+                        S~ \\* OK \\[COPYUID \\d+ 2 3\\] Moved UIDs\\.
+                        S: * 1 EXPUNGE
+                        S: * 1 EXISTS
+                        S: * 1 RECENT
+                        S: u1 OK Move completed.
+                        """);
+                mover.play("""
+                        C: n2 NOOP
+                        S: * 1 EXPUNGE
+                        S: * 1 EXISTS
+                        S: * 0 RECENT
+                        S: n2 OK NOOP completed.
+                        """);
+            }
+        }
+    }
 }

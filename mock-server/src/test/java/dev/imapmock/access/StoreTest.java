@@ -71,6 +71,8 @@ class StoreTest {
     @Test
     void keywordsAreStoredAndRemovedIgnoringCase() {
         assertThat(c.command("s1", "STORE 1 +FLAGS ($Label1 Work)")).containsExactly(
+                "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Label1 Work)",
+                "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Label1 Work \\*)] Flags permitted.",
                 "* 1 FETCH (FLAGS ($Label1 Work \\Recent))", "s1 OK Store completed.");
         assertThat(c.command("s2", "STORE 1 +FLAGS (work)")).containsExactly(
                 "* 1 FETCH (FLAGS ($Label1 Work \\Recent))", "s2 OK Store completed.");

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.Timeout;
  * EXPUNGE it was sent ({@link ModelSession}). Checked afterwards: UIDs unique and ascending per
  * mailbox; every message present was created by an APPEND or COPY/MOVE that got OK and holds
  * the bytes it was created with; every message created and absent was reported expunged; the
- * observers' views equal the store; each session-owned keyword is as its owner last wrote it.
+ * observers' views equal the store; each session-owned keyword is as its owner last wrote it
+ * (written in either case); every keyword in a FETCH was in the last FLAGS that session received.
  */
 class ConcurrencyModelTest {
     private static final double SECONDS = Double.parseDouble(System.getProperty("imapmock.stress.seconds", "3"));
@@ -143,9 +145,12 @@ class ConcurrencyModelTest {
         for (Long uid : observer.expunged) {
             reported.add(name + "/" + uid);
         }
+        // A message that came and went between two of the observer's commands is never mentioned
+        // to it (as in Dovecot), so gone messages can outnumber the expunges reported; a message the
+        // store lost after the observer heard of it still shows, as a final view unlike the store.
         assertThat(gone).as(name + ": every message reported expunged is gone").containsAll(reported);
-        assertThat(gone.size()).as(name + ": messages gone (lost?) versus expunges reported")
-                .isEqualTo(observer.expunged.size() + observer.expungedUnknown);
+        assertThat(gone.size()).as(name + ": messages gone versus expunges reported")
+                .isGreaterThanOrEqualTo(observer.expunged.size() + observer.expungedUnknown);
         for (Message m : present) {
             for (int k = 0; k < SESSIONS; k++) {
                 Boolean set = lastKeywordWrite.get(name + "/" + m.uid() + "/" + k);
@@ -240,12 +245,15 @@ class ConcurrencyModelTest {
                 } else if (op < 50) {
                     if (uid != null) {
                         boolean set = random.nextBoolean();
-                        List<String> lines = s.command("UID STORE " + uid + (set ? " +" : " -") + "FLAGS (" + keyword(id)
+                        // Keywords compare case-insensitively: either spelling names the one keyword.
+                        String spelling = random.nextBoolean() ? keyword(id) : keyword(id).toLowerCase(Locale.ROOT);
+                        List<String> lines = s.command("UID STORE " + uid + (set ? " +" : " -") + "FLAGS (" + spelling
                                 + ")");
                         ok(lines);
                         for (String line : lines) {
                             if (line.startsWith("* ") && line.contains("FETCH (UID " + uid + " ")) {
-                                assertThat(Pattern.compile("[ (]\\" + keyword(id) + "[ )]").matcher(line).find()).as(s.name + ": " + line).isEqualTo(set);
+                                assertThat(Pattern.compile("[ (]\\" + keyword(id) + "[ )]", Pattern.CASE_INSENSITIVE)
+                                        .matcher(line).find()).as(s.name + ": " + line).isEqualTo(set);
                                 lastKeywordWrite.put(here + "/" + uid + "/" + id, set);
                             }
                         }

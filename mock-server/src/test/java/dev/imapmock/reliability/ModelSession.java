@@ -10,8 +10,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +34,7 @@ final class ModelSession implements AutoCloseable {
     private static final Pattern FLAGS = Pattern.compile("FLAGS \\(([^)]*)\\)");
     private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)\\}$");
     private static final Pattern SEARCH = Pattern.compile("^\\* SEARCH((?: \\d+)*)$");
+    private static final Pattern MAILBOX_FLAGS = Pattern.compile("^\\* FLAGS \\(([^)]*)\\)$");
 
     final String name;
     private final Socket socket;
@@ -47,6 +50,8 @@ final class ModelSession implements AutoCloseable {
     final List<Long> expunged = new ArrayList<>();
     /** Expunges of messages whose UID the model never learnt. */
     int expungedUnknown;
+    /** The flags of the last {@code * FLAGS} response: the only keywords a FETCH may carry. */
+    private final Set<String> announced = new HashSet<>();
     /** Checks made against the model. */
     long checks;
     private boolean lastSearchWasUid;
@@ -161,9 +166,15 @@ final class ModelSession implements AutoCloseable {
             }
             Matcher f = FLAGS.matcher(m.group(2));
             Long u = view.get(n - 1);
-            if (f.find() && u != null) {
-                flags.put(u, f.group(1));
+            if (f.find()) {
+                checkAnnounced(f.group(1), line);
+                if (u != null) {
+                    flags.put(u, f.group(1));
+                }
             }
+        } else if ((m = MAILBOX_FLAGS.matcher(line)).matches()) {
+            announced.clear();
+            announced.addAll(List.of(m.group(1).split(" ")));
         } else if ((m = SEARCH.matcher(line)).matches()) {
             if (!lastSearchWasUid && !m.group(1).isEmpty()) {
                 for (String s : m.group(1).trim().split(" ")) {
@@ -173,6 +184,15 @@ final class ModelSession implements AutoCloseable {
             }
         } else if (line.startsWith("* BYE") && !line.contains("Logging out")) {
             throw new AssertionError(name + ": unexpected " + line);
+        }
+    }
+
+    /** RFC 3501 §7.2.6: each keyword in a FETCH, spelt exactly so, was in the last FLAGS response. */
+    private void checkAnnounced(String fetchedFlags, String line) {
+        for (String flag : fetchedFlags.split(" ")) {
+            if (!flag.isEmpty() && !flag.startsWith("\\")) {
+                check(announced.contains(flag), line + ": keyword " + flag + " not in the last FLAGS " + announced);
+            }
         }
     }
 

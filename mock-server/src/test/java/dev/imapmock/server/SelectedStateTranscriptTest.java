@@ -165,7 +165,6 @@ class SelectedStateTranscriptTest {
         second.play("""
                 C: b2 NOOP
                 S: * 2 EXISTS
-                S: * 0 RECENT
                 S: b2 OK NOOP completed.
                 """);
         RawClient status = login();

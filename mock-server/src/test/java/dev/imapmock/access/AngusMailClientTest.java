@@ -56,12 +56,7 @@ class AngusMailClientTest {
     @BeforeEach
     void start() throws Exception {
         server = ImapMockServer.builder().user("alice", "secret").fixtures(Wire.ACCESS.resolve("search")).build().start();
-        Properties props = new Properties();
-        props.setProperty("mail.imap.host", server.host());
-        props.setProperty("mail.imap.port", Integer.toString(server.port()));
-        props.setProperty("mail.imap.connectiontimeout", "5000");
-        props.setProperty("mail.imap.timeout", "10000");
-        store = Session.getInstance(props).getStore("imap");
+        store = Session.getInstance(props()).getStore("imap");
         store.connect("alice", "secret");
         inbox = store.getFolder("INBOX");
         inbox.open(Folder.READ_WRITE);
@@ -271,5 +266,36 @@ class AngusMailClientTest {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void keywordsSetInTwoCasesByAnotherClientAreOneKeywordForThisClient() throws Exception {
+        assertThat(inbox.getPermanentFlags().getUserFlags()).doesNotContain("Invoice");
+        Store other = Session.getInstance(props()).getStore("imap");
+        other.connect("alice", "secret");
+        Folder theirs = other.getFolder("INBOX");
+        theirs.open(Folder.READ_WRITE);
+        theirs.getMessage(1).setFlags(new Flags("Invoice"), true);
+        theirs.getMessage(2).setFlags(new Flags("invoice"), true);
+        assertThat(theirs.getMessage(2).getFlags().getUserFlags()).contains("Invoice").doesNotContain("invoice");
+        theirs.close(false);
+        other.close();
+
+        // Angus Mail reads the unsolicited FETCH FLAGS into its message cache at the next command.
+        assertThat(inbox.search(new FlagTerm(new Flags("INVOICE"), true))).hasSize(2);
+        assertThat(inbox.getMessage(2).getFlags().getUserFlags()).contains("Invoice").doesNotContain("invoice");
+        // It reads FLAGS and PERMANENTFLAGS when it opens a folder only.
+        inbox.close(false);
+        inbox.open(Folder.READ_WRITE);
+        assertThat(inbox.getPermanentFlags().getUserFlags()).contains("Invoice").doesNotContain("invoice");
+    }
+
+    private Properties props() {
+        Properties props = new Properties();
+        props.setProperty("mail.imap.host", server.host());
+        props.setProperty("mail.imap.port", Integer.toString(server.port()));
+        props.setProperty("mail.imap.connectiontimeout", "5000");
+        props.setProperty("mail.imap.timeout", "10000");
+        return props;
     }
 }

@@ -26,10 +26,12 @@ import java.time.OffsetDateTime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An in-memory IMAP server. Build it, {@link #start()} it, point the client under test at
@@ -54,7 +56,8 @@ public final class ImapMockServer implements AutoCloseable {
 
     private ImapMockServer(Builder builder) {
         this.config = new ServerConfig(builder.host, builder.port, builder.limits, builder.idleTimeout,
-                builder.maxConnections, builder.clock);
+                builder.maxConnections, builder.clock,
+                Extension.resolve(builder.extensions, builder.without, builder.extensions != null));
         this.store = new MailStore(builder.clock, builder.storeLimits);
         this.faults = new Faults(builder.faultSeed);
         this.journal = new Journal(builder.journalCapacity);
@@ -111,6 +114,11 @@ public final class ImapMockServer implements AutoCloseable {
     }
 
     /** The mail of every user; changes made here reach connected sessions like a client's would. */
+    /** The extensions this server offers, in CAPABILITY order. */
+    public Set<Extension> extensions() {
+        return config.extensions();
+    }
+
     public MailStore store() {
         return store;
     }
@@ -207,6 +215,8 @@ public final class ImapMockServer implements AutoCloseable {
         private final List<Seeding.Source> fixtures = new ArrayList<>();
         private long faultSeed;
         private int journalCapacity = Journal.DEFAULT_CAPACITY;
+        private Set<Extension> extensions;
+        private final Set<Extension> without = EnumSet.noneOf(Extension.class);
 
         private Builder() {
         }
@@ -337,6 +347,33 @@ public final class ImapMockServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Leaves extensions out, so the server behaves as one that never had them: gone from
+         * CAPABILITY, their commands and syntax answered {@code BAD}, their response codes not sent.
+         * What needs a left-out extension goes too (CONDSTORE off turns QRESYNC off). Every
+         * extension is on by default. Calls add up.
+         */
+        public Builder without(Extension... extensions) {
+            for (Extension e : extensions) {
+                without.add(Objects.requireNonNull(e, "extension"));
+            }
+            return this;
+        }
+
+        /**
+         * Offers exactly these extensions (before {@link #without}); by default all of them.
+         * {@link #build()} refuses a set in which an extension lacks one it needs, and one that
+         * {@code without} would break through a dependency.
+         */
+        public Builder extensions(Collection<Extension> extensions) {
+            Set<Extension> set = EnumSet.noneOf(Extension.class);
+            for (Extension e : extensions) {
+                set.add(Objects.requireNonNull(e, "extension"));
+            }
+            this.extensions = set;
+            return this;
+        }
+
         /** The clock behind internal dates, UIDVALIDITY seeds and journal times. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -353,6 +390,7 @@ public final class ImapMockServer implements AutoCloseable {
          * Builds the server and seeds its fixtures.
          *
          * @throws dev.imapmock.fixtures.FixtureException when a fixture cannot be found or read
+         * @throws IllegalArgumentException when the extensions asked for contradict each other
          */
         public ImapMockServer build() {
             return new ImapMockServer(this);

@@ -1,5 +1,6 @@
 package dev.imapmock.junit;
 
+import dev.imapmock.Extension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.Documented;
@@ -56,6 +57,14 @@ public @interface ImapServer {
      * class has fixtures.
      */
     String[] fixtures() default {};
+
+    /**
+     * Extensions the server leaves out, as if it never had them (see {@link Extension}): gone from
+     * CAPABILITY, their commands and syntax answered {@code BAD}; what needs them goes too. Tests a
+     * client's fallback path, e.g. {@code without = Extension.IDLE} for a client that must poll.
+     * Empty (the default) inherits from the enclosing class; a non-empty list replaces it.
+     */
+    Extension[] without() default {};
 
     /**
      * How long a server lives. Only meaningful on a class (or a meta-annotation used on classes); a

@@ -1,5 +1,6 @@
 package dev.imapmock.junit;
 
+import dev.imapmock.Extension;
 import dev.imapmock.ImapMockServer;
 import dev.imapmock.junit.ImapServer.Lifecycle;
 import dev.imapmock.journal.Journal;
@@ -21,9 +22,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -347,6 +350,7 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
     public static final class Builder {
         private final List<Settings.User> users = new ArrayList<>();
         private final List<String> fixtures = new ArrayList<>();
+        private final Set<Extension> without = EnumSet.noneOf(Extension.class);
         private Lifecycle lifecycle = Lifecycle.PER_METHOD;
         private Consumer<ImapMockServer.Builder> customizer = b -> { };
 
@@ -380,6 +384,14 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
             return this;
         }
 
+        /** Leaves extensions out of each server, as in {@link ImapServer#without()}. */
+        public Builder without(Extension... extensions) {
+            for (Extension e : extensions) {
+                without.add(Objects.requireNonNull(e, "extension"));
+            }
+            return this;
+        }
+
         /** {@link Lifecycle#PER_METHOD} (the default) or {@link Lifecycle#PER_CLASS}. */
         public Builder lifecycle(Lifecycle lifecycle) {
             this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
@@ -399,7 +411,7 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
 
         public ImapServerExtension build() {
             List<Settings.User> effectiveUsers = users.isEmpty() ? Settings.DEFAULTS.users() : users;
-            return new ImapServerExtension(new Settings(effectiveUsers, fixtures, lifecycle,
+            return new ImapServerExtension(new Settings(effectiveUsers, fixtures, without, lifecycle,
                     "ImapServerExtension.builder()", customizer));
         }
     }

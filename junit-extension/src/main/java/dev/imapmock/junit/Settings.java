@@ -1,5 +1,6 @@
 package dev.imapmock.junit;
 
+import dev.imapmock.Extension;
 import dev.imapmock.ImapMockServer;
 import dev.imapmock.fixtures.FixtureException;
 import dev.imapmock.junit.ImapServer.Lifecycle;
@@ -16,18 +17,19 @@ import java.util.function.Consumer;
  * {@link ImapServerExtension.Builder}. Immutable. {@code origin} names where the settings came from,
  * for error messages.
  */
-record Settings(List<User> users, List<String> fixtures, Lifecycle lifecycle, String origin,
+record Settings(List<User> users, List<String> fixtures, Set<Extension> without, Lifecycle lifecycle, String origin,
                 Consumer<ImapMockServer.Builder> customizer) {
 
     record User(String name, String password) {
     }
 
     static final Settings DEFAULTS = new Settings(List.of(parseUser(ImapServer.DEFAULT_USER, "defaults")), List.of(),
-            Lifecycle.PER_METHOD, "the defaults", b -> { });
+            Set.of(), Lifecycle.PER_METHOD, "the defaults", b -> { });
 
     Settings {
         users = List.copyOf(users);
         fixtures = List.copyOf(fixtures);
+        without = Set.copyOf(without);
     }
 
     /** These settings with the non-empty attributes of {@code annotation} laid over them. */
@@ -54,7 +56,8 @@ record Settings(List<User> users, List<String> fixtures, Lifecycle lifecycle, St
                 }
             }
         }
-        return new Settings(newUsers, newFixtures, annotation.lifecycle(), annotationOrigin, customizer);
+        Set<Extension> newWithout = annotation.without().length > 0 ? Set.of(annotation.without()) : without;
+        return new Settings(newUsers, newFixtures, newWithout, annotation.lifecycle(), annotationOrigin, customizer);
     }
 
     static User parseUser(String spec, String origin) {
@@ -73,6 +76,7 @@ record Settings(List<User> users, List<String> fixtures, Lifecycle lifecycle, St
             builder.user(user.name(), user.password());
         }
         fixtures.forEach(builder::fixtures);
+        builder.without(without.toArray(new Extension[0]));
         customizer.accept(builder);
         builder.host("127.0.0.1").port(0);
         ImapMockServer server;

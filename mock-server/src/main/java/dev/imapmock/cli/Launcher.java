@@ -1,5 +1,6 @@
 package dev.imapmock.cli;
 
+import dev.imapmock.Extension;
 import dev.imapmock.ImapMockServer;
 import dev.imapmock.fixtures.FixtureReader;
 
@@ -16,7 +17,8 @@ final class Launcher {
     }
 
     static ImapMockServer build(Options options, PrintStream out) {
-        ImapMockServer.Builder builder = ImapMockServer.builder().host(options.host()).port(options.port());
+        ImapMockServer.Builder builder = ImapMockServer.builder().host(options.host()).port(options.port())
+                .without(options.without().toArray(new Extension[0]));
         if (options.users().isEmpty()) {
             builder.user(DEMO_USER, DEMO_PASSWORD);
         } else {

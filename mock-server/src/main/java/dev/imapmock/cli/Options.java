@@ -1,14 +1,19 @@
 package dev.imapmock.cli;
 
+import dev.imapmock.Extension;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** The launcher's command line, parsed. */
-record Options(String host, int port, List<String[]> users, Path fixtures, boolean help, Path faults) {
+record Options(String host, int port, List<String[]> users, Path fixtures, boolean help, Path faults,
+               Set<Extension> without) {
 
     Options(String host, int port, List<String[]> users, Path fixtures, boolean help) {
-        this(host, port, users, fixtures, help, null);
+        this(host, port, users, fixtures, help, null, Set.of());
     }
 
     static final String HELP = """
@@ -27,6 +32,9 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                                      several users, DIR holds one such tree per user, named after it.
               --faults FILE          fault rules, one a line (see docs/faults.md), e.g.
                                      on SELECT nth 2 respond NO [UNAVAILABLE] Try later
+              --without NAME         leave an extension out, as if the server never had it; repeat
+                                     for several, or separate names with commas. Names as in
+                                     CAPABILITY, e.g. --without IDLE --without LITERAL+
               --help                 print this help and exit
             """;
 
@@ -36,21 +44,32 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         List<String[]> users = new ArrayList<>();
         Path fixtures = null;
         Path faults = null;
+        Set<Extension> without = EnumSet.noneOf(Extension.class);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new Options(host, port, users, fixtures, true, faults);
+                    return new Options(host, port, users, fixtures, true, faults, without);
                 }
                 case "--host" -> host = value(args, ++i, arg);
                 case "--port" -> port = port(value(args, ++i, arg));
                 case "--user" -> users.add(user(value(args, ++i, arg)));
                 case "--fixtures" -> fixtures = Path.of(value(args, ++i, arg));
                 case "--faults" -> faults = Path.of(value(args, ++i, arg));
+                case "--without" -> without.addAll(extensions(value(args, ++i, arg)));
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
-        return new Options(host, port, users, fixtures, false, faults);
+        return new Options(host, port, users, fixtures, false, faults, without);
+    }
+
+    private static List<Extension> extensions(String names) {
+        List<Extension> list = new ArrayList<>();
+        for (String name : names.split(",")) {
+            list.add(Extension.named(name.trim()).orElseThrow(() -> new IllegalArgumentException(
+                    "--without: no extension named " + name.trim() + "; the extensions are " + Extension.names())));
+        }
+        return list;
     }
 
     private static String value(String[] args, int i, String option) {

@@ -1,5 +1,6 @@
 package dev.imapmock.command;
 
+import dev.imapmock.Extension;
 import dev.imapmock.protocol.Arg;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
@@ -48,6 +49,7 @@ final class AppendCommand implements CommandHandler {
         }
         long uid = target.append(literal.bytes(), Flags.of(flagNames),
                 date != null ? date : OffsetDateTime.now(session.clock())).uid();
-        return Completion.ok("APPENDUID " + target.uidValidity() + " " + uid, "Append completed.");
+        return Completion.ok(session.offers(Extension.UIDPLUS) ? "APPENDUID " + target.uidValidity() + " " + uid : null,
+                "Append completed.");
     }
 }

@@ -1,5 +1,6 @@
 package dev.imapmock.command;
 
+import dev.imapmock.Extension;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.ProtocolException;
@@ -21,6 +22,10 @@ final class AuthenticateCommand implements CommandHandler {
     public Completion handle(Command command, Session session) throws IOException {
         Args args = new Args(command.args());
         String mechanism = args.atom("an authentication mechanism");
+        if (args.hasMore() && !session.offers(Extension.SASL_IR)) {
+            throw new ProtocolException("AUTHENTICATE takes the mechanism only: an initial response needs SASL-IR,"
+                    + " which this server does not offer");
+        }
         String initial = args.hasMore() ? args.atom("an initial response") : null;
         args.end();
         if (!mechanism.equalsIgnoreCase("PLAIN")) {

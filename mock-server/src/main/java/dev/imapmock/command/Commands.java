@@ -1,5 +1,6 @@
 package dev.imapmock.command;
 
+import dev.imapmock.Extension;
 import dev.imapmock.server.SessionState;
 
 import java.util.EnumSet;
@@ -19,9 +20,10 @@ public final class Commands {
     /**
      * A command's handler and where it may run. {@code expungeSafe} is false for the commands
      * during which no EXPUNGE may be sent (RFC 3501 §7.4.1: FETCH, STORE and SEARCH; their UID
-     * forms may report expunges).
+     * forms may report expunges). {@code extension} is the extension that defines the command, or
+     * null for RFC 3501's own: a server without that extension does not know the command.
      */
-    public record Entry(CommandHandler handler, Set<SessionState> states, boolean expungeSafe) {
+    public record Entry(CommandHandler handler, Set<SessionState> states, boolean expungeSafe, Extension extension) {
     }
 
     private static final Set<SessionState> ANY = EnumSet.of(NOT_AUTHENTICATED, AUTHENTICATED, SELECTED);
@@ -33,7 +35,7 @@ public final class Commands {
             entry("CAPABILITY", new CapabilityCommand(), ANY),
             entry("NOOP", new NoopCommand(), ANY),
             entry("LOGOUT", new LogoutCommand(), ANY),
-            entry("ID", new IdCommand(), ANY),
+            entry("ID", new IdCommand(), ANY, Extension.ID),
             entry("LOGIN", new LoginCommand(), NOT_AUTH),
             entry("AUTHENTICATE", new AuthenticateCommand(), NOT_AUTH),
             entry("SELECT", new SelectCommand(false), AUTH),
@@ -45,13 +47,13 @@ public final class Commands {
             entry("UNSUBSCRIBE", new SubscribeCommand(false), AUTH),
             entry("LIST", new ListCommand(false), AUTH),
             entry("LSUB", new ListCommand(true), AUTH),
-            entry("NAMESPACE", new NamespaceCommand(), AUTH),
+            entry("NAMESPACE", new NamespaceCommand(), AUTH, Extension.NAMESPACE),
             entry("STATUS", new StatusCommand(), AUTH),
             entry("APPEND", new AppendCommand(), AUTH),
-            entry("IDLE", new IdleCommand(), AUTH),
+            entry("IDLE", new IdleCommand(), AUTH, Extension.IDLE),
             entry("CHECK", new NoopCommand(), SEL),
             entry("CLOSE", new CloseCommand(true), SEL),
-            entry("UNSELECT", new CloseCommand(false), SEL),
+            entry("UNSELECT", new CloseCommand(false), SEL, Extension.UNSELECT),
             entry("EXPUNGE", new ExpungeCommand(), SEL),
             entry("FETCH", new FetchCommand(false), SEL, false),
             entry("UID FETCH", new FetchCommand(true), SEL),
@@ -61,24 +63,38 @@ public final class Commands {
             entry("UID SEARCH", new SearchCommand(true), SEL),
             entry("COPY", new CopyCommand(false, false), SEL),
             entry("UID COPY", new CopyCommand(true, false), SEL),
-            entry("MOVE", new CopyCommand(false, true), SEL),
-            entry("UID MOVE", new CopyCommand(true, true), SEL),
-            entry("UID EXPUNGE", new UidExpungeCommand(), SEL));
+            entry("MOVE", new CopyCommand(false, true), SEL, Extension.MOVE),
+            entry("UID MOVE", new CopyCommand(true, true), SEL, Extension.MOVE),
+            entry("UID EXPUNGE", new UidExpungeCommand(), SEL, Extension.UIDPLUS));
 
     private Commands() {
     }
 
-    /** The entry for a command name (upper case), or null for an unknown command. */
-    public static Entry lookup(String name) {
-        return TABLE.get(name);
+    /**
+     * The entry for a command name (upper case), or null for a command unknown to a server that
+     * offers {@code extensions}.
+     */
+    public static Entry lookup(String name, Set<Extension> extensions) {
+        Entry entry = TABLE.get(name);
+        return entry == null || (entry.extension() != null && !extensions.contains(entry.extension())) ? null : entry;
     }
 
     private static Map.Entry<String, Entry> entry(String name, CommandHandler handler, Set<SessionState> states) {
-        return entry(name, handler, states, true);
+        return entry(name, handler, states, true, null);
+    }
+
+    private static Map.Entry<String, Entry> entry(String name, CommandHandler handler, Set<SessionState> states,
+                                                  Extension extension) {
+        return entry(name, handler, states, true, extension);
     }
 
     private static Map.Entry<String, Entry> entry(String name, CommandHandler handler, Set<SessionState> states,
                                                   boolean expungeSafe) {
-        return Map.entry(name, new Entry(handler, Set.copyOf(states), expungeSafe));
+        return entry(name, handler, states, expungeSafe, null);
+    }
+
+    private static Map.Entry<String, Entry> entry(String name, CommandHandler handler, Set<SessionState> states,
+                                                  boolean expungeSafe, Extension extension) {
+        return Map.entry(name, new Entry(handler, Set.copyOf(states), expungeSafe, extension));
     }
 }

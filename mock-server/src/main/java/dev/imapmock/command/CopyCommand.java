@@ -1,5 +1,6 @@
 package dev.imapmock.command;
 
+import dev.imapmock.Extension;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.SequenceSet;
@@ -61,12 +62,15 @@ final class CopyCommand implements CommandHandler {
         for (Message copy : target.append(copies)) {
             targetUids.add(copy.uid());
         }
-        String copyUid = "COPYUID " + target.uidValidity() + " " + SequenceSet.of(sourceUids) + " "
-                + SequenceSet.of(targetUids);
+        // RFC 4315 §3, RFC 6851 §4.3: COPYUID only where UIDPLUS is offered.
+        String copyUid = !session.offers(Extension.UIDPLUS) ? null : "COPYUID " + target.uidValidity() + " "
+                + SequenceSet.of(sourceUids) + " " + SequenceSet.of(targetUids);
         if (!move) {
             return Completion.ok(copyUid, verb + " completed.");
         }
-        session.out().untagged("OK [" + copyUid + "] Moved UIDs.");
+        if (copyUid != null) {
+            session.out().untagged("OK [" + copyUid + "] Moved UIDs.");
+        }
         Set<Long> originals = new HashSet<>(sourceUids);
         view.mailbox().expunge(originals);
         return Completion.ok(verb + " completed.");

@@ -1,5 +1,6 @@
 package dev.imapmock.command;
 
+import dev.imapmock.Extension;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.ModifiedUtf7;
@@ -39,19 +40,21 @@ final class ListCommand implements CommandHandler {
         }
         ListPattern pattern = new ListPattern(reference, patternText);
         Map<String, String> found = subscribedOnly
-                ? subscribed(session.account(), pattern) : existing(session.account(), pattern);
+                ? subscribed(session.account(), pattern)
+                : existing(session.account(), pattern, session.offers(Extension.CHILDREN));
         for (Map.Entry<String, String> e : inboxFirst(found)) {
             session.out().untagged(verb + " (" + e.getValue() + ") \"/\" " + MailboxNames.wire(e.getKey()));
         }
         return Completion.ok(verb + " completed.");
     }
 
-    private static Map<String, String> existing(Account account, ListPattern pattern) {
+    /** The matching mailboxes; with {@code withChildren} (RFC 3348) each says whether it has children. */
+    private static Map<String, String> existing(Account account, ListPattern pattern, boolean withChildren) {
         Map<String, String> found = new LinkedHashMap<>();
         for (Mailbox m : account.mailboxes()) {
             if (pattern.matches(m.name())) {
-                String children = account.hasChildren(m.name()) ? "\\HasChildren" : "\\HasNoChildren";
-                found.put(m.name(), m.isNoselect() ? "\\Noselect " + children : children);
+                String children = !withChildren ? "" : account.hasChildren(m.name()) ? "\\HasChildren" : "\\HasNoChildren";
+                found.put(m.name(), m.isNoselect() ? ("\\Noselect " + children).trim() : children);
             }
         }
         return found;

@@ -33,6 +33,7 @@ public final class CommandReader {
     private final InputStream in;
     private final ReaderLimits limits;
     private final Continuation continuation;
+    private final boolean nonSyncLiterals;
 
     private byte[] buf = new byte[256];
     private int len;
@@ -47,10 +48,20 @@ public final class CommandReader {
     /** The command's first line, kept once a literal is about to replace it in {@code buf}. */
     private String firstLine;
 
+    /** A reader that takes non-synchronizing literals (LITERAL+). */
     public CommandReader(InputStream in, ReaderLimits limits, Continuation continuation) {
+        this(in, limits, continuation, true);
+    }
+
+    /**
+     * @param nonSyncLiterals whether {@code {n+}} literals are taken (RFC 7888 LITERAL+); when not,
+     *                        they are a syntax error and their octets are skipped
+     */
+    public CommandReader(InputStream in, ReaderLimits limits, Continuation continuation, boolean nonSyncLiterals) {
         this.in = in;
         this.limits = limits;
         this.continuation = continuation;
+        this.nonSyncLiterals = nonSyncLiterals;
     }
 
     /** Reads the next command; null at the end of the stream. Empty lines are skipped, as Dovecot does. */
@@ -188,6 +199,9 @@ public final class CommandReader {
             throw new ProtocolException("Invalid literal: expected {size} or {size+} at the end of the line");
         }
         boolean sync = buf[len - 2] != '+';
+        if (!sync && !nonSyncLiterals) {
+            throw new ProtocolException("Non-synchronizing literals {n+} need LITERAL+, which this server does not offer");
+        }
         long max = Math.min(limits.maxLiteralSize(), MAX_ARRAY);
         if (size > max) {
             throw new ProtocolException("Literal too big (" + size + " octets; the limit is " + max + ")");

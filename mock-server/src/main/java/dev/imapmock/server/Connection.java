@@ -1,5 +1,6 @@
 package dev.imapmock.server;
 
+import dev.imapmock.Extension;
 import dev.imapmock.command.CommandException;
 import dev.imapmock.command.Commands;
 import dev.imapmock.command.Completion;
@@ -69,7 +70,7 @@ final class Connection implements Runnable {
                         public void ready() throws IOException {
                             out.continuation("Ready for literal data");
                         }
-                    });
+                    }, server.config().offers(Extension.LITERAL_PLUS));
             session = new Session(number, server, in, out);
             CommandFaults greeting = faults.greeting();
             out.status(null, Status.OK, "CAPABILITY " + session.capabilities(), "ImapMock ready.");
@@ -157,7 +158,7 @@ final class Connection implements Runnable {
 
     /** Runs a command and writes its untagged responses; the caller writes the tagged one. */
     private ReceivedCommand.Outcome execute(Command command, Session session, ResponseWriter out) throws IOException {
-        Commands.Entry entry = Commands.lookup(command.name());
+        Commands.Entry entry = Commands.lookup(command.name(), server.config().extensions());
         Status status;
         String code = null;
         String text;

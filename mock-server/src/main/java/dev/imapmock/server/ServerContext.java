@@ -1,5 +1,6 @@
 package dev.imapmock.server;
 
+import dev.imapmock.Extension;
 import dev.imapmock.fault.Faults;
 import dev.imapmock.journal.Journal;
 import dev.imapmock.store.MailStore;
@@ -12,9 +13,18 @@ public record ServerContext(ServerConfig config, MailStore store, Journal journa
         this(config, store, journal, new Faults(0));
     }
 
-    /** The CAPABILITY list for a session in {@code state} (RFC 3501 §7.2.1). */
+    /**
+     * The CAPABILITY list for a session in {@code state} (RFC 3501 §7.2.1): IMAP4rev1, the
+     * extensions offered, and the SASL mechanisms before login.
+     */
     public String capabilities(SessionState state) {
-        String common = "IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE";
-        return state == SessionState.NOT_AUTHENTICATED ? common + " AUTH=PLAIN" : common;
+        StringBuilder sb = new StringBuilder("IMAP4rev1");
+        for (Extension e : config.extensions()) {
+            sb.append(' ').append(e.capability());
+        }
+        if (state == SessionState.NOT_AUTHENTICATED) {
+            sb.append(" AUTH=PLAIN");
+        }
+        return sb.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.imapmock.server;
 
+import dev.imapmock.Extension;
 import dev.imapmock.fault.CommandFaults;
 import dev.imapmock.journal.Journal;
 import dev.imapmock.protocol.CommandReader;
@@ -48,6 +49,11 @@ public final class Session {
 
     public Journal journal() {
         return server.journal();
+    }
+
+    /** True when the server offers {@code extension}: handlers ask before using its syntax or codes. */
+    public boolean offers(Extension extension) {
+        return server.config().offers(extension);
     }
 
     public String capabilities() {

@@ -1,0 +1,126 @@
+package dev.imapmock;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The IMAP extensions a server can offer: the name CAPABILITY advertises, the RFC that defines it,
+ * and the extensions it needs. Every one is on by default. A server built without one behaves as a
+ * server that never had it: the name leaves CAPABILITY, its commands are unknown ({@code BAD}),
+ * its syntax is refused ({@code BAD}) and its response codes are not sent, so that a client's
+ * fallback path can be tested.
+ *
+ * <p>CAPABILITY lists the extensions in the order of this enum.
+ */
+public enum Extension {
+    /** Non-synchronizing literals {@code {n+}}. */
+    LITERAL_PLUS("LITERAL+", "RFC 7888"),
+    /** An initial response on the AUTHENTICATE line. */
+    SASL_IR("SASL-IR", "RFC 4959"),
+    /** {@code \HasChildren} and {@code \HasNoChildren} in LIST and LSUB. */
+    CHILDREN("CHILDREN", "RFC 3348"),
+    /** The ID command. */
+    ID("ID", "RFC 2971"),
+    /** The IDLE command. */
+    IDLE("IDLE", "RFC 2177"),
+    /** The NAMESPACE command. */
+    NAMESPACE("NAMESPACE", "RFC 2342"),
+    /** The UNSELECT command. */
+    UNSELECT("UNSELECT", "RFC 3691"),
+    /** APPENDUID and COPYUID response codes, and UID EXPUNGE. */
+    UIDPLUS("UIDPLUS", "RFC 4315"),
+    /** MOVE and UID MOVE. */
+    MOVE("MOVE", "RFC 6851");
+
+    private final String capability;
+    private final String rfc;
+    private final List<Extension> requires;
+
+    Extension(String capability, String rfc, Extension... requires) {
+        this.capability = capability;
+        this.rfc = rfc;
+        this.requires = List.of(requires);
+    }
+
+    /** The name as CAPABILITY advertises it, such as {@code LITERAL+}. */
+    public String capability() {
+        return capability;
+    }
+
+    /** The document that defines it, such as {@code RFC 7888}. */
+    public String rfc() {
+        return rfc;
+    }
+
+    /** The extensions this one cannot work without. */
+    public List<Extension> requires() {
+        return requires;
+    }
+
+    /**
+     * The extension with this name, in any case: the advertised name ({@code LITERAL+}) or the
+     * constant's name ({@code LITERAL_PLUS}).
+     */
+    public static Optional<Extension> named(String name) {
+        for (Extension e : values()) {
+            if (e.capability.equalsIgnoreCase(name) || e.name().equalsIgnoreCase(name.replace('-', '_'))) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every name {@link #named} accepts, as advertised, for messages that list the choices. */
+    public static String names() {
+        StringBuilder sb = new StringBuilder();
+        for (Extension e : values()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.capability);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The extensions a server offers: {@code base} less {@code without} and less everything that
+     * needs what is left out (turning CONDSTORE off turns QRESYNC off too).
+     *
+     * @param base     the extensions asked for; null for all of them
+     * @param explicit true when {@code base} was named by the user: then an extension of it that
+     *                 {@code without} takes away through a dependency is a contradiction
+     * @throws IllegalArgumentException when an extension of {@code base} needs one that is not in
+     *                                  it, or when {@code explicit} and a dependency removes one
+     */
+    static Set<Extension> resolve(Collection<Extension> base, Collection<Extension> without, boolean explicit) {
+        EnumSet<Extension> result = EnumSet.noneOf(Extension.class);
+        result.addAll(base == null ? EnumSet.allOf(Extension.class) : base);
+        for (Extension e : result) {
+            for (Extension needed : e.requires) {
+                if (!result.contains(needed)) {
+                    throw new IllegalArgumentException(e.capability + " needs " + needed.capability
+                            + ", which is not among the extensions asked for");
+                }
+            }
+        }
+        result.removeAll(without);
+        boolean removed = true;
+        while (removed) {
+            removed = false;
+            for (Extension e : EnumSet.copyOf(result)) {
+                for (Extension needed : e.requires) {
+                    if (!result.contains(needed)) {
+                        if (explicit) {
+                            throw new IllegalArgumentException(e.capability + " was asked for, but it needs "
+                                    + needed.capability + ", which is turned off");
+                        }
+                        result.remove(e);
+                        removed = true;
+                    }
+                }
+            }
+        }
+        return Collections.unmodifiableSet(result);
+    }
+}

@@ -14,8 +14,12 @@ import java.util.Base64;
 
 /**
  * AUTHENTICATE PLAIN (RFC 3501 §6.2.2, RFC 4616), with the initial response on the command line
- * (SASL-IR, RFC 4959, where {@code =} is an empty one) or after a {@code +} continuation. A
- * client answers {@code *} to cancel.
+ * (SASL-IR, RFC 4959, where {@code =} is an empty one) or after a {@code +} continuation, where an
+ * empty line is an empty response. A client answers {@code *} to cancel.
+ *
+ * <p>Base64 that does not decode is a BAD; a response that decodes but is no valid PLAIN message,
+ * the empty one included, is a failed authentication: {@code NO [AUTHENTICATIONFAILED]}, as
+ * Dovecot answers.
  */
 final class AuthenticateCommand implements CommandHandler {
     @Override
@@ -31,18 +35,22 @@ final class AuthenticateCommand implements CommandHandler {
         if (!mechanism.equalsIgnoreCase("PLAIN")) {
             throw CommandException.no("Unsupported authentication mechanism: " + mechanism);
         }
-        String response = initial;
-        if (response == null) {
+        byte[] message;
+        if (initial != null) {
+            message = initial.equals("=") ? new byte[0] : decode(initial);
+        } else {
             session.out().continuation("");
-            response = session.in().readRawLine();
+            String response = session.in().readRawLine();
             if (response == null) {
                 throw new EOFException();
             }
+            if (response.equals("*")) {
+                throw CommandException.bad("Authentication canceled by the client");
+            }
+            // "=" stands for an empty response only on the command line (RFC 4959 §3); here it is base64.
+            message = decode(response);
         }
-        if (response.equals("*")) {
-            throw CommandException.bad("Authentication canceled by the client");
-        }
-        Account account = verify(session, response.equals("=") ? new byte[0] : decode(response));
+        Account account = verify(session, message);
         session.login(account);
         return Completion.ok("CAPABILITY " + session.capabilities(), "Logged in");
     }
@@ -57,10 +65,15 @@ final class AuthenticateCommand implements CommandHandler {
 
     /** RFC 4616: {@code [authzid] NUL authcid NUL passwd}; an authzid other than the user is refused. */
     private static Account verify(Session session, byte[] message) {
+        if (message.length == 0) {
+            throw CommandException.no("AUTHENTICATIONFAILED",
+                    "Authentication failed: the PLAIN response is empty; it must be authzid NUL authcid NUL password");
+        }
         String text = new String(message, StandardCharsets.UTF_8);
         String[] parts = text.split("\0", -1);
         if (parts.length != 3) {
-            throw CommandException.bad("Invalid PLAIN response: expected authzid NUL authcid NUL password");
+            throw CommandException.no("AUTHENTICATIONFAILED",
+                    "Authentication failed: the PLAIN response must be authzid NUL authcid NUL password");
         }
         String authzid = parts[0];
         String user = parts[1];

@@ -3,7 +3,6 @@ package dev.imapmock.command;
 import dev.imapmock.Extension;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
-import dev.imapmock.protocol.ModifiedUtf7;
 import dev.imapmock.server.Session;
 import dev.imapmock.store.Account;
 import dev.imapmock.store.Mailbox;
@@ -28,8 +27,8 @@ final class ListCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) throws IOException {
         Args args = new Args(command.args());
-        String reference = ModifiedUtf7.decode(args.astring("a reference name"));
-        String patternText = ModifiedUtf7.decode(args.astring("a mailbox pattern"));
+        String referenceText = args.astring("a reference name");
+        String patternText = args.astring("a mailbox pattern");
         args.end();
         String verb = subscribedOnly ? "LSUB" : "LIST";
         if (patternText.isEmpty()) {
@@ -38,10 +37,17 @@ final class ListCommand implements CommandHandler {
             }
             return Completion.ok(verb + " completed.");
         }
-        ListPattern pattern = new ListPattern(reference, patternText);
+        // A reference or pattern that is not valid modified UTF-7 names no mailbox, so nothing
+        // matches: OK with no match, as Dovecot answers (its "&AOQ*" does not match "&AOQ-bc" either).
+        String reference = MailboxNames.decodeOrNull(referenceText);
+        String pattern = MailboxNames.decodeOrNull(patternText);
+        if (reference == null || pattern == null) {
+            return Completion.ok(verb + " completed.");
+        }
+        ListPattern matcher = new ListPattern(reference, pattern);
         Map<String, String> found = subscribedOnly
-                ? subscribed(session.account(), pattern)
-                : existing(session.account(), pattern, session.offers(Extension.CHILDREN));
+                ? subscribed(session.account(), matcher)
+                : existing(session.account(), matcher, session.offers(Extension.CHILDREN));
         for (Map.Entry<String, String> e : inboxFirst(found)) {
             session.out().untagged(verb + " (" + e.getValue() + ") \"/\" " + MailboxNames.wire(e.getKey()));
         }

@@ -2,6 +2,7 @@ package dev.imapmock.command;
 
 import dev.imapmock.protocol.ImapStrings;
 import dev.imapmock.protocol.ModifiedUtf7;
+import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.store.Account;
 
 import java.io.ByteArrayOutputStream;
@@ -14,9 +15,26 @@ final class MailboxNames {
     private MailboxNames() {
     }
 
-    /** Decodes a name the client sent; invalid modified UTF-7 is a BAD. */
+    /**
+     * Decodes a name the client sent. A name that is not valid modified UTF-7 is well-formed
+     * syntax (an astring) naming no mailbox there can be, so it is refused with NO, as Dovecot
+     * does, not BAD.
+     */
     static String decode(String wire) {
-        return Account.canonical(ModifiedUtf7.decode(wire));
+        try {
+            return Account.canonical(ModifiedUtf7.decode(wire));
+        } catch (ProtocolException e) {
+            throw CommandException.no(e.getMessage());
+        }
+    }
+
+    /** Decodes a name or a LIST pattern; null when it is not valid modified UTF-7. */
+    static String decodeOrNull(String wire) {
+        try {
+            return ModifiedUtf7.decode(wire);
+        } catch (ProtocolException e) {
+            return null;
+        }
     }
 
     /** A stored name as the client expects it: modified UTF-7, as an atom or quoted. */

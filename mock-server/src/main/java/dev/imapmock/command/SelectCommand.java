@@ -25,10 +25,12 @@ final class SelectCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) throws IOException {
         Args args = new Args(command.args());
-        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        String wire = args.astring("a mailbox name");
         args.end();
+        // RFC 3501 §6.3.1: a SELECT that fails leaves no mailbox selected, also when the name is
+        // refused for not being modified UTF-7; only a syntax error (BAD) keeps the selection.
         session.unselect();
-        Mailbox mailbox = session.account().require(name);
+        Mailbox mailbox = session.account().require(MailboxNames.decode(wire));
         SelectedMailbox view = SelectedMailbox.open(mailbox, readOnly);
         session.select(view);
 

@@ -29,6 +29,10 @@ public final class CommandReader {
     private static final long SKIPPABLE = 1024 * 1024;
     /** The largest byte array a JVM reliably allocates: a bound on any literal, whatever the limit. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /** The fetch attributes that take a section (RFC 3501 §9 {@code fetch-att}, RFC 3516), upper case. */
+    private static final byte[][] SECTION_ATTRIBUTES = {
+        ascii("BODY"), ascii("BODY.PEEK"), ascii("BINARY"), ascii("BINARY.PEEK"), ascii("BINARY.SIZE")
+    };
 
     private final InputStream in;
     private final ReaderLimits limits;
@@ -47,6 +51,8 @@ public final class CommandReader {
     private long commandLiteralOctets;
     /** The command's first line, kept once a literal is about to replace it in {@code buf}. */
     private String firstLine;
+    /** True while reading the arguments of FETCH or UID FETCH, the one place sections occur. */
+    private boolean fetchArguments;
 
     /** A reader that takes non-synchronizing literals (LITERAL+). */
     public CommandReader(InputStream in, ReaderLimits limits, Continuation continuation) {
@@ -74,6 +80,7 @@ public final class CommandReader {
         commandLineOctets = len;
         commandLiteralOctets = 0;
         firstLine = null;
+        fetchArguments = false;
         String tag = null;
         String name = null;
         try {
@@ -87,6 +94,7 @@ public final class CommandReader {
                 expectSpace("a command after UID");
                 name = "UID " + readAtomText("a command after UID").toUpperCase(java.util.Locale.ROOT);
             }
+            fetchArguments = name.equals("FETCH") || name.equals("UID FETCH");
             List<Arg> args = new ArrayList<>();
             if (pos < len) {
                 expectSpace("an argument");
@@ -204,7 +212,8 @@ public final class CommandReader {
         }
         long max = Math.min(limits.maxLiteralSize(), MAX_ARRAY);
         if (size > max) {
-            throw new ProtocolException("Literal too big (" + size + " octets; the limit is " + max + ")");
+            throw new ProtocolException(size == Long.MAX_VALUE ? "Literal too big (the limit is " + max + " octets)"
+                    : "Literal too big (" + size + " octets; the limit is " + max + ")");
         }
         // One command's literals share the limit, so chaining literals cannot grow a command without end.
         if (commandLiteralOctets + size > max) {
@@ -235,12 +244,18 @@ public final class CommandReader {
         return literalSize(buf, from, len);
     }
 
+    /**
+     * The size a literal marker {@code {digits}} or {@code {digits+}} in {@code [from, end)}
+     * announces, or -1 when it is no marker. A size too large for a {@code long} is
+     * {@link Long#MAX_VALUE}: it is still a literal the client will send, so after an error it
+     * must end the connection rather than be taken for command text.
+     */
     private static long literalSize(byte[] b, int from, int end) {
         if (end - from < 3 || b[from] != '{' || b[end - 1] != '}') {
             return -1;
         }
         int last = b[end - 2] == '+' ? end - 2 : end - 1;
-        if (last == from + 1 || last - from - 1 > 12) {
+        if (last == from + 1) {
             return -1;
         }
         long size = 0;
@@ -248,7 +263,8 @@ public final class CommandReader {
             if (b[i] < '0' || b[i] > '9') {
                 return -1;
             }
-            size = size * 10 + (b[i] - '0');
+            int digit = b[i] - '0';
+            size = size > (Long.MAX_VALUE - digit) / 10 ? Long.MAX_VALUE : size * 10 + digit;
         }
         return size;
     }
@@ -286,48 +302,90 @@ public final class CommandReader {
     }
 
     /**
-     * Reads an atom. An atom holding {@code [} runs to the matching {@code ]} whatever lies
-     * between (spaces, parentheses, quoted strings), so {@code BODY[HEADER.FIELDS (A B)]<0.9>}
-     * and list patterns with {@code ]} stay one argument.
+     * Reads an atom: up to a space, a parenthesis or the line's end. {@code [} and {@code ]} are
+     * ordinary characters here (RFC 3501 §9: {@code [} is an ATOM-CHAR, {@code ]} an ASTRING-CHAR,
+     * so {@code foo[bar} is a mailbox name). The one exception is a fetch attribute that takes a
+     * section: in FETCH, an atom that so far reads BODY, BODY.PEEK, BINARY, BINARY.PEEK or
+     * BINARY.SIZE (any case) opens its section at {@code [}, and the section, spaces and all, stays
+     * part of the atom, so {@code BODY.PEEK[HEADER.FIELDS (FROM "X")]<0.100>} is one argument.
      */
     private String readAtomText(String what) {
         int start = pos;
-        int brackets = 0;
         while (pos < len) {
             int c = buf[pos] & 0xff;
-            if (brackets > 0) {
-                if (c == '"') {
-                    skipQuotedInBrackets();
-                    continue;
-                }
-                if (c < 0x20 || c >= 0x7f) {
-                    throw new ProtocolException("Invalid character in " + what);
-                }
-                if (c == ']') {
-                    brackets--;
-                } else if (c == '[') {
-                    brackets++;
-                }
-                pos++;
-                continue;
-            }
             if (c == ' ' || c == '(' || c == ')') {
                 break;
             }
-            if (c == '[') {
-                brackets++;
-            } else if (c < 0x20 || c >= 0x7f || c == '"' || c == '{') {
+            if (c == '[' && fetchArguments && takesSection(start, pos)) {
+                skipSection(what);
+                continue;
+            }
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '{') {
                 throw new ProtocolException("Invalid character in " + what);
             }
             pos++;
-        }
-        if (brackets > 0) {
-            throw new ProtocolException("Missing ']'");
         }
         if (pos == start) {
             throw new ProtocolException("Expected " + what);
         }
         return new String(buf, start, pos - start, StandardCharsets.US_ASCII);
+    }
+
+    /** True when {@code buf[from, to)} is, ignoring ASCII case, a fetch attribute that takes a section. */
+    private boolean takesSection(int from, int to) {
+        for (byte[] name : SECTION_ATTRIBUTES) {
+            if (name.length == to - from && equalsIgnoreAsciiCase(name, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean equalsIgnoreAsciiCase(byte[] upper, int from) {
+        for (int i = 0; i < upper.length; i++) {
+            int c = buf[from + i];
+            if (c >= 'a' && c <= 'z') {
+                c -= 'a' - 'A';
+            }
+            if (c != upper[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Moves past a section, from its {@code [} to the {@code ]} that closes it (RFC 3501 §9
+     * {@code section}, RFC 3516 {@code section-binary}). Its header list holds astrings, so
+     * inside the parentheses {@code [} and {@code ]} are characters of a field name, and a quoted
+     * string may hold anything. A literal there is refused: an atom cannot carry one.
+     */
+    private void skipSection(String what) {
+        pos++;
+        int parens = 0;
+        while (pos < len) {
+            int c = buf[pos] & 0xff;
+            if (c == '"') {
+                skipQuotedInBrackets();
+                continue;
+            }
+            if (c == '{' && literalSizeAtEnd(pos) >= 0) {
+                throw new ProtocolException("A section's header field names must be atoms or quoted strings, not literals");
+            }
+            if (c < 0x20 || c >= 0x7f || c == '{') {
+                throw new ProtocolException("Invalid character in " + what);
+            }
+            if (c == '(') {
+                parens++;
+            } else if (c == ')' && parens > 0) {
+                parens--;
+            } else if (c == ']' && parens == 0) {
+                pos++;
+                return;
+            }
+            pos++;
+        }
+        throw new ProtocolException(parens > 0 ? "Missing ')' in the section" : "Missing ']'");
     }
 
     private void skipQuotedInBrackets() {
@@ -441,6 +499,10 @@ public final class CommandReader {
             }
         }
         return -1;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private String lineText() {

@@ -3,6 +3,7 @@ package dev.imapmock.protocol;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Locale;
@@ -10,7 +11,8 @@ import java.util.Locale;
 /**
  * The two date forms of RFC 3501 §9: {@code date-time} ({@code "17-Jul-1996 02:44:25 -0700"},
  * INTERNALDATE and APPEND) and {@code date} ({@code 1-Feb-1994}, the SEARCH keys). Month names are
- * English and case-insensitive on input; parsing is strict about the calendar, so 31-Feb fails.
+ * English and case-insensitive on input; parsing is strict about the calendar, so 31-Feb fails
+ * (Dovecot takes such a date and stores the current time instead).
  */
 public final class ImapDates {
     private static final String[] MONTHS = {
@@ -22,26 +24,30 @@ public final class ImapDates {
 
     /**
      * Parses the text of a {@code date-time}, without its quotes: {@code dd-MMM-yyyy HH:mm:ss
-     * +hhmm}, the day either two digits or a space and one digit.
+     * +hhmm}. The day is two digits or a space and one digit ({@code date-day-fixed}), or, as a
+     * leniency Dovecot shares, one digit alone: node-imap sends {@code "5-Jan-2024 12:00:00 +0000"}.
      *
      * @throws ProtocolException when the text does not have that exact shape or names no real
      *     moment (31-Feb, 24:00:00, a zone minute above 59)
      */
     public static OffsetDateTime parseDateTime(String text) {
-        // " 1-Jan-2024 00:00:00 +0000" and "01-Jan-2024 00:00:00 +0000" are both 26 characters.
-        if (text.length() != 26 || text.charAt(2) != '-' || text.charAt(6) != '-' || text.charAt(11) != ' '
-                || text.charAt(14) != ':' || text.charAt(17) != ':' || text.charAt(20) != ' ') {
+        // " 1-Jan-2024 00:00:00 +0000" and "01-Jan-2024 00:00:00 +0000" are 26 characters, the
+        // unpadded "1-Jan-2024 00:00:00 +0000" one fewer: every later field sits one to the left.
+        int shift = text.length() == 25 ? -1 : 0;
+        if ((shift == 0 && text.length() != 26) || text.charAt(2 + shift) != '-' || text.charAt(6 + shift) != '-'
+                || text.charAt(11 + shift) != ' ' || text.charAt(14 + shift) != ':' || text.charAt(17 + shift) != ':'
+                || text.charAt(20 + shift) != ' ') {
             throw badDateTime(text, "expected the form \"17-Jul-1996 02:44:25 -0700\"");
         }
-        int day = text.charAt(0) == ' ' ? digits(text, 1, 2) : digits(text, 0, 2);
-        int month = month(text.substring(3, 6));
-        int year = digits(text, 7, 11);
-        int hour = digits(text, 12, 14);
-        int minute = digits(text, 15, 17);
-        int second = digits(text, 18, 20);
-        char sign = text.charAt(21);
-        int zoneHours = digits(text, 22, 24);
-        int zoneMinutes = digits(text, 24, 26);
+        int day = shift < 0 ? digits(text, 0, 1) : text.charAt(0) == ' ' ? digits(text, 1, 2) : digits(text, 0, 2);
+        int month = month(text.substring(3 + shift, 6 + shift));
+        int year = digits(text, 7 + shift, 11 + shift);
+        int hour = digits(text, 12 + shift, 14 + shift);
+        int minute = digits(text, 15 + shift, 17 + shift);
+        int second = digits(text, 18 + shift, 20 + shift);
+        char sign = text.charAt(21 + shift);
+        int zoneHours = digits(text, 22 + shift, 24 + shift);
+        int zoneMinutes = digits(text, 24 + shift, 26 + shift);
         if (day < 0 || month < 0 || year < 0 || hour < 0 || minute < 0 || second < 0 || zoneHours < 0
                 || zoneMinutes < 0 || (sign != '+' && sign != '-')) {
             throw badDateTime(text, "expected the form \"17-Jul-1996 02:44:25 -0700\"");
@@ -49,12 +55,19 @@ public final class ImapDates {
         if (zoneMinutes > 59) {
             throw badDateTime(text, "the zone's minutes must be below 60");
         }
+        String impossible = impossibleDay(year, month, day);
+        if (impossible != null) {
+            throw badDateTime(text, impossible);
+        }
+        if (hour > 23 || minute > 59 || second > 59) {
+            throw badDateTime(text, "there is no such time of day; hours go from 00 to 23, minutes and seconds from 00 to 59");
+        }
         try {
             int offsetSeconds = (zoneHours * 3600 + zoneMinutes * 60) * (sign == '-' ? -1 : 1);
             return OffsetDateTime.of(year, month, day, hour, minute, second, 0,
                     ZoneOffset.ofTotalSeconds(offsetSeconds));
         } catch (DateTimeException e) {
-            throw badDateTime(text, "there is no such date or time");
+            throw badDateTime(text, "the zone must lie between -1800 and +1800");
         }
     }
 
@@ -110,11 +123,11 @@ public final class ImapDates {
         if (day < 0 || month < 0 || year < 0) {
             throw badDate(text, "expected the form 1-Feb-1994");
         }
-        try {
-            return LocalDate.of(year, month, day);
-        } catch (DateTimeException e) {
-            throw badDate(text, "there is no such day");
+        String impossible = impossibleDay(year, month, day);
+        if (impossible != null) {
+            throw badDate(text, impossible);
         }
+        return LocalDate.of(year, month, day);
     }
 
     /** Parses a SEARCH {@code date} argument: an atom or a quoted string (a literal is also taken). */
@@ -142,6 +155,15 @@ public final class ImapDates {
             }
         }
         return -1;
+    }
+
+    /** Why {@code day} of that month does not exist (32-Jan, 29-Feb-2023, day 0), or null when it does. */
+    private static String impossibleDay(int year, int month, int day) {
+        int days = YearMonth.of(year, month).lengthOfMonth();
+        if (day >= 1 && day <= days) {
+            return null;
+        }
+        return "there is no such day: " + MONTHS[month - 1] + " " + year + " has days 1 to " + days;
     }
 
     /** The value of the ASCII digits in {@code [from, to)}; -1 if any is not a digit. */

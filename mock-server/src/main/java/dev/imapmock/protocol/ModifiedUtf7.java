@@ -174,7 +174,7 @@ public final class ModifiedUtf7 {
     }
 
     private static ProtocolException invalid(String wire, String reason) {
-        return new ProtocolException("mailbox name \"" + printable(wire) + "\" is not valid modified UTF-7: " + reason);
+        return new ProtocolException("Mailbox name \"" + printable(wire) + "\" is not valid modified UTF-7: " + reason);
     }
 
     /** The name as it can be shown in a one-line message: control and 8-bit characters escaped. */

@@ -136,26 +136,43 @@ class CommandReaderPropertiesTest {
     Arbitrary<Command> commands() {
         Arbitrary<String> tag = atomText(false).filter(t -> t.chars().allMatch(
                 c -> c != '+' && (ImapStrings.isAtomChar(c) || c == ']')));
-        Arbitrary<String> name = atomText(false).filter(n -> !n.equalsIgnoreCase("UID"));
-        return Combinators.combine(tag, name, args()).as(Command::new);
+        Arbitrary<String> name = atomText(false).filter(n -> !n.equalsIgnoreCase("UID")
+                && !n.equalsIgnoreCase("FETCH"));
+        Arbitrary<Command> other = Combinators.combine(tag, name, args(false)).as(Command::new);
+        Arbitrary<Command> fetch = Combinators.combine(tag, Arbitraries.of("FETCH", "UID FETCH"), args(true))
+                .as(Command::new);
+        return Arbitraries.oneOf(other, fetch);
     }
 
-    private static Arbitrary<String> atomText(boolean withBrackets) {
+    /**
+     * Atoms as a client sends them: with {@code [} and {@code ]} anywhere. Only FETCH arguments
+     * ({@code inFetch}) may hold sections with spaces in them, and there a plain atom must not
+     * start like one ({@code BODY[}).
+     */
+    private static Arbitrary<String> atomText(boolean inFetch) {
         Arbitrary<String> plain = Arbitraries.strings().withCharRange('!', '~')
-                .excludeChars('(', ')', '{', '"', '[', ' ')
+                .excludeChars('(', ')', '{', '"', ' ')
                 .ofMinLength(1).ofMaxLength(10);
-        if (!withBrackets) {
-            return plain;
+        if (!inFetch) {
+            return Arbitraries.oneOf(plain, Arbitraries.of("foo[bar", "a[b]c", "[", "]", "[}", "BODY[x", "x]["));
         }
-        return Arbitraries.oneOf(plain, Arbitraries.of("BODY[]", "BODY.PEEK[HEADER.FIELDS (FROM \"To\")]<0.100>",
-                "BODY[1.2.MIME]", "a[b[c]d]"));
+        return Arbitraries.oneOf(plain.filter(a -> !opensSection(a)), Arbitraries.of("BODY[]",
+                "BODY.PEEK[HEADER.FIELDS (FROM \"To\")]<0.100>", "BODY[1.2.MIME]", "a[b[c]d]",
+                "body.peek[HEADER.FIELDS (X]Y X[Y \"a]b\")]", "BINARY[1]", "binary.peek[1.2]<0.10>",
+                "BINARY.SIZE[]", "foo[bar", "x][y"));
     }
 
-    private static Arbitrary<List<Arg>> args() {
+    private static boolean opensSection(String atom) {
+        int open = atom.indexOf('[');
+        return open >= 0 && List.of("BODY", "BODY.PEEK", "BINARY", "BINARY.PEEK", "BINARY.SIZE")
+                .contains(atom.substring(0, open).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static Arbitrary<List<Arg>> args(boolean inFetch) {
         Arbitrary<byte[]> quotable = Arbitraries.bytes().filter(b -> b != '\r' && b != '\n' && b != 0)
                 .array(byte[].class).ofMaxSize(20);
         Arbitrary<Arg> leaf = Arbitraries.oneOf(
-                atomText(true).map(Arg.Atom::new),
+                atomText(inFetch).map(Arg.Atom::new),
                 quotable.map(Arg.Quoted::new),
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(40).map(Arg.Literal::new));
         Arbitrary<Arg> tree = Arbitraries.recursive(() -> leaf,

@@ -74,12 +74,33 @@ class ImapDatesTest {
     }
 
     @Test
+    void acceptsAnUnpaddedOneDigitDayAsDovecotDoes() {
+        OffsetDateTime expected = OffsetDateTime.of(2024, 1, 5, 12, 0, 0, 0, ZoneOffset.UTC);
+        assertThat(ImapDates.parseDateTime("5-Jan-2024 12:00:00 +0000")).isEqualTo(expected);
+        assertThat(ImapDates.parseDateTime("9-dec-1999 23:59:59 -0130"))
+                .isEqualTo(OffsetDateTime.of(1999, 12, 9, 23, 59, 59, 0, ZoneOffset.ofHoursMinutes(-1, -30)));
+    }
+
+    @Test
     void rejectsADayThatDoesNotExist() {
         assertThatThrownBy(() -> ImapDates.parseDateTime("31-Feb-2024 10:00:00 +0000"))
                 .isExactlyInstanceOf(ProtocolException.class)
-                .hasMessage("invalid date-time \"31-Feb-2024 10:00:00 +0000\": there is no such date or time");
+                .hasMessage("invalid date-time \"31-Feb-2024 10:00:00 +0000\": there is no such day: Feb 2024 has days 1 to 29");
+        assertThatThrownBy(() -> ImapDates.parseDateTime("32-Jan-2024 00:00:00 +0000"))
+                .hasMessage("invalid date-time \"32-Jan-2024 00:00:00 +0000\": there is no such day: Jan 2024 has days 1 to 31");
+        assertThatThrownBy(() -> ImapDates.parseDateTime("0-Jan-2024 00:00:00 +0000"))
+                .hasMessage("invalid date-time \"0-Jan-2024 00:00:00 +0000\": there is no such day: Jan 2024 has days 1 to 31");
         assertThatThrownBy(() -> ImapDates.parseDate("29-Feb-2023"))
-                .hasMessage("invalid date \"29-Feb-2023\": there is no such day");
+                .hasMessage("invalid date \"29-Feb-2023\": there is no such day: Feb 2023 has days 1 to 28");
+    }
+
+    @Test
+    void rejectsATimeOfDayOrZoneThatDoesNotExist() {
+        assertThatThrownBy(() -> ImapDates.parseDateTime("17-Jul-1996 24:00:00 +0000"))
+                .hasMessage("invalid date-time \"17-Jul-1996 24:00:00 +0000\": there is no such time of day; "
+                        + "hours go from 00 to 23, minutes and seconds from 00 to 59");
+        assertThatThrownBy(() -> ImapDates.parseDateTime("7-Jul-1996 23:00:00 +1900"))
+                .hasMessage("invalid date-time \"7-Jul-1996 23:00:00 +1900\": the zone must lie between -1800 and +1800");
     }
 
     @ParameterizedTest
@@ -94,6 +115,10 @@ class ImapDatesTest {
         "17-Jul-1996 02:44:25 *0700",
         "17-Jul-1996T02:44:25 -0700",
         "1x-Jul-1996 02:44:25 -0700",
+        "x-Jul-1996 02:44:25 -0700",
+        " 7-Jul-1996 02:44:25 -070",
+        "  7-Jul-1996 02:44:25 -0700",
+        "017-Jul-1996 02:44:25 -0700",
         "",
     })
     void rejectsDateTimesOfTheWrongShape(String text) {
@@ -104,7 +129,8 @@ class ImapDatesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"17-Jul-1996 24:00:00 +0000", "17-Jul-1996 23:60:00 +0000",
-        "17-Jul-1996 23:00:60 +0000", "17-Jul-1996 23:00:00 +1900", "00-Jul-1996 23:00:00 +0000"})
+        "17-Jul-1996 23:00:60 +0000", "17-Jul-1996 23:00:00 +1900", "00-Jul-1996 23:00:00 +0000",
+        "7-Jul-1996 24:00:00 +0000", "7-Jul-1996 23:00:00 +0060"})
     void rejectsTimesAndZonesOutOfRange(String text) {
         assertThatThrownBy(() -> ImapDates.parseDateTime(text)).isExactlyInstanceOf(ProtocolException.class);
     }

@@ -55,7 +55,7 @@ class ModifiedUtf7Test {
     void rejectsAnUnclosedShift() {
         assertThatThrownBy(() -> ModifiedUtf7.decode("a&Jjo"))
                 .isExactlyInstanceOf(ProtocolException.class)
-                .hasMessage("mailbox name \"a&Jjo\" is not valid modified UTF-7: the \"&\" at position 2 is never closed by \"-\"");
+                .hasMessage("Mailbox name \"a&Jjo\" is not valid modified UTF-7: the \"&\" at position 2 is never closed by \"-\"");
     }
 
     @Test
@@ -63,7 +63,7 @@ class ModifiedUtf7Test {
         // "&AGE-" is "a" in BASE64; the RFC requires it to be written as itself.
         assertThatThrownBy(() -> ModifiedUtf7.decode("&AGE-"))
                 .isInstanceOf(ProtocolException.class)
-                .hasMessage("mailbox name \"&AGE-\" is not valid modified UTF-7: the encoded part at position 1 "
+                .hasMessage("Mailbox name \"&AGE-\" is not valid modified UTF-7: the encoded part at position 1 "
                         + "encodes \"a\", which must be written as itself");
     }
 

@@ -298,13 +298,59 @@ class AuthenticationTranscriptTest {
                     C: a2 AUTHENTICATE PLAIN not-base64!
                     S: a2 BAD Invalid base64 in the authentication response
                     C: a3 AUTHENTICATE PLAIN %s
-                    S: a3 BAD Invalid PLAIN response: expected authzid NUL authcid NUL password
+                    S: a3 NO [AUTHENTICATIONFAILED] Authentication failed: the PLAIN response must be authzid NUL authcid NUL password
                     C: a4 AUTHENTICATE
                     S: a4 BAD Missing an authentication mechanism
-                    C: a5 AUTHENTICATE PLAIN =
-                    S: a5 BAD Invalid PLAIN response: expected authzid NUL authcid NUL password
+                    C: a5 AUTHENTICATE PLAIN *
+                    S: a5 BAD Invalid base64 in the authentication response
                     """.formatted(Base64.getEncoder().encodeToString("alice secret".getBytes(StandardCharsets.US_ASCII))));
             c.assertStillWorks("a6");
+        }
+    }
+
+    @Test
+    void anEmptyInitialResponseIsAFailedAuthenticationNotASyntaxError() {
+        try (RawClient c = connect()) {
+            c.play("""
+                    C: a1 AUTHENTICATE PLAIN =
+                    S: a1 NO [AUTHENTICATIONFAILED] Authentication failed: the PLAIN response is empty; it must be authzid NUL authcid NUL password
+                    C: a2 SELECT INBOX
+                    S: a2 BAD SELECT is not allowed in the not authenticated state
+                    C: a3 AUTHENTICATE PLAIN %s
+                    S: a3 OK [CAPABILITY %s] Logged in
+                    """.formatted(plain("", "alice", "secret"), CAPS_AFTER_LOGIN));
+        }
+        assertThat(server.journal().commands("AUTHENTICATE")).extracting(c -> c.outcome().status())
+                .containsExactly("NO", "OK");
+        assertThat(StoreSnapshot.of(server.store())).isEqualTo(before);
+    }
+
+    @Test
+    void anEmptyContinuationLineIsAFailedAuthentication() {
+        try (RawClient c = connect()) {
+            c.play("""
+                    C: a1 AUTHENTICATE PLAIN
+                    S: +\s
+                    C:\s
+                    S: a1 NO [AUTHENTICATIONFAILED] Authentication failed: the PLAIN response is empty; it must be authzid NUL authcid NUL password
+                    C: a2 SELECT INBOX
+                    S: a2 BAD SELECT is not allowed in the not authenticated state
+                    """);
+            c.assertStillWorks("a3");
+        }
+    }
+
+    @Test
+    void equalsSignIsAnEmptyResponseOnlyOnTheCommandLine() {
+        // RFC 4959 §3 gives "=" its meaning in the initial response; after "+ " it is base64, and invalid.
+        try (RawClient c = connect()) {
+            c.play("""
+                    C: a1 AUTHENTICATE PLAIN
+                    S: +\s
+                    C: =
+                    S: a1 BAD Invalid base64 in the authentication response
+                    """);
+            c.assertStillWorks("a2");
         }
     }
 

@@ -508,25 +508,71 @@ class MailboxTranscriptTest {
     }
 
     @Test
-    void invalidModifiedUtf7IsBad() {
+    void invalidModifiedUtf7NamesNoMailboxAndIsRefusedWithNo() {
         refusedWithoutChange("""
                 C: a1 CREATE &AOQ
-                S: a1 BAD mailbox name "&AOQ" is not valid modified UTF-7: the "&" at position 1 is never closed by "-"
+                S: a1 NO Mailbox name "&AOQ" is not valid modified UTF-7: the "&" at position 1 is never closed by "-"
                 C: a2 CREATE &AGE-
-                S: a2 BAD mailbox name "&AGE-" is not valid modified UTF-7: the encoded part at position 1 encodes "a", which must be written as itself
+                S: a2 NO Mailbox name "&AGE-" is not valid modified UTF-7: the encoded part at position 1 encodes "a", which must be written as itself
                 C: a3 CREATE Tom&Jerry
-                S: a3 BAD mailbox name "Tom&Jerry" is not valid modified UTF-7: the "&" at position 4 is never closed by "-"
+                S: a3 NO Mailbox name "Tom&Jerry" is not valid modified UTF-7: the "&" at position 4 is never closed by "-"
                 C: a4 SELECT &AOQ
-                S: a4 BAD mailbox name "&AOQ" is not valid modified UTF-7: the "&" at position 1 is never closed by "-"
+                S: a4 NO Mailbox name "&AOQ" is not valid modified UTF-7: the "&" at position 1 is never closed by "-"
+                C: a5 RENAME INBOX a&b
+                S: a5 NO Mailbox name "a&b" is not valid modified UTF-7: the "&" at position 2 is never closed by "-"
+                C: a6 STATUS a&b (MESSAGES)
+                S: a6 NO Mailbox name "a&b" is not valid modified UTF-7: the "&" at position 2 is never closed by "-"
+                C: a7 SUBSCRIBE a&b
+                S: a7 NO Mailbox name "a&b" is not valid modified UTF-7: the "&" at position 2 is never closed by "-"
+                C: a8 DELETE a&b
+                S: a8 NO Mailbox name "a&b" is not valid modified UTF-7: the "&" at position 2 is never closed by "-"
+                C: a9 APPEND a&b {5+}
+                C: hello
+                S: a9 NO Mailbox name "a&b" is not valid modified UTF-7: the "&" at position 2 is never closed by "-"
                 """);
     }
 
     @Test
-    void eightBitMailboxNameIsBad() {
+    void listWithAPatternOrReferenceThatIsNotModifiedUtf7MatchesNothing() {
+        c.play("""
+                C: a1 CREATE &AOQ-bc
+                S: a1 OK Create completed.
+                """);
+        refusedWithoutChange("""
+                C: a2 LIST "" &*
+                S: a2 OK LIST completed.
+                C: a3 LIST "" &AOQ*
+                S: a3 OK LIST completed.
+                C: a4 LSUB "" a&b
+                S: a4 OK LSUB completed.
+                C: a5 LIST a&b *
+                S: a5 OK LIST completed.
+                C: a6 LIST a&b ""
+                S: * LIST (\\Noselect) "/" ""
+                S: a6 OK LIST completed.
+                C: a7 LIST "" &AOQ-*
+                S: * LIST (\\HasNoChildren) "/" &AOQ-bc
+                S: a7 OK LIST completed.
+                """);
+    }
+
+    @Test
+    void selectOfAnInvalidNameLeavesNoMailboxSelected() {
+        assertThat(c.command("a1", "SELECT INBOX")).last().isEqualTo("a1 OK [READ-WRITE] Select completed.");
+        c.play("""
+                C: a2 SELECT a&b
+                S: a2 NO Mailbox name "a&b" is not valid modified UTF-7: the "&" at position 2 is never closed by "-"
+                C: a3 EXPUNGE
+                S: a3 BAD EXPUNGE is not allowed in the authenticated state
+                """);
+    }
+
+    @Test
+    void eightBitMailboxNameIsRefusedWithNo() {
         String before = snapshot();
         c.sendRaw("a1 CREATE \"\u00e4pfel\"\r\n".getBytes(StandardCharsets.UTF_8));
         assertThat(c.readUntilTagged("a1")).singleElement().asString()
-                .isEqualTo("a1 BAD mailbox name \"\\u00E4pfel\" is not valid modified UTF-7: the character U+00E4 at position 1 must be written in modified BASE64");
+                .isEqualTo("a1 NO Mailbox name \"\\u00E4pfel\" is not valid modified UTF-7: the character U+00E4 at position 1 must be written in modified BASE64");
         c.assertStillWorks("a2");
         assertThat(snapshot()).isEqualTo(before);
     }

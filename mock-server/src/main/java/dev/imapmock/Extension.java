@@ -34,7 +34,14 @@ public enum Extension {
     /** APPENDUID and COPYUID response codes, and UID EXPUNGE. */
     UIDPLUS("UIDPLUS", "RFC 4315"),
     /** MOVE and UID MOVE. */
-    MOVE("MOVE", "RFC 6851");
+    MOVE("MOVE", "RFC 6851"),
+    /** The ENABLE command, through which a client turns on extensions that change responses. */
+    ENABLE("ENABLE", "RFC 5161"),
+    /**
+     * Mod-sequences: MODSEQ, HIGHESTMODSEQ, CHANGEDSINCE, UNCHANGEDSINCE and SEARCH MODSEQ. Turned
+     * on per session by its first use, {@code SELECT (CONDSTORE)} or {@code ENABLE CONDSTORE}.
+     */
+    CONDSTORE("CONDSTORE", "RFC 7162");
 
     private final String capability;
     private final String rfc;

@@ -51,6 +51,7 @@ public final class Commands {
             entry("STATUS", new StatusCommand(), AUTH),
             entry("APPEND", new AppendCommand(), AUTH),
             entry("IDLE", new IdleCommand(), AUTH, Extension.IDLE),
+            entry("ENABLE", new EnableCommand(), AUTH, Extension.ENABLE),
             entry("CHECK", new NoopCommand(), SEL),
             entry("CLOSE", new CloseCommand(true), SEL),
             entry("UNSELECT", new CloseCommand(false), SEL, Extension.UNSELECT),

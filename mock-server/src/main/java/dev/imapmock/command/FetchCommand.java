@@ -1,9 +1,11 @@
 package dev.imapmock.command;
 
+import dev.imapmock.Extension;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.FetchItem;
 import dev.imapmock.protocol.FetchParser;
+import dev.imapmock.protocol.FetchRequest;
 import dev.imapmock.protocol.SequenceSet;
 import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.server.Session;
@@ -31,12 +33,18 @@ final class FetchCommand implements CommandHandler {
     public Completion handle(Command command, Session session) throws IOException {
         Args args = new Args(command.args());
         SequenceSet set = SequenceSet.parse(args.any("a message set"));
-        List<FetchItem> items = FetchParser.parse(args.rest());
+        FetchRequest request = FetchParser.parse(args.rest(), session.extensions());
+        List<FetchItem> items = request.items();
         SelectedMailbox view = session.selected();
-        List<Integer> seqs = MessageSet.resolve(set, uid, view);
+        if (request.asksModSeq() || request.onlyChanged()) {
+            session.enable(Extension.CONDSTORE);
+        }
+        List<Integer> seqs = request.onlyChanged()
+                ? MessageSet.changedSince(set, uid, view, request.changedSince())
+                : MessageSet.resolve(set, uid, view);
         Set<Long> seenNow = !view.readOnly() && items.stream().anyMatch(FetchItem::setsSeen)
                 ? markSeen(view, seqs) : Set.of();
-        FetchWriter writer = new FetchWriter(session.out(), view, items, uid);
+        FetchWriter writer = new FetchWriter(session.out(), view, items, uid, request.onlyChanged());
         for (int seq : seqs) {
             Message message = view.bySequence(seq);
             writer.write(seq, message, seenNow.contains(message.uid()));
@@ -60,7 +68,7 @@ final class FetchCommand implements CommandHandler {
             return Set.of();
         }
         Set<Long> marked = new HashSet<>();
-        for (Message m : view.mailbox().updateFlags(unseen, f -> f.with(Flags.SEEN), view)) {
+        for (Message m : view.mailbox().updateFlags(unseen, f -> f.with(Flags.SEEN), view).changed()) {
             marked.add(m.uid());
         }
         return marked;

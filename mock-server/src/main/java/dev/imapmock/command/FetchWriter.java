@@ -24,18 +24,33 @@ final class FetchWriter {
     private final List<FetchItem> items;
     private final boolean uidFirst;
     private final boolean flagsAsked;
+    private final boolean modSeqAsked;
+    private final boolean uidAsked;
+    private final boolean modSeqAtEnd;
 
-    FetchWriter(ResponseWriter out, SelectedMailbox view, List<FetchItem> items, boolean uidCommand) {
+    /**
+     * @param modSeqAtEnd add MODSEQ after the items asked for (CHANGEDSINCE without MODSEQ,
+     *                    RFC 7162 §3.1.4)
+     */
+    FetchWriter(ResponseWriter out, SelectedMailbox view, List<FetchItem> items, boolean uidCommand,
+                boolean modSeqAtEnd) {
         this.out = out;
         this.view = view;
         this.items = items;
         this.uidFirst = uidCommand;
         this.flagsAsked = items.contains(new FetchItem.Simple(FetchItem.Attribute.FLAGS));
+        this.modSeqAsked = items.contains(new FetchItem.Simple(FetchItem.Attribute.MODSEQ));
+        this.uidAsked = uidCommand || items.contains(new FetchItem.Simple(FetchItem.Attribute.UID));
+        this.modSeqAtEnd = modSeqAtEnd && !modSeqAsked;
     }
 
     void write(int seq, Message message, boolean seenNow) throws IOException {
-        // Flags are read, and new keywords announced, before the FETCH response starts.
+        // The mod-sequence is read before the flags (see Message#modSeq), and new keywords are
+        // announced before the FETCH response starts.
+        long modSeq = message.modSeq();
         String flags = flagsAsked || seenNow ? view.fetchFlags(message, out) : null;
+        // RFC 7162 §3.1.4: once CONDSTORE is on, a FETCH that sets \Seen also tells UID and MODSEQ.
+        boolean seenWithModSeq = seenNow && view.reportsModSeqs();
         out.raw("* " + seq + " FETCH (");
         boolean first = true;
         if (uidFirst) {
@@ -50,15 +65,23 @@ final class FetchWriter {
                 out.raw(" ");
             }
             first = false;
-            writeItem(item, message, flags);
+            writeItem(item, message, flags, modSeq);
+        }
+        if (seenWithModSeq && !uidAsked) {
+            out.raw((first ? "" : " ") + "UID " + message.uid());
+            first = false;
         }
         if (seenNow && !flagsAsked) {
             out.raw((first ? "" : " ") + "FLAGS (" + flags + ")");
+            first = false;
+        }
+        if ((modSeqAtEnd || seenWithModSeq) && !modSeqAsked) {
+            out.raw((first ? "" : " ") + "MODSEQ (" + modSeq + ")");
         }
         out.raw(")\r\n");
     }
 
-    private void writeItem(FetchItem item, Message message, String flags) throws IOException {
+    private void writeItem(FetchItem item, Message message, String flags, long modSeq) throws IOException {
         if (item instanceof FetchItem.BodySection section) {
             out.raw(section.responseName() + " ");
             literal(clip(message.mime().section(section.section()), section.partial()));
@@ -68,6 +91,7 @@ final class FetchWriter {
         out.raw(attribute.wire() + " ");
         switch (attribute) {
             case FLAGS -> out.raw("(" + flags + ")");
+            case MODSEQ -> out.raw("(" + modSeq + ")");
             case UID -> out.raw(Long.toString(message.uid()));
             case INTERNALDATE -> out.raw("\"" + ImapDates.formatDateTime(message.internalDate()) + "\"");
             case RFC822_SIZE -> out.raw(Integer.toString(message.size()));

@@ -1,5 +1,6 @@
 package dev.imapmock.command;
 
+import dev.imapmock.Extension;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.SequenceSet;
@@ -8,6 +9,7 @@ import dev.imapmock.protocol.StoreParser;
 import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.server.Session;
 import dev.imapmock.store.Flags;
+import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.Message;
 
 import java.io.IOException;
@@ -18,9 +20,10 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * STORE and UID STORE (RFC 3501 §6.4.6): FLAGS, +FLAGS, -FLAGS and their .SILENT forms. Each
- * message changed is answered with its new flags unless silent; other sessions hear of it as
- * an unsolicited FETCH.
+ * STORE and UID STORE (RFC 3501 §6.4.6): FLAGS, +FLAGS, -FLAGS and their .SILENT forms, and with
+ * CONDSTORE the UNCHANGEDSINCE modifier (RFC 7162 §3.1.3). Each message whose flags changed is
+ * answered with its new flags unless silent; as in Dovecot, a message the STORE left as it was is
+ * not mentioned. Other sessions hear of a change as an unsolicited FETCH.
  */
 final class StoreCommand implements CommandHandler {
     private final boolean uid;
@@ -33,29 +36,47 @@ final class StoreCommand implements CommandHandler {
     public Completion handle(Command command, Session session) throws IOException {
         Args args = new Args(command.args());
         SequenceSet set = SequenceSet.parse(args.any("a message set"));
-        StoreOperation operation = StoreParser.parse(args.rest());
+        StoreOperation operation = StoreParser.parse(args.rest(), session.extensions());
         SelectedMailbox view = session.selected();
         if (view.readOnly()) {
             throw CommandException.no("READ-ONLY", "Mailbox is read-only");
+        }
+        if (operation.conditional()) {
+            session.enable(Extension.CONDSTORE);
         }
         List<Integer> seqs = MessageSet.resolve(set, uid, view);
         List<Message> targets = new ArrayList<>(seqs.size());
         for (int seq : seqs) {
             targets.add(view.bySequence(seq));
         }
-        Set<Long> present = new HashSet<>();
-        for (Message m : view.mailbox().updateFlags(targets, change(operation), view)) {
-            present.add(m.uid());
+        Mailbox.FlagUpdate update = view.mailbox().updateFlags(targets, change(operation), view,
+                operation.conditional() ? operation.unchangedSince() : Long.MAX_VALUE);
+        Set<Long> changed = new HashSet<>();
+        for (Message m : update.changed()) {
+            changed.add(m.uid());
         }
-        if (!operation.silent()) {
-            for (int seq : seqs) {
-                Message m = view.bySequence(seq);
-                if (present.contains(m.uid())) {
-                    String flags = view.fetchFlags(m, session.out());
-                    session.out().untagged(seq + " FETCH (" + (uid ? "UID " + m.uid() + " " : "")
-                            + "FLAGS (" + flags + "))");
-                }
+        Set<Long> modified = new HashSet<>();
+        for (Message m : update.modified()) {
+            modified.add(m.uid());
+        }
+        List<Long> modifiedNumbers = new ArrayList<>();
+        for (int seq : seqs) {
+            Message m = view.bySequence(seq);
+            if (modified.contains(m.uid())) {
+                modifiedNumbers.add(uid ? m.uid() : seq);
             }
+            if (!changed.contains(m.uid())) {
+                continue;
+            }
+            if (!operation.silent()) {
+                session.out().untagged(view.flagsFetch(seq, m, uid, session.out()));
+            } else if (view.reportsModSeqs()) {
+                // RFC 7162 §3.1.3: with CONDSTORE on, even a silent STORE tells each new MODSEQ.
+                session.out().untagged(seq + " FETCH (UID " + m.uid() + " MODSEQ (" + m.modSeq() + "))");
+            }
+        }
+        if (!modifiedNumbers.isEmpty()) {
+            return Completion.ok("MODIFIED " + SequenceSet.of(modifiedNumbers), "Conditional store failed");
         }
         return Completion.ok(uid ? "UID STORE completed." : "Store completed.");
     }

@@ -41,6 +41,27 @@ final class ArgParsing {
         return number(text);
     }
 
+    /**
+     * Parses a mod-sequence (RFC 7162 §7): {@code mod-sequence-valzer}, 0 to 2^63-1, or with
+     * {@code zeroAllowed} false {@code mod-sequence-value}, 1 to 2^63-1.
+     *
+     * @throws ProtocolException naming {@code what} when {@code arg} is not one
+     */
+    static long modSeq(Arg arg, String what, boolean zeroAllowed) {
+        String text = arg instanceof Arg.Atom a ? a.text() : "";
+        long value = 0;
+        boolean ok = isDigits(text) && text.length() <= 19;
+        for (int i = 0; ok && i < text.length(); i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+            ok = value >= 0;
+        }
+        if (!ok || (value == 0 && !zeroAllowed)) {
+            throw new ProtocolException(what + " needs a mod-sequence, a number from " + (zeroAllowed ? 0 : 1)
+                    + " to 9223372036854775807, not " + (arg instanceof Arg.Atom a ? shorten(a.text()) : describe(arg)));
+        }
+        return value;
+    }
+
     /** True when {@code text} is a run of digits, however long. */
     static boolean isDigits(String text) {
         if (text.isEmpty()) {

@@ -32,7 +32,9 @@ public sealed interface FetchItem permits FetchItem.Simple, FetchItem.BodySectio
         /** Like {@code BODY.PEEK[HEADER]}. */
         RFC822_HEADER("RFC822.HEADER"),
         /** Like {@code BODY[TEXT]}, including setting {@code \Seen}. */
-        RFC822_TEXT("RFC822.TEXT");
+        RFC822_TEXT("RFC822.TEXT"),
+        /** The message's mod-sequence, {@code MODSEQ (n)} (RFC 7162 §3.1.4); only with CONDSTORE. */
+        MODSEQ("MODSEQ");
 
         private final String wire;
 

@@ -1,8 +1,10 @@
 package dev.imapmock.protocol;
 
+import dev.imapmock.Extension;
 import dev.imapmock.mime.SectionSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Parses the data-item argument of FETCH (RFC 3501 §6.4.5, §9 {@code fetch-att}): a macro
@@ -32,17 +34,58 @@ public final class FetchParser {
      *     further arguments
      */
     public static List<FetchItem> parse(List<Arg> args) {
+        return parse(args, Set.of()).items();
+    }
+
+    /**
+     * Parses FETCH's arguments after the sequence set for a server that offers {@code extensions}:
+     * with CONDSTORE, the MODSEQ item and the fetch modifier {@code (CHANGEDSINCE n)} after the
+     * items (RFC 7162 §3.1.4).
+     *
+     * @throws ProtocolException as {@link #parse(List)}, and for unknown or malformed modifiers
+     */
+    public static FetchRequest parse(List<Arg> args, Set<Extension> extensions) {
+        boolean condstore = extensions.contains(Extension.CONDSTORE);
         if (args.isEmpty()) {
             throw new ProtocolException("FETCH needs data items, such as FLAGS or (UID BODY.PEEK[])");
         }
-        if (args.size() > 1) {
+        long changedSince = FetchRequest.ALL;
+        if (args.size() == 2 && condstore && args.get(1) instanceof Arg.ListArg modifiers) {
+            changedSince = changedSince(modifiers);
+        } else if (args.size() > 1) {
             throw new ProtocolException("FETCH takes one data item or one parenthesized list of them; "
                     + "unexpected " + ArgParsing.describe(args.get(1)) + " after it");
         }
-        Arg arg = args.get(0);
+        return new FetchRequest(items(args.get(0), condstore), changedSince);
+    }
+
+    private static long changedSince(Arg.ListArg modifiers) {
+        List<Arg> items = modifiers.items();
+        if (items.isEmpty()) {
+            throw new ProtocolException("the list of FETCH modifiers is empty");
+        }
+        long value = FetchRequest.ALL;
+        for (int i = 0; i < items.size(); i += 2) {
+            Arg name = items.get(i);
+            if (!(name instanceof Arg.Atom atom) || !ArgParsing.upper(atom.text()).equals("CHANGEDSINCE")) {
+                throw new ProtocolException("unknown FETCH modifier " + (name instanceof Arg.Atom a
+                        ? ArgParsing.shorten(a.text()) : ArgParsing.describe(name)) + "; the one known is CHANGEDSINCE");
+            }
+            if (value != FetchRequest.ALL) {
+                throw new ProtocolException("CHANGEDSINCE is given twice");
+            }
+            if (i + 1 >= items.size()) {
+                throw new ProtocolException("CHANGEDSINCE needs a mod-sequence");
+            }
+            value = ArgParsing.modSeq(items.get(i + 1), "CHANGEDSINCE", false);
+        }
+        return value;
+    }
+
+    private static List<FetchItem> items(Arg arg, boolean condstore) {
         if (arg instanceof Arg.Atom atom) {
             List<FetchItem> macro = macro(atom.text());
-            return macro != null ? macro : List.of(parseItem(atom.text()));
+            return macro != null ? macro : List.of(parseItem(atom.text(), condstore));
         }
         if (arg instanceof Arg.ListArg list) {
             if (list.items().isEmpty()) {
@@ -56,17 +99,26 @@ public final class FetchParser {
                 if (macro(atom.text()) != null) {
                     throw new ProtocolException(atom.text() + " is a macro and must be used alone, not inside a list");
                 }
-                items.add(parseItem(atom.text()));
+                items.add(parseItem(atom.text(), condstore));
             }
             return List.copyOf(items);
         }
         throw new ProtocolException("expected FETCH data items but got " + ArgParsing.describe(arg));
     }
 
-    /** Parses one {@code fetch-att} (not a macro). */
+    /** Parses one {@code fetch-att} of RFC 3501 (not a macro). */
     public static FetchItem parseItem(String text) {
+        return parseItem(text, false);
+    }
+
+    private static FetchItem parseItem(String text, boolean condstore) {
         String upper = ArgParsing.upper(text);
         switch (upper) {
+            case "MODSEQ":
+                if (condstore) {
+                    return simple(FetchItem.Attribute.MODSEQ);
+                }
+                break;
             case "FLAGS":
                 return simple(FetchItem.Attribute.FLAGS);
             case "INTERNALDATE":

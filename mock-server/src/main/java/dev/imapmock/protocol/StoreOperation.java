@@ -10,7 +10,15 @@ import java.util.Set;
  * The flags are validated and in canonical case (see {@link FlagNames}); an empty set with
  * {@link Mode#REPLACE} clears every flag.
  */
-public record StoreOperation(Mode mode, boolean silent, Set<String> flags) {
+public record StoreOperation(Mode mode, boolean silent, Set<String> flags, long unchangedSince) {
+
+    /** {@code unchangedSince} of a STORE without the UNCHANGEDSINCE modifier. */
+    public static final long UNCONDITIONAL = -1;
+
+    /** An unconditional STORE. */
+    public StoreOperation(Mode mode, boolean silent, Set<String> flags) {
+        this(mode, silent, flags, UNCONDITIONAL);
+    }
 
     /** {@code FLAGS}, {@code +FLAGS} and {@code -FLAGS}. */
     public enum Mode {
@@ -31,6 +39,11 @@ public record StoreOperation(Mode mode, boolean silent, Set<String> flags) {
 
     public StoreOperation {
         flags = Collections.unmodifiableSet(new LinkedHashSet<>(flags));
+    }
+
+    /** True for {@code STORE ... (UNCHANGEDSINCE n) ...} (RFC 7162 §3.1.3). */
+    public boolean conditional() {
+        return unchangedSince != UNCONDITIONAL;
     }
 
     /** The data item as a client writes it, e.g. {@code +FLAGS.SILENT}. */

@@ -1,6 +1,9 @@
 package dev.imapmock.protocol;
 
+import dev.imapmock.Extension;
+
 import java.util.List;
+import java.util.Set;
 
 /**
  * Parses the arguments of STORE after the sequence set (RFC 3501 §9 {@code store-att-flags}):
@@ -16,6 +19,49 @@ public final class StoreParser {
      *     followed by more arguments, or an invalid flag
      */
     public static StoreOperation parse(List<Arg> args) {
+        return parse(args, Set.of());
+    }
+
+    /**
+     * Parses STORE's arguments for a server that offers {@code extensions}: with CONDSTORE, the
+     * store modifiers {@code (UNCHANGEDSINCE n)} may precede the data item (RFC 7162 §3.1.3).
+     *
+     * @throws ProtocolException as {@link #parse(List)}, and for unknown or repeated modifiers
+     */
+    public static StoreOperation parse(List<Arg> args, Set<Extension> extensions) {
+        long unchangedSince = StoreOperation.UNCONDITIONAL;
+        if (!args.isEmpty() && args.get(0) instanceof Arg.ListArg modifiers && extensions.contains(Extension.CONDSTORE)) {
+            unchangedSince = unchangedSince(modifiers);
+            args = args.subList(1, args.size());
+        }
+        StoreOperation op = operation(args);
+        return new StoreOperation(op.mode(), op.silent(), op.flags(), unchangedSince);
+    }
+
+    private static long unchangedSince(Arg.ListArg modifiers) {
+        List<Arg> items = modifiers.items();
+        if (items.isEmpty()) {
+            throw new ProtocolException("the list of STORE modifiers is empty");
+        }
+        long value = StoreOperation.UNCONDITIONAL;
+        for (int i = 0; i < items.size(); i += 2) {
+            Arg name = items.get(i);
+            if (!(name instanceof Arg.Atom atom) || !ArgParsing.upper(atom.text()).equals("UNCHANGEDSINCE")) {
+                throw new ProtocolException("unknown STORE modifier " + (name instanceof Arg.Atom a
+                        ? ArgParsing.shorten(a.text()) : ArgParsing.describe(name)) + "; the one known is UNCHANGEDSINCE");
+            }
+            if (value != StoreOperation.UNCONDITIONAL) {
+                throw new ProtocolException("UNCHANGEDSINCE is given twice");
+            }
+            if (i + 1 >= items.size()) {
+                throw new ProtocolException("UNCHANGEDSINCE needs a mod-sequence");
+            }
+            value = ArgParsing.modSeq(items.get(i + 1), "UNCHANGEDSINCE", true);
+        }
+        return value;
+    }
+
+    private static StoreOperation operation(List<Arg> args) {
         if (args.isEmpty()) {
             throw new ProtocolException("STORE needs a data item (FLAGS, +FLAGS or -FLAGS) and flags");
         }

@@ -37,6 +37,7 @@ public final class SelectedMailbox implements MailboxListener {
     private int toldExists;
     private int toldKeywords;
     private int toldRecent;
+    private boolean modSeqs;
 
     private SelectedMailbox(Mailbox mailbox, boolean readOnly) {
         this.mailbox = mailbox;
@@ -184,8 +185,7 @@ public final class SelectedMailbox implements MailboxListener {
                 int seq = f.origin() == this ? -1 : sequenceOf(f.uid());
                 // A message the client has not heard of yet shows its flags when it is fetched.
                 if (seq > 0 && seq <= toldExists) {
-                    Message m = bySequence(seq);
-                    out.untagged(seq + " FETCH (FLAGS (" + fetchFlags(m, out) + "))");
+                    out.untagged(flagsFetch(seq, bySequence(seq), false, out));
                 }
             } else if (event instanceof MailboxEvent.Deleted) {
                 gone = true;
@@ -236,6 +236,35 @@ public final class SelectedMailbox implements MailboxListener {
         if (mailbox.keywords().size() != toldKeywords) {
             tellFlags(out);
         }
+    }
+
+    /** From now on, FETCH responses about flag changes carry UID and MODSEQ (RFC 7162 §3.1.4). */
+    public void reportModSeqs() {
+        modSeqs = true;
+    }
+
+    /** True once the session has CONDSTORE on: FETCH responses about changes carry MODSEQ. */
+    public boolean reportsModSeqs() {
+        return modSeqs;
+    }
+
+    /**
+     * The untagged {@code n FETCH (...)} that tells the new flags of message {@code seq}, as STORE
+     * and the news of other sessions' changes send it: with the UID when {@code withUid}, and with
+     * UID and MODSEQ once CONDSTORE is on (RFC 7162 §3.1.4; Dovecot leaves the UID out there).
+     * Announces new keywords first.
+     */
+    public String flagsFetch(int seq, Message m, boolean withUid, ResponseWriter out) throws IOException {
+        long modSeq = m.modSeq();
+        String flags = fetchFlags(m, out);
+        StringBuilder sb = new StringBuilder(48).append(seq).append(" FETCH (");
+        if (withUid || modSeqs) {
+            sb.append("UID ").append(m.uid()).append(' ');
+        }
+        if (modSeqs) {
+            sb.append("MODSEQ (").append(modSeq).append(") ");
+        }
+        return sb.append("FLAGS (").append(flags).append("))").toString();
     }
 
     /**

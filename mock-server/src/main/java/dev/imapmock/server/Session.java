@@ -8,7 +8,10 @@ import dev.imapmock.protocol.ResponseWriter;
 import dev.imapmock.store.Account;
 import dev.imapmock.store.MailStore;
 
+import java.io.IOException;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The IMAP state of one connection: who is logged in and which mailbox is selected, with the
@@ -23,6 +26,7 @@ public final class Session {
     private Account account;
     private SelectedMailbox selected;
     private CommandFaults faults = CommandFaults.none();
+    private final Set<Extension> enabled = EnumSet.noneOf(Extension.class);
 
     Session(int connection, ServerContext server, CommandReader in, ResponseWriter out) {
         this.connection = connection;
@@ -51,9 +55,38 @@ public final class Session {
         return server.journal();
     }
 
+    /** The extensions the server offers, for the parsers to know which syntax to take. */
+    public Set<Extension> extensions() {
+        return server.config().extensions();
+    }
+
     /** True when the server offers {@code extension}: handlers ask before using its syntax or codes. */
     public boolean offers(Extension extension) {
         return server.config().offers(extension);
+    }
+
+    /**
+     * True when the client has turned {@code extension} on for this connection, by ENABLE or, for
+     * CONDSTORE, by a CONDSTORE enabling command (RFC 7162 §3.1).
+     */
+    public boolean enabled(Extension extension) {
+        return enabled.contains(extension);
+    }
+
+    /**
+     * Turns {@code extension} on for the rest of the connection; true when it was not on yet. When
+     * CONDSTORE comes on while a mailbox is selected, the client is told the mailbox's
+     * HIGHESTMODSEQ at once, as Dovecot does, and later FETCH responses carry MODSEQ.
+     */
+    public boolean enable(Extension extension) throws IOException {
+        if (!enabled.add(extension)) {
+            return false;
+        }
+        if (extension == Extension.CONDSTORE && selected != null) {
+            selected.reportModSeqs();
+            out.untagged("OK [HIGHESTMODSEQ " + selected.mailbox().highestModSeq() + "] Highest");
+        }
+        return true;
     }
 
     public String capabilities() {
@@ -98,6 +131,9 @@ public final class Session {
         unselect();
         this.selected = view;
         this.state = SessionState.SELECTED;
+        if (enabled(Extension.CONDSTORE)) {
+            view.reportModSeqs();
+        }
     }
 
     /** Leaves the selected mailbox, if any; back to the authenticated state. */

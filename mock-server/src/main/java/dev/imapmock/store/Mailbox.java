@@ -3,6 +3,7 @@ package dev.imapmock.store;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -13,6 +14,8 @@ import java.util.function.UnaryOperator;
  * happen under one lock, so every listener sees changes in the same order.
  */
 public final class Mailbox {
+    private static final Comparator<Message> BY_UID = Comparator.comparingLong(Message::uid);
+
     private volatile String name;
     private final long uidValidity;
     private final ArrayList<Message> messages = new ArrayList<>();
@@ -23,6 +26,11 @@ public final class Mailbox {
     private boolean noselect;
     private final Quota quota;
     private final Keywords keywords = new Keywords();
+    /** RFC 7162 §3.1: the mod-sequence of the last change; an empty mailbox starts at 1, as in Dovecot. */
+    private long highestModSeq = 1;
+    /** The present messages from the least to the most recently changed, linked through the messages. */
+    private Message oldestChange;
+    private Message newestChange;
 
     Mailbox(String name, long uidValidity, Quota quota) {
         this.name = name;
@@ -85,9 +93,11 @@ public final class Mailbox {
         quota.reserve(messages.size(), added);
         List<Message> result = new ArrayList<>(added.size());
         messages.ensureCapacity(messages.size() + added.size());
+        long modSeq = added.isEmpty() ? highestModSeq : ++highestModSeq;
         for (NewMessage m : added) {
-            Message message = new Message(uidNext++, m.bytes(), m.internalDate(), keywords.canonical(m.flags()));
+            Message message = new Message(uidNext++, m.bytes(), m.internalDate(), keywords.canonical(m.flags()), modSeq);
             messages.add(message);
+            linkNewest(message);
             result.add(message);
             publish(new MailboxEvent.Appended(message));
         }
@@ -135,26 +145,66 @@ public final class Mailbox {
         return i < 0 ? null : messages.get(i);
     }
 
+    /** The mod-sequence of the mailbox's last change (RFC 7162 HIGHESTMODSEQ); it never goes down. */
+    public synchronized long highestModSeq() {
+        return highestModSeq;
+    }
+
     /**
-     * Changes the flags of each message still present and tells the other sessions. Returns the
-     * messages that were present.
+     * Changes the flags of each message still present and tells the other sessions; all changes
+     * of one call share one new mod-sequence, as in Dovecot.
      */
-    public synchronized List<Message> updateFlags(Collection<Message> targets, UnaryOperator<Flags> change,
-                                                  MailboxListener origin) {
-        List<Message> present = new ArrayList<>(targets.size());
+    public synchronized FlagUpdate updateFlags(Collection<Message> targets, UnaryOperator<Flags> change,
+                                               MailboxListener origin) {
+        return updateFlags(targets, change, origin, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #updateFlags(Collection, UnaryOperator, MailboxListener)}, changing only the
+     * messages whose mod-sequence is at most {@code unchangedSince}; the others are left alone and
+     * reported as modified (RFC 7162 §3.1.3, STORE UNCHANGEDSINCE). The test and the change are one
+     * atomic step.
+     */
+    public synchronized FlagUpdate updateFlags(Collection<Message> targets, UnaryOperator<Flags> change,
+                                               MailboxListener origin, long unchangedSince) {
+        List<Message> changed = new ArrayList<>();
+        List<Message> modified = new ArrayList<>();
+        long modSeq = highestModSeq + 1;
         for (Message m : targets) {
             if (indexOf(m.uid()) < 0) {
                 continue;
             }
+            if (m.modSeq() > unchangedSince) {
+                modified.add(m);
+                continue;
+            }
             Flags before = m.flags();
             Flags after = keywords.canonical(change.apply(before));
-            present.add(m);
             if (!after.equals(before)) {
-                m.flags(after);
+                m.change(after, modSeq);
+                unlink(m);
+                linkNewest(m);
+                changed.add(m);
                 publish(new MailboxEvent.FlagsChanged(m.uid(), origin));
             }
         }
-        return present;
+        if (!changed.isEmpty()) {
+            highestModSeq = modSeq;
+        }
+        return new FlagUpdate(changed, modified);
+    }
+
+    /**
+     * The present messages changed after mod-sequence {@code modSeq}, in UID order: the work is in
+     * proportion to how many there are, not to the mailbox's size (CHANGEDSINCE).
+     */
+    public synchronized List<Message> changedSince(long modSeq) {
+        List<Message> changed = new ArrayList<>();
+        for (Message m = newestChange; m != null && m.modSeq() > modSeq; m = m.older) {
+            changed.add(m);
+        }
+        changed.sort(BY_UID);
+        return changed;
     }
 
     /**
@@ -187,6 +237,12 @@ public final class Mailbox {
             return remove;
         });
         quota.release(gone);
+        if (!gone.isEmpty()) {
+            highestModSeq++;
+        }
+        for (Message m : gone) {
+            unlink(m);
+        }
         for (Long uid : removed) {
             publish(new MailboxEvent.Expunged(uid));
         }
@@ -205,7 +261,7 @@ public final class Mailbox {
         for (int i = messages.size() - 1; i >= 0 && messages.get(i).uid() >= firstUnclaimedRecent; i--) {
             recent++;
         }
-        return new Status(messages.size(), recent, uidNext, uidValidity, unseen);
+        return new Status(messages.size(), recent, uidNext, uidValidity, unseen, highestModSeq);
     }
 
     /** Empties the mailbox and tells selecting sessions it is gone; used by DELETE and RENAME INBOX. */
@@ -213,6 +269,11 @@ public final class Mailbox {
         List<Message> removed = new ArrayList<>(messages);
         messages.clear();
         quota.release(removed);
+        oldestChange = null;
+        newestChange = null;
+        if (!removed.isEmpty()) {
+            highestModSeq++;
+        }
         noselect = becomeNoselect;
         if (gone) {
             publish(new MailboxEvent.Deleted());
@@ -242,6 +303,32 @@ public final class Mailbox {
         return -1;
     }
 
+    private void linkNewest(Message m) {
+        m.older = newestChange;
+        m.newer = null;
+        if (newestChange != null) {
+            newestChange.newer = m;
+        } else {
+            oldestChange = m;
+        }
+        newestChange = m;
+    }
+
+    private void unlink(Message m) {
+        if (m.older != null) {
+            m.older.newer = m.newer;
+        } else if (oldestChange == m) {
+            oldestChange = m.newer;
+        }
+        if (m.newer != null) {
+            m.newer.older = m.older;
+        } else if (newestChange == m) {
+            newestChange = m.older;
+        }
+        m.older = null;
+        m.newer = null;
+    }
+
     private void publish(MailboxEvent event) {
         for (MailboxListener l : listeners) {
             l.onEvent(event);
@@ -257,6 +344,13 @@ public final class Mailbox {
     }
 
     /** The STATUS counters. */
-    public record Status(int messages, int recent, long uidNext, long uidValidity, int unseen) {
+    public record Status(int messages, int recent, long uidNext, long uidValidity, int unseen, long highestModSeq) {
+    }
+
+    /**
+     * What a flag update did: the messages whose flags changed (each now at the update's
+     * mod-sequence), and those an UNCHANGEDSINCE condition kept from changing.
+     */
+    public record FlagUpdate(List<Message> changed, List<Message> modified) {
     }
 }

@@ -16,14 +16,19 @@ public final class Message {
     private final long internalDateSeconds;
     private final int internalDateOffsetSeconds;
     private volatile Flags flags;
+    private volatile long modSeq;
     private volatile MimeIndex mime;
+    /** Neighbours in the mailbox's list of messages by MODSEQ; guarded by the mailbox's lock. */
+    Message older;
+    Message newer;
 
-    Message(long uid, byte[] bytes, OffsetDateTime internalDate, Flags flags) {
+    Message(long uid, byte[] bytes, OffsetDateTime internalDate, Flags flags, long modSeq) {
         this.uid = uid;
         this.bytes = bytes;
         this.internalDateSeconds = internalDate.toEpochSecond();
         this.internalDateOffsetSeconds = internalDate.getOffset().getTotalSeconds();
         this.flags = flags;
+        this.modSeq = modSeq;
     }
 
     public long uid() {
@@ -48,8 +53,18 @@ public final class Message {
         return flags;
     }
 
-    void flags(Flags flags) {
+    /**
+     * The mod-sequence of the message's last change (RFC 7162 §3.1). Set after the flags, so a
+     * reader that reads it before {@link #flags()} never sees new flags' MODSEQ with old flags.
+     */
+    public long modSeq() {
+        return modSeq;
+    }
+
+    /** Changes the flags, then the mod-sequence; under the mailbox's lock. */
+    void change(Flags flags, long modSeq) {
         this.flags = flags;
+        this.modSeq = modSeq;
     }
 
 

@@ -46,8 +46,8 @@ class StoreTest {
                 "* 1 FETCH (FLAGS (\\Answered \\Deleted \\Seen \\Recent))", "s1 OK Store completed.");
         assertThat(c.command("s2", "STORE 1 -FLAGS (\\Answered \\Deleted)")).containsExactly(
                 "* 1 FETCH (FLAGS (\\Seen \\Recent))", "s2 OK Store completed.");
-        assertThat(c.command("s3", "STORE 1 -FLAGS (\\Flagged)")).containsExactly(
-                "* 1 FETCH (FLAGS (\\Seen \\Recent))", "s3 OK Store completed.");
+        // As in Dovecot, a STORE that changes nothing reports nothing.
+        assertThat(c.command("s3", "STORE 1 -FLAGS (\\Flagged)")).containsExactly("s3 OK Store completed.");
     }
 
     @Test
@@ -74,8 +74,7 @@ class StoreTest {
                 "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Label1 Work)",
                 "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Label1 Work \\*)] Flags permitted.",
                 "* 1 FETCH (FLAGS ($Label1 Work \\Recent))", "s1 OK Store completed.");
-        assertThat(c.command("s2", "STORE 1 +FLAGS (work)")).containsExactly(
-                "* 1 FETCH (FLAGS ($Label1 Work \\Recent))", "s2 OK Store completed.");
+        assertThat(c.command("s2", "STORE 1 +FLAGS (work)")).containsExactly("s2 OK Store completed.");
         assertThat(c.command("s3", "STORE 1 -FLAGS ($label1)")).containsExactly(
                 "* 1 FETCH (FLAGS (Work \\Recent))", "s3 OK Store completed.");
         assertThat(c.command("k", "SEARCH KEYWORD WORK")).containsExactly("* SEARCH 1", "k OK Search completed.");

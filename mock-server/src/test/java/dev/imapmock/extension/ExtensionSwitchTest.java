@@ -33,7 +33,7 @@ class ExtensionSwitchTest {
              RawClient c = RawClient.connect(server)) {
             c.play("""
                     C: c1 CAPABILITY
-                    S: * CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE AUTH=PLAIN
+                    S: * CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE ENABLE CONDSTORE AUTH=PLAIN
                     S: c1 OK Capability completed.
                     """);
             assertThat(server.extensions()).containsExactly(Extension.values());
@@ -70,7 +70,7 @@ class ExtensionSwitchTest {
                     C: i1 ID NIL
                     S: i1 BAD Unknown command ID
                     C: l1 LOGIN alice secret
-                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN] Logged in
+                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ENABLE CONDSTORE] Logged in
                     C: i2 IDLE
                     S: i2 BAD Unknown command IDLE
                     C: n1 NAMESPACE

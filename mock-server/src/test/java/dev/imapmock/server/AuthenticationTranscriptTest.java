@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The not-authenticated state: CAPABILITY, NOOP, ID, LOGOUT, LOGIN and AUTHENTICATE PLAIN. */
 @Timeout(20)
 class AuthenticationTranscriptTest {
-    static final String CAPS_BEFORE_LOGIN = "IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE AUTH=PLAIN";
-    static final String CAPS_AFTER_LOGIN = "IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE";
+    static final String CAPS_BEFORE_LOGIN = "IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE ENABLE CONDSTORE AUTH=PLAIN";
+    static final String CAPS_AFTER_LOGIN = "IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE ENABLE CONDSTORE";
 
     private ImapMockServer server;
     private String before;

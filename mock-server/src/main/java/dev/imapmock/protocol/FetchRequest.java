@@ -1,0 +1,26 @@
+package dev.imapmock.protocol;
+
+import java.util.List;
+
+/**
+ * A FETCH command's arguments after the sequence set: the data items, and the CHANGEDSINCE
+ * modifier of RFC 7162 §3.1.4 ({@link #ALL} when absent).
+ */
+public record FetchRequest(List<FetchItem> items, long changedSince) {
+    /** {@code changedSince} of a FETCH without CHANGEDSINCE. */
+    public static final long ALL = -1;
+
+    public FetchRequest {
+        items = List.copyOf(items);
+    }
+
+    /** True when the FETCH has CHANGEDSINCE: only messages changed after it are answered. */
+    public boolean onlyChanged() {
+        return changedSince != ALL;
+    }
+
+    /** True when the MODSEQ item was asked for by name. */
+    public boolean asksModSeq() {
+        return items.contains(new FetchItem.Simple(FetchItem.Attribute.MODSEQ));
+    }
+}

@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * Decides whether a message matches a search key (RFC 3501 §6.4.4). String keys are
  * case-insensitive substrings of the decoded text (RFC 2047 words, transfer encodings and
- * charsets undone); dates compare whole days, disregarding time and zone.
+ * charsets undone); FROM, TO, CC and BCC look at the addresses in a normal form, so comments and
+ * obsolete syntax in the header do not hide them, HEADER at the field as written. Dates compare
+ * whole days, disregarding time and zone.
  */
 final class SearchEvaluator {
     private final SelectedMailbox view;
@@ -58,7 +60,11 @@ final class SearchEvaluator {
         }
         MimeIndex mime = m.mime();
         if (key instanceof SearchKey.Envelope e) {
-            return contains(mime.decodedHeader(e.field().name()), e.value());
+            String text = switch (e.field()) {
+                case SUBJECT -> mime.decodedHeader("subject");
+                case FROM, TO, CC, BCC -> mime.decodedAddresses(e.field().name());
+            };
+            return contains(text, e.value());
         }
         if (key instanceof SearchKey.Header h) {
             String value = mime.decodedHeader(h.field());

@@ -98,13 +98,36 @@ final class EnvelopeBuilder {
                 replyTo.isEmpty() ? from : replyTo, to, cc, bcc, inReplyTo, messageId);
     }
 
+    /** The addresses of one field, personal names tidied for humans as Dovecot sends them. */
     private static List<Address> addresses(byte[] m, int colon, int fieldEnd) {
-        return AddressParser.parse(Headers.valueWithoutLineBreaks(m, colon, fieldEnd));
+        List<Address> list = AddressParser.parse(Headers.valueWithoutLineBreaks(m, colon, fieldEnd));
+        for (int i = 0; i < list.size(); i++) {
+            Address a = list.get(i);
+            if (a.name() != null && needsTidying(a.name())) {
+                list.set(i, new Address(forHumans(a.name()), a.adl(), a.mailbox(), a.host()));
+            }
+        }
+        return list;
+    }
+
+    private static boolean needsTidying(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return n > 0;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n' || (c == ' ' && s.charAt(i + 1) == ' ')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * Text meant for people, as Dovecot writes the subject and personal names: every run of
-     * spaces, tabs and line breaks becomes one space, leading and trailing ones go.
+     * spaces, tabs and line breaks becomes one space, leading and trailing ones go. A name of
+     * white space only becomes the empty string, which Dovecot sends as {@code ""}, not NIL.
      */
     static String forHumans(String s) {
         StringBuilder sb = new StringBuilder(s.length());

@@ -188,6 +188,29 @@ public final class MimeIndex {
         return sb.toString();
     }
 
+    /**
+     * Every value of a top-level address field (From, To, Cc, Bcc) as SEARCH matches it, joined by
+     * LF; null when the field is absent. Each value is parsed as an address list and written back
+     * in one normal form ({@code "Joe Q. Public" <john@example.com>, <jane@example.com>}), so that
+     * comments, CFWS and obsolete syntax no longer stand between an address and its text; then
+     * encoded words are decoded. Decoded on each call.
+     */
+    public String decodedAddresses(String fieldName) {
+        List<String> values = Headers.allValues(message, root.headerStart(), root.bodyStart(),
+                fieldName.toLowerCase(Locale.ROOT));
+        if (values.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append('\n');
+            }
+            sb.append(SearchText.addresses(values.get(i)));
+        }
+        return sb.toString();
+    }
+
     /** The whole top-level header as text, one {@code Name: value} line per field, encoded words decoded. */
     public String decodedHeaderText() {
         return SearchText.header(message, root);

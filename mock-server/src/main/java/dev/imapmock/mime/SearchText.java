@@ -25,6 +25,16 @@ final class SearchText {
         return sb.toString();
     }
 
+    /**
+     * One value of an address field as SEARCH FROM/TO/CC/BCC see it: the list parsed and written
+     * in {@link AddressText}'s normal form, then its RFC 2047 words decoded, as Dovecot does.
+     */
+    static String addresses(String value) {
+        StringBuilder sb = new StringBuilder(value.length() + 8);
+        AddressText.write(AddressParser.parse(value), sb);
+        return Decoding.decodeEncodedWords(sb.toString());
+    }
+
     /** The decoded text of a text part, or null for a part that holds no text of its own. */
     static String leafText(byte[] m, MimePart part) {
         if (part.isMultipart() || part.embeddedMessage().isPresent() || !part.isText()) {

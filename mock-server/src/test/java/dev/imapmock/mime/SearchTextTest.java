@@ -58,6 +58,37 @@ class SearchTextTest {
         assertThat(index.decodedHeaderText()).contains("Subject: Grüße aus Köln").contains("From: André Pirard");
     }
 
+    /** Each normal form below matched in Dovecot 2.3.19.1 as a whole (SEARCH FROM "<the form>"). */
+    @Test
+    void addressFieldsAreSearchedInOneNormalForm() {
+        assertThat(addresses("<user-from (comment)@ (comment) domain.org>")).isEqualTo("<user-from@domain.org>");
+        assertThat(addresses("user-from (comment)@ (comment) domain.org")).isEqualTo("comment <user-from@domain.org>");
+        assertThat(addresses("\"Joe Q. Public\" <john.q.public@example.com>"))
+                .isEqualTo("\"Joe Q. Public\" <john.q.public@example.com>");
+        assertThat(addresses("Team (the team): Ann <ann (x)@ example.net>, bob@example.net;"))
+                .isEqualTo("Team: Ann <ann@example.net>, <bob@example.net>;");
+        assertThat(addresses("Empty:;")).isEqualTo("Empty:;");
+        assertThat(addresses("=?utf-8?q?J=C3=BCrgen_M=C3=BCller?= <juergen@example.de>"))
+                .isEqualTo("Jürgen Müller <juergen@example.de>");
+        assertThat(addresses("\"O'Brien, Pat\" <pat@example.com>")).isEqualTo("\"O\\'Brien, Pat\" <pat@example.com>");
+        assertThat(addresses("a@b, , c@d")).isEqualTo("<a@b>, <MISSING_MAILBOX@MISSING_DOMAIN>, <c@d>");
+        assertThat(addresses("Mary Smith <@relay.example, ,@other.example:mary@example.net>"))
+                .isEqualTo("\"Mary Smith\" <@relay.example,@other.example:mary@example.net>");
+        assertThat(addresses("\"quoted\\\"local\"@example.com (x\\\\y)"))
+                .isEqualTo("\"x\\\\y\" <\"quoted\\\"local\"@example.com>");
+    }
+
+    @Test
+    void everyAddressFieldIsNormalizedOnItsOwnAndAnAbsentOneIsNull() {
+        MimeIndex index = MimeIndex.parse(("From: a@b (x)\r\nTo: (only a comment)\r\nFrom: <c (y) @ d>\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(index.decodedAddresses("FROM")).isEqualTo("x <a@b>\n<c@d>");
+        assertThat(index.decodedAddresses("to")).isEmpty();
+        assertThat(index.decodedAddresses("cc")).isNull();
+        assertThat(index.decodedHeader("from")).isEqualTo("a@b (x)\n<c (y) @ d>");
+    }
+
     @Test
     void decodingIsNotNeededForFetchAndUnknownBodyCharsetFallsBack() {
         String msg = "Content-Type: text/plain; charset=x-nonsense\r\n\r\ncaf\u00e9";
@@ -85,6 +116,10 @@ class SearchTextTest {
             assertThat(t.getOffset().getTotalSeconds()).isEqualTo(-8 * 3600);
             assertThat(t.getSecond()).isEqualTo(10);
         });
+    }
+
+    private static String addresses(String value) {
+        return MimeIndex.parse(("From: " + value + "\r\n\r\n").getBytes(StandardCharsets.UTF_8)).decodedAddresses("from");
     }
 
     private static LocalDate date(String value) {

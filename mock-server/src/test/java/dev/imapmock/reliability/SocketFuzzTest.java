@@ -1,5 +1,6 @@
 package dev.imapmock.reliability;
 
+import dev.imapmock.testing.StoreSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imapmock.ImapMockServer;

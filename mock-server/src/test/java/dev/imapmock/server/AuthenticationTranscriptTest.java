@@ -1,5 +1,7 @@
 package dev.imapmock.server;
 
+import dev.imapmock.testing.StoreSnapshot;
+import java.util.List;
 import dev.imapmock.ImapMockServer;
 import dev.imapmock.journal.ReceivedCommand;
 import dev.imapmock.testing.RawClient;
@@ -20,7 +22,7 @@ class AuthenticationTranscriptTest {
     static final String CAPS_AFTER_LOGIN = "IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE ENABLE CONDSTORE";
 
     private ImapMockServer server;
-    private String before;
+    private List<String> before;
 
     @BeforeEach
     void start() {

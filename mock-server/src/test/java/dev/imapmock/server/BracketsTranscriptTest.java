@@ -1,5 +1,7 @@
 package dev.imapmock.server;
 
+import dev.imapmock.testing.StoreSnapshot;
+import java.util.List;
 import dev.imapmock.ImapMockServer;
 import dev.imapmock.store.Account;
 import dev.imapmock.testing.RawClient;
@@ -41,7 +43,7 @@ class BracketsTranscriptTest {
 
     @Test
     void selectAndListOfANameMadeOfAtomSpecialsAnswerNoAndOkNotBad() {
-        String before = StoreSnapshot.of(server.store());
+        List<String> before = StoreSnapshot.of(server.store());
         c.play("""
                 C: a1 SELECT %1$s
                 S: a1 NO Mailbox name "%1$s" is not valid modified UTF-7: the character "'" at position 5 is not modified BASE64
@@ -197,7 +199,7 @@ class BracketsTranscriptTest {
     @Test
     void malformedSectionsAreBadAndTheConnectionStaysInStep() {
         selectMessageWithBracketHeaders();
-        String before = StoreSnapshot.of(server.store());
+        List<String> before = StoreSnapshot.of(server.store());
         c.play("""
                 C: f1 FETCH 1 BODY[x
                 S: f1 BAD Missing ']'

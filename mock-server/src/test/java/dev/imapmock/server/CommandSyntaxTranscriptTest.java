@@ -1,5 +1,7 @@
 package dev.imapmock.server;
 
+import dev.imapmock.testing.StoreSnapshot;
+import java.util.List;
 import dev.imapmock.ImapMockServer;
 import dev.imapmock.testing.RawClient;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(20)
 class CommandSyntaxTranscriptTest {
     private ImapMockServer server;
-    private String before;
+    private List<String> before;
 
     @BeforeEach
     void start() {

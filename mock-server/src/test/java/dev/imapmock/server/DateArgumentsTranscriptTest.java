@@ -1,5 +1,7 @@
 package dev.imapmock.server;
 
+import dev.imapmock.testing.StoreSnapshot;
+import java.util.List;
 import dev.imapmock.ImapMockServer;
 import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.Message;
@@ -75,7 +77,7 @@ class DateArgumentsTranscriptTest {
         "5-Jan-2024 24:00:00 +0000|there is no such time of day; hours go from 00 to 23, minutes and seconds from 00 to 59",
     })
     void anImpossibleDateIsBadAfterItsLiteralWasReadAndChangesNothing(String date, String reason) {
-        String before = StoreSnapshot.of(server.store());
+        List<String> before = StoreSnapshot.of(server.store());
         // The literals look like commands: were they left unread, the server would run them.
         c.play("""
                 C: a1 APPEND INBOX "%1$s" {14}

@@ -1,5 +1,7 @@
 package dev.imapmock.server;
 
+import dev.imapmock.testing.StoreSnapshot;
+import java.util.List;
 import dev.imapmock.ImapMockServer;
 import dev.imapmock.store.Account;
 import dev.imapmock.store.Mailbox;
@@ -38,7 +40,7 @@ class MailboxTranscriptTest {
         return server.store().account("alice").orElseThrow();
     }
 
-    private String snapshot() {
+    private List<String> snapshot() {
         return StoreSnapshot.of(server.store());
     }
 
@@ -48,7 +50,7 @@ class MailboxTranscriptTest {
     }
 
     private void refusedWithoutChange(String script) {
-        String before = snapshot();
+        List<String> before = snapshot();
         c.play(script);
         c.assertStillWorks("zz");
         assertThat(snapshot()).as("store after refused commands").isEqualTo(before);
@@ -475,7 +477,7 @@ class MailboxTranscriptTest {
 
     @Test
     void appendRefusesAnInvalidDateTime() {
-        String before = snapshot();
+        List<String> before = snapshot();
         c.sendAscii("a1 APPEND INBOX \"yesterday\" {5+}\r\nhello\r\n");
         assertThat(c.readUntilTagged("a1")).singleElement().asString().startsWith("a1 BAD ");
         c.assertStillWorks("a2");
@@ -569,7 +571,7 @@ class MailboxTranscriptTest {
 
     @Test
     void eightBitMailboxNameIsRefusedWithNo() {
-        String before = snapshot();
+        List<String> before = snapshot();
         c.sendRaw("a1 CREATE \"\u00e4pfel\"\r\n".getBytes(StandardCharsets.UTF_8));
         assertThat(c.readUntilTagged("a1")).singleElement().asString()
                 .isEqualTo("a1 NO Mailbox name \"\\u00E4pfel\" is not valid modified UTF-7: the character U+00E4 at position 1 must be written in modified BASE64");

@@ -1,4 +1,4 @@
-package dev.imapmock.reliability;
+package dev.imapmock.testing;
 
 import dev.imapmock.store.Account;
 import dev.imapmock.store.MailStore;
@@ -12,14 +12,15 @@ import java.util.List;
 
 /**
  * Everything a client could change in a store, as comparable text: per account its mailboxes
- * (name, UIDVALIDITY, UIDNEXT, \Noselect) with each message's UID, bytes digest, size, flags and
- * internal date, and its subscriptions.
+ * (name, UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ, \Noselect) with each message's UID, bytes digest,
+ * size, flags, MODSEQ and internal date, and its subscriptions; so a test can prove that a refused
+ * command changed nothing.
  */
-final class StoreSnapshot {
+public final class StoreSnapshot {
     private StoreSnapshot() {
     }
 
-    static List<String> of(MailStore store) {
+    public static List<String> of(MailStore store) {
         List<String> lines = new ArrayList<>();
         List<String> users = new ArrayList<>(store.users());
         users.sort(null);
@@ -28,10 +29,11 @@ final class StoreSnapshot {
             lines.add("account " + user + " subscriptions " + account.subscriptions());
             for (Mailbox mailbox : account.mailboxes()) {
                 lines.add("mailbox " + user + "/" + mailbox.name() + " uidvalidity " + mailbox.uidValidity()
-                        + " uidnext " + mailbox.uidNext() + " noselect " + mailbox.isNoselect());
+                        + " uidnext " + mailbox.uidNext() + " highestmodseq " + mailbox.highestModSeq()
+                        + " noselect " + mailbox.isNoselect());
                 for (Message m : mailbox.messages()) {
                     lines.add("  uid " + m.uid() + " size " + m.size() + " sha256 " + sha256(m.bytes())
-                            + " flags " + m.flags().names() + " date " + m.internalDate());
+                            + " flags " + m.flags().names() + " modseq " + m.modSeq() + " date " + m.internalDate());
                 }
             }
         }

@@ -210,6 +210,29 @@ public final class Bench {
         record(name, overhead, Stats.of((after - before - 1.1 * raw) / mail.size()));
     }
 
+    /**
+     * A sync engine's question with CONDSTORE: which of all messages changed since the last sync,
+     * when 10 did. It should cost in proportion to the 10, not to the mailbox.
+     */
+    private void changedSince(RawImap client, String name, String size, int n) throws Exception {
+        long since = 0;
+        for (String line : client.lines("STATUS INBOX (HIGHESTMODSEQ)")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("HIGHESTMODSEQ (\\d+)").matcher(line);
+            if (m.find()) {
+                since = Long.parseLong(m.group(1));
+            }
+        }
+        for (int i = 0; i < 10; i++) {
+            client.command("UID STORE " + (1 + (i * 997) % n) + " +FLAGS.SILENT ($Synced)");
+        }
+        long modSeq = since;
+        record(name, "UID FETCH 1:* (FLAGS) (CHANGEDSINCE m), 10 changed" + size + " (ms)", measure(() -> {
+            long t = System.nanoTime();
+            client.command("UID FETCH 1:* (FLAGS) (CHANGEDSINCE " + modSeq + ")");
+            return millisSince(t);
+        }));
+    }
+
     private static long usedHeap() throws InterruptedException {
         Runtime rt = Runtime.getRuntime();
         for (int i = 0; i < 4; i++) {
@@ -260,6 +283,9 @@ public final class Bench {
                 long bytes = client.command("FETCH 1:* BODY.PEEK[]");
                 return bytes / 1e6 / ((System.nanoTime() - t) / 1e9);
             }));
+            if (client.offers("CONDSTORE")) {
+                changedSince(client, name, size, n);
+            }
             record(name, "UID SEARCH SUBJECT word" + size + " (ms)", measure(() -> {
                 long t = System.nanoTime();
                 client.command("UID SEARCH SUBJECT " + MailGenerator.NEEDLE);

@@ -23,6 +23,7 @@ final class RawImap implements AutoCloseable {
     private int lineLength;
     private int tags;
     private final boolean literalPlus;
+    private final String greeting;
 
     RawImap(int port) throws IOException {
         this(port, 120_000);
@@ -35,7 +36,8 @@ final class RawImap implements AutoCloseable {
         in = socket.getInputStream();
         out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         readLine();
-        literalPlus = text().contains("LITERAL+");
+        greeting = text();
+        literalPlus = greeting.contains("LITERAL+");
     }
 
     static RawImap login(int port, String user, String password) throws IOException {
@@ -95,6 +97,21 @@ final class RawImap implements AutoCloseable {
         }
     }
 
+    /** True when the greeting's capability list names {@code capability}. */
+    boolean offers(String capability) {
+        return (" " + greeting.replace("]", " ")).contains(" " + capability + " ");
+    }
+
+    /** Sends a command and returns its untagged response lines, literals left out. */
+    java.util.List<String> lines(String command) throws IOException {
+        String tag = "t" + (++tags);
+        out.write((tag + " " + command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        readResponse(tag, lines);
+        return lines;
+    }
+
     /** True when the server offered LITERAL+ in its greeting. */
     boolean literalPlus() {
         return literalPlus;
@@ -129,6 +146,10 @@ final class RawImap implements AutoCloseable {
     }
 
     private long readResponse(String tag) throws IOException {
+        return readResponse(tag, null);
+    }
+
+    private long readResponse(String tag, java.util.List<String> untagged) throws IOException {
         byte[] prefix = (tag + " ").getBytes(StandardCharsets.US_ASCII);
         long total = 0;
         while (true) {
@@ -138,6 +159,9 @@ final class RawImap implements AutoCloseable {
                     throw new IOException("Command failed: " + text());
                 }
                 return total;
+            }
+            if (untagged != null) {
+                untagged.add(text());
             }
             long literal = literalAtEnd();
             while (literal >= 0) {

@@ -41,7 +41,13 @@ public enum Extension {
      * Mod-sequences: MODSEQ, HIGHESTMODSEQ, CHANGEDSINCE, UNCHANGEDSINCE and SEARCH MODSEQ. Turned
      * on per session by its first use, {@code SELECT (CONDSTORE)} or {@code ENABLE CONDSTORE}.
      */
-    CONDSTORE("CONDSTORE", "RFC 7162");
+    CONDSTORE("CONDSTORE", "RFC 7162"),
+    /**
+     * Quick resynchronization: {@code SELECT (QRESYNC (...))}, VANISHED instead of EXPUNGE, and
+     * {@code UID FETCH ... (CHANGEDSINCE m VANISHED)}. Turned on per session by
+     * {@code ENABLE QRESYNC}, which turns CONDSTORE on too.
+     */
+    QRESYNC("QRESYNC", "RFC 7162", CONDSTORE, ENABLE);
 
     private final String capability;
     private final String rfc;

@@ -9,6 +9,7 @@ import dev.imapmock.server.Session;
 
 import java.io.IOException;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -19,7 +20,7 @@ import java.util.Set;
  */
 final class EnableCommand implements CommandHandler {
     /** What ENABLE can turn on. */
-    private static final Set<Extension> ENABLEABLE = EnumSet.of(Extension.CONDSTORE);
+    private static final Set<Extension> ENABLEABLE = EnumSet.of(Extension.CONDSTORE, Extension.QRESYNC);
 
     @Override
     public Completion handle(Command command, Session session) throws IOException {
@@ -27,15 +28,29 @@ final class EnableCommand implements CommandHandler {
         if (!args.hasMore()) {
             throw new ProtocolException("ENABLE needs at least one capability name");
         }
-        StringBuilder enabled = new StringBuilder("ENABLED");
+        Set<Extension> named = new LinkedHashSet<>();
         while (args.hasMore()) {
             Arg arg = args.any("a capability name");
             if (!(arg instanceof Arg.Atom atom)) {
                 throw new ProtocolException("ENABLE takes capability names, which are atoms");
             }
             Extension extension = Extension.named(atom.text()).orElse(null);
-            if (extension != null && ENABLEABLE.contains(extension) && session.offers(extension)
-                    && session.enable(extension)) {
+            if (extension != null && ENABLEABLE.contains(extension) && session.offers(extension)) {
+                named.add(extension);
+            }
+        }
+        StringBuilder enabled = new StringBuilder("ENABLED");
+        Set<Extension> newlyOn = EnumSet.noneOf(Extension.class);
+        for (Extension extension : named) {
+            if (!session.enabled(extension)) {
+                newlyOn.add(extension);
+            }
+        }
+        for (Extension extension : named) {
+            session.enable(extension);
+        }
+        for (Extension extension : named) {
+            if (newlyOn.contains(extension)) {
                 enabled.append(' ').append(extension.capability());
             }
         }

@@ -6,6 +6,7 @@ import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.FetchItem;
 import dev.imapmock.protocol.FetchParser;
 import dev.imapmock.protocol.FetchRequest;
+import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.protocol.SequenceSet;
 import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.server.Session;
@@ -36,8 +37,19 @@ final class FetchCommand implements CommandHandler {
         FetchRequest request = FetchParser.parse(args.rest(), session.extensions());
         List<FetchItem> items = request.items();
         SelectedMailbox view = session.selected();
+        if (request.vanished()) {
+            // RFC 7162 §3.2.6: VANISHED goes with UID FETCH and CHANGEDSINCE, once QRESYNC is on.
+            if (!uid || !request.onlyChanged() || !session.enabled(Extension.QRESYNC)) {
+                throw new ProtocolException(!uid ? "VANISHED is a modifier of UID FETCH only"
+                        : !request.onlyChanged() ? "VANISHED needs CHANGEDSINCE"
+                        : "QRESYNC is not enabled: ENABLE QRESYNC comes first");
+            }
+        }
         if (request.asksModSeq() || request.onlyChanged()) {
             session.enable(Extension.CONDSTORE);
+        }
+        if (request.vanished()) {
+            tellVanished(set, view, request.changedSince(), session);
         }
         List<Integer> seqs = request.onlyChanged()
                 ? MessageSet.changedSince(set, uid, view, request.changedSince())
@@ -50,6 +62,21 @@ final class FetchCommand implements CommandHandler {
             writer.write(seq, message, seenNow.contains(message.uid()));
         }
         return Completion.ok(uid ? "UID FETCH completed." : "Fetch completed.");
+    }
+
+    /** {@code * VANISHED (EARLIER) uids}: the set's UIDs expunged after {@code modSeq} (RFC 7162 §3.2.6). */
+    private static void tellVanished(SequenceSet set, SelectedMailbox view, long modSeq, Session session)
+            throws IOException {
+        List<Long> vanished = new ArrayList<>();
+        long largest = view.mailbox().uidNext() - 1;
+        for (long gone : view.mailbox().expungedSince(modSeq)) {
+            if (set.contains(gone, largest)) {
+                vanished.add(gone);
+            }
+        }
+        if (!vanished.isEmpty()) {
+            session.out().untagged("VANISHED (EARLIER) " + SequenceSet.of(vanished));
+        }
     }
 
     /**

@@ -1,9 +1,10 @@
 package dev.imapmock.command;
 
 import dev.imapmock.Extension;
-import dev.imapmock.protocol.Arg;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.ProtocolException;
+import dev.imapmock.protocol.SelectParameters;
+import dev.imapmock.protocol.SequenceSet;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.ResponseWriter;
 import dev.imapmock.server.SelectedMailbox;
@@ -13,11 +14,14 @@ import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.Message;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * SELECT and EXAMINE (RFC 3501 §6.3.1, §6.3.2), with CONDSTORE the {@code (CONDSTORE)} parameter
- * and the HIGHESTMODSEQ response code (RFC 7162 §3.1.2, §3.1.8). A session leaves its selected
- * mailbox first, so a failed SELECT leaves it authenticated.
+ * and the HIGHESTMODSEQ response code (RFC 7162 §3.1.2, §3.1.8), with QRESYNC the {@code QRESYNC}
+ * parameter and {@code [CLOSED]} (§3.2.5, §3.2.11). A session leaves its selected mailbox first, so
+ * a failed SELECT leaves it authenticated.
  */
 final class SelectCommand implements CommandHandler {
     private final boolean readOnly;
@@ -30,20 +34,26 @@ final class SelectCommand implements CommandHandler {
     public Completion handle(Command command, Session session) throws IOException {
         Args args = new Args(command.args());
         String wire = args.astring("a mailbox name");
-        boolean condstore = session.offers(Extension.CONDSTORE) && args.hasMore()
-                && parameters(args.list("SELECT parameters"));
-        args.end();
+        SelectParameters parameters = SelectParameters.parse(args.rest(), session.extensions());
+        SelectParameters.Qresync qresync = parameters.qresync();
+        if (qresync != null && !session.enabled(Extension.QRESYNC)) {
+            throw new ProtocolException("QRESYNC is not enabled: ENABLE QRESYNC comes first (RFC 7162 §3.2.5)");
+        }
         // RFC 3501 §6.3.1: a SELECT that fails leaves no mailbox selected, also when the name is
         // refused for not being modified UTF-7; only a syntax error (BAD) keeps the selection.
+        ResponseWriter out = session.out();
+        boolean replacing = session.selected() != null;
         session.unselect();
-        if (condstore) {
+        if (replacing && session.enabled(Extension.QRESYNC)) {
+            out.untagged("OK [CLOSED] Previous mailbox closed.");
+        }
+        if (parameters.condstore()) {
             session.enable(Extension.CONDSTORE);
         }
         Mailbox mailbox = session.account().require(MailboxNames.decode(wire));
         SelectedMailbox view = SelectedMailbox.open(mailbox, readOnly);
         session.select(view);
 
-        ResponseWriter out = session.out();
         view.tellFlags(out);
         out.untagged(view.exists() + " EXISTS");
         out.untagged(view.recentCount() + " RECENT");
@@ -57,25 +67,38 @@ final class SelectCommand implements CommandHandler {
         if (view.reportsModSeqs()) {
             out.untagged("OK [HIGHESTMODSEQ " + mailbox.highestModSeq() + "] Highest");
         }
+        if (qresync != null && qresync.uidValidity() == mailbox.uidValidity()) {
+            resynchronize(view, qresync, out);
+        }
         return Completion.ok(readOnly ? "READ-ONLY" : "READ-WRITE",
                 (readOnly ? "Examine" : "Select") + " completed.");
     }
 
     /**
-     * Reads the select parameters of RFC 4466 §2.1; true when they ask for CONDSTORE. Without an
-     * extension that defines parameters, a list after the name is an unexpected argument.
+     * RFC 7162 §3.2.5: tells a client that cached the mailbox at {@code qresync.modSeq()} what
+     * changed since: the UIDs expunged since, then each message changed since, both within the
+     * known UIDs when the client gave them. A client with a stale UIDVALIDITY gets neither. The
+     * sequence match data only helps a server that forgot expunges; this one remembers them.
      */
-    private static boolean parameters(Arg.ListArg list) {
-        if (list.items().isEmpty()) {
-            throw new ProtocolException("The list of SELECT parameters is empty");
-        }
-        for (Arg item : list.items()) {
-            if (!(item instanceof Arg.Atom atom) || !atom.text().equalsIgnoreCase("CONDSTORE")) {
-                throw new ProtocolException("Unknown SELECT parameter " + (item instanceof Arg.Atom a
-                        ? a.text() : "in the list") + "; the one known is CONDSTORE");
+    private static void resynchronize(SelectedMailbox view, SelectParameters.Qresync qresync, ResponseWriter out)
+            throws IOException {
+        Mailbox mailbox = view.mailbox();
+        SequenceSet known = qresync.knownUids();
+        List<Long> vanished = new ArrayList<>();
+        for (long uid : mailbox.expungedSince(qresync.modSeq())) {
+            if (known == null || known.contains(uid, 0)) {
+                vanished.add(uid);
             }
         }
-        return true;
+        if (!vanished.isEmpty()) {
+            out.untagged("VANISHED (EARLIER) " + SequenceSet.of(vanished));
+        }
+        for (Message m : mailbox.changedSince(qresync.modSeq())) {
+            int seq = view.sequenceOf(m.uid());
+            if (seq > 0 && (known == null || known.contains(m.uid(), 0))) {
+                out.untagged(view.changeFetch(seq, m, out));
+            }
+        }
     }
 
     private static int firstUnseen(SelectedMailbox view) {

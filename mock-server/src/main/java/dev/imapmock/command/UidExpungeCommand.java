@@ -25,6 +25,6 @@ final class UidExpungeCommand implements CommandHandler {
             uids.add(view.bySequence(seq).uid());
         }
         view.mailbox().expungeDeleted(uids);
-        return Completion.ok("UID EXPUNGE completed.");
+        return Completion.ok(ExpungeCommand.highestModSeq(session), "UID EXPUNGE completed.");
     }
 }

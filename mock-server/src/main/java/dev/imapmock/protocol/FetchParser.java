@@ -49,37 +49,47 @@ public final class FetchParser {
         if (args.isEmpty()) {
             throw new ProtocolException("FETCH needs data items, such as FLAGS or (UID BODY.PEEK[])");
         }
-        long changedSince = FetchRequest.ALL;
+        List<FetchItem> items = items(args.get(0), condstore);
         if (args.size() == 2 && condstore && args.get(1) instanceof Arg.ListArg modifiers) {
-            changedSince = changedSince(modifiers);
+            return modifiers(items, modifiers, extensions.contains(Extension.QRESYNC));
         } else if (args.size() > 1) {
             throw new ProtocolException("FETCH takes one data item or one parenthesized list of them; "
                     + "unexpected " + ArgParsing.describe(args.get(1)) + " after it");
         }
-        return new FetchRequest(items(args.get(0), condstore), changedSince);
+        return new FetchRequest(items, FetchRequest.ALL, false);
     }
 
-    private static long changedSince(Arg.ListArg modifiers) {
+    /** {@code (CHANGEDSINCE n)}, and with QRESYNC {@code VANISHED} too, in any order. */
+    private static FetchRequest modifiers(List<FetchItem> fetchItems, Arg.ListArg modifiers, boolean qresync) {
         List<Arg> items = modifiers.items();
         if (items.isEmpty()) {
             throw new ProtocolException("the list of FETCH modifiers is empty");
         }
-        long value = FetchRequest.ALL;
-        for (int i = 0; i < items.size(); i += 2) {
+        long changedSince = FetchRequest.ALL;
+        boolean vanished = false;
+        String known = qresync ? "the ones known are CHANGEDSINCE and VANISHED" : "the one known is CHANGEDSINCE";
+        for (int i = 0; i < items.size(); i++) {
             Arg name = items.get(i);
-            if (!(name instanceof Arg.Atom atom) || !ArgParsing.upper(atom.text()).equals("CHANGEDSINCE")) {
+            String upper = name instanceof Arg.Atom atom ? ArgParsing.upper(atom.text()) : "";
+            if (upper.equals("CHANGEDSINCE")) {
+                if (changedSince != FetchRequest.ALL) {
+                    throw new ProtocolException("CHANGEDSINCE is given twice");
+                }
+                if (i + 1 >= items.size()) {
+                    throw new ProtocolException("CHANGEDSINCE needs a mod-sequence");
+                }
+                changedSince = ArgParsing.modSeq(items.get(++i), "CHANGEDSINCE", false);
+            } else if (upper.equals("VANISHED") && qresync) {
+                if (vanished) {
+                    throw new ProtocolException("VANISHED is given twice");
+                }
+                vanished = true;
+            } else {
                 throw new ProtocolException("unknown FETCH modifier " + (name instanceof Arg.Atom a
-                        ? ArgParsing.shorten(a.text()) : ArgParsing.describe(name)) + "; the one known is CHANGEDSINCE");
+                        ? ArgParsing.shorten(a.text()) : ArgParsing.describe(name)) + "; " + known);
             }
-            if (value != FetchRequest.ALL) {
-                throw new ProtocolException("CHANGEDSINCE is given twice");
-            }
-            if (i + 1 >= items.size()) {
-                throw new ProtocolException("CHANGEDSINCE needs a mod-sequence");
-            }
-            value = ArgParsing.modSeq(items.get(i + 1), "CHANGEDSINCE", false);
         }
-        return value;
+        return new FetchRequest(fetchItems, changedSince, vanished);
     }
 
     private static List<FetchItem> items(Arg arg, boolean condstore) {

@@ -3,10 +3,10 @@ package dev.imapmock.protocol;
 import java.util.List;
 
 /**
- * A FETCH command's arguments after the sequence set: the data items, and the CHANGEDSINCE
- * modifier of RFC 7162 §3.1.4 ({@link #ALL} when absent).
+ * A FETCH command's arguments after the sequence set: the data items, the CHANGEDSINCE modifier
+ * of RFC 7162 §3.1.4 ({@link #ALL} when absent) and the VANISHED modifier of §3.2.6.
  */
-public record FetchRequest(List<FetchItem> items, long changedSince) {
+public record FetchRequest(List<FetchItem> items, long changedSince, boolean vanished) {
     /** {@code changedSince} of a FETCH without CHANGEDSINCE. */
     public static final long ALL = -1;
 

@@ -1,6 +1,7 @@
 package dev.imapmock.server;
 
 import dev.imapmock.protocol.ResponseWriter;
+import dev.imapmock.protocol.SequenceSet;
 import dev.imapmock.store.Flags;
 import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.MailboxEvent;
@@ -38,6 +39,9 @@ public final class SelectedMailbox implements MailboxListener {
     private int toldKeywords;
     private int toldRecent;
     private boolean modSeqs;
+    private boolean vanished;
+    /** UIDs expunged in the current sync, reported as one VANISHED once QRESYNC is on. */
+    private final List<Long> vanishedNow = new ArrayList<>();
 
     private SelectedMailbox(Mailbox mailbox, boolean readOnly) {
         this.mailbox = mailbox;
@@ -178,13 +182,18 @@ public final class SelectedMailbox implements MailboxListener {
                     recentLater.remove(e.uid());
                     if (seq <= toldExists) {
                         toldExists--;
-                        out.untagged(seq + " EXPUNGE");
+                        if (vanished) {
+                            vanishedNow.add(e.uid());
+                        } else {
+                            out.untagged(seq + " EXPUNGE");
+                        }
                     }
                 }
             } else if (event instanceof MailboxEvent.FlagsChanged f) {
                 int seq = f.origin() == this ? -1 : sequenceOf(f.uid());
                 // A message the client has not heard of yet shows its flags when it is fetched.
                 if (seq > 0 && seq <= toldExists) {
+                    tellVanished(out);
                     out.untagged(flagsFetch(seq, bySequence(seq), false, out));
                 }
             } else if (event instanceof MailboxEvent.Deleted) {
@@ -192,7 +201,19 @@ public final class SelectedMailbox implements MailboxListener {
             }
             pending.poll();
         }
+        tellVanished(out);
         tellExists(out);
+    }
+
+    /**
+     * RFC 7162 §3.2.10: once QRESYNC is on, expunged messages are told as {@code * VANISHED uids}
+     * instead of one EXPUNGE each; consecutive expunges of one sync share a line.
+     */
+    private void tellVanished(ResponseWriter out) throws IOException {
+        if (!vanishedNow.isEmpty()) {
+            out.untagged("VANISHED " + SequenceSet.of(vanishedNow));
+            vanishedNow.clear();
+        }
     }
 
     /**
@@ -243,6 +264,16 @@ public final class SelectedMailbox implements MailboxListener {
         modSeqs = true;
     }
 
+    /** From now on, expunges are told as VANISHED (RFC 7162 §3.2.10). */
+    public void reportVanished() {
+        vanished = true;
+    }
+
+    /** True once the session has QRESYNC on. */
+    public boolean reportsVanished() {
+        return vanished;
+    }
+
     /** True once the session has CONDSTORE on: FETCH responses about changes carry MODSEQ. */
     public boolean reportsModSeqs() {
         return modSeqs;
@@ -265,6 +296,16 @@ public final class SelectedMailbox implements MailboxListener {
             sb.append("MODSEQ (").append(modSeq).append(") ");
         }
         return sb.append("FLAGS (").append(flags).append("))").toString();
+    }
+
+    /**
+     * {@code n FETCH (UID u FLAGS (...) MODSEQ (m))}: a changed message as QRESYNC's SELECT tells
+     * it (RFC 7162 §3.2.5). Announces new keywords first.
+     */
+    public String changeFetch(int seq, Message m, ResponseWriter out) throws IOException {
+        long modSeq = m.modSeq();
+        String flags = fetchFlags(m, out);
+        return seq + " FETCH (UID " + m.uid() + " FLAGS (" + flags + ") MODSEQ (" + modSeq + "))";
     }
 
     /**

@@ -79,8 +79,15 @@ public final class Session {
      * HIGHESTMODSEQ at once, as Dovecot does, and later FETCH responses carry MODSEQ.
      */
     public boolean enable(Extension extension) throws IOException {
+        if (extension == Extension.QRESYNC) {
+            // RFC 7162 §3.2.3: enabling QRESYNC enables CONDSTORE too.
+            enable(Extension.CONDSTORE);
+        }
         if (!enabled.add(extension)) {
             return false;
+        }
+        if (extension == Extension.QRESYNC && selected != null) {
+            selected.reportVanished();
         }
         if (extension == Extension.CONDSTORE && selected != null) {
             selected.reportModSeqs();
@@ -133,6 +140,9 @@ public final class Session {
         this.state = SessionState.SELECTED;
         if (enabled(Extension.CONDSTORE)) {
             view.reportModSeqs();
+        }
+        if (enabled(Extension.QRESYNC)) {
+            view.reportVanished();
         }
     }
 

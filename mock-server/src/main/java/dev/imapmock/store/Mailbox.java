@@ -31,6 +31,7 @@ public final class Mailbox {
     /** The present messages from the least to the most recently changed, linked through the messages. */
     private Message oldestChange;
     private Message newestChange;
+    private final ExpungeLog expunged = new ExpungeLog();
 
     Mailbox(String name, long uidValidity, Quota quota) {
         this.name = name;
@@ -195,6 +196,29 @@ public final class Mailbox {
     }
 
     /**
+     * The UIDs expunged after mod-sequence {@code modSeq}, ascending (QRESYNC's VANISHED). When
+     * the mailbox no longer remembers that far back (see {@link ExpungeLog#CAPACITY}), every UID
+     * below UIDNEXT that is not present: a superset, as RFC 7162 §3.2.5.2 allows.
+     */
+    public synchronized List<Long> expungedSince(long modSeq) {
+        List<Long> uids = expunged.since(modSeq);
+        if (uids != null) {
+            return uids;
+        }
+        uids = new ArrayList<>();
+        int i = 0;
+        for (long uid = 1; uid < uidNext; uid++) {
+            while (i < messages.size() && messages.get(i).uid() < uid) {
+                i++;
+            }
+            if (i >= messages.size() || messages.get(i).uid() != uid) {
+                uids.add(uid);
+            }
+        }
+        return uids;
+    }
+
+    /**
      * The present messages changed after mod-sequence {@code modSeq}, in UID order: the work is in
      * proportion to how many there are, not to the mailbox's size (CHANGEDSINCE).
      */
@@ -238,7 +262,7 @@ public final class Mailbox {
         });
         quota.release(gone);
         if (!gone.isEmpty()) {
-            highestModSeq++;
+            expunged.add(++highestModSeq, removed);
         }
         for (Message m : gone) {
             unlink(m);
@@ -272,7 +296,11 @@ public final class Mailbox {
         oldestChange = null;
         newestChange = null;
         if (!removed.isEmpty()) {
-            highestModSeq++;
+            List<Long> uids = new ArrayList<>(removed.size());
+            for (Message m : removed) {
+                uids.add(m.uid());
+            }
+            expunged.add(++highestModSeq, uids);
         }
         noselect = becomeNoselect;
         if (gone) {

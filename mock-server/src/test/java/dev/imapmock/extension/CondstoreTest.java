@@ -181,7 +181,7 @@ class CondstoreTest {
                 C: f2 FETCH 1 (FLAGS) (CHANGEDSINCE)
                 S: f2 BAD CHANGEDSINCE needs a mod-sequence
                 C: f3 FETCH 1 (FLAGS) (FOO 3)
-                S: f3 BAD unknown FETCH modifier FOO; the one known is CHANGEDSINCE
+                S: f3 BAD unknown FETCH modifier FOO; the ones known are CHANGEDSINCE and VANISHED
                 C: f4 FETCH 1 (FLAGS) (CHANGEDSINCE 1 CHANGEDSINCE 2)
                 S: f4 BAD CHANGEDSINCE is given twice
                 C: f5 FETCH 1 (FLAGS) ()
@@ -195,7 +195,7 @@ class CondstoreTest {
                 C: s3 STORE 1 () +FLAGS (\\Seen)
                 S: s3 BAD the list of STORE modifiers is empty
                 C: e1 EXAMINE INBOX (FOO)
-                S: e1 BAD Unknown SELECT parameter FOO; the one known is CONDSTORE
+                S: e1 BAD Unknown or repeated SELECT parameter FOO; the ones known are CONDSTORE and QRESYNC
                 C: e2 EXAMINE INBOX ()
                 S: e2 BAD The list of SELECT parameters is empty
                 C: n1 ENABLE

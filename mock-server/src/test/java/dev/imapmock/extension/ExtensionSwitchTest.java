@@ -1,5 +1,6 @@
 package dev.imapmock.extension;
 
+import dev.imapmock.testing.Capabilities;
 import dev.imapmock.Extension;
 import dev.imapmock.ImapMockServer;
 import dev.imapmock.testing.RawClient;
@@ -11,9 +12,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A server built without an extension behaves as one that never had it: the name leaves the
@@ -33,9 +37,9 @@ class ExtensionSwitchTest {
              RawClient c = RawClient.connect(server)) {
             c.play("""
                     C: c1 CAPABILITY
-                    S: * CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE ENABLE CONDSTORE AUTH=PLAIN
+                    S: * CAPABILITY %s
                     S: c1 OK Capability completed.
-                    """);
+                    """.formatted(Capabilities.BEFORE_LOGIN));
             assertThat(server.extensions()).containsExactly(Extension.values());
         }
     }
@@ -48,16 +52,53 @@ class ExtensionSwitchTest {
             List<String> before = c.command("c1", "CAPABILITY");
             c.command("l1", "LOGIN alice secret");
             List<String> after = c.command("c2", "CAPABILITY");
+            Set<Extension> gone = EnumSet.of(left);
+            for (Extension other : Extension.values()) {
+                if (other.requires().contains(left)) {
+                    gone.add(other);
+                }
+            }
             for (String line : List.of(greeting, before.get(0), after.get(0))) {
                 List<String> names = Arrays.asList(line.replace("]", " ").split(" "));
-                assertThat(names).as(line).doesNotContain(left.capability());
-                for (Extension other : Extension.values()) {
-                    if (other != left) {
-                        assertThat(names).as(line).contains(other.capability());
+                for (Extension e : Extension.values()) {
+                    if (gone.contains(e)) {
+                        assertThat(names).as(line).doesNotContain(e.capability());
+                    } else {
+                        assertThat(names).as(line).contains(e.capability());
                     }
                 }
             }
-            assertThat(server.extensions()).doesNotContain(left).hasSize(Extension.values().length - 1);
+            assertThat(server.extensions()).doesNotContainAnyElementsOf(gone)
+                    .hasSize(Extension.values().length - gone.size());
+        }
+    }
+
+    @Test
+    void leavingOutAnExtensionLeavesOutWhatNeedsIt() {
+        assertThat(Extension.QRESYNC.requires()).containsExactly(Extension.CONDSTORE, Extension.ENABLE);
+        try (ImapMockServer server = without(Extension.CONDSTORE)) {
+            assertThat(server.extensions()).doesNotContain(Extension.CONDSTORE, Extension.QRESYNC).contains(Extension.ENABLE);
+        }
+        try (ImapMockServer server = without(Extension.ENABLE)) {
+            assertThat(server.extensions()).doesNotContain(Extension.ENABLE, Extension.QRESYNC).contains(Extension.CONDSTORE);
+        }
+        try (ImapMockServer server = without(Extension.QRESYNC)) {
+            assertThat(server.extensions()).doesNotContain(Extension.QRESYNC).contains(Extension.CONDSTORE, Extension.ENABLE);
+        }
+    }
+
+    @Test
+    void aContradictorySetIsRefusedWhenTheServerIsBuilt() {
+        assertThatThrownBy(() -> ImapMockServer.builder().extensions(EnumSet.of(Extension.QRESYNC, Extension.ENABLE)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("QRESYNC needs CONDSTORE, which is not among the extensions asked for");
+        assertThatThrownBy(() -> ImapMockServer.builder().extensions(EnumSet.allOf(Extension.class))
+                .without(Extension.CONDSTORE).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("QRESYNC was asked for, but it needs CONDSTORE, which is turned off");
+        try (ImapMockServer server = ImapMockServer.builder().extensions(EnumSet.of(Extension.IDLE, Extension.MOVE))
+                .build().start()) {
+            assertThat(server.extensions()).containsExactly(Extension.IDLE, Extension.MOVE);
         }
     }
 
@@ -70,7 +111,7 @@ class ExtensionSwitchTest {
                     C: i1 ID NIL
                     S: i1 BAD Unknown command ID
                     C: l1 LOGIN alice secret
-                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ENABLE CONDSTORE] Logged in
+                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ENABLE CONDSTORE QRESYNC] Logged in
                     C: i2 IDLE
                     S: i2 BAD Unknown command IDLE
                     C: n1 NAMESPACE

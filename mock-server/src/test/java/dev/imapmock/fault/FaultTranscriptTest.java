@@ -1,5 +1,6 @@
 package dev.imapmock.fault;
 
+import dev.imapmock.testing.Capabilities;
 import dev.imapmock.ImapMockServer;
 import dev.imapmock.journal.ReceivedCommand;
 import dev.imapmock.testing.RawClient;
@@ -20,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The exact octets and the timing class of every effect, seen by a raw client. */
 @Timeout(20)
 class FaultTranscriptTest {
-    static final String GREETING = "* OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT"
-            + " UIDPLUS MOVE ENABLE CONDSTORE AUTH=PLAIN] ImapMock ready.";
+    static final String GREETING = "* OK [CAPABILITY " + Capabilities.BEFORE_LOGIN + "] ImapMock ready.";
     /** 100 octets of body after a 31-octet header: 131 octets in all. */
     static final String MESSAGE = "Subject: hello\r\nFrom: a@b.c\r\n\r\n" + "x".repeat(98) + "\r\n";
 

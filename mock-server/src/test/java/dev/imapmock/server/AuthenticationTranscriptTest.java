@@ -1,5 +1,6 @@
 package dev.imapmock.server;
 
+import dev.imapmock.testing.Capabilities;
 import dev.imapmock.testing.StoreSnapshot;
 import java.util.List;
 import dev.imapmock.ImapMockServer;
@@ -18,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The not-authenticated state: CAPABILITY, NOOP, ID, LOGOUT, LOGIN and AUTHENTICATE PLAIN. */
 @Timeout(20)
 class AuthenticationTranscriptTest {
-    static final String CAPS_BEFORE_LOGIN = "IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE ENABLE CONDSTORE AUTH=PLAIN";
-    static final String CAPS_AFTER_LOGIN = "IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE ENABLE CONDSTORE";
+    static final String CAPS_BEFORE_LOGIN = Capabilities.BEFORE_LOGIN;
+    static final String CAPS_AFTER_LOGIN = Capabilities.AFTER_LOGIN;
 
     private ImapMockServer server;
     private List<String> before;

@@ -37,7 +37,7 @@ final class SelectCommand implements CommandHandler {
         SelectParameters parameters = SelectParameters.parse(args.rest(), session.extensions());
         SelectParameters.Qresync qresync = parameters.qresync();
         if (qresync != null && !session.enabled(Extension.QRESYNC)) {
-            throw new ProtocolException("QRESYNC is not enabled: ENABLE QRESYNC comes first (RFC 7162 §3.2.5)");
+            throw new ProtocolException("QRESYNC is not enabled: ENABLE QRESYNC comes first");
         }
         // RFC 3501 §6.3.1: a SELECT that fails leaves no mailbox selected, also when the name is
         // refused for not being modified UTF-7; only a syntax error (BAD) keeps the selection.

@@ -40,6 +40,8 @@ public final class SelectedMailbox implements MailboxListener {
     private int toldRecent;
     private boolean modSeqs;
     private boolean vanished;
+    /** True when the current sync told of an expunge, which may change the \Recent count. */
+    private boolean expungedNow;
     /** UIDs expunged in the current sync, reported as one VANISHED once QRESYNC is on. */
     private final List<Long> vanishedNow = new ArrayList<>();
 
@@ -182,6 +184,7 @@ public final class SelectedMailbox implements MailboxListener {
                     recentLater.remove(e.uid());
                     if (seq <= toldExists) {
                         toldExists--;
+                        expungedNow = true;
                         if (vanished) {
                             vanishedNow.add(e.uid());
                         } else {
@@ -217,19 +220,23 @@ public final class SelectedMailbox implements MailboxListener {
     }
 
     /**
-     * Writes EXISTS when the view grew since the client last heard of its size, and RECENT with
-     * it only when the number of \Recent messages changed too, as Dovecot does.
+     * Writes EXISTS when the view grew since the client last heard of its size, then RECENT when
+     * the number of \Recent messages changed, after new mail or an expunge, as Dovecot does.
      */
     private void tellExists(ResponseWriter out) throws IOException {
-        if (view.size() != toldExists) {
+        boolean grown = view.size() != toldExists;
+        if (grown) {
             toldExists = view.size();
             out.untagged(view.size() + " EXISTS");
+        }
+        if (grown || expungedNow) {
             int recent = recentCount();
             if (recent != toldRecent) {
                 toldRecent = recent;
                 out.untagged(recent + " RECENT");
             }
         }
+        expungedNow = false;
     }
 
     /**

@@ -86,7 +86,7 @@ class CopyMoveTest {
         List<String> lines = c.command("m1", "MOVE 2,4,5 Archive");
         assertThat(lines).containsExactly(
                 "* OK [COPYUID " + archiveValidity + " 2,4:5 1:3] Moved UIDs.",
-                "* 2 EXPUNGE", "* 3 EXPUNGE", "* 3 EXPUNGE",
+                "* 2 EXPUNGE", "* 3 EXPUNGE", "* 3 EXPUNGE", "* 17 RECENT",
                 "m1 OK Move completed.");
         assertThat(c.command("f", "FETCH 2:3 UID")).containsExactly("* 2 FETCH (UID 3)", "* 3 FETCH (UID 6)",
                 "f OK Fetch completed.");
@@ -101,7 +101,7 @@ class CopyMoveTest {
         try (RawClient other = Wire.selected(server, "SELECT INBOX")) {
             assertThat(c.command("m1", "UID MOVE 20,19 Archive")).containsExactly(
                     "* OK [COPYUID " + archiveValidity + " 19:20 1:2] Moved UIDs.",
-                    "* 19 EXPUNGE", "* 19 EXPUNGE",
+                    "* 19 EXPUNGE", "* 19 EXPUNGE", "* 18 RECENT",
                     "m1 OK Move completed.");
             assertThat(other.command("n", "NOOP")).containsExactly("* 19 EXPUNGE", "* 19 EXPUNGE", "n OK NOOP completed.");
         }
@@ -119,7 +119,7 @@ class CopyMoveTest {
     void expungeNumbersEachRemovalAfterThePreviousOnes() {
         c.command("d", "STORE 2,3,5,20 +FLAGS.SILENT (\\Deleted)");
         assertThat(c.command("e", "EXPUNGE")).containsExactly("* 2 EXPUNGE", "* 2 EXPUNGE", "* 3 EXPUNGE",
-                "* 17 EXPUNGE", "e OK Expunge completed.");
+                "* 17 EXPUNGE", "* 16 RECENT", "e OK Expunge completed.");
         assertThat(c.command("f", "FETCH 1:3 UID")).containsExactly("* 1 FETCH (UID 1)", "* 2 FETCH (UID 4)",
                 "* 3 FETCH (UID 6)", "f OK Fetch completed.");
     }
@@ -128,7 +128,7 @@ class CopyMoveTest {
     void uidExpungeRemovesOnlyTheNamedDeletedMessages() {
         c.command("d", "STORE 2,3,5 +FLAGS.SILENT (\\Deleted)");
         assertThat(c.command("e", "UID EXPUNGE 3:10")).containsExactly("* 3 EXPUNGE", "* 4 EXPUNGE",
-                "e OK UID EXPUNGE completed.");
+                "* 18 RECENT", "e OK UID EXPUNGE completed.");
         assertThat(c.command("s", "SEARCH DELETED")).containsExactly("* SEARCH 2", "s OK Search completed.");
         assertThat(c.command("u", "UID SEARCH DELETED")).containsExactly("* SEARCH 2", "u OK UID SEARCH completed.");
     }

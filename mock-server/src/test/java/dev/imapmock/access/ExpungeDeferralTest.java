@@ -47,7 +47,7 @@ class ExpungeDeferralTest {
                 "* 3 FETCH (UID 3)", "* 4 FETCH (UID 4)", DELETED_2, "f1 OK Fetch completed.");
         assertThat(mine.exchange("f2", "FETCH 2 BODY.PEEK[HEADER]")).containsExactly(
                 "* 2 FETCH (BODY[HEADER] {15}\r\nSubject: m2\r\n\r\n)", "f2 OK Fetch completed.");
-        assertThat(mine.command("n", "NOOP")).containsExactly("* 2 EXPUNGE", "n OK NOOP completed.");
+        assertThat(mine.command("n", "NOOP")).containsExactly("* 2 EXPUNGE", "* 3 RECENT", "n OK NOOP completed.");
         assertThat(mine.command("f3", "FETCH 2 UID")).containsExactly("* 2 FETCH (UID 3)", "f3 OK Fetch completed.");
     }
 
@@ -57,14 +57,15 @@ class ExpungeDeferralTest {
                 "* 3 FETCH (FLAGS (\\Seen \\Recent))", DELETED_2, "s1 OK Store completed.");
         assertThat(mine.command("s2", "SEARCH ALL")).containsExactly("* SEARCH 1 2 3 4", "s2 OK Search completed.");
         assertThat(mine.command("s3", "SEARCH SEEN")).containsExactly("* SEARCH 3", "s3 OK Search completed.");
-        assertThat(mine.command("n", "NOOP")).containsExactly("* 2 EXPUNGE", "n OK NOOP completed.");
+        assertThat(mine.command("n", "NOOP")).containsExactly("* 2 EXPUNGE", "* 3 RECENT", "n OK NOOP completed.");
         assertThat(mine.command("s4", "SEARCH SEEN")).containsExactly("* SEARCH 2", "s4 OK Search completed.");
     }
 
     @Test
     void uidFetchReportsTheExpungeAfterItsData() {
         assertThat(mine.command("u", "UID FETCH 1:* UID")).containsExactly("* 1 FETCH (UID 1)", "* 2 FETCH (UID 2)",
-                "* 3 FETCH (UID 3)", "* 4 FETCH (UID 4)", DELETED_2, "* 2 EXPUNGE", "u OK UID FETCH completed.");
+                "* 3 FETCH (UID 3)", "* 4 FETCH (UID 4)", DELETED_2, "* 2 EXPUNGE", "* 3 RECENT",
+                "u OK UID FETCH completed.");
         assertThat(mine.command("n", "NOOP")).containsExactly("n OK NOOP completed.");
     }
 

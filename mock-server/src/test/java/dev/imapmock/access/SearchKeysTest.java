@@ -155,7 +155,7 @@ class SearchKeysTest {
 
     @Test
     void uidSearchAnswersWithUids() {
-        assertThat(c.command("e", "EXPUNGE")).containsExactly("* 4 EXPUNGE", "e OK Expunge completed.");
+        assertThat(c.command("e", "EXPUNGE")).containsExactly("* 4 EXPUNGE", "* 4 RECENT", "e OK Expunge completed.");
         assertThat(search("ALL")).isEqualTo("* SEARCH 1 2 3 4");
         assertThat(c.command("u1", "UID SEARCH ALL")).containsExactly("* SEARCH 1 2 3 5", "u1 OK UID SEARCH completed.");
         assertThat(c.command("u2", "UID SEARCH FROM bob")).containsExactly("* SEARCH 5", "u2 OK UID SEARCH completed.");

@@ -279,6 +279,7 @@ class CondstoreTest {
         c.play("""
                 C: n3 NOOP
                 S: * 2 EXPUNGE
+                S: * 2 RECENT
                 S: n3 OK NOOP completed.
                 C: s3 STATUS INBOX (HIGHESTMODSEQ)
                 S: * STATUS INBOX (HIGHESTMODSEQ 7)

@@ -196,6 +196,7 @@ class ExtensionSwitchTest {
                     S: k1 OK Copy completed.
                     C: m1 MOVE 1 Archive
                     S: * 1 EXPUNGE
+                    S: * 0 RECENT
                     S: m1 OK Move completed.
                     """);
             assertThat(server.store().account("alice").orElseThrow().mailbox("Archive").size()).isEqualTo(2);

@@ -117,6 +117,7 @@ class BracketsTranscriptTest {
                 C: a16 MOVE 1 [
                 S~ \\* OK \\[COPYUID \\d+ 1 1\\] Moved UIDs\\.
                 S: * 1 EXPUNGE
+                S: * 0 RECENT
                 S: a16 OK Move completed.
                 C: a17 DELETE x[}
                 S: a17 OK Delete completed.

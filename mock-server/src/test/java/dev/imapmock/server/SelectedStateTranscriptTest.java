@@ -198,6 +198,7 @@ class SelectedStateTranscriptTest {
         watcher.play("""
                 C: a3 NOOP
                 S: * 2 EXPUNGE
+                S: * 2 RECENT
                 S: a3 OK NOOP completed.
                 C: a4 NOOP
                 S: a4 OK NOOP completed.
@@ -218,6 +219,7 @@ class SelectedStateTranscriptTest {
                 S: * 2 EXPUNGE
                 S: * 2 EXPUNGE
                 S: * 3 EXPUNGE
+                S: * 2 RECENT
                 S: a2 OK Expunge completed.
                 C: a3 EXPUNGE
                 S: a3 OK Expunge completed.
@@ -350,6 +352,7 @@ class SelectedStateTranscriptTest {
                 """);
         idler.play("""
                 S: * 1 EXPUNGE
+                S: * 0 RECENT
                 C: DONE
                 S: a2 OK Idle completed.
                 """);

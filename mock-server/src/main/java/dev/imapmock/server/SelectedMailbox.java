@@ -194,8 +194,9 @@ public final class SelectedMailbox implements MailboxListener {
                 }
             } else if (event instanceof MailboxEvent.FlagsChanged f) {
                 int seq = f.origin() == this ? -1 : sequenceOf(f.uid());
-                // A message the client has not heard of yet shows its flags when it is fetched.
-                if (seq > 0 && seq <= toldExists) {
+                // A message the client has not heard of yet shows its flags when it is fetched; one
+                // that is gone already, when expunges may be told, is reported expunged instead.
+                if (seq > 0 && seq <= toldExists && (!expungeAllowed || mailbox.byUid(f.uid()) != null)) {
                     tellVanished(out);
                     out.untagged(flagsFetch(seq, bySequence(seq), false, out));
                 }

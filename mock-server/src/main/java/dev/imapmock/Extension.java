@@ -9,7 +9,9 @@ import java.util.Set;
 
 /**
  * The IMAP extensions a server can offer: the name CAPABILITY advertises, the RFC that defines it,
- * and the extensions it needs. Every one is on by default. A server built without one behaves as a
+ * and the extensions it needs. All are on by default except the few that Dovecot 2.3 does not
+ * offer (see {@link #onByDefault()}), so that a default server answers as Dovecot does. A server
+ * built without one behaves as a
  * server that never had it: the name leaves CAPABILITY, its commands are unknown ({@code BAD}),
  * its syntax is refused ({@code BAD}) and its response codes are not sent, so that a client's
  * fallback path can be tested.
@@ -47,16 +49,37 @@ public enum Extension {
      * {@code UID FETCH ... (CHANGEDSINCE m VANISHED)}. Turned on per session by
      * {@code ENABLE QRESYNC}, which turns CONDSTORE on too.
      */
-    QRESYNC("QRESYNC", "RFC 7162", CONDSTORE, ENABLE);
+    QRESYNC("QRESYNC", "RFC 7162", CONDSTORE, ENABLE),
+    /**
+     * MAILBOXID, EMAILID and THREADID: identities that survive RENAME, COPY and MOVE. Off unless
+     * asked for ({@code with(Extension.OBJECTID)}), since Dovecot 2.3 does not offer it and it adds a
+     * response to every SELECT and CREATE.
+     */
+    OBJECTID("OBJECTID", "RFC 8474", false),
+    /** The SAVEDATE fetch item: when a message was saved into its mailbox. */
+    SAVEDATE("SAVEDATE", "RFC 8514"),
+    /** The PREVIEW fetch item: a short plain-text preview of a message. */
+    PREVIEW("PREVIEW", "RFC 8970");
 
     private final String capability;
     private final String rfc;
+    private final boolean onByDefault;
     private final List<Extension> requires;
 
     Extension(String capability, String rfc, Extension... requires) {
+        this(capability, rfc, true, requires);
+    }
+
+    Extension(String capability, String rfc, boolean onByDefault, Extension... requires) {
         this.capability = capability;
         this.rfc = rfc;
+        this.onByDefault = onByDefault;
         this.requires = List.of(requires);
+    }
+
+    /** True for the extensions a server offers unless told otherwise: all that Dovecot 2.3 offers too. */
+    public boolean onByDefault() {
+        return onByDefault;
     }
 
     /** The name as CAPABILITY advertises it, such as {@code LITERAL+}. */
@@ -96,11 +119,22 @@ public enum Extension {
         return sb.toString();
     }
 
+    /** The extensions a server offers unless told otherwise. */
+    static Set<Extension> defaults() {
+        EnumSet<Extension> set = EnumSet.noneOf(Extension.class);
+        for (Extension e : values()) {
+            if (e.onByDefault) {
+                set.add(e);
+            }
+        }
+        return set;
+    }
+
     /**
      * The extensions a server offers: {@code base} less {@code without} and less everything that
      * needs what is left out (turning CONDSTORE off turns QRESYNC off too).
      *
-     * @param base     the extensions asked for; null for all of them
+     * @param base     the extensions asked for; null for the defaults
      * @param explicit true when {@code base} was named by the user: then an extension of it that
      *                 {@code without} takes away through a dependency is a contradiction
      * @throws IllegalArgumentException when an extension of {@code base} needs one that is not in
@@ -108,7 +142,7 @@ public enum Extension {
      */
     static Set<Extension> resolve(Collection<Extension> base, Collection<Extension> without, boolean explicit) {
         EnumSet<Extension> result = EnumSet.noneOf(Extension.class);
-        result.addAll(base == null ? EnumSet.allOf(Extension.class) : base);
+        result.addAll(base == null ? defaults() : base);
         for (Extension e : result) {
             for (Extension needed : e.requires) {
                 if (!result.contains(needed)) {

@@ -57,7 +57,7 @@ public final class ImapMockServer implements AutoCloseable {
     private ImapMockServer(Builder builder) {
         this.config = new ServerConfig(builder.host, builder.port, builder.limits, builder.idleTimeout,
                 builder.maxConnections, builder.clock,
-                Extension.resolve(builder.extensions, builder.without, builder.extensions != null));
+                Extension.resolve(builder.extensionsAsked(), builder.without, builder.extensions != null));
         this.store = new MailStore(builder.clock, builder.storeLimits);
         this.faults = new Faults(builder.faultSeed);
         this.journal = new Journal(builder.journalCapacity);
@@ -217,6 +217,7 @@ public final class ImapMockServer implements AutoCloseable {
         private int journalCapacity = Journal.DEFAULT_CAPACITY;
         private Set<Extension> extensions;
         private final Set<Extension> without = EnumSet.noneOf(Extension.class);
+        private final Set<Extension> with = EnumSet.noneOf(Extension.class);
 
         private Builder() {
         }
@@ -361,7 +362,29 @@ public final class ImapMockServer implements AutoCloseable {
         }
 
         /**
-         * Offers exactly these extensions (before {@link #without}); by default all of them.
+         * Adds extensions that are off by default (see {@link Extension#onByDefault()}), such as
+         * {@code with(Extension.OBJECTID)}. Calls add up; {@link #without} wins over it.
+         */
+        public Builder with(Extension... extensions) {
+            for (Extension e : extensions) {
+                with.add(Objects.requireNonNull(e, "extension"));
+            }
+            return this;
+        }
+
+        private Set<Extension> extensionsAsked() {
+            if (extensions == null && with.isEmpty()) {
+                return null;
+            }
+            Set<Extension> asked = EnumSet.noneOf(Extension.class);
+            asked.addAll(extensions != null ? extensions : Extension.defaults());
+            asked.addAll(with);
+            return asked;
+        }
+
+        /**
+         * Offers exactly these extensions (before {@link #with} and {@link #without}); by default
+         * those {@link Extension#onByDefault() on by default}.
          * {@link #build()} refuses a set in which an extension lacks one it needs, and one that
          * {@code without} would break through a dependency.
          */

@@ -67,6 +67,12 @@ public @interface ImapServer {
     Extension[] without() default {};
 
     /**
+     * Extensions that are off by default to turn on, such as {@code with = Extension.OBJECTID}.
+     * Empty (the default) inherits from the enclosing class; a non-empty list replaces it.
+     */
+    Extension[] with() default {};
+
+    /**
      * How long a server lives. Only meaningful on a class (or a meta-annotation used on classes); a
      * method-level annotation that asks for {@link Lifecycle#PER_CLASS} is a configuration error.
      */

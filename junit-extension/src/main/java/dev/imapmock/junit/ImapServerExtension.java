@@ -351,6 +351,7 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
         private final List<Settings.User> users = new ArrayList<>();
         private final List<String> fixtures = new ArrayList<>();
         private final Set<Extension> without = EnumSet.noneOf(Extension.class);
+        private final Set<Extension> with = EnumSet.noneOf(Extension.class);
         private Lifecycle lifecycle = Lifecycle.PER_METHOD;
         private Consumer<ImapMockServer.Builder> customizer = b -> { };
 
@@ -392,6 +393,14 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
             return this;
         }
 
+        /** Turns on extensions that are off by default, as in {@link ImapServer#with()}. */
+        public Builder with(Extension... extensions) {
+            for (Extension e : extensions) {
+                with.add(Objects.requireNonNull(e, "extension"));
+            }
+            return this;
+        }
+
         /** {@link Lifecycle#PER_METHOD} (the default) or {@link Lifecycle#PER_CLASS}. */
         public Builder lifecycle(Lifecycle lifecycle) {
             this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
@@ -411,7 +420,7 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
 
         public ImapServerExtension build() {
             List<Settings.User> effectiveUsers = users.isEmpty() ? Settings.DEFAULTS.users() : users;
-            return new ImapServerExtension(new Settings(effectiveUsers, fixtures, without, lifecycle,
+            return new ImapServerExtension(new Settings(effectiveUsers, fixtures, without, with, lifecycle,
                     "ImapServerExtension.builder()", customizer));
         }
     }

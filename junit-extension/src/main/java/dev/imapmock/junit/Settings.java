@@ -17,19 +17,20 @@ import java.util.function.Consumer;
  * {@link ImapServerExtension.Builder}. Immutable. {@code origin} names where the settings came from,
  * for error messages.
  */
-record Settings(List<User> users, List<String> fixtures, Set<Extension> without, Lifecycle lifecycle, String origin,
-                Consumer<ImapMockServer.Builder> customizer) {
+record Settings(List<User> users, List<String> fixtures, Set<Extension> without, Set<Extension> with,
+                Lifecycle lifecycle, String origin, Consumer<ImapMockServer.Builder> customizer) {
 
     record User(String name, String password) {
     }
 
     static final Settings DEFAULTS = new Settings(List.of(parseUser(ImapServer.DEFAULT_USER, "defaults")), List.of(),
-            Set.of(), Lifecycle.PER_METHOD, "the defaults", b -> { });
+            Set.of(), Set.of(), Lifecycle.PER_METHOD, "the defaults", b -> { });
 
     Settings {
         users = List.copyOf(users);
         fixtures = List.copyOf(fixtures);
         without = Set.copyOf(without);
+        with = Set.copyOf(with);
     }
 
     /** These settings with the non-empty attributes of {@code annotation} laid over them. */
@@ -57,7 +58,9 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
             }
         }
         Set<Extension> newWithout = annotation.without().length > 0 ? Set.of(annotation.without()) : without;
-        return new Settings(newUsers, newFixtures, newWithout, annotation.lifecycle(), annotationOrigin, customizer);
+        Set<Extension> newWith = annotation.with().length > 0 ? Set.of(annotation.with()) : with;
+        return new Settings(newUsers, newFixtures, newWithout, newWith, annotation.lifecycle(), annotationOrigin,
+                customizer);
     }
 
     static User parseUser(String spec, String origin) {
@@ -76,6 +79,7 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
             builder.user(user.name(), user.password());
         }
         fixtures.forEach(builder::fixtures);
+        builder.with(with.toArray(new Extension[0]));
         builder.without(without.toArray(new Extension[0]));
         customizer.accept(builder);
         builder.host("127.0.0.1").port(0);

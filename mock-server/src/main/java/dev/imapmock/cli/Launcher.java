@@ -18,6 +18,7 @@ final class Launcher {
 
     static ImapMockServer build(Options options, PrintStream out) {
         ImapMockServer.Builder builder = ImapMockServer.builder().host(options.host()).port(options.port())
+                .with(options.with().toArray(new Extension[0]))
                 .without(options.without().toArray(new Extension[0]));
         if (options.users().isEmpty()) {
             builder.user(DEMO_USER, DEMO_PASSWORD);

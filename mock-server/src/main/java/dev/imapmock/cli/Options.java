@@ -10,10 +10,10 @@ import java.util.Set;
 
 /** The launcher's command line, parsed. */
 record Options(String host, int port, List<String[]> users, Path fixtures, boolean help, Path faults,
-               Set<Extension> without) {
+               Set<Extension> without, Set<Extension> with) {
 
     Options(String host, int port, List<String[]> users, Path fixtures, boolean help) {
-        this(host, port, users, fixtures, help, null, Set.of());
+        this(host, port, users, fixtures, help, null, Set.of(), Set.of());
     }
 
     static final String HELP = """
@@ -35,6 +35,8 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
               --without NAME         leave an extension out, as if the server never had it; repeat
                                      for several, or separate names with commas. Names as in
                                      CAPABILITY, e.g. --without IDLE --without LITERAL+
+              --with NAME            turn on an extension that is off by default (OBJECTID);
+                                     repeat, or separate names with commas
               --help                 print this help and exit
             """;
 
@@ -45,29 +47,31 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         Path fixtures = null;
         Path faults = null;
         Set<Extension> without = EnumSet.noneOf(Extension.class);
+        Set<Extension> with = EnumSet.noneOf(Extension.class);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new Options(host, port, users, fixtures, true, faults, without);
+                    return new Options(host, port, users, fixtures, true, faults, without, with);
                 }
                 case "--host" -> host = value(args, ++i, arg);
                 case "--port" -> port = port(value(args, ++i, arg));
                 case "--user" -> users.add(user(value(args, ++i, arg)));
                 case "--fixtures" -> fixtures = Path.of(value(args, ++i, arg));
                 case "--faults" -> faults = Path.of(value(args, ++i, arg));
-                case "--without" -> without.addAll(extensions(value(args, ++i, arg)));
+                case "--without" -> without.addAll(extensions(value(args, ++i, arg), arg));
+                case "--with" -> with.addAll(extensions(value(args, ++i, arg), arg));
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
-        return new Options(host, port, users, fixtures, false, faults, without);
+        return new Options(host, port, users, fixtures, false, faults, without, with);
     }
 
-    private static List<Extension> extensions(String names) {
+    private static List<Extension> extensions(String names, String option) {
         List<Extension> list = new ArrayList<>();
         for (String name : names.split(",")) {
             list.add(Extension.named(name.trim()).orElseThrow(() -> new IllegalArgumentException(
-                    "--without: no extension named " + name.trim() + "; the extensions are " + Extension.names())));
+                    option + ": no extension named " + name.trim() + "; the extensions are " + Extension.names())));
         }
         return list;
     }

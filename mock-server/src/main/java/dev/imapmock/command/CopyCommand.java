@@ -51,7 +51,7 @@ final class CopyCommand implements CommandHandler {
         List<Long> sourceUids = new ArrayList<>(seqs.size());
         for (int seq : seqs) {
             Message m = view.bySequence(seq);
-            copies.add(new Mailbox.NewMessage(m.bytes(), m.flags(), m.internalDate()));
+            copies.add(Mailbox.NewMessage.copyOf(m));
             sourceUids.add(m.uid());
         }
         String verb = move ? "Move" : "Copy";

@@ -5,11 +5,13 @@ import dev.imapmock.mime.SectionSpec;
 import dev.imapmock.mime.Slice;
 import dev.imapmock.protocol.FetchItem;
 import dev.imapmock.protocol.ImapDates;
+import dev.imapmock.protocol.ImapStrings;
 import dev.imapmock.protocol.ResponseWriter;
 import dev.imapmock.protocol.StructureEncoder;
 import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.store.Message;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 
@@ -92,6 +94,14 @@ final class FetchWriter {
         switch (attribute) {
             case FLAGS -> out.raw("(" + flags + ")");
             case MODSEQ -> out.raw("(" + modSeq + ")");
+            case EMAILID -> out.raw("(" + ObjectIds.emailId(message) + ")");
+            case THREADID -> out.raw("(" + ObjectIds.threadId(message) + ")");
+            case SAVEDATE -> out.raw("\"" + ImapDates.formatDateTime(message.savedDate()) + "\"");
+            case PREVIEW -> {
+                ByteArrayOutputStream text = new ByteArrayOutputStream();
+                ImapStrings.writeString(text, message.mime().preview());
+                bytes(text.toByteArray());
+            }
             case UID -> out.raw(Long.toString(message.uid()));
             case INTERNALDATE -> out.raw("\"" + ImapDates.formatDateTime(message.internalDate()) + "\"");
             case RFC822_SIZE -> out.raw(Integer.toString(message.size()));

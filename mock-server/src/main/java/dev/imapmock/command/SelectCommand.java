@@ -67,6 +67,9 @@ final class SelectCommand implements CommandHandler {
         if (view.reportsModSeqs()) {
             out.untagged("OK [HIGHESTMODSEQ " + mailbox.highestModSeq() + "] Highest");
         }
+        if (session.offers(Extension.OBJECTID)) {
+            out.untagged("OK [MAILBOXID (" + ObjectIds.mailboxId(mailbox) + ")] Ok");
+        }
         if (qresync != null && qresync.uidValidity() == mailbox.uidValidity()) {
             resynchronize(view, qresync, out);
         }

@@ -37,6 +37,7 @@ final class StatusCommand implements CommandHandler {
             boolean known = switch (key) {
                 case "MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN" -> true;
                 case "HIGHESTMODSEQ" -> session.offers(Extension.CONDSTORE);
+                case "MAILBOXID" -> session.offers(Extension.OBJECTID);
                 default -> false;
             };
             if (!known) {
@@ -44,12 +45,18 @@ final class StatusCommand implements CommandHandler {
             }
             keys.add(key);
         }
-        Mailbox.Status status = session.account().require(name).status();
+        Mailbox mailbox = session.account().require(name);
+        Mailbox.Status status = mailbox.status();
         if (keys.contains("HIGHESTMODSEQ")) {
             session.enable(Extension.CONDSTORE);
         }
         StringBuilder sb = new StringBuilder();
         for (String key : keys) {
+            if (key.equals("MAILBOXID")) {
+                // RFC 8474 §4.2: the one STATUS item whose value is a parenthesized objectid.
+                sb.append(sb.length() == 0 ? "" : " ").append("MAILBOXID (").append(ObjectIds.mailboxId(mailbox)).append(')');
+                continue;
+            }
             long value = switch (key) {
                 case "MESSAGES" -> status.messages();
                 case "RECENT" -> status.recent();

@@ -211,6 +211,33 @@ public final class MimeIndex {
         return sb.toString();
     }
 
+    /**
+     * The preview of RFC 8970 as Dovecot makes it: at most 200 characters of the first text part,
+     * plain text first, quoted lines, markup and runs of white space removed; empty when the
+     * message has no text part. Computed on each call.
+     */
+    public String preview() {
+        return Preview.of(message, root);
+    }
+
+    /**
+     * The Message-ID that names this message's thread: the first one in References, else the one in
+     * In-Reply-To, else the message's own; null when it has none of them.
+     */
+    public String threadRoot() {
+        for (String field : new String[] {"references", "in-reply-to", "message-id"}) {
+            String value = Headers.firstValue(message, root.headerStart(), root.bodyStart(), field);
+            if (value != null) {
+                int open = value.indexOf('<');
+                int close = open < 0 ? -1 : value.indexOf('>', open);
+                if (close > open + 1) {
+                    return value.substring(open, close + 1);
+                }
+            }
+        }
+        return null;
+    }
+
     /** The whole top-level header as text, one {@code Name: value} line per field, encoded words decoded. */
     public String decodedHeaderText() {
         return SearchText.header(message, root);

@@ -34,7 +34,15 @@ public sealed interface FetchItem permits FetchItem.Simple, FetchItem.BodySectio
         /** Like {@code BODY[TEXT]}, including setting {@code \Seen}. */
         RFC822_TEXT("RFC822.TEXT"),
         /** The message's mod-sequence, {@code MODSEQ (n)} (RFC 7162 §3.1.4); only with CONDSTORE. */
-        MODSEQ("MODSEQ");
+        MODSEQ("MODSEQ"),
+        /** {@code EMAILID (id)} (RFC 8474 §5.1); only with OBJECTID. */
+        EMAILID("EMAILID"),
+        /** {@code THREADID (id)} (RFC 8474 §5.2); only with OBJECTID. */
+        THREADID("THREADID"),
+        /** {@code SAVEDATE "date-time"} (RFC 8514 §4); only with SAVEDATE. */
+        SAVEDATE("SAVEDATE"),
+        /** {@code PREVIEW "text"} (RFC 8970 §3); only with PREVIEW. */
+        PREVIEW("PREVIEW");
 
         private final String wire;
 

@@ -49,7 +49,7 @@ public final class FetchParser {
         if (args.isEmpty()) {
             throw new ProtocolException("FETCH needs data items, such as FLAGS or (UID BODY.PEEK[])");
         }
-        List<FetchItem> items = items(args.get(0), condstore);
+        List<FetchItem> items = items(args.get(0), extensions);
         if (args.size() == 2 && condstore && args.get(1) instanceof Arg.ListArg modifiers) {
             return modifiers(items, modifiers, extensions.contains(Extension.QRESYNC));
         } else if (args.size() > 1) {
@@ -92,24 +92,32 @@ public final class FetchParser {
         return new FetchRequest(fetchItems, changedSince, vanished);
     }
 
-    private static List<FetchItem> items(Arg arg, boolean condstore) {
+    private static List<FetchItem> items(Arg arg, Set<Extension> extensions) {
         if (arg instanceof Arg.Atom atom) {
             List<FetchItem> macro = macro(atom.text());
-            return macro != null ? macro : List.of(parseItem(atom.text(), condstore));
+            return macro != null ? macro : List.of(parseItem(atom.text(), extensions));
         }
         if (arg instanceof Arg.ListArg list) {
             if (list.items().isEmpty()) {
                 throw new ProtocolException("the list of FETCH data items is empty");
             }
             List<FetchItem> items = new ArrayList<>(list.items().size());
-            for (Arg element : list.items()) {
+            List<Arg> elements = list.items();
+            for (int i = 0; i < elements.size(); i++) {
+                Arg element = elements.get(i);
                 if (!(element instanceof Arg.Atom atom)) {
                     throw new ProtocolException(ArgParsing.describe(element) + " is not a FETCH data item");
                 }
                 if (macro(atom.text()) != null) {
                     throw new ProtocolException(atom.text() + " is a macro and must be used alone, not inside a list");
                 }
-                items.add(parseItem(atom.text(), condstore));
+                FetchItem item = parseItem(atom.text(), extensions);
+                if (item.equals(simple(FetchItem.Attribute.PREVIEW)) && i + 1 < elements.size()
+                        && elements.get(i + 1) instanceof Arg.ListArg modifiers) {
+                    previewModifiers(modifiers);
+                    i++;
+                }
+                items.add(item);
             }
             return List.copyOf(items);
         }
@@ -118,17 +126,39 @@ public final class FetchParser {
 
     /** Parses one {@code fetch-att} of RFC 3501 (not a macro). */
     public static FetchItem parseItem(String text) {
-        return parseItem(text, false);
+        return parseItem(text, Set.of());
     }
 
-    private static FetchItem parseItem(String text, boolean condstore) {
+    /**
+     * RFC 8970 §3: {@code PREVIEW (LAZY)} lets the server answer NIL for a preview it has not made
+     * yet; this server always makes it, so LAZY changes nothing.
+     */
+    private static void previewModifiers(Arg.ListArg modifiers) {
+        if (modifiers.items().isEmpty()) {
+            throw new ProtocolException("the list of PREVIEW modifiers is empty");
+        }
+        for (Arg modifier : modifiers.items()) {
+            if (!(modifier instanceof Arg.Atom atom) || !ArgParsing.upper(atom.text()).equals("LAZY")) {
+                throw new ProtocolException((modifier instanceof Arg.Atom a ? ArgParsing.shorten(a.text())
+                        : ArgParsing.describe(modifier)) + " is not a PREVIEW modifier; the one known is LAZY");
+            }
+        }
+    }
+
+    private static FetchItem parseItem(String text, Set<Extension> extensions) {
         String upper = ArgParsing.upper(text);
+        FetchItem.Attribute extended = switch (upper) {
+            case "MODSEQ" -> extensions.contains(Extension.CONDSTORE) ? FetchItem.Attribute.MODSEQ : null;
+            case "EMAILID" -> extensions.contains(Extension.OBJECTID) ? FetchItem.Attribute.EMAILID : null;
+            case "THREADID" -> extensions.contains(Extension.OBJECTID) ? FetchItem.Attribute.THREADID : null;
+            case "SAVEDATE" -> extensions.contains(Extension.SAVEDATE) ? FetchItem.Attribute.SAVEDATE : null;
+            case "PREVIEW" -> extensions.contains(Extension.PREVIEW) ? FetchItem.Attribute.PREVIEW : null;
+            default -> null;
+        };
+        if (extended != null) {
+            return simple(extended);
+        }
         switch (upper) {
-            case "MODSEQ":
-                if (condstore) {
-                    return simple(FetchItem.Attribute.MODSEQ);
-                }
-                break;
             case "FLAGS":
                 return simple(FetchItem.Attribute.FLAGS);
             case "INTERNALDATE":

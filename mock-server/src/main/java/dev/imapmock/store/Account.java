@@ -1,5 +1,6 @@
 package dev.imapmock.store;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +20,18 @@ public final class Account {
     private final String user;
     private final String password;
     private final AtomicLong uidValidities;
+    private final Clock clock;
     private final Quota quota;
     private final TreeMap<String, Mailbox> mailboxes = new TreeMap<>();
     private final TreeSet<String> subscriptions = new TreeSet<>();
 
-    Account(String user, String password, AtomicLong uidValidities, StoreLimits limits) {
+    Account(String user, String password, AtomicLong uidValidities, StoreLimits limits, Clock clock) {
         this.user = user;
         this.password = password;
         this.uidValidities = uidValidities;
+        this.clock = clock;
         this.quota = new Quota(limits);
-        mailboxes.put(INBOX, new Mailbox(INBOX, uidValidities.getAndIncrement(), quota));
+        mailboxes.put(INBOX, new Mailbox(INBOX, uidValidities.getAndIncrement(), quota, clock));
     }
 
     public String user() {
@@ -74,7 +77,7 @@ public final class Account {
             throw new MailboxException(MailboxException.Reason.ALREADY_EXISTS, "Mailbox already exists: " + name);
         }
         createParents(name);
-        Mailbox created = new Mailbox(name, uidValidities.getAndIncrement(), quota);
+        Mailbox created = new Mailbox(name, uidValidities.getAndIncrement(), quota, clock);
         mailboxes.put(name, created);
         return created;
     }
@@ -146,11 +149,11 @@ public final class Account {
 
     private void renameInbox(Mailbox inbox, String to) {
         createParents(to);
-        Mailbox target = new Mailbox(to, uidValidities.getAndIncrement(), quota);
+        Mailbox target = new Mailbox(to, uidValidities.getAndIncrement(), quota, clock);
         mailboxes.put(to, target);
         List<Mailbox.NewMessage> moved = new ArrayList<>();
         for (Message m : inbox.removeAll(false, false)) {
-            moved.add(new Mailbox.NewMessage(m.bytes(), m.flags(), m.internalDate()));
+            moved.add(Mailbox.NewMessage.moved(m));
         }
         target.append(moved);
     }
@@ -168,9 +171,9 @@ public final class Account {
         }
         List<Mailbox.NewMessage> kept = new ArrayList<>();
         for (Message m : old.removeAll(false, true)) {
-            kept.add(new Mailbox.NewMessage(m.bytes(), m.flags(), m.internalDate()));
+            kept.add(Mailbox.NewMessage.moved(m));
         }
-        Mailbox fresh = new Mailbox(name, uidValidities.getAndIncrement(), quota);
+        Mailbox fresh = new Mailbox(name, uidValidities.getAndIncrement(), quota, clock);
         fresh.append(kept);
         mailboxes.put(name, fresh);
         return fresh;
@@ -208,7 +211,7 @@ public final class Account {
         while (slash >= 0) {
             String parent = name.substring(0, slash);
             if (!mailboxes.containsKey(parent)) {
-                mailboxes.put(parent, new Mailbox(parent, uidValidities.getAndIncrement(), quota));
+                mailboxes.put(parent, new Mailbox(parent, uidValidities.getAndIncrement(), quota, clock));
             }
             slash = name.indexOf(DELIMITER, slash + 1);
         }

@@ -15,6 +15,7 @@ public final class MailStore {
     private final ConcurrentHashMap<String, Account> accounts = new ConcurrentHashMap<>();
     private final AtomicLong uidValidities;
     private final StoreLimits limits;
+    private final Clock clock;
 
     public MailStore(Clock clock) {
         this(clock, StoreLimits.NONE);
@@ -23,13 +24,14 @@ public final class MailStore {
     /** A store whose accounts each hold at most what {@code limits} allow. */
     public MailStore(Clock clock, StoreLimits limits) {
         this.limits = java.util.Objects.requireNonNull(limits, "limits");
+        this.clock = clock;
         long seed = Math.max(1, clock.instant().getEpochSecond() & 0x7fff_ffffL);
         this.uidValidities = new AtomicLong(seed);
     }
 
     /** Adds a user with an empty INBOX; replaces nothing: a second call for the same user fails. */
     public Account addAccount(String user, String password) {
-        Account created = new Account(user, password, uidValidities, limits);
+        Account created = new Account(user, password, uidValidities, limits, clock);
         if (accounts.putIfAbsent(user, created) != null) {
             throw new IllegalArgumentException("User already exists: " + user);
         }

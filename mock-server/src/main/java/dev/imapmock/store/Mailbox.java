@@ -1,5 +1,6 @@
 package dev.imapmock.store;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +26,7 @@ public final class Mailbox {
     private long firstUnclaimedRecent = 1;
     private boolean noselect;
     private final Quota quota;
+    private final Clock clock;
     private final Keywords keywords = new Keywords();
     /** RFC 7162 §3.1: the mod-sequence of the last change; an empty mailbox starts at 1, as in Dovecot. */
     private long highestModSeq = 1;
@@ -33,10 +35,11 @@ public final class Mailbox {
     private Message newestChange;
     private final ExpungeLog expunged = new ExpungeLog();
 
-    Mailbox(String name, long uidValidity, Quota quota) {
+    Mailbox(String name, long uidValidity, Quota quota, Clock clock) {
         this.name = name;
         this.uidValidity = uidValidity;
         this.quota = quota;
+        this.clock = clock;
     }
 
     /** The mailbox name, decoded, with {@code /} as hierarchy delimiter. */
@@ -95,8 +98,11 @@ public final class Mailbox {
         List<Message> result = new ArrayList<>(added.size());
         messages.ensureCapacity(messages.size() + added.size());
         long modSeq = added.isEmpty() ? highestModSeq : ++highestModSeq;
+        OffsetDateTime now = OffsetDateTime.now(clock);
         for (NewMessage m : added) {
-            Message message = new Message(uidNext++, m.bytes(), m.internalDate(), keywords.canonical(m.flags()), modSeq);
+            long uid = uidNext++;
+            Message message = new Message(uid, m.bytes(), m.internalDate(), keywords.canonical(m.flags()), modSeq,
+                    m.saved() != null ? m.saved() : now, m.emailId() != 0 ? m.emailId() : (uidValidity << 32) | uid);
             messages.add(message);
             linkNewest(message);
             result.add(message);
@@ -363,8 +369,26 @@ public final class Mailbox {
         }
     }
 
-    /** A message to add: its bytes, flags and internal date. */
-    public record NewMessage(byte[] bytes, Flags flags, OffsetDateTime internalDate) {
+    /**
+     * A message to add: its bytes, flags and internal date; the save date to keep and the EMAILID
+     * of the message it is a copy of, or null and 0 for a message new to the store.
+     */
+    public record NewMessage(byte[] bytes, Flags flags, OffsetDateTime internalDate, OffsetDateTime saved,
+                             long emailId) {
+        /** A message new to the store, saved now. */
+        public NewMessage(byte[] bytes, Flags flags, OffsetDateTime internalDate) {
+            this(bytes, flags, internalDate, null, 0);
+        }
+
+        /** A copy of {@code m} (COPY, MOVE): same bytes, flags, internal date and EMAILID, saved now. */
+        public static NewMessage copyOf(Message m) {
+            return new NewMessage(m.bytes(), m.flags(), m.internalDate(), null, m.emailId());
+        }
+
+        /** {@code m} moved as it is into a replacement mailbox: its save date is kept too. */
+        static NewMessage moved(Message m) {
+            return new NewMessage(m.bytes(), m.flags(), m.internalDate(), m.savedDate(), m.emailId());
+        }
     }
 
     /** What a session sees when it selects: the messages, the first \Recent UID, and UIDNEXT. */

@@ -15,6 +15,9 @@ public final class Message {
     private final byte[] bytes;
     private final long internalDateSeconds;
     private final int internalDateOffsetSeconds;
+    private final long savedSeconds;
+    private final int savedOffsetSeconds;
+    private final long emailId;
     private volatile Flags flags;
     private volatile long modSeq;
     private volatile MimeIndex mime;
@@ -22,11 +25,15 @@ public final class Message {
     Message older;
     Message newer;
 
-    Message(long uid, byte[] bytes, OffsetDateTime internalDate, Flags flags, long modSeq) {
+    Message(long uid, byte[] bytes, OffsetDateTime internalDate, Flags flags, long modSeq, OffsetDateTime saved,
+            long emailId) {
         this.uid = uid;
         this.bytes = bytes;
         this.internalDateSeconds = internalDate.toEpochSecond();
         this.internalDateOffsetSeconds = internalDate.getOffset().getTotalSeconds();
+        this.savedSeconds = saved.toEpochSecond();
+        this.savedOffsetSeconds = saved.getOffset().getTotalSeconds();
+        this.emailId = emailId;
         this.flags = flags;
         this.modSeq = modSeq;
     }
@@ -47,6 +54,20 @@ public final class Message {
     public OffsetDateTime internalDate() {
         return OffsetDateTime.ofInstant(Instant.ofEpochSecond(internalDateSeconds),
                 ZoneOffset.ofTotalSeconds(internalDateOffsetSeconds));
+    }
+
+    /** When the message was saved into this mailbox (RFC 8514 SAVEDATE). */
+    public OffsetDateTime savedDate() {
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(savedSeconds), ZoneOffset.ofTotalSeconds(savedOffsetSeconds));
+    }
+
+    /**
+     * The message's identity across mailboxes (RFC 8474 EMAILID): a copy or a moved message keeps
+     * the one of the message it came from; a new message gets one made of its mailbox's
+     * UIDVALIDITY and its UID, unique on the server.
+     */
+    public long emailId() {
+        return emailId;
     }
 
     public Flags flags() {

@@ -40,7 +40,8 @@ class ExtensionSwitchTest {
                     S: * CAPABILITY %s
                     S: c1 OK Capability completed.
                     """.formatted(Capabilities.BEFORE_LOGIN));
-            assertThat(server.extensions()).containsExactly(Extension.values());
+            assertThat(server.extensions()).containsExactlyElementsOf(Arrays.stream(Extension.values())
+                    .filter(Extension::onByDefault).toList()).doesNotContain(Extension.OBJECTID);
         }
     }
 
@@ -54,6 +55,9 @@ class ExtensionSwitchTest {
             List<String> after = c.command("c2", "CAPABILITY");
             Set<Extension> gone = EnumSet.of(left);
             for (Extension other : Extension.values()) {
+                if (!other.onByDefault()) {
+                    gone.add(other);
+                }
                 if (other.requires().contains(left)) {
                     gone.add(other);
                 }
@@ -70,6 +74,19 @@ class ExtensionSwitchTest {
             }
             assertThat(server.extensions()).doesNotContainAnyElementsOf(gone)
                     .hasSize(Extension.values().length - gone.size());
+        }
+    }
+
+    @Test
+    void anExtensionThatIsOffByDefaultComesOnWithWith() {
+        try (ImapMockServer server = ImapMockServer.builder().user("alice", "secret").with(Extension.OBJECTID)
+                .build().start(); RawClient c = RawClient.connect(server)) {
+            assertThat(server.extensions()).contains(Extension.OBJECTID, Extension.IDLE);
+            assertThat(c.command("c1", "CAPABILITY").get(0)).endsWith(" QRESYNC OBJECTID SAVEDATE PREVIEW AUTH=PLAIN");
+        }
+        try (ImapMockServer server = ImapMockServer.builder().with(Extension.OBJECTID).without(Extension.OBJECTID)
+                .build()) {
+            assertThat(server.extensions()).doesNotContain(Extension.OBJECTID);
         }
     }
 
@@ -111,7 +128,7 @@ class ExtensionSwitchTest {
                     C: i1 ID NIL
                     S: i1 BAD Unknown command ID
                     C: l1 LOGIN alice secret
-                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ENABLE CONDSTORE QRESYNC] Logged in
+                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ENABLE CONDSTORE QRESYNC SAVEDATE PREVIEW] Logged in
                     C: i2 IDLE
                     S: i2 BAD Unknown command IDLE
                     C: n1 NAMESPACE

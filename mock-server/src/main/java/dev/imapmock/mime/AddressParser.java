@@ -336,15 +336,7 @@ final class AddressParser extends HeaderScanner {
     /** Atoms separated by dots with CFWS around them; no atom may be empty. */
     private int dotAtom(StringBuilder sb) {
         while (true) {
-            int start = pos;
-            while (pos < length && isAtext(s.charAt(pos))) {
-                pos++;
-            }
-            if (start == pos) {
-                return BAD;
-            }
-            sb.append(s, start, pos);
-            int r = skipCfws();
+            int r = atomInto(sb);
             if (r != MORE || peek() != '.') {
                 return r;
             }

@@ -1,6 +1,7 @@
 package dev.imapmock.access;
 
 import dev.imapmock.ImapMockServer;
+import dev.imapmock.testing.Angus;
 import jakarta.mail.BodyPart;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -56,7 +57,7 @@ class AngusMailClientTest {
     @BeforeEach
     void start() throws Exception {
         server = ImapMockServer.builder().user("alice", "secret").fixtures(Wire.ACCESS.resolve("search")).build().start();
-        store = Session.getInstance(props()).getStore("imap");
+        store = Session.getInstance(Angus.properties(server)).getStore("imap");
         store.connect("alice", "secret");
         inbox = store.getFolder("INBOX");
         inbox.open(Folder.READ_WRITE);
@@ -271,7 +272,7 @@ class AngusMailClientTest {
     @Test
     void keywordsSetInTwoCasesByAnotherClientAreOneKeywordForThisClient() throws Exception {
         assertThat(inbox.getPermanentFlags().getUserFlags()).doesNotContain("Invoice");
-        Store other = Session.getInstance(props()).getStore("imap");
+        Store other = Session.getInstance(Angus.properties(server)).getStore("imap");
         other.connect("alice", "secret");
         Folder theirs = other.getFolder("INBOX");
         theirs.open(Folder.READ_WRITE);
@@ -288,14 +289,5 @@ class AngusMailClientTest {
         inbox.close(false);
         inbox.open(Folder.READ_WRITE);
         assertThat(inbox.getPermanentFlags().getUserFlags()).contains("Invoice").doesNotContain("invoice");
-    }
-
-    private Properties props() {
-        Properties props = new Properties();
-        props.setProperty("mail.imap.host", server.host());
-        props.setProperty("mail.imap.port", Integer.toString(server.port()));
-        props.setProperty("mail.imap.connectiontimeout", "5000");
-        props.setProperty("mail.imap.timeout", "10000");
-        return props;
     }
 }

@@ -1,10 +1,10 @@
 package dev.imapmock.extension;
 
 import dev.imapmock.ImapMockServer;
+import dev.imapmock.testing.Angus;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,11 +32,7 @@ class CondstoreAngusTest {
         for (int i = 1; i <= 5; i++) {
             server.deliver("alice", "INBOX", ("Subject: m" + i + "\r\n\r\nBody " + i + "\r\n").getBytes(StandardCharsets.US_ASCII));
         }
-        Properties props = new Properties();
-        props.setProperty("mail.imap.host", server.host());
-        props.setProperty("mail.imap.port", Integer.toString(server.port()));
-        store = Session.getInstance(props).getStore("imap");
-        store.connect("alice", "secret");
+        store = Angus.connect(server, "alice", "secret");
     }
 
     @AfterEach

@@ -1,10 +1,10 @@
 package dev.imapmock.extension;
 
 import dev.imapmock.ImapMockServer;
+import dev.imapmock.testing.Angus;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.event.MailEvent;
 import jakarta.mail.event.MessageChangedEvent;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Timeout;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,11 +34,7 @@ class QresyncAngusTest {
         for (int i = 1; i <= 6; i++) {
             server.deliver("alice", "INBOX", ("Subject: m" + i + "\r\n\r\nBody " + i + "\r\n").getBytes(StandardCharsets.US_ASCII));
         }
-        Properties props = new Properties();
-        props.setProperty("mail.imap.host", server.host());
-        props.setProperty("mail.imap.port", Integer.toString(server.port()));
-        store = Session.getInstance(props).getStore("imap");
-        store.connect("alice", "secret");
+        store = Angus.connect(server, "alice", "secret");
     }
 
     @AfterEach

@@ -1,0 +1,31 @@
+package dev.imapmock.testing;
+
+import dev.imapmock.ImapMockServer;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+
+import java.util.Properties;
+
+/** Angus Mail connected the way the tests' applications connect: plain IMAP, short timeouts. */
+public final class Angus {
+    private Angus() {
+    }
+
+    /** The session properties for {@code server}. */
+    public static Properties properties(ImapMockServer server) {
+        Properties props = new Properties();
+        props.setProperty("mail.imap.host", server.host());
+        props.setProperty("mail.imap.port", Integer.toString(server.port()));
+        props.setProperty("mail.imap.connectiontimeout", "5000");
+        props.setProperty("mail.imap.timeout", "10000");
+        return props;
+    }
+
+    /** A store connected to {@code server} as {@code user}. */
+    public static Store connect(ImapMockServer server, String user, String password) throws MessagingException {
+        Store store = Session.getInstance(properties(server)).getStore("imap");
+        store.connect(user, password);
+        return store;
+    }
+}

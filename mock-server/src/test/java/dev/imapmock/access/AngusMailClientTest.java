@@ -40,7 +40,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -243,11 +242,7 @@ class AngusMailClientTest {
     }
 
     private Folder openedAgain() throws Exception {
-        Properties props = new Properties();
-        props.setProperty("mail.imap.host", server.host());
-        props.setProperty("mail.imap.port", Integer.toString(server.port()));
-        Store second = Session.getInstance(props).getStore("imap");
-        second.connect("alice", "secret");
+        Store second = Angus.connect(server, "alice", "secret");
         Folder folder = second.getFolder("INBOX");
         folder.open(Folder.READ_ONLY);
         return folder;
@@ -272,8 +267,7 @@ class AngusMailClientTest {
     @Test
     void keywordsSetInTwoCasesByAnotherClientAreOneKeywordForThisClient() throws Exception {
         assertThat(inbox.getPermanentFlags().getUserFlags()).doesNotContain("Invoice");
-        Store other = Session.getInstance(Angus.properties(server)).getStore("imap");
-        other.connect("alice", "secret");
+        Store other = Angus.connect(server, "alice", "secret");
         Folder theirs = other.getFolder("INBOX");
         theirs.open(Folder.READ_WRITE);
         theirs.getMessage(1).setFlags(new Flags("Invoice"), true);

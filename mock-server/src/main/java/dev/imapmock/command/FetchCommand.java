@@ -45,6 +45,9 @@ final class FetchCommand implements CommandHandler {
                         : "QRESYNC is not enabled: ENABLE QRESYNC comes first");
             }
         }
+        if (request.partial() != null && !uid) {
+            throw new ProtocolException("PARTIAL is a modifier of UID FETCH only");
+        }
         if (request.asksModSeq() || request.onlyChanged()) {
             session.enable(Extension.CONDSTORE);
         }
@@ -54,6 +57,10 @@ final class FetchCommand implements CommandHandler {
         List<Integer> seqs = request.onlyChanged()
                 ? MessageSet.changedSince(set, uid, view, request.changedSince())
                 : MessageSet.resolve(set, uid, view);
+        if (request.partial() != null) {
+            // RFC 9394 §4: a page of the messages the set names, counted in UID order.
+            seqs = request.partial().of(seqs);
+        }
         Set<Long> seenNow = !view.readOnly() && items.stream().anyMatch(FetchItem::setsSeen)
                 ? markSeen(view, seqs) : Set.of();
         FetchWriter writer = new FetchWriter(session.out(), view, items, uid, request.onlyChanged());

@@ -45,33 +45,36 @@ public final class FetchParser {
      * @throws ProtocolException as {@link #parse(List)}, and for unknown or malformed modifiers
      */
     public static FetchRequest parse(List<Arg> args, Set<Extension> extensions) {
-        boolean condstore = extensions.contains(Extension.CONDSTORE);
+        boolean modifiersOffered = extensions.contains(Extension.CONDSTORE) || extensions.contains(Extension.PARTIAL);
         if (args.isEmpty()) {
             throw new ProtocolException("FETCH needs data items, such as FLAGS or (UID BODY.PEEK[])");
         }
         List<FetchItem> items = items(args.get(0), extensions);
-        if (args.size() == 2 && condstore && args.get(1) instanceof Arg.ListArg modifiers) {
-            return modifiers(items, modifiers, extensions.contains(Extension.QRESYNC));
+        if (args.size() == 2 && modifiersOffered && args.get(1) instanceof Arg.ListArg modifiers) {
+            return modifiers(items, modifiers, extensions);
         } else if (args.size() > 1) {
             throw new ProtocolException("FETCH takes one data item or one parenthesized list of them; "
                     + "unexpected " + ArgParsing.describe(args.get(1)) + " after it");
         }
-        return new FetchRequest(items, FetchRequest.ALL, false);
+        return new FetchRequest(items, FetchRequest.ALL, false, null);
     }
 
-    /** {@code (CHANGEDSINCE n)}, and with QRESYNC {@code VANISHED} too, in any order. */
-    private static FetchRequest modifiers(List<FetchItem> fetchItems, Arg.ListArg modifiers, boolean qresync) {
+    /**
+     * The fetch modifiers, in any order: {@code CHANGEDSINCE n} with CONDSTORE, {@code VANISHED}
+     * with QRESYNC, {@code PARTIAL range} with PARTIAL.
+     */
+    private static FetchRequest modifiers(List<FetchItem> fetchItems, Arg.ListArg modifiers, Set<Extension> extensions) {
         List<Arg> items = modifiers.items();
         if (items.isEmpty()) {
             throw new ProtocolException("the list of FETCH modifiers is empty");
         }
         long changedSince = FetchRequest.ALL;
         boolean vanished = false;
-        String known = qresync ? "the ones known are CHANGEDSINCE and VANISHED" : "the one known is CHANGEDSINCE";
+        PartialRange partial = null;
         for (int i = 0; i < items.size(); i++) {
             Arg name = items.get(i);
             String upper = name instanceof Arg.Atom atom ? ArgParsing.upper(atom.text()) : "";
-            if (upper.equals("CHANGEDSINCE")) {
+            if (upper.equals("CHANGEDSINCE") && extensions.contains(Extension.CONDSTORE)) {
                 if (changedSince != FetchRequest.ALL) {
                     throw new ProtocolException("CHANGEDSINCE is given twice");
                 }
@@ -79,17 +82,41 @@ public final class FetchParser {
                     throw new ProtocolException("CHANGEDSINCE needs a mod-sequence");
                 }
                 changedSince = ArgParsing.modSeq(items.get(++i), "CHANGEDSINCE", false);
-            } else if (upper.equals("VANISHED") && qresync) {
+            } else if (upper.equals("VANISHED") && extensions.contains(Extension.QRESYNC)) {
                 if (vanished) {
                     throw new ProtocolException("VANISHED is given twice");
                 }
                 vanished = true;
+            } else if (upper.equals("PARTIAL") && extensions.contains(Extension.PARTIAL)) {
+                if (partial != null) {
+                    throw new ProtocolException("PARTIAL is given twice");
+                }
+                if (i + 1 >= items.size()) {
+                    throw new ProtocolException("PARTIAL needs a range such as 1:100 or -1:-100");
+                }
+                partial = PartialRange.parse(items.get(++i));
             } else {
                 throw new ProtocolException("unknown FETCH modifier " + (name instanceof Arg.Atom a
-                        ? ArgParsing.shorten(a.text()) : ArgParsing.describe(name)) + "; " + known);
+                        ? ArgParsing.shorten(a.text()) : ArgParsing.describe(name)) + "; " + knownModifiers(extensions));
             }
         }
-        return new FetchRequest(fetchItems, changedSince, vanished);
+        return new FetchRequest(fetchItems, changedSince, vanished, partial);
+    }
+
+    private static String knownModifiers(Set<Extension> extensions) {
+        List<String> known = new ArrayList<>();
+        if (extensions.contains(Extension.CONDSTORE)) {
+            known.add("CHANGEDSINCE");
+        }
+        if (extensions.contains(Extension.QRESYNC)) {
+            known.add("VANISHED");
+        }
+        if (extensions.contains(Extension.PARTIAL)) {
+            known.add("PARTIAL");
+        }
+        return known.size() == 1 ? "the one known is " + known.get(0)
+                : "the ones known are " + String.join(", ", known.subList(0, known.size() - 1)) + " and "
+                + known.get(known.size() - 1);
     }
 
     private static List<FetchItem> items(Arg arg, Set<Extension> extensions) {

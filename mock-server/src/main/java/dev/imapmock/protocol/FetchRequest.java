@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * A FETCH command's arguments after the sequence set: the data items, the CHANGEDSINCE modifier
- * of RFC 7162 §3.1.4 ({@link #ALL} when absent) and the VANISHED modifier of §3.2.6.
+ * of RFC 7162 §3.1.4 ({@link #ALL} when absent), the VANISHED modifier of §3.2.6 and the PARTIAL
+ * modifier of RFC 9394 §4 (null when absent).
  */
-public record FetchRequest(List<FetchItem> items, long changedSince, boolean vanished) {
+public record FetchRequest(List<FetchItem> items, long changedSince, boolean vanished, PartialRange partial) {
     /** {@code changedSince} of a FETCH without CHANGEDSINCE. */
     public static final long ALL = -1;
 

@@ -58,6 +58,22 @@ class WithoutTest {
     }
 
     @Kit.Fixture
+    @ImapServer(with = Extension.OBJECTID, without = Extension.IDLE)
+    static class WithAndWithout {
+        @Test
+        void both(ImapMockServer server) {
+            SEEN.put("with", server.extensions());
+        }
+    }
+
+    @Test
+    void theAnnotationTurnsOnWhatIsOffByDefault() {
+        SEEN.clear();
+        Kit.assertAllPassed(Kit.run(WithAndWithout.class), 1);
+        assertThat(SEEN.get("with")).contains(Extension.OBJECTID).doesNotContain(Extension.IDLE);
+    }
+
+    @Kit.Fixture
     static class Registered {
         @RegisterExtension
         static ImapServerExtension imap = ImapServerExtension.builder().without(Extension.NAMESPACE).build();

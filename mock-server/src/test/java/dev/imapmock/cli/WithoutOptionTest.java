@@ -24,6 +24,18 @@ class WithoutOptionTest {
     }
 
     @Test
+    void withTurnsOnWhatIsOffByDefault() {
+        Options options = Options.parse(new String[] {"--port", "0", "--user", "a:b", "--with", "objectid,PARTIAL"});
+        assertThat(options.with()).containsExactlyInAnyOrder(Extension.OBJECTID, Extension.PARTIAL);
+        try (ImapMockServer server = Launcher.build(options, new PrintStream(new ByteArrayOutputStream()))) {
+            assertThat(server.extensions()).contains(Extension.OBJECTID, Extension.PARTIAL, Extension.IDLE);
+        }
+        assertThatThrownBy(() -> Options.parse(new String[] {"--with", "NOPE"}))
+                .hasMessage("--with: no extension named NOPE; the extensions are " + Extension.names());
+        assertThat(Options.HELP).contains("--with NAME");
+    }
+
+    @Test
     void anUnknownNameIsRefusedWithTheChoices() {
         assertThatThrownBy(() -> Options.parse(new String[] {"--without", "IDLE,FROB"}))
                 .isInstanceOf(IllegalArgumentException.class)

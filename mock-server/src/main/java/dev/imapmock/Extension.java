@@ -41,7 +41,13 @@ public enum Extension {
      * Mod-sequences: MODSEQ, HIGHESTMODSEQ, CHANGEDSINCE, UNCHANGEDSINCE and SEARCH MODSEQ. Turned
      * on per session by its first use, {@code SELECT (CONDSTORE)} or {@code ENABLE CONDSTORE}.
      */
-    CONDSTORE("CONDSTORE", "RFC 7162");
+    CONDSTORE("CONDSTORE", "RFC 7162"),
+    /** {@code SEARCH RETURN (MIN MAX ALL COUNT)}, answered with {@code * ESEARCH}. */
+    ESEARCH("ESEARCH", "RFC 4731"),
+    /** {@code SEARCH RETURN (SAVE)} and {@code $}, which names the saved result where a message set goes. */
+    SEARCHRES("SEARCHRES", "RFC 5182", ESEARCH),
+    /** The search keys {@code OLDER n} and {@code YOUNGER n}: internal dates relative to the server's clock. */
+    WITHIN("WITHIN", "RFC 5032");
 
     private final String capability;
     private final String rfc;

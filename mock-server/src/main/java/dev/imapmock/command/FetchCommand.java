@@ -6,7 +6,7 @@ import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.FetchItem;
 import dev.imapmock.protocol.FetchParser;
 import dev.imapmock.protocol.FetchRequest;
-import dev.imapmock.protocol.SequenceSet;
+import dev.imapmock.protocol.MessageSetArg;
 import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.server.Session;
 import dev.imapmock.store.Flags;
@@ -32,7 +32,7 @@ final class FetchCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) throws IOException {
         Args args = new Args(command.args());
-        SequenceSet set = SequenceSet.parse(args.any("a message set"));
+        MessageSetArg set = MessageSetArg.parse(args.any("a message set"), session.extensions());
         FetchRequest request = FetchParser.parse(args.rest(), session.extensions());
         List<FetchItem> items = request.items();
         SelectedMailbox view = session.selected();
@@ -40,8 +40,8 @@ final class FetchCommand implements CommandHandler {
             session.enable(Extension.CONDSTORE);
         }
         List<Integer> seqs = request.onlyChanged()
-                ? MessageSet.changedSince(set, uid, view, request.changedSince())
-                : MessageSet.resolve(set, uid, view);
+                ? MessageSet.changedSince(set, uid, session, request.changedSince())
+                : MessageSet.resolve(set, uid, session);
         Set<Long> seenNow = !view.readOnly() && items.stream().anyMatch(FetchItem::setsSeen)
                 ? markSeen(view, seqs) : Set.of();
         FetchWriter writer = new FetchWriter(session.out(), view, items, uid, request.onlyChanged());

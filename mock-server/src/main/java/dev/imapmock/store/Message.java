@@ -49,6 +49,11 @@ public final class Message {
                 ZoneOffset.ofTotalSeconds(internalDateOffsetSeconds));
     }
 
+    /** The internal date as seconds since the epoch, without building a date object. */
+    public long internalDateEpochSecond() {
+        return internalDateSeconds;
+    }
+
     public Flags flags() {
         return flags;
     }

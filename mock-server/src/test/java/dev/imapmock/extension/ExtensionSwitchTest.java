@@ -33,7 +33,7 @@ class ExtensionSwitchTest {
              RawClient c = RawClient.connect(server)) {
             c.play("""
                     C: c1 CAPABILITY
-                    S: * CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE ENABLE CONDSTORE AUTH=PLAIN
+                    S: * CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE ENABLE CONDSTORE ESEARCH SEARCHRES WITHIN AUTH=PLAIN
                     S: c1 OK Capability completed.
                     """);
             assertThat(server.extensions()).containsExactly(Extension.values());
@@ -48,16 +48,28 @@ class ExtensionSwitchTest {
             List<String> before = c.command("c1", "CAPABILITY");
             c.command("l1", "LOGIN alice secret");
             List<String> after = c.command("c2", "CAPABILITY");
+            List<Extension> gone = Arrays.stream(Extension.values())
+                    .filter(e -> e == left || e.requires().contains(left)).toList();
             for (String line : List.of(greeting, before.get(0), after.get(0))) {
                 List<String> names = Arrays.asList(line.replace("]", " ").split(" "));
-                assertThat(names).as(line).doesNotContain(left.capability());
                 for (Extension other : Extension.values()) {
-                    if (other != left) {
+                    if (gone.contains(other)) {
+                        assertThat(names).as(line).doesNotContain(other.capability());
+                    } else {
                         assertThat(names).as(line).contains(other.capability());
                     }
                 }
             }
-            assertThat(server.extensions()).doesNotContain(left).hasSize(Extension.values().length - 1);
+            assertThat(server.extensions()).doesNotContainAnyElementsOf(gone)
+                    .hasSize(Extension.values().length - gone.size());
+        }
+    }
+
+    @Test
+    void leavingOutEsearchLeavesOutSearchresWhichNeedsIt() {
+        try (ImapMockServer server = without(Extension.ESEARCH)) {
+            assertThat(server.extensions()).doesNotContain(Extension.ESEARCH, Extension.SEARCHRES)
+                    .contains(Extension.WITHIN, Extension.CONDSTORE);
         }
     }
 
@@ -70,7 +82,7 @@ class ExtensionSwitchTest {
                     C: i1 ID NIL
                     S: i1 BAD Unknown command ID
                     C: l1 LOGIN alice secret
-                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ENABLE CONDSTORE] Logged in
+                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ENABLE CONDSTORE ESEARCH SEARCHRES WITHIN] Logged in
                     C: i2 IDLE
                     S: i2 BAD Unknown command IDLE
                     C: n1 NAMESPACE

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(20)
 class FaultTranscriptTest {
     static final String GREETING = "* OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT"
-            + " UIDPLUS MOVE ENABLE CONDSTORE AUTH=PLAIN] ImapMock ready.";
+            + " UIDPLUS MOVE ENABLE CONDSTORE ESEARCH SEARCHRES WITHIN AUTH=PLAIN] ImapMock ready.";
     /** 100 octets of body after a 31-octet header: 131 octets in all. */
     static final String MESSAGE = "Subject: hello\r\nFrom: a@b.c\r\n\r\n" + "x".repeat(98) + "\r\n";
 

@@ -26,7 +26,7 @@ class SessionTranscriptTest {
         try (RawClient c = RawClient.connect(server)) {
             c.play("""
                     C: a1 LOGIN alice secret
-                    S: a1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE ENABLE CONDSTORE] Logged in
+                    S: a1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE ENABLE CONDSTORE ESEARCH SEARCHRES WITHIN] Logged in
                     C: a2 APPEND INBOX (\\Seen) {5+}
                     C: hello
                     S~ a2 OK \\[APPENDUID \\d+ 1\\] Append completed\\.

@@ -64,7 +64,13 @@ public enum Extension {
      * Paged results: the PARTIAL modifier of UID FETCH. Off unless asked for: Dovecot 2.3 lacks it,
      * and its SEARCH half ({@code RETURN (PARTIAL ...)}) is not there yet.
      */
-    PARTIAL("PARTIAL", "RFC 9394", false);
+    PARTIAL("PARTIAL", "RFC 9394", false),
+    /** {@code SEARCH RETURN (MIN MAX ALL COUNT)}, answered with {@code * ESEARCH}. */
+    ESEARCH("ESEARCH", "RFC 4731"),
+    /** {@code SEARCH RETURN (SAVE)} and {@code $}, which names the saved result where a message set goes. */
+    SEARCHRES("SEARCHRES", "RFC 5182", ESEARCH),
+    /** The search keys {@code OLDER n} and {@code YOUNGER n}: internal dates relative to the server's clock. */
+    WITHIN("WITHIN", "RFC 5032");
 
     private final String capability;
     private final String rfc;

@@ -3,6 +3,7 @@ package dev.imapmock.command;
 import dev.imapmock.Extension;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
+import dev.imapmock.protocol.MessageSetArg;
 import dev.imapmock.protocol.SequenceSet;
 import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.server.Session;
@@ -33,7 +34,7 @@ final class CopyCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) throws IOException {
         Args args = new Args(command.args());
-        SequenceSet set = SequenceSet.parse(args.any("a message set"));
+        MessageSetArg set = MessageSetArg.parse(args.any("a message set"), session.extensions());
         String name = MailboxNames.decode(args.astring("a mailbox name"));
         args.end();
         SelectedMailbox view = session.selected();
@@ -46,7 +47,7 @@ final class CopyCommand implements CommandHandler {
         } catch (MailboxException e) {
             throw CommandException.no("TRYCREATE", "Mailbox doesn't exist: " + name);
         }
-        List<Integer> seqs = MessageSet.resolve(set, uid, view);
+        List<Integer> seqs = MessageSet.resolve(set, uid, session);
         List<Mailbox.NewMessage> copies = new ArrayList<>(seqs.size());
         List<Long> sourceUids = new ArrayList<>(seqs.size());
         for (int seq : seqs) {
@@ -56,7 +57,8 @@ final class CopyCommand implements CommandHandler {
         }
         String verb = move ? "Move" : "Copy";
         if (copies.isEmpty()) {
-            return Completion.ok(verb + " completed.");
+            // As Dovecot words it; an empty $ (RFC 5182 §2.1) or UID set copies nothing and succeeds.
+            return Completion.ok("No messages found");
         }
         List<Long> targetUids = new ArrayList<>(copies.size());
         for (Message copy : target.append(copies)) {

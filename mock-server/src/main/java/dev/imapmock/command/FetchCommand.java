@@ -8,6 +8,7 @@ import dev.imapmock.protocol.FetchParser;
 import dev.imapmock.protocol.FetchRequest;
 import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.protocol.SequenceSet;
+import dev.imapmock.protocol.MessageSetArg;
 import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.server.Session;
 import dev.imapmock.store.Flags;
@@ -33,7 +34,7 @@ final class FetchCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) throws IOException {
         Args args = new Args(command.args());
-        SequenceSet set = SequenceSet.parse(args.any("a message set"));
+        MessageSetArg set = MessageSetArg.parse(args.any("a message set"), session.extensions());
         FetchRequest request = FetchParser.parse(args.rest(), session.extensions());
         List<FetchItem> items = request.items();
         SelectedMailbox view = session.selected();
@@ -52,11 +53,12 @@ final class FetchCommand implements CommandHandler {
             session.enable(Extension.CONDSTORE);
         }
         if (request.vanished()) {
-            tellVanished(set, view, request.changedSince(), session);
+            tellVanished(set instanceof MessageSetArg.Numbers numbers ? numbers.set() : session.savedSearch(), view,
+                    request.changedSince(), session);
         }
         List<Integer> seqs = request.onlyChanged()
-                ? MessageSet.changedSince(set, uid, view, request.changedSince())
-                : MessageSet.resolve(set, uid, view);
+                ? MessageSet.changedSince(set, uid, session, request.changedSince())
+                : MessageSet.resolve(set, uid, session);
         if (request.partial() != null) {
             // RFC 9394 §4: a page of the messages the set names, counted in UID order.
             seqs = request.partial().of(seqs);

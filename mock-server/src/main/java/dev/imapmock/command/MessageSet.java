@@ -1,9 +1,10 @@
 package dev.imapmock.command;
 
+import dev.imapmock.protocol.MessageSetArg;
 import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.protocol.SequenceSet;
 import dev.imapmock.server.SelectedMailbox;
-
+import dev.imapmock.server.Session;
 import dev.imapmock.store.Message;
 
 import java.util.ArrayList;
@@ -17,6 +18,24 @@ import java.util.List;
  */
 final class MessageSet {
     private MessageSet() {
+    }
+
+    /**
+     * The sequence numbers a message set argument names in the session's selected mailbox.
+     * {@code $} names the messages of the saved search result that are still in the view, in a UID
+     * command and in one without alike (RFC 5182 §2.1); it is never out of range.
+     */
+    static List<Integer> resolve(MessageSetArg set, boolean uid, Session session) {
+        SelectedMailbox view = session.selected();
+        return set instanceof MessageSetArg.Numbers numbers ? resolve(numbers.set(), uid, view)
+                : byUid(session.savedSearch(), view);
+    }
+
+    /** {@link #changedSince(SequenceSet, boolean, SelectedMailbox, long)} for a message set argument. */
+    static List<Integer> changedSince(MessageSetArg set, boolean uid, Session session, long modSeq) {
+        SelectedMailbox view = session.selected();
+        return set instanceof MessageSetArg.Numbers numbers ? changedSince(numbers.set(), uid, view, modSeq)
+                : changedSince(session.savedSearch(), true, view, modSeq);
     }
 
     /**

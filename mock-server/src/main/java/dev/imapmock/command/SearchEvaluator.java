@@ -2,6 +2,7 @@ package dev.imapmock.command;
 
 import dev.imapmock.mime.MimeIndex;
 import dev.imapmock.protocol.SearchKey;
+import dev.imapmock.protocol.SequenceSet;
 import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.store.Message;
 
@@ -10,17 +11,27 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Decides whether a message matches a search key (RFC 3501 §6.4.4). String keys are
+ * Decides whether a message matches a search key (RFC 3501 §6.4.4, and the keys of RFC 7162
+ * §3.1.5, RFC 5032 §2 and RFC 5182 §2.1). String keys are
  * case-insensitive substrings of the decoded text (RFC 2047 words, transfer encodings and
  * charsets undone); FROM, TO, CC and BCC look at the addresses in a normal form, so comments and
  * obsolete syntax in the header do not hide them, HEADER at the field as written. Dates compare
- * whole days, disregarding time and zone.
+ * whole days, disregarding time and zone; OLDER and YOUNGER compare seconds with one moment taken
+ * when the evaluator is made, so every message of one SEARCH is measured against the same clock.
  */
 final class SearchEvaluator {
     private final SelectedMailbox view;
+    private final long nowSeconds;
+    private final SequenceSet savedUids;
 
-    SearchEvaluator(SelectedMailbox view) {
+    /**
+     * @param nowSeconds the server's clock, in seconds since the epoch, for OLDER and YOUNGER
+     * @param savedUids  the UIDs {@code $} names
+     */
+    SearchEvaluator(SelectedMailbox view, long nowSeconds, SequenceSet savedUids) {
         this.view = view;
+        this.nowSeconds = nowSeconds;
+        this.savedUids = savedUids;
     }
 
     boolean matches(SearchKey key, int seq) {
@@ -58,8 +69,8 @@ final class SearchEvaluator {
         if (key instanceof SearchKey.Date date) {
             return matchesDate(date, m);
         }
-        MimeIndex mime = m.mime();
         if (key instanceof SearchKey.Envelope e) {
+            MimeIndex mime = m.mime();
             String text = switch (e.field()) {
                 case SUBJECT -> mime.decodedHeader("subject");
                 case FROM, TO, CC, BCC -> mime.decodedAddresses(e.field().name());
@@ -67,14 +78,29 @@ final class SearchEvaluator {
             return contains(text, e.value());
         }
         if (key instanceof SearchKey.Header h) {
-            String value = mime.decodedHeader(h.field());
+            String value = m.mime().decodedHeader(h.field());
             return value != null && (h.value().isEmpty() || contains(value, h.value()));
         }
         if (key instanceof SearchKey.Body b) {
-            return contains(mime.decodedBodyText(), b.value());
+            return contains(m.mime().decodedBodyText(), b.value());
         }
-        SearchKey.Text t = (SearchKey.Text) key;
-        return contains(mime.decodedHeaderText(), t.value()) || contains(mime.decodedBodyText(), t.value());
+        if (key instanceof SearchKey.Text t) {
+            MimeIndex mime = m.mime();
+            return contains(mime.decodedHeaderText(), t.value()) || contains(mime.decodedBodyText(), t.value());
+        }
+        if (key instanceof SearchKey.ModSeq modSeq) {
+            return m.modSeq() >= modSeq.modSeq();
+        }
+        if (key instanceof SearchKey.Within within) {
+            // RFC 5032 §2: OLDER matches at or before the target time, YOUNGER at or after it.
+            long target = nowSeconds - within.seconds();
+            long date = m.internalDateEpochSecond();
+            return within.age() == SearchKey.Age.OLDER ? date <= target : date >= target;
+        }
+        if (key instanceof SearchKey.Saved) {
+            return savedUids.contains(m.uid(), 0);
+        }
+        throw new IllegalStateException("no evaluation for " + key);
     }
 
     private static boolean matchesDate(SearchKey.Date key, Message m) {

@@ -3,6 +3,7 @@ package dev.imapmock.command;
 import dev.imapmock.Extension;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
+import dev.imapmock.protocol.MessageSetArg;
 import dev.imapmock.protocol.SequenceSet;
 import dev.imapmock.protocol.StoreOperation;
 import dev.imapmock.protocol.StoreParser;
@@ -35,7 +36,7 @@ final class StoreCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) throws IOException {
         Args args = new Args(command.args());
-        SequenceSet set = SequenceSet.parse(args.any("a message set"));
+        MessageSetArg set = MessageSetArg.parse(args.any("a message set"), session.extensions());
         StoreOperation operation = StoreParser.parse(args.rest(), session.extensions());
         SelectedMailbox view = session.selected();
         if (view.readOnly()) {
@@ -44,7 +45,7 @@ final class StoreCommand implements CommandHandler {
         if (operation.conditional()) {
             session.enable(Extension.CONDSTORE);
         }
-        List<Integer> seqs = MessageSet.resolve(set, uid, view);
+        List<Integer> seqs = MessageSet.resolve(set, uid, session);
         List<Message> targets = new ArrayList<>(seqs.size());
         for (int seq : seqs) {
             targets.add(view.bySequence(seq));

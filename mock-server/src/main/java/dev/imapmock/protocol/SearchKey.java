@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One search criterion of RFC 3501 §6.4.4, as parsed; evaluating it against a mailbox is the
+ * One search criterion of RFC 3501 §6.4.4 or of an extension (MODSEQ of RFC 7162, OLDER and
+ * YOUNGER of RFC 5032, {@code $} of RFC 5182), as parsed; evaluating it against a mailbox is the
  * evaluator's job, not this type's.
  *
  * <p>Keys of the same shape share a record and an enum says which one was meant, so evaluators
@@ -15,7 +16,7 @@ import java.util.List;
  */
 public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchKey.Envelope, SearchKey.Header,
         SearchKey.Body, SearchKey.Text, SearchKey.Date, SearchKey.Size, SearchKey.Sequence, SearchKey.Uid,
-        SearchKey.Not, SearchKey.Or, SearchKey.And {
+        SearchKey.Not, SearchKey.Or, SearchKey.And, SearchKey.ModSeq, SearchKey.Within, SearchKey.Saved {
 
     /** ALL: every message. */
     record All() implements SearchKey {
@@ -85,6 +86,33 @@ public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchK
 
     /** UID: the messages with these UIDs. */
     record Uid(SequenceSet set) implements SearchKey {
+    }
+
+    /**
+     * MODSEQ (RFC 7162 §3.1.5): the messages whose mod-sequence is at least {@code modSeq}. An
+     * entry name and type ({@code "/flags/\\seen" all}) are checked and then dropped: the store
+     * keeps one mod-sequence per message, which the entry of every flag shares.
+     */
+    record ModSeq(long modSeq) implements SearchKey {
+    }
+
+    /**
+     * OLDER and YOUNGER (RFC 5032 §2): the internal date is at least {@code seconds} before the
+     * server's clock (OLDER) or at most that far back (YOUNGER); both include the boundary.
+     */
+    record Within(Age age, long seconds) implements SearchKey {
+    }
+
+    /** Which side of the moment {@code seconds} ago a {@link Within} key takes. */
+    enum Age {
+        OLDER, YOUNGER
+    }
+
+    /**
+     * {@code $} and {@code UID $} (RFC 5182 §2.1): the messages of the saved search result that
+     * are still in the mailbox.
+     */
+    record Saved() implements SearchKey {
     }
 
     /** NOT: the messages the key does not match. */

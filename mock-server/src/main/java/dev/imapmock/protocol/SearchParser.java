@@ -1,5 +1,7 @@
 package dev.imapmock.protocol;
 
+import dev.imapmock.Extension;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -7,11 +9,18 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Parses the arguments of SEARCH (RFC 3501 §6.4.4, §9 {@code search}): an optional
- * {@code CHARSET name}, then one or more search keys, which together mean AND.
+ * {@code CHARSET name}, then one or more search keys, which together mean AND. Extensions the
+ * server offers add syntax: with ESEARCH an optional {@code RETURN (...)} before the charset
+ * (RFC 4466 §2.6, RFC 4731 §3.1; SAVE with SEARCHRES, RFC 5182 §2), with CONDSTORE the key
+ * MODSEQ (RFC 7162 §3.1.5), with WITHIN the keys OLDER and YOUNGER (RFC 5032 §2), with SEARCHRES
+ * {@code $} as a sequence set and after UID (RFC 5182 §3). Without them each is a syntax error,
+ * as in a server that never had it.
  *
  * <p>String arguments are astrings (atom, quoted string or literal) and are decoded with the
  * charset: UTF-8 or US-ASCII, any other name throws {@link BadCharsetException}. Without CHARSET
@@ -25,40 +34,97 @@ public final class SearchParser {
     /** The deepest nesting of parentheses, NOT and OR accepted. */
     public static final int MAX_DEPTH = 100;
 
-    private final List<Arg> args;
+    /** The arguments being read: the command's, or those of the parenthesized list being read. */
+    private List<Arg> args;
     private final Charset charset;
+    private final Set<Extension> extensions;
     private int pos;
+    private boolean usesModSeq;
 
-    private SearchParser(List<Arg> args, int pos, Charset charset) {
+    private SearchParser(List<Arg> args, int pos, Charset charset, Set<Extension> extensions) {
         this.args = args;
         this.pos = pos;
         this.charset = charset;
+        this.extensions = extensions;
     }
 
     /**
-     * Parses SEARCH's arguments (after {@code SEARCH} or {@code UID SEARCH}).
+     * Parses SEARCH's arguments with the syntax of RFC 3501 alone, as for a server that offers no
+     * extension.
      *
      * @throws BadCharsetException when CHARSET names a charset other than UTF-8 or US-ASCII
      * @throws ProtocolException for every syntax error
      */
     public static SearchProgram parse(List<Arg> args) {
+        return parse(args, Set.of());
+    }
+
+    /**
+     * Parses SEARCH's arguments (after {@code SEARCH} or {@code UID SEARCH}) for a server that
+     * offers {@code extensions}.
+     *
+     * @throws BadCharsetException when CHARSET names a charset other than UTF-8 or US-ASCII
+     * @throws ProtocolException for every syntax error
+     */
+    public static SearchProgram parse(List<Arg> args, Set<Extension> extensions) {
+        Set<SearchReturn> returns = returnOptions(args, extensions);
         String charsetName = null;
         Charset charset = StandardCharsets.UTF_8;
-        int start = 0;
-        if (!args.isEmpty() && args.get(0) instanceof Arg.Atom atom
+        int start = returns.isEmpty() ? 0 : 2;
+        if (args.size() > start && args.get(start) instanceof Arg.Atom atom
                 && ArgParsing.equalsIgnoreCase(atom.text(), "CHARSET")) {
-            if (args.size() < 2 || args.get(1) instanceof Arg.ListArg) {
+            if (args.size() < start + 2 || args.get(start + 1) instanceof Arg.ListArg) {
                 throw new ProtocolException("CHARSET needs a charset name, such as CHARSET UTF-8");
             }
-            charsetName = args.get(1).text();
+            charsetName = args.get(start + 1).text();
             charset = supportedCharset(charsetName);
-            start = 2;
+            start += 2;
         }
         if (start >= args.size()) {
             throw new ProtocolException("SEARCH needs at least one search key, such as ALL or UNSEEN");
         }
-        SearchParser parser = new SearchParser(args, start, charset);
-        return new SearchProgram(charsetName, parser.keysToEnd(1));
+        SearchParser parser = new SearchParser(args, start, charset, extensions);
+        SearchKey key = parser.keysToEnd(1);
+        return new SearchProgram(charsetName, key, returns, parser.usesModSeq);
+    }
+
+    /**
+     * The result options of a {@code RETURN (...)} that opens SEARCH's arguments, when the server
+     * offers ESEARCH; empty when there is none. {@code RETURN ()} is ALL (RFC 4731 §3.1); an
+     * option named twice counts once, as in Dovecot. Only the first two arguments are read, so a
+     * SEARCH that fails later (a charset the server lacks) can still tell whether it asked to SAVE.
+     *
+     * @throws ProtocolException when RETURN has no list after it or the list holds an unknown option
+     */
+    public static Set<SearchReturn> returnOptions(List<Arg> args, Set<Extension> extensions) {
+        if (!extensions.contains(Extension.ESEARCH) || args.isEmpty() || !(args.get(0) instanceof Arg.Atom atom)
+                || !ArgParsing.equalsIgnoreCase(atom.text(), "RETURN")) {
+            return Set.of();
+        }
+        if (args.size() < 2 || !(args.get(1) instanceof Arg.ListArg list)) {
+            throw new ProtocolException("RETURN needs a parenthesized list of result options, such as RETURN (MIN COUNT)");
+        }
+        EnumSet<SearchReturn> options = EnumSet.noneOf(SearchReturn.class);
+        for (Arg item : list.items()) {
+            SearchReturn option = item instanceof Arg.Atom a ? returnOption(ArgParsing.upper(a.text()), extensions) : null;
+            if (option == null) {
+                throw new ProtocolException("unknown SEARCH result option " + ArgParsing.describe(item) + "; known are "
+                        + (extensions.contains(Extension.SEARCHRES) ? "MIN, MAX, ALL, COUNT and SAVE" : "MIN, MAX, ALL and COUNT"));
+            }
+            options.add(option);
+        }
+        return options.isEmpty() ? EnumSet.of(SearchReturn.ALL) : options;
+    }
+
+    private static SearchReturn returnOption(String name, Set<Extension> extensions) {
+        return switch (name) {
+            case "MIN" -> SearchReturn.MIN;
+            case "MAX" -> SearchReturn.MAX;
+            case "ALL" -> SearchReturn.ALL;
+            case "COUNT" -> SearchReturn.COUNT;
+            case "SAVE" -> extensions.contains(Extension.SEARCHRES) ? SearchReturn.SAVE : null;
+            default -> null;
+        };
     }
 
     private static Charset supportedCharset(String name) {
@@ -93,7 +159,14 @@ public final class SearchParser {
             if (list.items().isEmpty()) {
                 throw new ProtocolException("empty parentheses in SEARCH; a group needs at least one search key");
             }
-            return new SearchParser(list.items(), 0, charset).keysToEnd(depth + 1);
+            List<Arg> outer = args;
+            int outerPos = pos;
+            args = list.items();
+            pos = 0;
+            SearchKey group = keysToEnd(depth + 1);
+            args = outer;
+            pos = outerPos;
+            return group;
         }
         if (!(arg instanceof Arg.Atom atom)) {
             throw new ProtocolException("expected a search key such as ALL or FROM but got "
@@ -102,6 +175,9 @@ public final class SearchParser {
         String name = atom.text();
         if (!name.isEmpty() && (name.charAt(0) == '*' || (name.charAt(0) >= '0' && name.charAt(0) <= '9'))) {
             return new SearchKey.Sequence(SequenceSet.parse(name));
+        }
+        if (name.startsWith("$") && extensions.contains(Extension.SEARCHRES)) {
+            return messageSet(atom, false);
         }
         String upper = ArgParsing.upper(name);
         switch (upper) {
@@ -172,7 +248,22 @@ public final class SearchParser {
             case "SMALLER":
                 return new SearchKey.Size(SearchKey.SizeComparison.SMALLER, number(upper));
             case "UID":
-                return new SearchKey.Uid(SequenceSet.parse(next(upper, "a UID set such as 1:5")));
+                return messageSet(next(upper, "a UID set such as 1:5"), true);
+            case "MODSEQ":
+                if (extensions.contains(Extension.CONDSTORE)) {
+                    return modSeq(upper);
+                }
+                throw unknownKey(name);
+            case "OLDER":
+                if (extensions.contains(Extension.WITHIN)) {
+                    return new SearchKey.Within(SearchKey.Age.OLDER, interval(upper));
+                }
+                throw unknownKey(name);
+            case "YOUNGER":
+                if (extensions.contains(Extension.WITHIN)) {
+                    return new SearchKey.Within(SearchKey.Age.YOUNGER, interval(upper));
+                }
+                throw unknownKey(name);
             case "NOT":
                 requireMore(upper, "a search key");
                 return new SearchKey.Not(key(depth + 1));
@@ -182,8 +273,70 @@ public final class SearchParser {
                 requireMore(upper, "two search keys");
                 return new SearchKey.Or(left, key(depth + 1));
             default:
-                throw new ProtocolException("unknown search key " + ArgParsing.shorten(name));
+                throw unknownKey(name);
         }
+    }
+
+    /** A UID set after UID ({@code uid}) or a bare sequence set; {@code $} in either is the saved result. */
+    private SearchKey messageSet(Arg arg, boolean uid) {
+        MessageSetArg set = MessageSetArg.parse(arg, extensions);
+        if (set instanceof MessageSetArg.Numbers numbers) {
+            return uid ? new SearchKey.Uid(numbers.set()) : new SearchKey.Sequence(numbers.set());
+        }
+        return new SearchKey.Saved();
+    }
+
+    private static ProtocolException unknownKey(String name) {
+        return new ProtocolException("unknown search key " + ArgParsing.shorten(name));
+    }
+
+    /**
+     * {@code MODSEQ [entry-name entry-type-req] mod-sequence-valzer} (RFC 7162 §7). The entry name
+     * is a quoted {@code "/flags/" attr-flag}: a system flag other than \Recent (with its
+     * backslash escaped on the wire, {@code "/flags/\\seen"}) or a keyword; the type is priv,
+     * shared or all.
+     */
+    private SearchKey modSeq(String keyName) {
+        Arg arg = next(keyName, "a mod-sequence such as 620162338");
+        if (!(arg instanceof Arg.ListArg) && arg.text().startsWith("/")) {
+            entryName(arg);
+            Arg type = next(keyName, "an entry type (priv, shared or all) after the entry name");
+            String typeName = type instanceof Arg.Atom atom ? ArgParsing.upper(atom.text()) : "";
+            if (!typeName.equals("PRIV") && !typeName.equals("SHARED") && !typeName.equals("ALL")) {
+                throw new ProtocolException("search key MODSEQ needs the entry type priv, shared or all after the entry name, not "
+                        + ArgParsing.describe(type));
+            }
+            arg = next(keyName, "a mod-sequence after the entry type");
+        }
+        usesModSeq = true;
+        return new SearchKey.ModSeq(ArgParsing.modSeq(arg, "search key MODSEQ", true));
+    }
+
+    private static void entryName(Arg arg) {
+        if (!(arg instanceof Arg.Quoted)) {
+            throw new ProtocolException("the entry name after MODSEQ is a quoted string such as \"/flags/\\\\seen\", not "
+                    + ArgParsing.describe(arg));
+        }
+        String name = arg.text();
+        String prefix = name.length() >= 7 ? name.substring(0, 7) : "";
+        String flag = name.substring(prefix.length());
+        boolean valid = ArgParsing.equalsIgnoreCase(prefix, "/flags/") && (flag.startsWith("\\")
+                ? FlagNames.systemFlag(flag) != null : ImapStrings.isAtom(flag));
+        if (!valid) {
+            throw new ProtocolException("the entry name after MODSEQ must be \"/flags/\" and a flag (\\Answered, "
+                    + "\\Flagged, \\Deleted, \\Seen, \\Draft or a keyword), not \"" + ArgParsing.shorten(name) + "\"");
+        }
+    }
+
+    /** The {@code nz-number} of seconds after OLDER or YOUNGER (RFC 5032 §3). */
+    private long interval(String keyName) {
+        Arg arg = next(keyName, "a number of seconds");
+        long n = arg instanceof Arg.Atom atom ? ArgParsing.nzNumber(atom.text()) : -1;
+        if (n < 1) {
+            throw new ProtocolException("search key " + keyName + " needs a number of seconds from 1 to 4294967295, not "
+                    + ArgParsing.describe(arg));
+        }
+        return n;
     }
 
     private Arg next(String keyName, String what) {

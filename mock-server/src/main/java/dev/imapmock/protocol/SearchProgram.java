@@ -1,8 +1,30 @@
 package dev.imapmock.protocol;
 
+import java.util.Set;
+
 /**
- * A parsed SEARCH command: the charset the client named ({@code null} when it named none) and
- * the one key that combines all its criteria.
+ * A parsed SEARCH command: the charset the client named ({@code null} when it named none), the
+ * one key that combines all its criteria, the result options of {@code RETURN (...)} and whether
+ * a MODSEQ key occurs anywhere in it.
+ *
+ * <p>{@code returns} is empty for a SEARCH without RETURN, answered with {@code * SEARCH};
+ * {@code RETURN ()} means {@code RETURN (ALL)} (RFC 4731 §3.1), so it is never empty when the
+ * client wrote RETURN.
  */
-public record SearchProgram(String charset, SearchKey key) {
+public record SearchProgram(String charset, SearchKey key, Set<SearchReturn> returns, boolean usesModSeq) {
+
+    public SearchProgram {
+        returns = Set.copyOf(returns);
+    }
+
+    /** True when the answer is an {@code * ESEARCH} response: RETURN asked for MIN, MAX, ALL or COUNT. */
+    public boolean esearch() {
+        return returns.contains(SearchReturn.MIN) || returns.contains(SearchReturn.MAX)
+                || returns.contains(SearchReturn.ALL) || returns.contains(SearchReturn.COUNT);
+    }
+
+    /** True when the result is to be remembered for {@code $}. */
+    public boolean saves() {
+        return returns.contains(SearchReturn.SAVE);
+    }
 }

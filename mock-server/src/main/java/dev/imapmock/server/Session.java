@@ -5,6 +5,7 @@ import dev.imapmock.fault.CommandFaults;
 import dev.imapmock.journal.Journal;
 import dev.imapmock.protocol.CommandReader;
 import dev.imapmock.protocol.ResponseWriter;
+import dev.imapmock.protocol.SequenceSet;
 import dev.imapmock.store.Account;
 import dev.imapmock.store.MailStore;
 
@@ -27,6 +28,7 @@ public final class Session {
     private SelectedMailbox selected;
     private CommandFaults faults = CommandFaults.none();
     private final Set<Extension> enabled = EnumSet.noneOf(Extension.class);
+    private SequenceSet savedSearch = SequenceSet.of();
 
     Session(int connection, ServerContext server, CommandReader in, ResponseWriter out) {
         this.connection = connection;
@@ -146,8 +148,24 @@ public final class Session {
         }
     }
 
-    /** Leaves the selected mailbox, if any; back to the authenticated state. */
+    /**
+     * The UIDs the last {@code SEARCH RETURN (SAVE)} remembered, which {@code $} names (RFC 5182
+     * §2.1). Empty until a SEARCH saves, and again once a mailbox is selected, examined or left.
+     * Kept as UIDs, so {@code $} names the same messages in UID commands and in the others, and a
+     * message expunged since is no longer among them.
+     */
+    public SequenceSet savedSearch() {
+        return savedSearch;
+    }
+
+    /** Remembers {@code uids} as the saved search result; an empty set when the SEARCH failed with NO. */
+    public void saveSearch(SequenceSet uids) {
+        this.savedSearch = uids;
+    }
+
+    /** Leaves the selected mailbox, if any; back to the authenticated state. Forgets the saved search. */
     public void unselect() {
+        savedSearch = SequenceSet.of();
         if (selected != null) {
             selected.close();
             selected = null;

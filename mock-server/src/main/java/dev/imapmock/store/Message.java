@@ -70,6 +70,11 @@ public final class Message {
         return emailId;
     }
 
+    /** The internal date as seconds since the epoch, without building a date object. */
+    public long internalDateEpochSecond() {
+        return internalDateSeconds;
+    }
+
     public Flags flags() {
         return flags;
     }

@@ -82,7 +82,7 @@ class ExtensionSwitchTest {
         try (ImapMockServer server = ImapMockServer.builder().user("alice", "secret").with(Extension.OBJECTID)
                 .build().start(); RawClient c = RawClient.connect(server)) {
             assertThat(server.extensions()).contains(Extension.OBJECTID, Extension.IDLE);
-            assertThat(c.command("c1", "CAPABILITY").get(0)).endsWith(" QRESYNC OBJECTID SAVEDATE PREVIEW AUTH=PLAIN");
+            assertThat(c.command("c1", "CAPABILITY").get(0)).endsWith(" QRESYNC OBJECTID SAVEDATE PREVIEW ESEARCH SEARCHRES WITHIN AUTH=PLAIN");
         }
         try (ImapMockServer server = ImapMockServer.builder().with(Extension.OBJECTID).without(Extension.OBJECTID)
                 .build()) {
@@ -120,6 +120,14 @@ class ExtensionSwitchTest {
     }
 
     @Test
+    void leavingOutEsearchLeavesOutSearchresWhichNeedsIt() {
+        try (ImapMockServer server = without(Extension.ESEARCH)) {
+            assertThat(server.extensions()).doesNotContain(Extension.ESEARCH, Extension.SEARCHRES)
+                    .contains(Extension.WITHIN, Extension.CONDSTORE);
+        }
+    }
+
+    @Test
     void commandsOfLeftOutExtensionsAreUnknown() {
         try (ImapMockServer server = without(Extension.ID, Extension.IDLE, Extension.NAMESPACE, Extension.UNSELECT,
                 Extension.MOVE, Extension.UIDPLUS);
@@ -128,7 +136,7 @@ class ExtensionSwitchTest {
                     C: i1 ID NIL
                     S: i1 BAD Unknown command ID
                     C: l1 LOGIN alice secret
-                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ENABLE CONDSTORE QRESYNC SAVEDATE PREVIEW] Logged in
+                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ENABLE CONDSTORE QRESYNC SAVEDATE PREVIEW ESEARCH SEARCHRES WITHIN] Logged in
                     C: i2 IDLE
                     S: i2 BAD Unknown command IDLE
                     C: n1 NAMESPACE

@@ -7,11 +7,32 @@ package dev.imapmock.testing;
 public final class Capabilities {
     /** In the greeting and in CAPABILITY before login. */
     public static final String BEFORE_LOGIN = "IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS"
-            + " MOVE ENABLE CONDSTORE QRESYNC SAVEDATE PREVIEW AUTH=PLAIN";
+            + " MOVE ENABLE CONDSTORE QRESYNC SAVEDATE PREVIEW ESEARCH SEARCHRES WITHIN AUTH=PLAIN";
     /** In CAPABILITY after login and in LOGIN's tagged OK. */
     public static final String AFTER_LOGIN = "IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS"
-            + " MOVE ENABLE CONDSTORE QRESYNC SAVEDATE PREVIEW";
+            + " MOVE ENABLE CONDSTORE QRESYNC SAVEDATE PREVIEW ESEARCH SEARCHRES WITHIN";
 
     private Capabilities() {
+    }
+
+    /** {@link #BEFORE_LOGIN} less {@code names}: what a server with those extensions left out announces. */
+    public static String beforeLoginWithout(String... names) {
+        return without(BEFORE_LOGIN, names);
+    }
+
+    /** {@link #AFTER_LOGIN} less {@code names}. */
+    public static String afterLoginWithout(String... names) {
+        return without(AFTER_LOGIN, names);
+    }
+
+    private static String without(String list, String... names) {
+        String result = " " + list + " ";
+        for (String name : names) {
+            if (!result.contains(" " + name + " ")) {
+                throw new IllegalArgumentException(name + " is not in " + list);
+            }
+            result = result.replace(" " + name + " ", " ");
+        }
+        return result.trim();
     }
 }

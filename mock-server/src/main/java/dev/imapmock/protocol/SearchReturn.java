@@ -1,0 +1,19 @@
+package dev.imapmock.protocol;
+
+/**
+ * A result option of {@code SEARCH RETURN (...)} (RFC 4466 §2.6): MIN, MAX, ALL and COUNT of
+ * ESEARCH (RFC 4731 §3.1), SAVE of SEARCHRES (RFC 5182 §2). The first four ask for an
+ * {@code * ESEARCH} response; SAVE alone asks for none.
+ */
+public enum SearchReturn {
+    /** The lowest matching number. */
+    MIN,
+    /** The highest matching number. */
+    MAX,
+    /** Every matching number, as a sequence set. */
+    ALL,
+    /** How many messages match. */
+    COUNT,
+    /** Remember the result for {@code $}. */
+    SAVE
+}

@@ -9,10 +9,10 @@ import java.util.Set;
 
 /**
  * The IMAP extensions a server can offer: the name CAPABILITY advertises, the RFC that defines it,
- * and the extensions it needs. Every one is on by default. A server built without one behaves as a
- * server that never had it: the name leaves CAPABILITY, its commands are unknown ({@code BAD}),
- * its syntax is refused ({@code BAD}) and its response codes are not sent, so that a client's
- * fallback path can be tested.
+ * and the extensions it needs. Every one is on by default (STARTTLS on servers that speak TLS). A
+ * server built without one behaves as a server that never had it: the name leaves CAPABILITY, its
+ * commands are unknown ({@code BAD}), its syntax is refused ({@code BAD}) and its response codes
+ * are not sent, so that a client's fallback path can be tested.
  *
  * <p>CAPABILITY lists the extensions in the order of this enum.
  */
@@ -41,7 +41,13 @@ public enum Extension {
      * Mod-sequences: MODSEQ, HIGHESTMODSEQ, CHANGEDSINCE, UNCHANGEDSINCE and SEARCH MODSEQ. Turned
      * on per session by its first use, {@code SELECT (CONDSTORE)} or {@code ENABLE CONDSTORE}.
      */
-    CONDSTORE("CONDSTORE", "RFC 7162");
+    CONDSTORE("CONDSTORE", "RFC 7162"),
+    /**
+     * The STARTTLS command, which turns a clear connection into a TLS one (RFC 3501 §6.2.1). On
+     * only when the server speaks TLS ({@code tls()} in the builder), and then advertised before
+     * login on clear connections only.
+     */
+    STARTTLS("STARTTLS", "RFC 3501");
 
     private final String capability;
     private final String rfc;

@@ -50,6 +50,33 @@ public final class ConnectionFaults {
         return output;
     }
 
+    /**
+     * Keeps lines pushed by tests or idle rules back from now until {@link #secure} or
+     * {@link #stayClear}: STARTTLS was answered and the handshake is next.
+     */
+    public void holdForTls() {
+        output.hold();
+    }
+
+    /** True when a rule replaced the tagged answer of the command just done, so the client saw no OK. */
+    public boolean answerReplaced() {
+        return output.replaced();
+    }
+
+    /**
+     * The connection speaks TLS now: the rules shape what goes into {@code tls}, and closing
+     * politely sends its close_notify. Lines held back go out over it.
+     */
+    public void secure(Socket tls) throws IOException {
+        output.transport(tls.getOutputStream(), tls);
+        output.release();
+    }
+
+    /** TLS did not begin after all: lines held back go out in clear. */
+    public void stayClear() {
+        output.release();
+    }
+
     public int number() {
         return number;
     }

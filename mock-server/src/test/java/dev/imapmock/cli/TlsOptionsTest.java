@@ -43,7 +43,7 @@ class TlsOptionsTest {
     private static final Pattern IMAPS = Pattern.compile("IMAPS server listening on 127\\.0\\.0\\.1:(\\d+)");
 
     /** A launcher on its own thread, its output line by line; {@link #close()} stops it. */
-    private static final class Running implements AutoCloseable {
+    static final class Running implements AutoCloseable {
         final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         final List<String> all = new ArrayList<>();
         final ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -6,6 +6,8 @@ import dev.imapmock.command.Commands;
 import dev.imapmock.command.Completion;
 import dev.imapmock.fault.CommandFaults;
 import dev.imapmock.fault.ConnectionFaults;
+import dev.imapmock.fault.FaultEffect;
+import dev.imapmock.fault.InjectedDisconnect;
 import dev.imapmock.journal.ReceivedCommand;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.CommandReader;
@@ -14,6 +16,8 @@ import dev.imapmock.protocol.ReadResult;
 import dev.imapmock.protocol.ResponseWriter;
 import dev.imapmock.protocol.ResponseWriter.Status;
 import dev.imapmock.store.MailboxException;
+import dev.imapmock.tls.TlsConfig;
+import dev.imapmock.tls.TlsIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,13 +72,10 @@ final class Connection implements Runnable {
         ConnectionFaults faults = null;
         try {
             Transport transport = new Transport(socket);
-            if (implicitTls) {
-                socket.setSoTimeout(handshakeTimeout());
-                transport.startTls(server.config().tls());
-            }
             faults = ConnectionFaults.open(server.faults(), number, socket);
             if (implicitTls) {
-                faults.secure(transport.tls());
+                faults.holdForTls();
+                handshake(transport, faults);
             }
             ResponseWriter out = new ResponseWriter(faults.output());
             CommandReader in = new CommandReader(transport.input(),
@@ -174,17 +175,37 @@ final class Connection implements Runnable {
             faults.stayClear();
             return;
         }
-        int idle = socket.getSoTimeout();
-        socket.setSoTimeout(handshakeTimeout());
-        int dropped = transport.startTls(server.config().tls());
-        socket.setSoTimeout(idle);
+        int dropped = handshake(transport, faults);
         if (dropped > 0) {
             log().warn("Connection {}: dropped {} octets the client sent in clear after STARTTLS, before TLS began"
                     + " (RFC 3501 §6.2.1; the command injection of CVE-2011-0411)", number, dropped);
         }
-        faults.secure(transport.tls());
         in.input(transport.input());
         session.secured();
+    }
+
+    /**
+     * The TLS handshake, as the fault rules on it allow: they may delay or stall it, hang up,
+     * answer with an alert, or present a bad certificate. Returns the clear octets dropped.
+     */
+    private int handshake(Transport transport, ConnectionFaults faults) throws IOException {
+        socket.setSoTimeout(handshakeTimeout());
+        TlsConfig tls = server.config().tls();
+        TlsIdentity presented = tls.identity();
+        for (FaultEffect effect : faults.handshake()) {
+            if (effect instanceof FaultEffect.TlsAlert alert) {
+                transport.refuseHandshake(alert.description());
+                throw new InjectedDisconnect("Fault: " + alert);
+            }
+            presented = switch (((FaultEffect.Certificate) effect).kind()) {
+                case EXPIRED -> tls.identity().expired();
+                case OTHER_HOST -> tls.identity().forOtherHost();
+                case UNTRUSTED -> tls.identity().untrusted();
+            };
+        }
+        int dropped = transport.startTls(tls, presented);
+        faults.secure(transport.tls());
+        return dropped;
     }
 
     private int handshakeTimeout() {

@@ -31,6 +31,8 @@ import java.util.List;
 public final class CertificateGenerator {
     private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
     private static final String COMMON_NAME = "2.5.4.3";
+    private static final String UNIT = "2.5.4.11";
+    private static final String AUTHORITY_KEY_IDENTIFIER = "2.5.29.35";
     private static final String ORGANIZATION = "2.5.4.10";
     private static final String SUBJECT_KEY_IDENTIFIER = "2.5.29.14";
     private static final String KEY_USAGE = "2.5.29.15";
@@ -42,8 +44,11 @@ public final class CertificateGenerator {
     private CertificateGenerator() {
     }
 
-    /** What to certify. {@code notAfter} in the past gives an expired certificate, on purpose. */
-    public record Spec(String commonName, List<String> dnsNames, List<InetAddress> addresses,
+    /**
+     * What to certify. {@code notAfter} in the past gives an expired certificate, on purpose.
+     * {@code unit}, an organizational unit, may be null.
+     */
+    public record Spec(String commonName, String unit, List<String> dnsNames, List<InetAddress> addresses,
                        Instant notBefore, Instant notAfter) {
         public Spec {
             dnsNames = List.copyOf(dnsNames);
@@ -54,20 +59,41 @@ public final class CertificateGenerator {
         }
     }
 
-    /** A key pair and the certificate of its public key, signed by its own private key. */
+    /** A key pair and the certificate of its public key. */
     public record Generated(KeyPair keyPair, X509Certificate certificate) {
     }
 
-    /** Generates a key pair and certifies it; a few milliseconds. */
+    /**
+     * Generates a key pair and a self-signed certificate for it that is its own trust anchor; a
+     * few milliseconds.
+     */
     public static Generated generate(Spec spec) {
+        return make(spec, null);
+    }
+
+    /**
+     * Generates a key pair and an end-entity certificate for it (CA:FALSE, digitalSignature)
+     * issued by {@code issuer}, a certificate of {@link #generate} whose key signs it.
+     */
+    public static Generated issue(Spec spec, Generated issuer) {
+        return make(spec, issuer);
+    }
+
+    private static Generated make(Spec spec, Generated issuer) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair keys = generator.generateKeyPair();
             byte[] spki = keys.getPublic().getEncoded();
-            byte[] name = Der.sequence(
-                    Der.set(Der.sequence(Der.oid(ORGANIZATION), Der.utf8String("ImapMock"))),
-                    Der.set(Der.sequence(Der.oid(COMMON_NAME), Der.utf8String(spec.commonName()))));
+            byte[] name = spec.unit() == null
+                    ? Der.sequence(
+                            Der.set(Der.sequence(Der.oid(ORGANIZATION), Der.utf8String("ImapMock"))),
+                            Der.set(Der.sequence(Der.oid(COMMON_NAME), Der.utf8String(spec.commonName()))))
+                    : Der.sequence(
+                            Der.set(Der.sequence(Der.oid(ORGANIZATION), Der.utf8String("ImapMock"))),
+                            Der.set(Der.sequence(Der.oid(UNIT), Der.utf8String(spec.unit()))),
+                            Der.set(Der.sequence(Der.oid(COMMON_NAME), Der.utf8String(spec.commonName()))));
+            byte[] issuerName = issuer == null ? name : issuer.certificate().getSubjectX500Principal().getEncoded();
             byte[] algorithm = Der.sequence(Der.oid(ECDSA_WITH_SHA256));
             byte[] serial = new byte[16];
             new SecureRandom().nextBytes(serial);
@@ -77,13 +103,13 @@ public final class CertificateGenerator {
                     Der.explicit(0, Der.integer(BigInteger.TWO)),
                     Der.integer(new BigInteger(serial)),
                     algorithm,
-                    name,
+                    issuerName,
                     Der.sequence(Der.time(spec.notBefore()), Der.time(spec.notAfter())),
                     name,
                     spki,
-                    Der.explicit(3, Der.sequence(extensions(spec, spki))));
+                    Der.explicit(3, Der.sequence(extensions(spec, spki, issuer))));
             Signature signer = Signature.getInstance("SHA256withECDSA");
-            signer.initSign(keys.getPrivate());
+            signer.initSign(issuer == null ? keys.getPrivate() : issuer.keyPair().getPrivate());
             signer.update(tbs);
             byte[] der = Der.sequence(tbs, algorithm, Der.bitString(signer.sign()));
             X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
@@ -94,7 +120,7 @@ public final class CertificateGenerator {
         }
     }
 
-    private static byte[][] extensions(Spec spec, byte[] spki) throws GeneralSecurityException {
+    private static byte[][] extensions(Spec spec, byte[] spki, Generated issuer) throws GeneralSecurityException {
         List<byte[]> names = new ArrayList<>();
         for (String dns : spec.dnsNames()) {
             names.add(Der.implicit(2, dns.getBytes(StandardCharsets.US_ASCII)));
@@ -102,15 +128,27 @@ public final class CertificateGenerator {
         for (InetAddress address : spec.addresses()) {
             names.add(Der.implicit(7, address.getAddress()));
         }
-        byte[] keyId = MessageDigest.getInstance("SHA-1").digest(Der.subjectPublicKeyBits(spki));
-        return new byte[][] {
-                extension(BASIC_CONSTRAINTS, true, Der.sequence(Der.bool(true))),
-                // digitalSignature (bit 0) and keyCertSign (bit 5): 1000 01xx, two unused bits.
-                extension(KEY_USAGE, true, Der.bitString(new byte[] {(byte) 0x84}, 2)),
-                extension(EXTENDED_KEY_USAGE, false, Der.sequence(Der.oid(SERVER_AUTH))),
-                extension(SUBJECT_KEY_IDENTIFIER, false, Der.octetString(keyId)),
-                extension(SUBJECT_ALT_NAME, false, Der.sequence(names.toArray(new byte[0][]))),
-        };
+        List<byte[]> extensions = new ArrayList<>();
+        if (issuer == null) {
+            extensions.add(extension(BASIC_CONSTRAINTS, true, Der.sequence(Der.bool(true))));
+            // digitalSignature (bit 0) and keyCertSign (bit 5): 1000 01xx, two unused bits.
+            extensions.add(extension(KEY_USAGE, true, Der.bitString(new byte[] {(byte) 0x84}, 2)));
+        } else {
+            extensions.add(extension(BASIC_CONSTRAINTS, true, Der.sequence()));
+            // digitalSignature (bit 0) alone: 1xxx xxxx, seven unused bits.
+            extensions.add(extension(KEY_USAGE, true, Der.bitString(new byte[] {(byte) 0x80}, 7)));
+            byte[] issuerKeyId = keyId(issuer.keyPair().getPublic().getEncoded());
+            extensions.add(extension(AUTHORITY_KEY_IDENTIFIER, false, Der.sequence(Der.implicit(0, issuerKeyId))));
+        }
+        extensions.add(extension(EXTENDED_KEY_USAGE, false, Der.sequence(Der.oid(SERVER_AUTH))));
+        extensions.add(extension(SUBJECT_KEY_IDENTIFIER, false, Der.octetString(keyId(spki))));
+        extensions.add(extension(SUBJECT_ALT_NAME, false, Der.sequence(names.toArray(new byte[0][]))));
+        return extensions.toArray(new byte[0][]);
+    }
+
+    /** RFC 5280 §4.2.1.2 (1): the SHA-1 of the subjectPublicKey bits. */
+    private static byte[] keyId(byte[] spki) throws GeneralSecurityException {
+        return MessageDigest.getInstance("SHA-1").digest(Der.subjectPublicKeyBits(spki));
     }
 
     private static byte[] extension(String oid, boolean critical, byte[] value) {

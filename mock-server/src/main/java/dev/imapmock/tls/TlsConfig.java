@@ -45,7 +45,12 @@ public record TlsConfig(TlsIdentity identity, List<String> protocols, List<Strin
      * {@link SSLSocket#startHandshake()}.
      */
     public SSLSocket layer(Socket plain) throws IOException {
-        SSLSocket socket = (SSLSocket) identity.serverContext().getSocketFactory().createSocket(plain, null, true);
+        return layer(plain, identity);
+    }
+
+    /** As {@link #layer(Socket)}, presenting {@code presented} (one of the identity's variants) instead. */
+    public SSLSocket layer(Socket plain, TlsIdentity presented) throws IOException {
+        SSLSocket socket = (SSLSocket) presented.serverContext().getSocketFactory().createSocket(plain, null, true);
         if (!protocols.isEmpty()) {
             socket.setEnabledProtocols(protocols.toArray(new String[0]));
         }

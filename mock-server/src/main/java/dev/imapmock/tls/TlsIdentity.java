@@ -42,17 +42,27 @@ public final class TlsIdentity {
     public static final List<String> GENERATED_DNS_NAMES = List.of("localhost");
     public static final List<String> GENERATED_ADDRESSES = List.of("127.0.0.1", "::1");
 
+    /** The name the certificate of {@link #forOtherHost()} is for (RFC 2606: it can never be real). */
+    public static final String OTHER_HOST = "imapmock.invalid";
+
     private final List<X509Certificate> chain;
     private final KeyManager[] keyManagers;
+    /** The generated key and certificate, which can issue others; null for the user's own. */
+    private final CertificateGenerator.Generated issuer;
     private SSLContext serverContext;
     private KeyStore trustStore;
     private X509TrustManager trustManager;
     private SSLContext clientContext;
+    private TlsIdentity expired;
+    private TlsIdentity otherHost;
+    private TlsIdentity untrusted;
 
-    private TlsIdentity(List<X509Certificate> chain, KeyManager[] keyManagers, SSLContext serverContext) {
+    private TlsIdentity(List<X509Certificate> chain, KeyManager[] keyManagers, SSLContext serverContext,
+                        CertificateGenerator.Generated issuer) {
         this.chain = List.copyOf(chain);
         this.keyManagers = keyManagers;
         this.serverContext = serverContext;
+        this.issuer = issuer;
     }
 
     /**
@@ -80,6 +90,11 @@ public final class TlsIdentity {
      * fixes its clock in 2001 still talks to clients that check against the real date.
      */
     public static CertificateGenerator.Spec localhostSpec(Instant notBefore, Instant notAfter) {
+        return localhostSpec(null, notBefore, notAfter);
+    }
+
+    /** As {@link #localhostSpec(Instant, Instant)}, with an organizational unit in the subject (or null). */
+    public static CertificateGenerator.Spec localhostSpec(String unit, Instant notBefore, Instant notAfter) {
         List<InetAddress> addresses = new ArrayList<>();
         for (String a : GENERATED_ADDRESSES) {
             try {
@@ -88,14 +103,57 @@ public final class TlsIdentity {
                 throw new IllegalStateException(e);
             }
         }
-        return new CertificateGenerator.Spec("localhost", GENERATED_DNS_NAMES, addresses, notBefore, notAfter);
+        return new CertificateGenerator.Spec("localhost", unit, GENERATED_DNS_NAMES, addresses, notBefore, notAfter);
     }
 
     /** A fresh key and a self-signed certificate as {@code spec} says. */
     public static TlsIdentity generate(CertificateGenerator.Spec spec) {
         CertificateGenerator.Generated g = CertificateGenerator.generate(spec);
         List<X509Certificate> chain = List.of(g.certificate());
-        return new TlsIdentity(chain, new KeyManager[] {new OneKey(g.keyPair().getPrivate(), chain)}, null);
+        return new TlsIdentity(chain, new KeyManager[] {new OneKey(g.keyPair().getPrivate(), chain)}, null, g);
+    }
+
+    /**
+     * A certificate for the same names that expired a day ago. Issued by this identity's
+     * generated certificate, so a client that trusts this one fails on the date; for a user's own
+     * certificate, self-signed instead (and untrusted too). Made when first asked for.
+     */
+    public synchronized TlsIdentity expired() {
+        if (expired == null) {
+            Instant now = Instant.now();
+            expired = variant(localhostSpec("expired", now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1))));
+        }
+        return expired;
+    }
+
+    /** A valid certificate for {@link #OTHER_HOST} only, issued as {@link #expired()} is. */
+    public synchronized TlsIdentity forOtherHost() {
+        if (otherHost == null) {
+            Instant now = Instant.now();
+            otherHost = variant(new CertificateGenerator.Spec(OTHER_HOST, "other host", List.of(OTHER_HOST), List.of(),
+                    now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650))));
+        }
+        return otherHost;
+    }
+
+    /** A valid certificate for the same names that nothing trusts: self-signed with a key of its own. */
+    public synchronized TlsIdentity untrusted() {
+        if (untrusted == null) {
+            // A subject of its own too: a client looking for its issuer then finds none, rather
+            // than the trusted certificate of the same name whose key did not sign it.
+            Instant now = Instant.now();
+            untrusted = generate(localhostSpec("untrusted", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650))));
+        }
+        return untrusted;
+    }
+
+    private TlsIdentity variant(CertificateGenerator.Spec spec) {
+        if (issuer == null) {
+            return generate(spec);
+        }
+        CertificateGenerator.Generated g = CertificateGenerator.issue(spec, issuer);
+        List<X509Certificate> chain = List.of(g.certificate(), issuer.certificate());
+        return new TlsIdentity(chain, new KeyManager[] {new OneKey(g.keyPair().getPrivate(), chain)}, null, null);
     }
 
     /**
@@ -118,7 +176,7 @@ public final class TlsIdentity {
                 if (store.isKeyEntry(alias)) {
                     KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                     factory.init(store, password);
-                    return new TlsIdentity(x509(store.getCertificateChain(alias)), factory.getKeyManagers(), null);
+                    return new TlsIdentity(x509(store.getCertificateChain(alias)), factory.getKeyManagers(), null, null);
                 }
             }
         } catch (GeneralSecurityException e) {
@@ -142,12 +200,12 @@ public final class TlsIdentity {
                 }
             }
         }
-        return new TlsIdentity(chain, managers, null);
+        return new TlsIdentity(chain, managers, null, null);
     }
 
     /** A context made by the user: ImapMock cannot see its certificate, so it offers no trust of its own. */
     public static TlsIdentity context(SSLContext context) {
-        return new TlsIdentity(List.of(), null, context);
+        return new TlsIdentity(List.of(), null, context, null);
     }
 
     /** The chain presented, leaf first; empty when the server was given an SSLContext. */

@@ -98,18 +98,61 @@ class TlsCertificateTest {
         X509Certificate expired = TlsIdentity.generate(TlsIdentity.localhostSpec(now.minus(Duration.ofDays(2)),
                 now.minus(Duration.ofDays(1)))).chain().get(0);
         assertThatThrownBy(expired::checkValidity).isInstanceOf(java.security.cert.CertificateExpiredException.class);
-        assertThatThrownBy(() -> new CertificateGenerator.Spec("x", List.of(), List.of(), now, now))
+        assertThatThrownBy(() -> new CertificateGenerator.Spec("x", null, List.of(), List.of(), now, now))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aDateFrom2050OnIsWrittenAsGeneralizedTimeAndReadBack() throws Exception {
         Instant notAfter = Instant.parse("2051-06-01T12:00:00Z");
-        X509Certificate c = TlsIdentity.generate(new CertificateGenerator.Spec("far", List.of("far.example"),
+        X509Certificate c = TlsIdentity.generate(new CertificateGenerator.Spec("far", null, List.of("far.example"),
                 List.of(InetAddress.getByName("10.0.0.1")), Instant.parse("2024-01-01T00:00:00Z"), notAfter))
                 .chain().get(0);
         assertThat(c.getNotAfter().toInstant()).isEqualTo(notAfter);
         assertThat(c.getNotBefore().toInstant()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void theExpiredAndOtherHostCertificatesOfFaultRulesAreIssuedByTheGeneratedOne() throws Exception {
+        TlsIdentity identity = TlsIdentity.shared();
+        X509Certificate ca = generated();
+        X509Certificate expired = identity.expired().chain().get(0);
+        assertThat(identity.expired().chain()).containsExactly(expired, ca);
+        assertThat(identity.expired()).isSameAs(identity.expired());
+        expired.verify(ca.getPublicKey());
+        assertThat(expired.getIssuerX500Principal()).isEqualTo(ca.getSubjectX500Principal());
+        assertThat(expired.getSubjectX500Principal().getName()).isEqualTo("CN=localhost,OU=expired,O=ImapMock");
+        assertThat(expired.getBasicConstraints()).isEqualTo(-1);   // CA:FALSE
+        assertThat(expired.getKeyUsage()).startsWith(true, false, false, false, false, false);
+        assertThatThrownBy(expired::checkValidity).isInstanceOf(java.security.cert.CertificateExpiredException.class);
+
+        X509Certificate other = identity.forOtherHost().chain().get(0);
+        other.verify(ca.getPublicKey());
+        other.checkValidity();
+        assertThat(other.getSubjectAlternativeNames()).containsExactly(List.of(2, "imapmock.invalid"));
+
+        X509Certificate untrusted = identity.untrusted().chain().get(0);
+        untrusted.verify(untrusted.getPublicKey());
+        assertThatThrownBy(() -> untrusted.verify(ca.getPublicKey())).isInstanceOf(java.security.SignatureException.class);
+        assertThat(untrusted.getSubjectX500Principal()).isNotEqualTo(ca.getSubjectX500Principal());
+    }
+
+    @Test
+    void opensslRefusesTheFaultCertificatesForTheirOneFlawEach(@TempDir Path dir) throws Exception {
+        String openssl = which("openssl");
+        assumeTrue(openssl != null, "openssl is not on the PATH; skipped");
+        Path ca = dir.resolve("ca.pem");
+        TlsIdentity.shared().writePem(ca);
+        Path expired = dir.resolve("expired.pem");
+        TlsIdentity.shared().expired().writePem(expired);
+        Path other = dir.resolve("other.pem");
+        TlsIdentity.shared().forOtherHost().writePem(other);
+        assertThat(runFailing(openssl, "verify", "-CAfile", ca.toString(), expired.toString()))
+                .contains("certificate has expired");
+        assertThat(run(openssl, "verify", "-x509_strict", "-purpose", "sslserver", "-CAfile", ca.toString(),
+                other.toString())).isEqualTo(other + ": OK\n");
+        assertThat(runFailing(openssl, "verify", "-verify_hostname", "localhost", "-CAfile", ca.toString(),
+                other.toString())).contains("hostname mismatch");
     }
 
     @Test

@@ -265,14 +265,15 @@ public final class TlsIdentity {
 
     /**
      * A client context that trusts this server and nothing else. It keeps the sessions it
-     * negotiated, so reusing it lets later connections resume rather than shake hands in full.
+     * negotiated, so reusing it lets later connections resume rather than shake hands in full,
+     * and its sockets have TCP_NODELAY set (see {@link NoDelayContext}).
      */
     public synchronized SSLContext clientContext() {
         if (clientContext == null) {
             try {
                 SSLContext context = SSLContext.getInstance("TLS");
                 context.init(null, new TrustManager[] {trustManager()}, null);
-                clientContext = context;
+                clientContext = new NoDelayContext(context);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("Can't make a TLS context: " + e.getMessage(), e);
             }

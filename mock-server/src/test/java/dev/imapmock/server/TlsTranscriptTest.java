@@ -368,6 +368,20 @@ class TlsTranscriptTest {
         }
     }
 
+    /** Else the JDK client's last handshake flight can wait up to 40 ms for a delayed ACK (Nagle). */
+    @Test
+    void theClientContextsSocketsSendAtOnce() throws Exception {
+        try (ImapMockServer server = alice().tlsPort(0).build().start();
+             java.net.Socket s = server.tls().clientSslContext().getSocketFactory()
+                     .createSocket(server.host(), server.tlsPort());
+             java.net.Socket layered = server.tls().clientSslContext().getSocketFactory()
+                     .createSocket(new java.net.Socket(server.host(), server.tlsPort()), server.host(), server.tlsPort(), true)) {
+            assertThat(s.getTcpNoDelay()).isTrue();
+            assertThat(layered.getTcpNoDelay()).isTrue();
+            assertThat(server.tls().clientSslContext().getProtocol()).isEqualTo("TLS");
+        }
+    }
+
     @Test
     void tlsSettingsWithoutTlsAreRefused() {
         assertThatThrownBy(() -> alice().requireTls().build()).isInstanceOf(IllegalArgumentException.class)

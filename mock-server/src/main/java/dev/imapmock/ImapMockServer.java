@@ -101,7 +101,8 @@ public final class ImapMockServer implements AutoCloseable {
             try {
                 acceptor = Acceptor.start(new ServerContext(config, store, journal, faults));
             } catch (IOException e) {
-                throw new UncheckedIOException("Can't listen on " + config.host() + ":" + config.port(), e);
+                throw new UncheckedIOException("Can't listen on " + config.host() + ":" + config.port()
+                        + (config.tlsPort() >= 0 ? " and, for implicit TLS, " + config.tlsPort() : ""), e);
             }
         }
         return this;
@@ -521,7 +522,7 @@ public final class ImapMockServer implements AutoCloseable {
          * Leaves extensions out, so the server behaves as one that never had them: gone from
          * CAPABILITY, their commands and syntax answered {@code BAD}, their response codes not sent.
          * What needs a left-out extension goes too (CONDSTORE off turns QRESYNC off). Every
-         * extension is on by default. Calls add up.
+         * extension is on by default (STARTTLS with {@link #tls()}). Calls add up.
          */
         public Builder without(Extension... extensions) {
             for (Extension e : extensions) {
@@ -560,7 +561,9 @@ public final class ImapMockServer implements AutoCloseable {
          * Builds the server and seeds its fixtures.
          *
          * @throws dev.imapmock.fixtures.FixtureException when a fixture cannot be found or read
-         * @throws IllegalArgumentException when the extensions asked for contradict each other
+         * @throws IllegalArgumentException when the extensions asked for contradict each other, a
+         *                                  TLS setting is given to a server that does not speak TLS,
+         *                                  or the keystore cannot be read
          */
         public ImapMockServer build() {
             return new ImapMockServer(this);

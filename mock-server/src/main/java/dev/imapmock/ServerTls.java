@@ -52,14 +52,13 @@ public final class ServerTls {
         return identity.pem();
     }
 
-    /** The certificate the server presents. */
+    /** The certificate the server presents (the chain's first). */
     public X509Certificate certificate() {
         return chain().get(0);
     }
 
     /** The chain the server presents, leaf first. */
     public List<X509Certificate> chain() {
-        identity.trustStore();   // fails with the explanation when the chain is unknown
-        return identity.chain();
+        return identity.knownChain();
     }
 }

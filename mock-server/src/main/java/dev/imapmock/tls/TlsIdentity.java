@@ -213,6 +213,16 @@ public final class TlsIdentity {
         return chain;
     }
 
+    /**
+     * The chain presented, leaf first.
+     *
+     * @throws IllegalStateException when it is unknown: the server was given an SSLContext
+     */
+    public List<X509Certificate> knownChain() {
+        requireChain();
+        return chain;
+    }
+
     /** The server side: key managers and the JDK's default protocols and cipher suites. */
     public synchronized SSLContext serverContext() {
         if (serverContext == null) {

@@ -368,6 +368,45 @@ class TlsTranscriptTest {
         }
     }
 
+    @Test
+    void aKeyManagerFactoryOrAnSslContextOfTheUsersOwn() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        dev.imapmock.tls.CertificateGenerator.Generated own = dev.imapmock.tls.CertificateGenerator.generate(
+                dev.imapmock.tls.TlsIdentity.localhostSpec("own", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1))));
+        char[] password = "changeit".toCharArray();
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("own", own.keyPair().getPrivate(), password, new java.security.cert.Certificate[] {own.certificate()});
+        javax.net.ssl.KeyManagerFactory factory = javax.net.ssl.KeyManagerFactory.getInstance("PKIX");
+        factory.init(store, password);
+
+        try (ImapMockServer server = alice().tlsPort(0).tlsKeyManagers(factory).build().start();
+             RawClient c = RawClient.tls(server.host(), server.tlsPort(), trust(server))) {
+            assertThat(server.tls().certificate()).isEqualTo(own.certificate());
+            assertThat(c.readLine()).startsWith("* OK ");
+            assertThat(c.tlsSession().getPeerCertificates()[0]).isEqualTo(own.certificate());
+        }
+
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(factory.getKeyManagers(), null, null);
+        try (ImapMockServer server = alice().tlsPort(0).tlsContext(context).build().start()) {
+            assertThatThrownBy(() -> server.tls().clientSslContext()).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("This server uses an SSLContext it was given, whose certificate ImapMock cannot see:"
+                            + " trust it the way that context was built");
+            assertThatThrownBy(() -> server.tls().certificatePem()).isInstanceOf(IllegalStateException.class);
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+            tmf.init(store);
+            SSLContext client = SSLContext.getInstance("TLS");
+            client.init(null, tmf.getTrustManagers(), null);
+            try (RawClient c = RawClient.tls(server.host(), server.tlsPort(), client)) {
+                assertThat(c.readLine()).startsWith("* OK ");
+            }
+        }
+        assertThatThrownBy(() -> alice().tls().tlsFreshCertificate().tlsContext(context))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("tlsContext() and tlsFreshCertificate() both choose the certificate; give one");
+    }
+
     /** Else the JDK client's last handshake flight can wait up to 40 ms for a delayed ACK (Nagle). */
     @Test
     void theClientContextsSocketsSendAtOnce() throws Exception {

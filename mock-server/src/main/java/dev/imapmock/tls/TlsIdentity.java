@@ -228,7 +228,9 @@ public final class TlsIdentity {
         if (serverContext == null) {
             try {
                 SSLContext context = SSLContext.getInstance("TLS");
-                context.init(keyManagers, null, null);
+                // No trust managers: the server asks for no client certificate, and null would
+                // make the JDK read its whole cacerts store, a good part of a cold start.
+                context.init(keyManagers, new TrustManager[0], null);
                 serverContext = context;
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("Can't make a TLS context: " + e.getMessage(), e);

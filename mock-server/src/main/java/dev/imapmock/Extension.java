@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * The IMAP extensions a server can offer: the name CAPABILITY advertises, the RFC that defines it,
  * and the extensions it needs. All are on by default except the few that Dovecot 2.3 does not
- * offer (see {@link #onByDefault()}), so that a default server answers as Dovecot does. A server
- * built without one behaves as a
+ * offer (see {@link #onByDefault()}), so that a default server answers as Dovecot does, and
+ * STARTTLS, which only servers that speak TLS offer. A server built without one behaves as a
  * server that never had it: the name leaves CAPABILITY, its commands are unknown ({@code BAD}),
  * its syntax is refused ({@code BAD}) and its response codes are not sent, so that a client's
  * fallback path can be tested.
@@ -70,7 +70,13 @@ public enum Extension {
     /** {@code SEARCH RETURN (SAVE)} and {@code $}, which names the saved result where a message set goes. */
     SEARCHRES("SEARCHRES", "RFC 5182", ESEARCH),
     /** The search keys {@code OLDER n} and {@code YOUNGER n}: internal dates relative to the server's clock. */
-    WITHIN("WITHIN", "RFC 5032");
+    WITHIN("WITHIN", "RFC 5032"),
+    /**
+     * The STARTTLS command, which turns a clear connection into a TLS one (RFC 3501 §6.2.1). On
+     * only when the server speaks TLS ({@code tls()} in the builder), and then advertised before
+     * login on clear connections only.
+     */
+    STARTTLS("STARTTLS", "RFC 3501");
 
     private final String capability;
     private final String rfc;

@@ -17,7 +17,11 @@ import dev.imapmock.store.MailStore;
 import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.Message;
 import dev.imapmock.store.StoreLimits;
+import dev.imapmock.tls.TlsConfig;
+import dev.imapmock.tls.TlsIdentity;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -25,6 +29,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -32,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * An in-memory IMAP server. Build it, {@link #start()} it, point the client under test at
@@ -49,15 +55,18 @@ public final class ImapMockServer implements AutoCloseable {
     private final MailStore store;
     private final Journal journal;
     private final Faults faults;
+    private final ServerTls tls;
     private final Object lifecycle = new Object();
     private Acceptor acceptor;
     private boolean started;
     private boolean closed;
 
     private ImapMockServer(Builder builder) {
+        TlsConfig tls = builder.tlsConfig();
         this.config = new ServerConfig(builder.host, builder.port, builder.limits, builder.idleTimeout,
-                builder.maxConnections, builder.clock,
-                Extension.resolve(builder.extensionsAsked(), builder.without, builder.extensions != null));
+                builder.maxConnections, builder.clock, builder.resolveExtensions(), tls,
+                builder.tlsPort, builder.requireTls);
+        this.tls = tls == null ? null : new ServerTls(tls.identity());
         this.store = new MailStore(builder.clock, builder.storeLimits);
         this.faults = new Faults(builder.faultSeed);
         this.journal = new Journal(builder.journalCapacity);
@@ -92,7 +101,8 @@ public final class ImapMockServer implements AutoCloseable {
             try {
                 acceptor = Acceptor.start(new ServerContext(config, store, journal, faults));
             } catch (IOException e) {
-                throw new UncheckedIOException("Can't listen on " + config.host() + ":" + config.port(), e);
+                throw new UncheckedIOException("Can't listen on " + config.host() + ":" + config.port()
+                        + (config.tlsPort() >= 0 ? " and, for implicit TLS, " + config.tlsPort() : ""), e);
             }
         }
         return this;
@@ -113,12 +123,43 @@ public final class ImapMockServer implements AutoCloseable {
         }
     }
 
-    /** The mail of every user; changes made here reach connected sessions like a client's would. */
+    /**
+     * The bound implicit-TLS port (RFC 8314, {@code imaps}); with port 0 in the builder, the free
+     * port that was picked.
+     *
+     * @throws IllegalStateException when the server is not started or has no implicit-TLS port
+     */
+    public int tlsPort() {
+        synchronized (lifecycle) {
+            if (acceptor == null) {
+                throw new IllegalStateException("The server is not started");
+            }
+            if (acceptor.tlsPort() < 0) {
+                throw new IllegalStateException("This server has no implicit-TLS port: build it with tlsPort(0)");
+            }
+            return acceptor.tlsPort();
+        }
+    }
+
+    /**
+     * What a client needs to trust this server's certificate: a client {@code SSLContext}, a trust
+     * manager, a trust store, the PEM.
+     *
+     * @throws IllegalStateException when the server does not speak TLS
+     */
+    public ServerTls tls() {
+        if (tls == null) {
+            throw new IllegalStateException("This server does not speak TLS: build it with tls() or tlsPort(0)");
+        }
+        return tls;
+    }
+
     /** The extensions this server offers, in CAPABILITY order. */
     public Set<Extension> extensions() {
         return config.extensions();
     }
 
+    /** The mail of every user; changes made here reach connected sessions like a client's would. */
     public MailStore store() {
         return store;
     }
@@ -197,8 +238,9 @@ public final class ImapMockServer implements AutoCloseable {
     @Override
     public String toString() {
         synchronized (lifecycle) {
+            int tlsPort = acceptor == null ? config.tlsPort() : acceptor.tlsPort();
             return "ImapMockServer[" + config.host() + ":" + (acceptor == null ? config.port() : acceptor.port())
-                    + (closed ? ", closed" : "") + "]";
+                    + (tlsPort >= 0 ? ", imaps " + tlsPort : "") + (closed ? ", closed" : "") + "]";
         }
     }
 
@@ -218,8 +260,137 @@ public final class ImapMockServer implements AutoCloseable {
         private Set<Extension> extensions;
         private final Set<Extension> without = EnumSet.noneOf(Extension.class);
         private final Set<Extension> with = EnumSet.noneOf(Extension.class);
+        private boolean starttls;
+        private int tlsPort = -1;
+        private boolean requireTls;
+        private Supplier<TlsIdentity> tlsIdentity;
+        private String tlsIdentityName;
+        private List<String> tlsProtocols = List.of();
+        private List<String> tlsCipherSuites = List.of();
 
         private Builder() {
+        }
+
+        /**
+         * Speaks TLS: STARTTLS on the port (RFC 3501 §6.2.1), with a self-signed certificate for
+         * exactly {@code localhost}, {@code 127.0.0.1} and {@code ::1}, generated in memory once
+         * per JVM and shared by its servers, unless {@link #tlsKeyStore}, {@link #tlsKeyManagers},
+         * {@link #tlsContext} or {@link #tlsFreshCertificate} says otherwise. Clients get trust
+         * from {@link ImapMockServer#tls()}.
+         */
+        public Builder tls() {
+            this.starttls = true;
+            return this;
+        }
+
+        /**
+         * Also listens for implicit TLS (RFC 8314 §3.3, {@code imaps}) on this port; 0 picks a free
+         * one ({@link ImapMockServer#tlsPort()}). Without {@link #tls()} the first port stays clear
+         * and offers no STARTTLS.
+         */
+        public Builder tlsPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Port out of range: " + port);
+            }
+            this.tlsPort = port;
+            return this;
+        }
+
+        /**
+         * Refuses LOGIN and AUTHENTICATE PLAIN with {@code NO [PRIVACYREQUIRED]} until the
+         * connection speaks TLS, and advertises {@code LOGINDISABLED} instead of
+         * {@code AUTH=PLAIN} there (RFC 3501 §6.2.3). Needs {@link #tls()} or {@link #tlsPort}.
+         */
+        public Builder requireTls() {
+            this.requireTls = true;
+            return this;
+        }
+
+        /**
+         * Presents the first key entry of a PKCS#12 file, read when {@link #build()} runs. The
+         * password is not kept past that.
+         */
+        public Builder tlsKeyStore(Path pkcs12, char[] password) {
+            Objects.requireNonNull(pkcs12, "pkcs12");
+            char[] copy = Objects.requireNonNull(password, "password").clone();
+            return identity("tlsKeyStore", () -> {
+                try {
+                    return TlsIdentity.keyStore(pkcs12, copy);
+                } finally {
+                    Arrays.fill(copy, '\0');
+                }
+            });
+        }
+
+        /** Presents the keys of this factory; the chain of its first server key is what {@code tls()} trusts. */
+        public Builder tlsKeyManagers(KeyManagerFactory factory) {
+            Objects.requireNonNull(factory, "factory");
+            return identity("tlsKeyManagers", () -> TlsIdentity.keyManagers(factory));
+        }
+
+        /**
+         * Speaks TLS with this context. ImapMock cannot see its certificate then, so
+         * {@link ImapMockServer#tls()} offers no trust: trust it the way the context was built.
+         */
+        public Builder tlsContext(SSLContext context) {
+            Objects.requireNonNull(context, "context");
+            return identity("tlsContext", () -> TlsIdentity.context(context));
+        }
+
+        /** Generates a certificate for this server alone, rather than sharing the JVM's. */
+        public Builder tlsFreshCertificate() {
+            return identity("tlsFreshCertificate", TlsIdentity::generated);
+        }
+
+        private Builder identity(String name, Supplier<TlsIdentity> identity) {
+            if (tlsIdentityName != null && !tlsIdentityName.equals(name)) {
+                throw new IllegalStateException(name + "() and " + tlsIdentityName + "() both choose the certificate;"
+                        + " give one");
+            }
+            this.tlsIdentityName = name;
+            this.tlsIdentity = identity;
+            return this;
+        }
+
+        /**
+         * The TLS protocol versions allowed, such as {@code "TLSv1.2"}; by default the JDK's. A
+         * test can so prove that the application refuses an old protocol.
+         */
+        public Builder tlsProtocols(String... protocols) {
+            this.tlsProtocols = List.of(protocols);
+            return this;
+        }
+
+        /** The cipher suites allowed, by their JSSE names; by default the JDK's. */
+        public Builder tlsCipherSuites(String... cipherSuites) {
+            this.tlsCipherSuites = List.of(cipherSuites);
+            return this;
+        }
+
+        private TlsConfig tlsConfig() {
+            if (!starttls && tlsPort < 0) {
+                String needs = requireTls ? "requireTls()" : tlsIdentityName != null ? tlsIdentityName + "()"
+                        : !tlsProtocols.isEmpty() ? "tlsProtocols()" : !tlsCipherSuites.isEmpty() ? "tlsCipherSuites()" : null;
+                if (needs != null) {
+                    throw new IllegalArgumentException(needs + " needs tls() or tlsPort(): the server does not speak TLS");
+                }
+                return null;
+            }
+            TlsIdentity identity = tlsIdentity == null ? TlsIdentity.shared() : tlsIdentity.get();
+            return new TlsConfig(identity, tlsProtocols, tlsCipherSuites);
+        }
+
+        private Set<Extension> resolveExtensions() {
+            Set<Extension> resolved = EnumSet.noneOf(Extension.class);
+            resolved.addAll(Extension.resolve(extensionsAsked(), without, extensions != null));
+            if (!starttls) {
+                if (extensions != null && extensions.contains(Extension.STARTTLS)) {
+                    throw new IllegalArgumentException("STARTTLS was asked for, but the server does not speak TLS:"
+                            + " call tls()");
+                }
+                resolved.remove(Extension.STARTTLS);
+            }
+            return resolved;
         }
 
         /**
@@ -352,7 +523,7 @@ public final class ImapMockServer implements AutoCloseable {
          * Leaves extensions out, so the server behaves as one that never had them: gone from
          * CAPABILITY, their commands and syntax answered {@code BAD}, their response codes not sent.
          * What needs a left-out extension goes too (CONDSTORE off turns QRESYNC off). Every
-         * extension is on by default. Calls add up.
+         * extension is on by default (STARTTLS with {@link #tls()}). Calls add up.
          */
         public Builder without(Extension... extensions) {
             for (Extension e : extensions) {
@@ -413,7 +584,9 @@ public final class ImapMockServer implements AutoCloseable {
          * Builds the server and seeds its fixtures.
          *
          * @throws dev.imapmock.fixtures.FixtureException when a fixture cannot be found or read
-         * @throws IllegalArgumentException when the extensions asked for contradict each other
+         * @throws IllegalArgumentException when the extensions asked for contradict each other, a
+         *                                  TLS setting is given to a server that does not speak TLS,
+         *                                  or the keystore cannot be read
          */
         public ImapMockServer build() {
             return new ImapMockServer(this);

@@ -36,6 +36,7 @@ public final class Bench {
     private int stormFailures;
     private String only;
     private boolean verbose;
+    private boolean tlsOnly;
 
     private Bench(boolean quick) {
         this.quick = quick;
@@ -51,6 +52,7 @@ public final class Bench {
         Bench bench = new Bench(quick);
         bench.only = List.of(args).contains("--imapmock-only") ? "ImapMock" : null;
         bench.verbose = List.of(args).contains("--verbose");
+        bench.tlsOnly = List.of(args).contains("--tls-only");
         long start = System.nanoTime();
         bench.run();
         bench.print();
@@ -62,6 +64,10 @@ public final class Bench {
     private void run() throws Exception {
         List<byte[]> mail = new MailGenerator(42).messages(messages);
         List<byte[]> half = mail.subList(0, messages / 2);
+        if (tlsOnly) {
+            tls(mail);
+            return;
+        }
         for (Target.Factory factory : Target.ALL) {
             String name = factory.name();
             if (only != null && !only.equals(name)) {
@@ -85,8 +91,24 @@ public final class Bench {
             record(name, "200 concurrent clients login/select/fetch/logout, total (ms)", storm(factory));
             units.put(STORM_FAILURES, "none");
             record(name, STORM_FAILURES, Stats.of(stormFailures));
+            if (name.equals("ImapMock")) {
+                tls(mail);
+            }
         }
         scaling();
+    }
+
+    /** One sample of a workload. */
+    @FunctionalInterface
+    interface Sample {
+        double take() throws Exception;
+    }
+
+    /** The TLS workloads, ImapMock only (see {@link TlsWorkloads}). */
+    private void tls(List<byte[]> mail) throws Exception {
+        System.err.println("== ImapMock over TLS");
+        record("ImapMock", "first TLS start in a fresh JVM to LOGIN OK over imaps (ms)", coldStart("imapmock-tls"));
+        TlsWorkloads.run((name, sample) -> record("ImapMock", name, measure(sample::take)), mail);
     }
 
     private void record(String target, String workload, Stats stats) {

@@ -1,5 +1,7 @@
 package dev.imapmock.bench;
 
+import dev.imapmock.ImapMockServer;
+
 import java.lang.management.ManagementFactory;
 
 /**
@@ -12,7 +14,17 @@ public final class ColdStart {
 
     public static void main(String[] args) throws Exception {
         String which = args[0];
-        if (!which.equals("empty")) {
+        if (which.equals("imapmock-tls")) {
+            // The first TLS server of the JVM: the certificate is made, the TLS contexts built.
+            ImapMockServer server = ImapMockServer.builder().user(Target.USER, Target.PASSWORD).tlsPort(0).build().start();
+            try (RawImap client = new RawImap(server.tlsPort(), 120_000,
+                    server.tls().clientSslContext().getSocketFactory())) {
+                client.command("LOGIN " + Target.USER + " " + Target.PASSWORD);
+                long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println(millis);
+            }
+            server.close();
+        } else if (!which.equals("empty")) {
             Target target = which.equals("imapmock") ? new ImapMockTarget() : new GreenMailTarget();
             target.start();
             try (RawImap client = RawImap.login(target.port(), Target.USER, Target.PASSWORD)) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import javax.net.SocketFactory;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -30,7 +31,12 @@ final class RawImap implements AutoCloseable {
     }
 
     RawImap(int port, int timeoutMillis) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(port, timeoutMillis, SocketFactory.getDefault());
+    }
+
+    /** Over the sockets of {@code factory}: an {@code SSLSocketFactory} for implicit TLS. */
+    RawImap(int port, int timeoutMillis, SocketFactory factory) throws IOException {
+        socket = factory.createSocket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(timeoutMillis);
         in = socket.getInputStream();

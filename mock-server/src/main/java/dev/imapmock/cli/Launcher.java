@@ -5,6 +5,7 @@ import dev.imapmock.ImapMockServer;
 import dev.imapmock.fixtures.FixtureReader;
 
 import java.io.PrintStream;
+import java.util.function.Function;
 
 /** Builds the server the launcher's options describe. */
 final class Launcher {
@@ -17,9 +18,31 @@ final class Launcher {
     }
 
     static ImapMockServer build(Options options, PrintStream out) {
+        return build(options, out, System::getenv);
+    }
+
+    /** {@code env} reads the environment: the keystore's password comes from there, never from the arguments. */
+    static ImapMockServer build(Options options, PrintStream out, Function<String, String> env) {
         ImapMockServer.Builder builder = ImapMockServer.builder().host(options.host()).port(options.port())
                 .with(options.with().toArray(new Extension[0]))
                 .without(options.without().toArray(new Extension[0]));
+        if (options.tls()) {
+            builder.tls();
+        }
+        if (options.tlsPort() >= 0) {
+            builder.tlsPort(options.tlsPort());
+        }
+        if (options.requireTls()) {
+            builder.requireTls();
+        }
+        if (options.keystore() != null) {
+            String password = env.apply(options.keystorePasswordEnv());
+            if (password == null) {
+                throw new IllegalArgumentException("--keystore-password-env: the environment variable "
+                        + options.keystorePasswordEnv() + " is not set");
+            }
+            builder.tlsKeyStore(options.keystore(), password.toCharArray());
+        }
         if (options.users().isEmpty()) {
             builder.user(DEMO_USER, DEMO_PASSWORD);
         } else {

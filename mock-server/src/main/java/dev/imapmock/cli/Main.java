@@ -2,13 +2,18 @@ package dev.imapmock.cli;
 
 import dev.imapmock.ImapMockServer;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 /**
  * The standalone launcher: {@code java -jar imapmock-server-<version>-standalone.jar [options]}.
- * Prints exactly one line {@code IMAP server listening on HOST:PORT} when ready and stops cleanly
- * on SIGINT or SIGTERM.
+ * Prints exactly one line {@code IMAP server listening on HOST:PORT} when ready, followed by
+ * {@code IMAPS server listening on HOST:PORT} with implicit TLS, and stops cleanly on SIGINT or
+ * SIGTERM.
  */
 public final class Main {
     private Main() {
@@ -30,6 +35,11 @@ public final class Main {
      * interrupted; the server is closed either way. Returns the exit status.
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System::getenv);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, reading the environment through {@code env}. */
+    static int run(String[] args, PrintStream out, PrintStream err, Function<String, String> env) {
         Options options;
         try {
             options = Options.parse(args);
@@ -43,10 +53,19 @@ public final class Main {
         }
         ImapMockServer server;
         try {
-            server = Launcher.build(options, out).start();
+            server = Launcher.build(options, out, env).start();
         } catch (RuntimeException e) {
             err.println("imapmock: " + e.getMessage());
             return 1;
+        }
+        if (options.tlsCertOut() != null) {
+            try {
+                Files.writeString(options.tlsCertOut(), server.tls().certificatePem(), StandardCharsets.US_ASCII);
+            } catch (IOException | RuntimeException e) {
+                server.close();
+                err.println("imapmock: can't write the certificate to " + options.tlsCertOut() + ": " + e.getMessage());
+                return 1;
+            }
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -55,6 +74,9 @@ public final class Main {
         }, "imapmock-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("IMAP server listening on " + server.host() + ":" + server.port());
+        if (options.tlsPort() >= 0) {
+            out.println("IMAPS server listening on " + server.host() + ":" + server.tlsPort());
+        }
         out.flush();
         try {
             stopped.await();

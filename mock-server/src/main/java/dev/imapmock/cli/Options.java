@@ -8,12 +8,24 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** The launcher's command line, parsed. */
+/**
+ * The launcher's command line, parsed.
+ *
+ * @param tlsPort             the implicit-TLS port, or -1 for none
+ * @param keystorePasswordEnv the name of the environment variable holding the keystore's password
+ *                            (never the password: it never passes through the command line)
+ */
 record Options(String host, int port, List<String[]> users, Path fixtures, boolean help, Path faults,
-               Set<Extension> without, Set<Extension> with) {
+               Set<Extension> without, Set<Extension> with, boolean tls, int tlsPort, boolean requireTls,
+               Path tlsCertOut, Path keystore, String keystorePasswordEnv) {
 
     Options(String host, int port, List<String[]> users, Path fixtures, boolean help) {
-        this(host, port, users, fixtures, help, null, Set.of(), Set.of());
+        this(host, port, users, fixtures, help, null, Set.of(), Set.of(), false, -1, false, null, null, null);
+    }
+
+    /** True when the server speaks TLS on either port. */
+    boolean speaksTls() {
+        return tls || tlsPort >= 0;
     }
 
     static final String HELP = """
@@ -37,6 +49,17 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                                      CAPABILITY, e.g. --without IDLE --without LITERAL+
               --with NAME            turn on an extension that is off by default (OBJECTID);
                                      repeat, or separate names with commas
+              --tls                  offer STARTTLS on --port, with a self-signed certificate for
+                                     localhost, 127.0.0.1 and ::1 generated at start
+              --tls-port PORT        also listen for implicit TLS (imaps) on PORT; 0 picks a free
+                                     one. Prints "IMAPS server listening on HOST:PORT" when ready
+              --require-tls          refuse LOGIN and AUTHENTICATE PLAIN until the connection
+                                     speaks TLS (CAPABILITY shows LOGINDISABLED)
+              --tls-cert-out FILE    write the server's certificate as PEM to FILE before the
+                                     ready line, for curl --cacert or Python's cafile
+              --keystore FILE        present the first key of this PKCS#12 file instead
+              --keystore-password-env VAR
+                                     the environment variable that holds the keystore's password
               --help                 print this help and exit
             """;
 
@@ -48,23 +71,49 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         Path faults = null;
         Set<Extension> without = EnumSet.noneOf(Extension.class);
         Set<Extension> with = EnumSet.noneOf(Extension.class);
+        boolean tls = false;
+        int tlsPort = -1;
+        boolean requireTls = false;
+        Path tlsCertOut = null;
+        Path keystore = null;
+        String keystorePasswordEnv = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new Options(host, port, users, fixtures, true, faults, without, with);
+                    return new Options(host, port, users, fixtures, true, faults, without, with, tls, tlsPort,
+                            requireTls, tlsCertOut, keystore, keystorePasswordEnv);
                 }
                 case "--host" -> host = value(args, ++i, arg);
-                case "--port" -> port = port(value(args, ++i, arg));
+                case "--port" -> port = port(value(args, ++i, arg), arg);
                 case "--user" -> users.add(user(value(args, ++i, arg)));
                 case "--fixtures" -> fixtures = Path.of(value(args, ++i, arg));
                 case "--faults" -> faults = Path.of(value(args, ++i, arg));
                 case "--without" -> without.addAll(extensions(value(args, ++i, arg), arg));
                 case "--with" -> with.addAll(extensions(value(args, ++i, arg), arg));
+                case "--tls" -> tls = true;
+                case "--tls-port" -> tlsPort = port(value(args, ++i, arg), arg);
+                case "--require-tls" -> requireTls = true;
+                case "--tls-cert-out" -> tlsCertOut = Path.of(value(args, ++i, arg));
+                case "--keystore" -> keystore = Path.of(value(args, ++i, arg));
+                case "--keystore-password-env" -> keystorePasswordEnv = value(args, ++i, arg);
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
-        return new Options(host, port, users, fixtures, false, faults, without, with);
+        Options options = new Options(host, port, users, fixtures, false, faults, without, with, tls, tlsPort,
+                requireTls, tlsCertOut, keystore, keystorePasswordEnv);
+        if (!options.speaksTls()) {
+            String needs = requireTls ? "--require-tls" : tlsCertOut != null ? "--tls-cert-out"
+                    : keystore != null ? "--keystore" : keystorePasswordEnv != null ? "--keystore-password-env" : null;
+            if (needs != null) {
+                throw new IllegalArgumentException(needs + " needs --tls or --tls-port");
+            }
+        }
+        if ((keystore == null) != (keystorePasswordEnv == null)) {
+            throw new IllegalArgumentException(keystore == null ? "--keystore-password-env needs --keystore"
+                    : "--keystore needs --keystore-password-env VAR, the environment variable holding its password");
+        }
+        return options;
     }
 
     private static List<Extension> extensions(String names, String option) {
@@ -83,7 +132,7 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         return args[i];
     }
 
-    private static int port(String text) {
+    private static int port(String text, String option) {
         try {
             int port = Integer.parseInt(text);
             if (port >= 0 && port <= 65535) {
@@ -92,7 +141,7 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         } catch (NumberFormatException ignored) {
             // Reported below.
         }
-        throw new IllegalArgumentException("--port needs a number from 0 to 65535, not " + text);
+        throw new IllegalArgumentException(option + " needs a number from 0 to 65535, not " + text);
     }
 
     private static String[] user(String spec) {

@@ -17,6 +17,9 @@ import java.util.Base64;
  * (SASL-IR, RFC 4959, where {@code =} is an empty one) or after a {@code +} continuation, where an
  * empty line is an empty response. A client answers {@code *} to cancel.
  *
+ * <p>Where the server requires TLS, PLAIN on a clear connection is refused at once with
+ * {@code NO [PRIVACYREQUIRED]}, even with a valid initial response.
+ *
  * <p>Base64 that does not decode is a BAD; a response that decodes but is no valid PLAIN message,
  * the empty one included, is a failed authentication: {@code NO [AUTHENTICATIONFAILED]}, as
  * Dovecot answers.
@@ -34,6 +37,10 @@ final class AuthenticateCommand implements CommandHandler {
         args.end();
         if (!mechanism.equalsIgnoreCase("PLAIN")) {
             throw CommandException.no("Unsupported authentication mechanism: " + mechanism);
+        }
+        if (session.loginDisabled()) {
+            // RFC 3501 §6.2.3, RFC 5530 §3; refused before any continuation, as Dovecot does.
+            throw CommandException.no("PRIVACYREQUIRED", "Plaintext authentication disabled.");
         }
         byte[] message;
         if (initial != null) {

@@ -38,6 +38,7 @@ public final class Commands {
             entry("ID", new IdCommand(), ANY, Extension.ID),
             entry("LOGIN", new LoginCommand(), NOT_AUTH),
             entry("AUTHENTICATE", new AuthenticateCommand(), NOT_AUTH),
+            entry("STARTTLS", new StarttlsCommand(), NOT_AUTH, Extension.STARTTLS),
             entry("SELECT", new SelectCommand(false), AUTH),
             entry("EXAMINE", new SelectCommand(true), AUTH),
             entry("CREATE", new CreateCommand(), AUTH),

@@ -50,6 +50,33 @@ public final class ConnectionFaults {
         return output;
     }
 
+    /**
+     * Keeps lines pushed by tests or idle rules back from now until {@link #secure} or
+     * {@link #stayClear}: STARTTLS was answered and the handshake is next.
+     */
+    public void holdForTls() {
+        output.hold();
+    }
+
+    /** True when a rule replaced the tagged answer of the command just done, so the client saw no OK. */
+    public boolean answerReplaced() {
+        return output.replaced();
+    }
+
+    /**
+     * The connection speaks TLS now: the rules shape what goes into {@code tls}, and closing
+     * politely sends its close_notify. Lines held back go out over it.
+     */
+    public void secure(Socket tls) throws IOException {
+        output.transport(tls.getOutputStream(), tls);
+        output.release();
+    }
+
+    /** TLS did not begin after all: lines held back go out in clear. */
+    public void stayClear() {
+        output.release();
+    }
+
     public int number() {
         return number;
     }
@@ -60,6 +87,32 @@ public final class ConnectionFaults {
 
     void push(List<String> lines) {
         output.push(lines);
+    }
+
+    /**
+     * The rules on the TLS handshake about to begin: delays, stalls, hang-ups and garbage happen
+     * now (a hang-up throws {@link InjectedDisconnect}); returns what the handshake itself must
+     * do, in rule order: {@link FaultEffect.TlsAlert} and {@link FaultEffect.Certificate} effects.
+     */
+    public List<FaultEffect> handshake() throws IOException {
+        Matcher.Target target = new Matcher.Target(number, null, null, null, null, null);
+        List<Fired> now = new ArrayList<>();
+        List<FaultEffect> tls = new ArrayList<>();
+        for (FaultRule rule : faults.snapshot()) {
+            if (rule.phase() instanceof Phase.Handshake && fire(rule, target)) {
+                for (FaultEffect e : rule.effects()) {
+                    if (e instanceof FaultEffect.TlsAlert || e instanceof FaultEffect.Certificate) {
+                        tls.add(e);
+                    } else {
+                        now.add(new Fired(rule, e, number));
+                    }
+                }
+            }
+        }
+        if (!now.isEmpty()) {
+            output.run(now, () -> false);
+        }
+        return tls;
     }
 
     /** The rules on the greeting; write and flush the greeting, then call {@link CommandFaults#done()}. */
@@ -111,7 +164,8 @@ public final class ConnectionFaults {
         List<String> names = new ArrayList<>();
         for (FaultRule rule : rules) {
             Phase phase = rule.phase();
-            if (phase instanceof Phase.Greeting || phase instanceof Phase.Waiting || !fire(rule, target)) {
+            if (phase instanceof Phase.Greeting || phase instanceof Phase.Waiting || phase instanceof Phase.Handshake
+                    || !fire(rule, target)) {
                 continue;
             }
             names.add(rule.name());

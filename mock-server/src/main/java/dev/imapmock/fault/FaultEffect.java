@@ -70,7 +70,7 @@ public sealed interface FaultEffect {
 
         @Override
         public boolean allowedIn(Phase phase) {
-            return !(phase instanceof Phase.Waiting);
+            return !(phase instanceof Phase.Waiting || phase instanceof Phase.Handshake);
         }
 
         @Override
@@ -183,7 +183,7 @@ public sealed interface FaultEffect {
 
         @Override
         public boolean allowedIn(Phase phase) {
-            return !(phase instanceof Phase.Waiting);
+            return !(phase instanceof Phase.Waiting || phase instanceof Phase.Handshake);
         }
 
         @Override
@@ -273,8 +273,78 @@ public sealed interface FaultEffect {
         }
     }
 
+    /**
+     * The TLS handshake fails with a fatal alert (RFC 8446 §6.2, RFC 5246 §7.2.2): the server reads
+     * the client's first record, its ClientHello, answers with the alert and closes.
+     */
+    record TlsAlert(int description) implements FaultEffect {
+        /** The alerts a test may want, by the RFC's names. */
+        static final java.util.Map<String, Integer> NAMES = java.util.Map.of(
+                "handshake_failure", 40, "bad_certificate", 42, "certificate_expired", 45,
+                "certificate_unknown", 46, "protocol_version", 70, "insufficient_security", 71,
+                "internal_error", 80, "unrecognized_name", 112);
+
+        public TlsAlert {
+            if (description < 0 || description > 255) {
+                throw new IllegalArgumentException("A TLS alert is a number from 0 to 255: " + description);
+            }
+        }
+
+        /** An alert by name ({@code handshake_failure}) or number ({@code 40}). */
+        public static TlsAlert named(String name) {
+            Integer known = NAMES.get(name.toLowerCase(Locale.ROOT).replace('-', '_'));
+            if (known != null) {
+                return new TlsAlert(known);
+            }
+            try {
+                return new TlsAlert(Integer.parseInt(name));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Not a TLS alert: " + name + "; names are "
+                        + new java.util.TreeSet<>(NAMES.keySet()) + ", or a number");
+            }
+        }
+
+        @Override
+        public boolean allowedIn(Phase phase) {
+            return phase instanceof Phase.Handshake;
+        }
+
+        @Override
+        public String toString() {
+            for (java.util.Map.Entry<String, Integer> e : NAMES.entrySet()) {
+                if (e.getValue() == description) {
+                    return "tls-alert " + e.getKey();
+                }
+            }
+            return "tls-alert " + description;
+        }
+    }
+
+    /**
+     * The handshake presents another certificate than the server's, so that a test proves the
+     * application refuses it: one that expired (a day ago), one for another host
+     * ({@code imapmock.invalid} only), or one nobody trusts (self-signed with a key of its own).
+     * The first two are issued by the server's generated certificate, so a client that trusts
+     * {@code server.tls()} gets as far as the date or the name and fails there.
+     */
+    record Certificate(CertificateFault kind) implements FaultEffect {
+        public Certificate {
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        @Override
+        public boolean allowedIn(Phase phase) {
+            return phase instanceof Phase.Handshake;
+        }
+
+        @Override
+        public String toString() {
+            return "certificate " + kind.fileName();
+        }
+    }
+
     private static boolean shapes(Phase phase) {
         return !(phase instanceof Phase.AfterTagged || phase instanceof Phase.WhileIdle
-                || phase instanceof Phase.Waiting);
+                || phase instanceof Phase.Waiting || phase instanceof Phase.Handshake);
     }
 }

@@ -21,6 +21,7 @@ import java.util.Locale;
  * on UID FETCH  times 3 in-literal 100       reset
  * on *          probability 0.1              delay uniform 100ms 2s
  * greeting      connections-from 3           bye Too many connections
+ * handshake     connection 2                 certificate expired
  * idle 5s                                    bye Server shutting down
  * autologout 30s
  * seed 42
@@ -83,6 +84,7 @@ final class FaultFile {
                 b = faults.on(name);
             }
             case "greeting" -> b = faults.onGreeting();
+            case "handshake" -> b = faults.onHandshake();
             case "idle" -> {
                 Duration after = s.peekDuration() ? duration(s.next()) : Duration.ZERO;
                 b = faults.onIdle(after);
@@ -99,7 +101,7 @@ final class FaultFile {
                 return () -> faults.refuseConnectionsAfter(n);
             }
             default -> throw new IllegalArgumentException(
-                    "a rule starts with on, greeting, idle, autologout, refuse-after or seed, not " + target);
+                    "a rule starts with on, greeting, handshake, idle, autologout, refuse-after or seed, not " + target);
         }
         while (true) {
             String word = s.next().toLowerCase(Locale.ROOT);
@@ -173,6 +175,8 @@ final class FaultFile {
                     .getBytes(StandardCharsets.ISO_8859_1));
             case "bump-uidvalidity" -> new FaultEffect.BumpUidValidity();
             case "remove-mailbox" -> new FaultEffect.RemoveMailbox();
+            case "tls-alert" -> s.atEnd() ? new FaultEffect.TlsAlert(40) : FaultEffect.TlsAlert.named(s.next());
+            case "certificate" -> new FaultEffect.Certificate(CertificateFault.named(s.next()));
             default -> throw new IllegalArgumentException("unknown condition or effect: " + word);
         };
         s.end();

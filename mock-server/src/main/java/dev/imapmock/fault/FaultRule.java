@@ -168,6 +168,8 @@ public final class FaultRule {
         List<String> parts = new ArrayList<>();
         if (phase instanceof Phase.Greeting) {
             parts.add("greeting");
+        } else if (phase instanceof Phase.Handshake) {
+            parts.add("handshake");
         } else if (phase instanceof Phase.Waiting) {
             parts.add("connection");
         } else {
@@ -188,7 +190,8 @@ public final class FaultRule {
         if (probability < 1.0) {
             parts.add("probability " + probability);
         }
-        if (!(phase instanceof Phase.Greeting || phase instanceof Phase.Waiting || phase instanceof Phase.AfterRead)) {
+        if (!(phase instanceof Phase.Greeting || phase instanceof Phase.Waiting || phase instanceof Phase.AfterRead
+                || phase instanceof Phase.Handshake)) {
             parts.add(Faults.text(phase));
         }
         sb.append(String.join(" ", parts)).append(": ");

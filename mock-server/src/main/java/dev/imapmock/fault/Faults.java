@@ -58,6 +58,17 @@ public final class Faults {
         return new RuleBuilder(this, Phase.greeting(), null);
     }
 
+    /**
+     * A rule on the TLS handshake, before it begins: on the implicit-TLS port before the
+     * greeting, after STARTTLS's OK. Its effects: {@code tlsAlert()}, {@code reset()},
+     * {@code disconnect()}, {@code garbage(...)}, {@code delay(...)}, {@code stall()}, and the
+     * certificates {@code expiredCertificate()}, {@code certificateForOtherHost()},
+     * {@code untrustedCertificate()}.
+     */
+    public RuleBuilder onHandshake() {
+        return new RuleBuilder(this, Phase.handshake(), null);
+    }
+
     /** A rule that acts while a session idles (RFC 2177), as soon as it starts. */
     public RuleBuilder onIdle() {
         return onIdle(Duration.ZERO);
@@ -293,6 +304,9 @@ public final class Faults {
         }
         if (phase instanceof Phase.Waiting) {
             return "while waiting";
+        }
+        if (phase instanceof Phase.Handshake) {
+            return "at the TLS handshake";
         }
         return "after read";
     }

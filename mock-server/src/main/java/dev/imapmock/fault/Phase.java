@@ -49,6 +49,14 @@ public sealed interface Phase {
         return new Waiting();
     }
 
+    /**
+     * As TLS is about to begin: on the implicit-TLS port before the greeting, after STARTTLS's
+     * tagged OK. The rule can make the handshake fail or choose the certificate presented.
+     */
+    static Phase handshake() {
+        return new Handshake();
+    }
+
     record Greeting() implements Phase {
     }
 
@@ -87,5 +95,8 @@ public sealed interface Phase {
     }
 
     record Waiting() implements Phase {
+    }
+
+    record Handshake() implements Phase {
     }
 }

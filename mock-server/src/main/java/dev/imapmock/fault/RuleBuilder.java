@@ -265,6 +265,31 @@ public final class RuleBuilder {
         return apply(new FaultEffect.RemoveMailbox());
     }
 
+    /** The TLS handshake fails with a fatal {@code handshake_failure} alert ({@link Faults#onHandshake()}). */
+    public FaultRule tlsAlert() {
+        return apply(new FaultEffect.TlsAlert(40));
+    }
+
+    /** The TLS handshake fails with this fatal alert, by name ({@code protocol_version}) or number. */
+    public FaultRule tlsAlert(String alert) {
+        return apply(FaultEffect.TlsAlert.named(alert));
+    }
+
+    /** The TLS handshake presents a certificate that expired a day ago ({@link Faults#onHandshake()}). */
+    public FaultRule expiredCertificate() {
+        return apply(new FaultEffect.Certificate(CertificateFault.EXPIRED));
+    }
+
+    /** The TLS handshake presents a certificate for {@code imapmock.invalid} only. */
+    public FaultRule certificateForOtherHost() {
+        return apply(new FaultEffect.Certificate(CertificateFault.OTHER_HOST));
+    }
+
+    /** The TLS handshake presents a self-signed certificate nothing trusts. */
+    public FaultRule untrustedCertificate() {
+        return apply(new FaultEffect.Certificate(CertificateFault.UNTRUSTED));
+    }
+
     /** Registers a rule with these effects, applied in order when it fires. */
     public FaultRule apply(FaultEffect... effects) {
         if (effects.length == 0) {

@@ -1,5 +1,6 @@
 package dev.imapmock.fault;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -24,7 +25,14 @@ final class ShapedOutput extends OutputStream {
 
     private final Faults faults;
     private final Socket socket;
-    private final OutputStream out;
+    /** Where octets go: the socket's stream, or the TLS socket's once TLS began. */
+    private OutputStream out;
+    /** Closes the transport politely: the socket, or the TLS socket with its close_notify. */
+    private Closeable transport;
+    /** True while the transport is being replaced: pushed lines wait for the new one. */
+    private boolean held;
+    /** True when the last response's tagged answer was replaced by a rule. */
+    private boolean replaced;
     private final Queue<String> queued = new ConcurrentLinkedQueue<>();
     /**
      * True from a command's read to the end of its response, except while it idles. Pushes
@@ -50,6 +58,7 @@ final class ShapedOutput extends OutputStream {
         this.faults = faults;
         this.socket = socket;
         this.out = out;
+        this.transport = socket;
     }
 
     /** Effects that wait for a position in the response. */
@@ -64,6 +73,7 @@ final class ShapedOutput extends OutputStream {
         this.triggers.clear();
         this.triggers.addAll(triggers);
         this.replacement = null;
+        this.replaced = false;
         this.throttle = 0;
         this.throttleStart = 0;
         this.throttleSent = 0;
@@ -83,6 +93,7 @@ final class ShapedOutput extends OutputStream {
         if (replacement != null) {
             FaultEffect.Respond r = replacement;
             replacement = null;
+            replaced = true;
             String line = (tag == null ? "*" : tag) + " " + r.status() + (r.code() == null ? "" : " [" + r.code() + "]")
                     + " " + r.text();
             emit(line.getBytes(StandardCharsets.US_ASCII));
@@ -96,8 +107,37 @@ final class ShapedOutput extends OutputStream {
 
     /** No command is running (or the session idles): pushed lines go out at once. */
     synchronized void ready() {
+        if (held) {
+            return;
+        }
         busy = false;
         drain();
+    }
+
+    /** True when a rule replaced the tagged answer of the response that just ended. */
+    synchronized boolean replaced() {
+        return replaced;
+    }
+
+    /**
+     * Keeps pushed lines queued until {@link #transport} or {@link #release}: nothing may go out
+     * in clear between STARTTLS's OK and the handshake.
+     */
+    synchronized void hold() {
+        held = true;
+        busy = true;
+    }
+
+    /** From now on octets go to {@code out}, and a polite close closes {@code closer}. */
+    synchronized void transport(OutputStream out, Closeable closer) {
+        this.out = out;
+        this.transport = closer;
+    }
+
+    /** Ends {@link #hold()}: queued lines go out now, on whichever transport is in place. */
+    synchronized void release() {
+        held = false;
+        ready();
     }
 
     synchronized void busy() {
@@ -175,7 +215,11 @@ final class ShapedOutput extends OutputStream {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        Closeable c;
+        synchronized (this) {
+            c = transport;
+        }
+        c.close();
     }
 
     /** Runs effects now, in order; a closing one throws {@link InjectedDisconnect}. */
@@ -251,9 +295,12 @@ final class ShapedOutput extends OutputStream {
     private void hangUp(boolean reset) {
         try {
             if (reset) {
+                // Under TLS too: the TCP socket goes at once, without a close_notify.
                 socket.setSoLinger(true, 0);
+                socket.close();
+            } else {
+                transport.close();
             }
-            socket.close();
         } catch (IOException ignored) {
             // Closed either way.
         }

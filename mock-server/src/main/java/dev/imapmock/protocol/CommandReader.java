@@ -34,7 +34,7 @@ public final class CommandReader {
         ascii("BODY"), ascii("BODY.PEEK"), ascii("BINARY"), ascii("BINARY.PEEK"), ascii("BINARY.SIZE")
     };
 
-    private final InputStream in;
+    private InputStream in;
     private final ReaderLimits limits;
     private final Continuation continuation;
     private final boolean nonSyncLiterals;
@@ -106,6 +106,14 @@ public final class CommandReader {
             boolean inStep = skipAfterError();
             return new ReadResult.Malformed(tag, name, e.getMessage(), text, !inStep);
         }
+    }
+
+    /**
+     * Reads from {@code in} from now on, between two commands: the transport under the reader
+     * changed (TLS began). Whatever the old stream still held is never read.
+     */
+    public void input(InputStream in) {
+        this.in = in;
     }
 
     /**

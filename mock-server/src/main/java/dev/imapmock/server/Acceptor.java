@@ -4,6 +4,7 @@ import dev.imapmock.protocol.ResponseWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLSocket;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,77 +17,109 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The accept loop of one server and the threads of its connections. {@link #close()} stops
- * accepting, closes every client socket and waits, bounded, for every thread to end.
+ * The accept loops of one server, on its port and on its implicit-TLS port if it has one, and the
+ * threads of its connections. {@link #close()} stops accepting, closes every client socket and
+ * waits, bounded, for every thread to end.
  */
 public final class Acceptor {
     private static final int BACKLOG = 256;
     private static final long CLOSE_WAIT_MILLIS = 5_000;
+    private static final int REFUSE_HANDSHAKE_MILLIS = 2_000;
 
     private final ServerContext server;
     private final ServerSocket socket;
+    private final ServerSocket tlsSocket;
     private final Thread thread;
+    private final Thread tlsThread;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionNumbers = new AtomicInteger();
     private volatile boolean closing;
 
-    private Acceptor(ServerContext server, ServerSocket socket) {
+    private Acceptor(ServerContext server, ServerSocket socket, ServerSocket tlsSocket) {
         this.server = server;
         this.socket = socket;
-        this.thread = new AcceptThread("imapmock-accept-" + socket.getLocalPort());
+        this.tlsSocket = tlsSocket;
+        this.thread = new AcceptThread("imapmock-accept-" + socket.getLocalPort(), socket, false);
         thread.setDaemon(true);
+        this.tlsThread = tlsSocket == null ? null
+                : new AcceptThread("imapmock-accept-tls-" + tlsSocket.getLocalPort(), tlsSocket, true);
+        if (tlsThread != null) {
+            tlsThread.setDaemon(true);
+        }
     }
 
-    /** Binds the configured address and starts accepting. */
+    /** Binds the configured address, on the implicit-TLS port too if there is one, and starts accepting. */
     public static Acceptor start(ServerContext server) throws IOException {
         ServerConfig config = server.config();
+        ServerSocket socket = bind(config.host(), config.port());
+        ServerSocket tlsSocket = null;
+        if (config.tlsPort() >= 0) {
+            try {
+                tlsSocket = bind(config.host(), config.tlsPort());
+            } catch (IOException e) {
+                socket.close();
+                throw e;
+            }
+        }
+        Acceptor acceptor = new Acceptor(server, socket, tlsSocket);
+        acceptor.thread.start();
+        if (acceptor.tlsThread != null) {
+            acceptor.tlsThread.start();
+        }
+        return acceptor;
+    }
+
+    private static ServerSocket bind(String host, int port) throws IOException {
         ServerSocket socket = new ServerSocket();
         try {
             socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), BACKLOG);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port), BACKLOG);
+            return socket;
         } catch (IOException e) {
             socket.close();
             throw e;
         }
-        Acceptor acceptor = new Acceptor(server, socket);
-        acceptor.thread.start();
-        return acceptor;
     }
 
     public int port() {
         return socket.getLocalPort();
     }
 
-    private void acceptLoop() {
+    /** The implicit-TLS port, or -1 when there is none. */
+    public int tlsPort() {
+        return tlsSocket == null ? -1 : tlsSocket.getLocalPort();
+    }
+
+    private void acceptLoop(ServerSocket listener, boolean implicitTls) {
         while (!closing) {
             Socket client;
             try {
-                client = socket.accept();
+                client = listener.accept();
             } catch (IOException e) {
                 if (!closing) {
                     log().warn("Accepting a connection failed", e);
                 }
                 continue;
             }
-            serve(client);
+            serve(client, implicitTls);
         }
     }
 
-    private void serve(Socket client) {
+    private void serve(Socket client, boolean implicitTls) {
         int number = connectionNumbers.incrementAndGet();
         try {
             client.setTcpNoDelay(true);
             int max = server.config().maxConnections();
             if (max > 0 && connections.size() >= max) {
-                refuse(client);
+                refuse(client, implicitTls);
                 return;
             }
         } catch (IOException e) {
             closeQuietly(client);
             return;
         }
-        Connection connection = new Connection(number, client, server);
+        Connection connection = new Connection(number, client, server, implicitTls);
         connections.add(connection);
         Thread thread = new ConnectionThread(connection, "imapmock-" + port() + "-conn-" + number);
         thread.setDaemon(true);
@@ -101,13 +134,18 @@ public final class Acceptor {
     // milliseconds of bootstrap, and a server's first start is on every test suite's path.
 
     private final class AcceptThread extends Thread {
-        AcceptThread(String name) {
+        private final ServerSocket listener;
+        private final boolean implicitTls;
+
+        AcceptThread(String name, ServerSocket listener, boolean implicitTls) {
             super(name);
+            this.listener = listener;
+            this.implicitTls = implicitTls;
         }
 
         @Override
         public void run() {
-            acceptLoop();
+            acceptLoop(listener, implicitTls);
         }
     }
 
@@ -130,11 +168,23 @@ public final class Acceptor {
         }
     }
 
-    private void refuse(Socket client) {
+    /**
+     * Greets a client over the limit with BYE and closes. On the implicit-TLS port that waits
+     * for the handshake on the accept thread, bounded: the refused client is one of the test's.
+     */
+    private void refuse(Socket client, boolean implicitTls) {
         try (client) {
-            ResponseWriter out = new ResponseWriter(new BufferedOutputStream(client.getOutputStream()));
+            Socket channel = client;
+            if (implicitTls) {
+                client.setSoTimeout(REFUSE_HANDSHAKE_MILLIS);
+                SSLSocket tls = server.config().tls().layer(client);
+                tls.startHandshake();
+                channel = tls;
+            }
+            ResponseWriter out = new ResponseWriter(new BufferedOutputStream(channel.getOutputStream()));
             out.status(null, ResponseWriter.Status.BYE, null, "Too many connections");
             out.flush();
+            channel.close();
         } catch (IOException ignored) {
             // The client is gone already.
         }
@@ -144,11 +194,17 @@ public final class Acceptor {
     public void close() {
         closing = true;
         closeQuietly(socket);
+        if (tlsSocket != null) {
+            closeQuietly(tlsSocket);
+        }
         for (Connection c : connections) {
             c.close();
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
         join(thread, deadline);
+        if (tlsThread != null) {
+            join(tlsThread, deadline);
+        }
         for (Thread t : threads) {
             join(t, deadline);
         }

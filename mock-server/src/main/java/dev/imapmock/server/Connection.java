@@ -6,6 +6,8 @@ import dev.imapmock.command.Commands;
 import dev.imapmock.command.Completion;
 import dev.imapmock.fault.CommandFaults;
 import dev.imapmock.fault.ConnectionFaults;
+import dev.imapmock.fault.FaultEffect;
+import dev.imapmock.fault.InjectedDisconnect;
 import dev.imapmock.journal.ReceivedCommand;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.CommandReader;
@@ -14,10 +16,11 @@ import dev.imapmock.protocol.ReadResult;
 import dev.imapmock.protocol.ResponseWriter;
 import dev.imapmock.protocol.ResponseWriter.Status;
 import dev.imapmock.store.MailboxException;
+import dev.imapmock.tls.TlsConfig;
+import dev.imapmock.tls.TlsIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -30,18 +33,24 @@ import java.util.List;
  */
 final class Connection implements Runnable {
 
+    /** The longest a TLS handshake may take (bounded by the idle timeout too). */
+    private static final int HANDSHAKE_TIMEOUT_MILLIS = 60_000;
+
     private final int number;
     private final Socket socket;
     private final ServerContext server;
+    private final boolean implicitTls;
     private static final ReceivedCommand.Outcome DISCONNECTED =
             new ReceivedCommand.Outcome("DISCONNECTED", null, "The connection ended before the command completed");
 
     private int commandCount;
 
-    Connection(int number, Socket socket, ServerContext server) {
+    /** {@code implicitTls}: the client came to the implicit-TLS port, TLS begins before the greeting. */
+    Connection(int number, Socket socket, ServerContext server, boolean implicitTls) {
         this.number = number;
         this.socket = socket;
         this.server = server;
+        this.implicitTls = implicitTls;
     }
 
     int number() {
@@ -62,22 +71,31 @@ final class Connection implements Runnable {
         Session session = null;
         ConnectionFaults faults = null;
         try {
+            Transport transport = new Transport(socket);
             faults = ConnectionFaults.open(server.faults(), number, socket);
+            if (implicitTls) {
+                faults.holdForTls();
+                handshake(transport, faults);
+            }
             ResponseWriter out = new ResponseWriter(faults.output());
-            CommandReader in = new CommandReader(new BufferedInputStream(socket.getInputStream(), 16 * 1024),
+            CommandReader in = new CommandReader(transport.input(),
                     server.config().limits(), new CommandReader.Continuation() {
                         @Override
                         public void ready() throws IOException {
                             out.continuation("Ready for literal data");
                         }
                     }, server.config().offers(Extension.LITERAL_PLUS));
-            session = new Session(number, server, in, out);
+            session = new Session(number, server, in, out, implicitTls);
             CommandFaults greeting = faults.greeting();
             out.status(null, Status.OK, "CAPABILITY " + session.capabilities(), "ImapMock ready.");
             out.flush();
             greeting.done();
-            serve(session, in, out, faults);
+            serve(session, transport, in, out, faults);
         } catch (SocketTimeoutException e) {
+            if (faults == null) {
+                log().debug("Connection {}: no TLS handshake in time", number);
+                return;
+            }
             faults.timedOut();
             autologout(session);
         } catch (IOException e) {
@@ -92,8 +110,8 @@ final class Connection implements Runnable {
         }
     }
 
-    private void serve(Session session, CommandReader in, ResponseWriter out, ConnectionFaults faults)
-            throws IOException {
+    private void serve(Session session, Transport transport, CommandReader in, ResponseWriter out,
+                       ConnectionFaults faults) throws IOException {
         while (session.state() != SessionState.LOGOUT) {
             socket.setSoTimeout(faults.readTimeoutMillis(server.config().idleTimeout(),
                     session.account() == null ? null : session.account().user()));
@@ -125,7 +143,14 @@ final class Connection implements Runnable {
             // find the command in the journal, also when a fault then stalls or cuts the output.
             record(arrival, outcome, responses, fault);
             out.flush();
+            boolean startTls = session.takeTlsRequest();
+            if (startTls) {
+                faults.holdForTls();
+            }
             fault.done();
+            if (startTls) {
+                startTls(session, transport, in, faults);
+            }
             if (read instanceof ReadResult.Malformed bad && bad.fatal()) {
                 out.untagged("BYE Too much literal data after a bad command; closing");
                 out.flush();
@@ -137,6 +162,54 @@ final class Connection implements Runnable {
                 return;
             }
         }
+    }
+
+    /**
+     * TLS begins right after the CRLF of STARTTLS's tagged OK (RFC 3501 §6.2.1), unless a fault
+     * rule answered in its place: then the client saw no OK and the connection stays clear.
+     * A failed handshake ends the connection. The session stays not authenticated.
+     */
+    private void startTls(Session session, Transport transport, CommandReader in, ConnectionFaults faults)
+            throws IOException {
+        if (faults.answerReplaced()) {
+            faults.stayClear();
+            return;
+        }
+        int dropped = handshake(transport, faults);
+        if (dropped > 0) {
+            log().warn("Connection {}: dropped {} octets the client sent in clear after STARTTLS, before TLS began"
+                    + " (RFC 3501 §6.2.1; the command injection of CVE-2011-0411)", number, dropped);
+        }
+        in.input(transport.input());
+        session.secured();
+    }
+
+    /**
+     * The TLS handshake, as the fault rules on it allow: they may delay or stall it, hang up,
+     * answer with an alert, or present a bad certificate. Returns the clear octets dropped.
+     */
+    private int handshake(Transport transport, ConnectionFaults faults) throws IOException {
+        socket.setSoTimeout(handshakeTimeout());
+        TlsConfig tls = server.config().tls();
+        TlsIdentity presented = tls.identity();
+        for (FaultEffect effect : faults.handshake()) {
+            if (effect instanceof FaultEffect.TlsAlert alert) {
+                transport.refuseHandshake(alert.description());
+                throw new InjectedDisconnect("Fault: " + alert);
+            }
+            presented = switch (((FaultEffect.Certificate) effect).kind()) {
+                case EXPIRED -> tls.identity().expired();
+                case OTHER_HOST -> tls.identity().forOtherHost();
+                case UNTRUSTED -> tls.identity().untrusted();
+            };
+        }
+        int dropped = transport.startTls(tls, presented);
+        faults.secure(transport.tls());
+        return dropped;
+    }
+
+    private int handshakeTimeout() {
+        return (int) Math.max(1, Math.min(HANDSHAKE_TIMEOUT_MILLIS, server.config().idleTimeout().toMillis()));
     }
 
     private void record(Arrival arrival, ReceivedCommand.Outcome outcome, List<String> responses, CommandFaults fault) {

@@ -2,6 +2,7 @@ package dev.imapmock.server;
 
 import dev.imapmock.Extension;
 import dev.imapmock.protocol.ReaderLimits;
+import dev.imapmock.tls.TlsConfig;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,12 +21,25 @@ import java.util.Set;
  * @param maxConnections connections served at once; more are greeted with {@code * BYE}; 0 for no limit
  * @param clock          the source of internal dates, UIDVALIDITY seeds and journal times
  * @param extensions     the extensions offered; each one missing behaves as never implemented
+ * @param tls            how the server speaks TLS, or null when it never does
+ * @param tlsPort        the port of implicit TLS (RFC 8314 §3.3), 0 for a free one, or -1 for none
+ * @param requireTls     true when LOGIN and AUTHENTICATE PLAIN are refused before TLS (RFC 3501 §6.2.3)
  */
 public record ServerConfig(String host, int port, ReaderLimits limits, Duration idleTimeout,
-                           int maxConnections, Clock clock, Set<Extension> extensions) {
+                           int maxConnections, Clock clock, Set<Extension> extensions,
+                           TlsConfig tls, int tlsPort, boolean requireTls) {
     public ServerConfig {
         extensions = Collections.unmodifiableSet(extensions.isEmpty()
                 ? EnumSet.noneOf(Extension.class) : EnumSet.copyOf(extensions));
+        if (tls == null && (tlsPort >= 0 || requireTls || extensions.contains(Extension.STARTTLS))) {
+            throw new IllegalArgumentException("Implicit TLS, STARTTLS and requireTls need a TLS configuration");
+        }
+    }
+
+    /** A server that never speaks TLS. */
+    public ServerConfig(String host, int port, ReaderLimits limits, Duration idleTimeout,
+                        int maxConnections, Clock clock, Set<Extension> extensions) {
+        this(host, port, limits, idleTimeout, maxConnections, clock, extensions, null, -1, false);
     }
 
     /** True when the server offers {@code extension}. */

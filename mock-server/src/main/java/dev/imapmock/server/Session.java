@@ -29,12 +29,15 @@ public final class Session {
     private CommandFaults faults = CommandFaults.none();
     private final Set<Extension> enabled = EnumSet.noneOf(Extension.class);
     private SequenceSet savedSearch = SequenceSet.of();
+    private boolean secure;
+    private boolean tlsRequested;
 
-    Session(int connection, ServerContext server, CommandReader in, ResponseWriter out) {
+    Session(int connection, ServerContext server, CommandReader in, ResponseWriter out, boolean secure) {
         this.connection = connection;
         this.server = server;
         this.in = in;
         this.out = out;
+        this.secure = secure;
     }
 
     public int connection() {
@@ -99,7 +102,40 @@ public final class Session {
     }
 
     public String capabilities() {
-        return server.capabilities(state);
+        return server.capabilities(state, secure);
+    }
+
+    /** True once the connection speaks TLS: from the start on an implicit-TLS port, or after STARTTLS. */
+    public boolean secure() {
+        return secure;
+    }
+
+    /**
+     * True when LOGIN and password mechanisms are refused here: the server requires TLS and this
+     * connection does not speak it yet (RFC 3501 §6.2.3, {@code LOGINDISABLED}).
+     */
+    public boolean loginDisabled() {
+        return server.loginDisabled(secure);
+    }
+
+    /**
+     * Asks the connection to start TLS right after the tagged OK of the running command has left
+     * (RFC 3501 §6.2.1). The handler never touches the transport itself.
+     */
+    public void requestTls() {
+        tlsRequested = true;
+    }
+
+    /** True, once, when the command just run asked for TLS. */
+    boolean takeTlsRequest() {
+        boolean requested = tlsRequested;
+        tlsRequested = false;
+        return requested;
+    }
+
+    /** The connection speaks TLS from now on. */
+    void secured() {
+        secure = true;
     }
 
     /** The reader, for commands that read more from the client (AUTHENTICATE, IDLE). */

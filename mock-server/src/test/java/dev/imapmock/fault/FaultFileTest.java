@@ -112,7 +112,7 @@ class FaultFileTest {
         String doc = Files.readString(Path.of("..", "docs", "faults.md"), StandardCharsets.UTF_8);
         int start = doc.indexOf("# comments and blank lines are skipped");
         String example = doc.substring(start, doc.indexOf("```", start));
-        assertThat(server.faults().load(example)).hasSize(19);
+        assertThat(server.faults().load(example)).hasSize(21);
     }
 
     @Test

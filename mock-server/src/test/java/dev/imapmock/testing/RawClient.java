@@ -1,5 +1,8 @@
 package dev.imapmock.testing;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,13 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * line the server must answer, or {@code S~ regex} where a value varies (UIDVALIDITY, dates).
  */
 public final class RawClient implements AutoCloseable {
-    private final Socket socket;
-    private final InputStream in;
+    private final String host;
+    private Socket socket;
+    private InputStream in;
     private static final Pattern LITERAL_AT_END = Pattern.compile("\\{(\\d+)\\}$");
 
-    private final OutputStream out;
+    private OutputStream out;
 
     public RawClient(String host, int port) {
+        this.host = host;
         try {
             socket = new Socket(host, port);
             socket.setSoTimeout(10_000);
@@ -35,6 +40,48 @@ public final class RawClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Connects with TLS from the first octet (implicit TLS, RFC 8314), trusting what {@code context} trusts. */
+    public static RawClient tls(String host, int port, SSLContext context) {
+        RawClient c = new RawClient(host, port);
+        c.handshake(context);
+        return c;
+    }
+
+    /**
+     * Starts TLS on this connection, in place, as a client does after STARTTLS's OK: the next
+     * octets sent are the ClientHello. Fails when the server sent anything in clear after its OK.
+     */
+    public RawClient startTls(SSLContext context) {
+        try {
+            int early = in.available();
+            if (early > 0) {
+                throw new AssertionError("The server sent " + early + " octets in clear before the TLS handshake");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return handshake(context);
+    }
+
+    private RawClient handshake(SSLContext context) {
+        try {
+            SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, host, socket.getPort(), true);
+            tls.setUseClientMode(true);
+            tls.startHandshake();
+            socket = tls;
+            in = new BufferedInputStream(tls.getInputStream());
+            out = tls.getOutputStream();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The TLS session, once TLS began; null before. */
+    public SSLSession tlsSession() {
+        return socket instanceof SSLSocket tls ? tls.getSession() : null;
     }
 
     /** Connects and reads the greeting. */

@@ -97,6 +97,10 @@ final class SearchEvaluator {
             long date = m.internalDateEpochSecond();
             return within.age() == SearchKey.Age.OLDER ? date <= target : date >= target;
         }
+        if (key instanceof SearchKey.ObjectId id) {
+            String actual = id.kind() == SearchKey.ObjectIdKind.EMAILID ? ObjectIds.emailId(m) : ObjectIds.threadId(m);
+            return actual.equals(id.id());
+        }
         if (key instanceof SearchKey.Saved) {
             return savedUids.contains(m.uid(), 0);
         }
@@ -104,8 +108,11 @@ final class SearchEvaluator {
     }
 
     private static boolean matchesDate(SearchKey.Date key, Message m) {
-        Optional<LocalDate> day = key.source() == SearchKey.DateSource.INTERNAL
-                ? Optional.of(m.internalDate().toLocalDate()) : m.mime().sentDate();
+        Optional<LocalDate> day = switch (key.source()) {
+            case INTERNAL -> Optional.of(m.internalDate().toLocalDate());
+            case SAVED -> Optional.of(m.savedDate().toLocalDate());
+            case SENT -> m.mime().sentDate();
+        };
         if (day.isEmpty()) {
             return false;
         }

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchKey.Envelope, SearchKey.Header,
         SearchKey.Body, SearchKey.Text, SearchKey.Date, SearchKey.Size, SearchKey.Sequence, SearchKey.Uid,
-        SearchKey.Not, SearchKey.Or, SearchKey.And, SearchKey.ModSeq, SearchKey.Within, SearchKey.Saved {
+        SearchKey.Not, SearchKey.Or, SearchKey.And, SearchKey.ModSeq, SearchKey.Within, SearchKey.Saved, SearchKey.ObjectId {
 
     /** ALL: every message. */
     record All() implements SearchKey {
@@ -55,15 +55,16 @@ public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchK
     }
 
     /**
-     * BEFORE, ON, SINCE (the internal date) and SENTBEFORE, SENTON, SENTSINCE (the Date: header),
-     * all comparing calendar days and ignoring time and zone.
+     * BEFORE, ON, SINCE (the internal date), SENTBEFORE, SENTON, SENTSINCE (the Date: header) and
+     * SAVEDBEFORE, SAVEDON, SAVEDSINCE (the save date, RFC 8514 §5), all comparing calendar days and
+     * ignoring time and zone.
      */
     record Date(DateSource source, DateComparison comparison, LocalDate date) implements SearchKey {
     }
 
     /** Which date of a message a {@link Date} key compares. */
     enum DateSource {
-        INTERNAL, SENT
+        INTERNAL, SENT, SAVED
     }
 
     /** How a {@link Date} key compares: before the day, on it, or on or after it. */
@@ -116,6 +117,15 @@ public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchK
     }
 
     /** NOT: the messages the key does not match. */
+    /** EMAILID and THREADID (RFC 8474 §6): the message's object identifier is exactly {@code id}. */
+    record ObjectId(ObjectIdKind kind, String id) implements SearchKey {
+    }
+
+    /** Which identifier an {@link ObjectId} key compares. */
+    enum ObjectIdKind {
+        EMAILID, THREADID
+    }
+
     record Not(SearchKey key) implements SearchKey {
     }
 

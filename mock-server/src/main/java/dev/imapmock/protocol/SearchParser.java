@@ -254,6 +254,22 @@ public final class SearchParser {
                     return modSeq(upper);
                 }
                 throw unknownKey(name);
+            case "SAVEDBEFORE", "SAVEDON", "SAVEDSINCE":
+                if (extensions.contains(Extension.SAVEDATE)) {
+                    return date(upper, SearchKey.DateSource.SAVED, SearchKey.DateComparison.valueOf(upper.substring(5)));
+                }
+                throw unknownKey(name);
+            case "SAVEDATESUPPORTED":
+                // RFC 8514 §5: every mailbox here keeps save dates, so this matches every message.
+                if (extensions.contains(Extension.SAVEDATE)) {
+                    return new SearchKey.All();
+                }
+                throw unknownKey(name);
+            case "EMAILID", "THREADID":
+                if (extensions.contains(Extension.OBJECTID)) {
+                    return new SearchKey.ObjectId(SearchKey.ObjectIdKind.valueOf(upper), objectId(upper));
+                }
+                throw unknownKey(name);
             case "OLDER":
                 if (extensions.contains(Extension.WITHIN)) {
                     return new SearchKey.Within(SearchKey.Age.OLDER, interval(upper));
@@ -284,6 +300,21 @@ public final class SearchParser {
             return uid ? new SearchKey.Uid(numbers.set()) : new SearchKey.Sequence(numbers.set());
         }
         return new SearchKey.Saved();
+    }
+
+    /** RFC 8474 §7: {@code objectid = 1*255(ALPHA / DIGIT / "_" / "-")}, as an atom. */
+    private String objectId(String keyName) {
+        Arg arg = next(keyName, "an object identifier");
+        String text = arg instanceof Arg.Atom atom ? atom.text() : "";
+        boolean ok = !text.isEmpty() && text.length() <= 255;
+        for (int i = 0; ok && i < text.length(); i++) {
+            char c = text.charAt(i);
+            ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+        }
+        if (!ok) {
+            throw new ProtocolException(keyName + " needs an object identifier of letters, digits, - and _");
+        }
+        return text;
     }
 
     private static ProtocolException unknownKey(String name) {

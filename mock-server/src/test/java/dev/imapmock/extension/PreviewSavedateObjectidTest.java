@@ -83,6 +83,46 @@ class PreviewSavedateObjectidTest {
     }
 
     @Test
+    void saveDateSearchKeysCompareTheDayTheMessageWasSaved() {
+        try (ImapMockServer server = server(); RawClient c = RawClient.login(server, "alice", "secret")) {
+            c.command("s", "SELECT INBOX");
+            c.play("""
+                    C: s1 SEARCH SAVEDON 4-Mar-2026
+                    S: * SEARCH 1 2 3 4 5
+                    S: s1 OK Search completed.
+                    C: s2 SEARCH SAVEDBEFORE 4-Mar-2026
+                    S: * SEARCH
+                    S: s2 OK Search completed.
+                    C: s3 SEARCH SAVEDSINCE 5-Mar-2026
+                    S: * SEARCH
+                    S: s3 OK Search completed.
+                    C: s4 UID SEARCH SAVEDATESUPPORTED UID 2:3
+                    S: * SEARCH 2 3
+                    S: s4 OK UID SEARCH completed.
+                    C: s5 SEARCH SAVEDON 32-Mar-2026
+                    S~ s5 BAD .*
+                    """);
+        }
+    }
+
+    @Test
+    void emailIdAndThreadIdSearchKeysFindTheirMessages() {
+        try (ImapMockServer server = server(Extension.OBJECTID); RawClient c = RawClient.login(server, "alice", "secret")) {
+            server.deliver("alice", "INBOX", ("Message-ID: <root@x>\r\nSubject: a\r\n\r\nx\r\n").getBytes(StandardCharsets.US_ASCII));
+            server.deliver("alice", "INBOX", ("Message-ID: <reply@x>\r\nReferences: <root@x>\r\n"
+                    + "Subject: Re: a\r\n\r\nx\r\n").getBytes(StandardCharsets.US_ASCII));
+            c.command("s", "SELECT INBOX");
+            String emailId = field(c.command("f1", "FETCH 2 (EMAILID)").get(0), "EMAILID");
+            String threadId = field(c.command("f2", "FETCH 7 (THREADID)").get(0), "THREADID");
+            assertThat(c.command("s1", "SEARCH EMAILID " + emailId)).containsExactly("* SEARCH 2", "s1 OK Search completed.");
+            assertThat(c.command("s2", "SEARCH THREADID " + threadId)).containsExactly("* SEARCH 6 7", "s2 OK Search completed.");
+            assertThat(c.command("s3", "SEARCH EMAILID Mnothing")).containsExactly("* SEARCH", "s3 OK Search completed.");
+            assertThat(c.command("s4", "SEARCH EMAILID \"a b\"")).singleElement().asString()
+                    .isEqualTo("s4 BAD EMAILID needs an object identifier of letters, digits, - and _");
+        }
+    }
+
+    @Test
     void objectIdsSurviveRenameCopyAndMoveAndThreadsShareOne() {
         try (ImapMockServer server = server(Extension.OBJECTID); RawClient c = RawClient.login(server, "alice", "secret")) {
             server.deliver("alice", "INBOX", ("Message-ID: <root@x>\r\nSubject: a\r\n\r\nx\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -130,6 +170,10 @@ class PreviewSavedateObjectidTest {
                     S: s1 BAD Unknown status item: MAILBOXID
                     C: c1 CREATE Other
                     S: c1 OK Create completed.
+                    C: s2 SEARCH SAVEDON 4-Mar-2026
+                    S: s2 BAD unknown search key SAVEDON
+                    C: s3 SEARCH EMAILID M1
+                    S: s3 BAD unknown search key EMAILID
                     """);
         }
     }

@@ -47,7 +47,25 @@ public enum Extension {
      * {@code UID FETCH ... (CHANGEDSINCE m VANISHED)}. Turned on per session by
      * {@code ENABLE QRESYNC}, which turns CONDSTORE on too.
      */
-    QRESYNC("QRESYNC", "RFC 7162", CONDSTORE, ENABLE);
+    QRESYNC("QRESYNC", "RFC 7162", CONDSTORE, ENABLE),
+    /**
+     * Special-use attributes ({@code \Sent}, {@code \Trash} ...) in LIST and LSUB, and with
+     * LIST-EXTENDED the SPECIAL-USE selection and return options. Without it, accounts start
+     * without the default special-use mailboxes.
+     */
+    SPECIAL_USE("SPECIAL-USE", "RFC 6154"),
+    /** CREATE's USE parameter, {@code CREATE name (USE (\Sent))}, and the USEATTR response code. */
+    CREATE_SPECIAL_USE("CREATE-SPECIAL-USE", "RFC 6154", SPECIAL_USE),
+    /**
+     * The extended LIST: selection options (SUBSCRIBED, REMOTE, RECURSIVEMATCH), return options
+     * (SUBSCRIBED, CHILDREN), several patterns, {@code \NonExistent}, {@code \Subscribed} and
+     * CHILDINFO.
+     */
+    LIST_EXTENDED("LIST-EXTENDED", "RFC 5258"),
+    /** {@code LIST ... RETURN (STATUS (...))}, a return option of the extended LIST. */
+    LIST_STATUS("LIST-STATUS", "RFC 5819", LIST_EXTENDED),
+    /** The SIZE status item: the octets of all messages in the mailbox. */
+    STATUS_SIZE("STATUS=SIZE", "RFC 8438");
 
     private final String capability;
     private final String rfc;

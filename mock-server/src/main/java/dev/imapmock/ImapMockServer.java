@@ -16,6 +16,7 @@ import dev.imapmock.store.Flags;
 import dev.imapmock.store.MailStore;
 import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.Message;
+import dev.imapmock.store.SpecialUseMailboxes;
 import dev.imapmock.store.StoreLimits;
 
 import java.io.IOException;
@@ -61,8 +62,16 @@ public final class ImapMockServer implements AutoCloseable {
         this.store = new MailStore(builder.clock, builder.storeLimits);
         this.faults = new Faults(builder.faultSeed);
         this.journal = new Journal(builder.journalCapacity);
+        for (String user : builder.specialUseByUser.keySet()) {
+            if (!builder.users.containsKey(user)) {
+                throw new IllegalArgumentException("specialUse names a user that is not configured: " + user);
+            }
+        }
+        SpecialUseMailboxes everyone = builder.specialUse != null ? builder.specialUse
+                : config.offers(Extension.SPECIAL_USE) ? SpecialUseMailboxes.defaults() : SpecialUseMailboxes.none();
         for (Map.Entry<String, String> user : builder.users.entrySet()) {
-            store.addAccount(user.getKey(), user.getValue());
+            store.addAccount(user.getKey(), user.getValue(),
+                    builder.specialUseByUser.getOrDefault(user.getKey(), everyone));
         }
         List<String> users = List.copyOf(builder.users.keySet());
         for (Seeding.Source source : builder.fixtures) {
@@ -113,12 +122,12 @@ public final class ImapMockServer implements AutoCloseable {
         }
     }
 
-    /** The mail of every user; changes made here reach connected sessions like a client's would. */
     /** The extensions this server offers, in CAPABILITY order. */
     public Set<Extension> extensions() {
         return config.extensions();
     }
 
+    /** The mail of every user; changes made here reach connected sessions like a client's would. */
     public MailStore store() {
         return store;
     }
@@ -217,8 +226,33 @@ public final class ImapMockServer implements AutoCloseable {
         private int journalCapacity = Journal.DEFAULT_CAPACITY;
         private Set<Extension> extensions;
         private final Set<Extension> without = EnumSet.noneOf(Extension.class);
+        private SpecialUseMailboxes specialUse;
+        private final Map<String, SpecialUseMailboxes> specialUseByUser = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * The special-use mailboxes (RFC 6154) every user starts with, unless {@link
+         * #specialUse(String, SpecialUseMailboxes)} says otherwise for one. By default
+         * {@link SpecialUseMailboxes#defaults()} (Sent, Drafts, Trash, Junk and Archive) when the
+         * server offers SPECIAL-USE, and none when it is left out. Given explicitly, the mailboxes
+         * exist even without SPECIAL-USE; the server then just does not tell what they are for, as
+         * a server without the extension would not.
+         */
+        public Builder specialUse(SpecialUseMailboxes mailboxes) {
+            this.specialUse = Objects.requireNonNull(mailboxes, "mailboxes");
+            return this;
+        }
+
+        /**
+         * The special-use mailboxes one user starts with, instead of those of
+         * {@link #specialUse(SpecialUseMailboxes)}; a later call for the same user replaces an
+         * earlier one. {@link #build()} refuses a user that {@link #user} did not add.
+         */
+        public Builder specialUse(String user, SpecialUseMailboxes mailboxes) {
+            specialUseByUser.put(Objects.requireNonNull(user, "user"), Objects.requireNonNull(mailboxes, "mailboxes"));
+            return this;
         }
 
         /**
@@ -390,7 +424,8 @@ public final class ImapMockServer implements AutoCloseable {
          * Builds the server and seeds its fixtures.
          *
          * @throws dev.imapmock.fixtures.FixtureException when a fixture cannot be found or read
-         * @throws IllegalArgumentException when the extensions asked for contradict each other
+         * @throws IllegalArgumentException when the extensions asked for contradict each other, or
+         *                                  {@code specialUse} names a user that is not configured
          */
         public ImapMockServer build() {
             return new ImapMockServer(this);

@@ -19,6 +19,9 @@ final class Launcher {
     static ImapMockServer build(Options options, PrintStream out) {
         ImapMockServer.Builder builder = ImapMockServer.builder().host(options.host()).port(options.port())
                 .without(options.without().toArray(new Extension[0]));
+        if (options.specialUse() != null) {
+            builder.specialUse(options.specialUse());
+        }
         if (options.users().isEmpty()) {
             builder.user(DEMO_USER, DEMO_PASSWORD);
         } else {

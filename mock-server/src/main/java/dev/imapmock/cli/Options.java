@@ -1,6 +1,8 @@
 package dev.imapmock.cli;
 
 import dev.imapmock.Extension;
+import dev.imapmock.store.SpecialUse;
+import dev.imapmock.store.SpecialUseMailboxes;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,12 +10,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** The launcher's command line, parsed. */
+/**
+ * The launcher's command line, parsed.
+ *
+ * @param specialUse the special-use mailboxes of every user; null for the server's default
+ */
 record Options(String host, int port, List<String[]> users, Path fixtures, boolean help, Path faults,
-               Set<Extension> without) {
+               Set<Extension> without, SpecialUseMailboxes specialUse) {
 
     Options(String host, int port, List<String[]> users, Path fixtures, boolean help) {
-        this(host, port, users, fixtures, help, null, Set.of());
+        this(host, port, users, fixtures, help, null, Set.of(), null);
     }
 
     static final String HELP = """
@@ -35,6 +41,11 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
               --without NAME         leave an extension out, as if the server never had it; repeat
                                      for several, or separate names with commas. Names as in
                                      CAPABILITY, e.g. --without IDLE --without LITERAL+
+              --special-use NAME=USE the special-use mailboxes every user starts with, instead of
+                                     Sent, Drafts, Trash, Junk and Archive; repeat for several,
+                                     several uses separated by spaces, e.g.
+                                     --special-use "Sent Items=\\Sent" --special-use Bin=\\Trash
+                                     "--special-use none" for none at all
               --help                 print this help and exit
             """;
 
@@ -45,11 +56,13 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         Path fixtures = null;
         Path faults = null;
         Set<Extension> without = EnumSet.noneOf(Extension.class);
+        SpecialUseMailboxes specialUse = null;
+        boolean noSpecialUse = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new Options(host, port, users, fixtures, true, faults, without);
+                    return new Options(host, port, users, fixtures, true, faults, without, specialUse);
                 }
                 case "--host" -> host = value(args, ++i, arg);
                 case "--port" -> port = port(value(args, ++i, arg));
@@ -57,10 +70,42 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                 case "--fixtures" -> fixtures = Path.of(value(args, ++i, arg));
                 case "--faults" -> faults = Path.of(value(args, ++i, arg));
                 case "--without" -> without.addAll(extensions(value(args, ++i, arg)));
+                case "--special-use" -> {
+                    String spec = value(args, ++i, arg);
+                    if (spec.equals("none")) {
+                        noSpecialUse = true;
+                        specialUse = specialUse == null ? SpecialUseMailboxes.none() : specialUse;
+                    } else {
+                        specialUse = specialUse(specialUse == null ? SpecialUseMailboxes.none() : specialUse, spec);
+                    }
+                    if (noSpecialUse && !specialUse.mailboxes().isEmpty()) {
+                        throw new IllegalArgumentException("--special-use none leaves no special-use mailbox,"
+                                + " so it can't be given with NAME=USE");
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
-        return new Options(host, port, users, fixtures, false, faults, without);
+        return new Options(host, port, users, fixtures, false, faults, without, specialUse);
+    }
+
+    /** {@code mailboxes} and one more, from {@code NAME=\USE [\USE...]}. */
+    private static SpecialUseMailboxes specialUse(SpecialUseMailboxes mailboxes, String spec) {
+        int eq = spec.lastIndexOf('=');
+        if (eq <= 0 || eq == spec.length() - 1) {
+            throw new IllegalArgumentException("--special-use needs NAME=USE such as \"Sent Items=\\Sent\", or none, not "
+                    + spec);
+        }
+        List<SpecialUse> uses = new ArrayList<>();
+        for (String attribute : spec.substring(eq + 1).trim().split("\\s+")) {
+            uses.add(SpecialUse.ofAttribute(attribute).orElseThrow(() -> new IllegalArgumentException(
+                    "--special-use: unknown special use " + attribute + " (known: " + SpecialUse.attributes() + ")")));
+        }
+        try {
+            return mailboxes.with(spec.substring(0, eq), uses.toArray(new SpecialUse[0]));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--special-use: " + e.getMessage(), e);
+        }
     }
 
     private static List<Extension> extensions(String names) {

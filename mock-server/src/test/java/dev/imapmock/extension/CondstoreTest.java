@@ -295,7 +295,7 @@ class CondstoreTest {
             bare.deliver("alice", "INBOX", "Subject: x\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII));
             b.play("""
                     C: c1 CAPABILITY
-                    S: * CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE ENABLE
+                    S: * CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE ENABLE SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE
                     S: c1 OK Capability completed.
                     C: e1 ENABLE CONDSTORE
                     S: e1 OK Enabled.

@@ -111,7 +111,7 @@ class ExtensionSwitchTest {
                     C: i1 ID NIL
                     S: i1 BAD Unknown command ID
                     C: l1 LOGIN alice secret
-                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ENABLE CONDSTORE QRESYNC] Logged in
+                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ENABLE CONDSTORE QRESYNC SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE] Logged in
                     C: i2 IDLE
                     S: i2 BAD Unknown command IDLE
                     C: n1 NAMESPACE
@@ -173,6 +173,11 @@ class ExtensionSwitchTest {
             c.play("""
                     C: l1 LIST "" *
                     S: * LIST () "/" INBOX
+                    S: * LIST (\\Archive) "/" Archive
+                    S: * LIST (\\Drafts) "/" Drafts
+                    S: * LIST (\\Junk) "/" Junk
+                    S: * LIST (\\Sent) "/" Sent
+                    S: * LIST (\\Trash) "/" Trash
                     S: * LIST (\\Noselect) "/" Work
                     S: * LIST () "/" Work/2024
                     S: l1 OK LIST completed.

@@ -7,10 +7,10 @@ package dev.imapmock.testing;
 public final class Capabilities {
     /** In the greeting and in CAPABILITY before login. */
     public static final String BEFORE_LOGIN = "IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS"
-            + " MOVE ENABLE CONDSTORE QRESYNC AUTH=PLAIN";
+            + " MOVE ENABLE CONDSTORE QRESYNC SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE AUTH=PLAIN";
     /** In CAPABILITY after login and in LOGIN's tagged OK. */
     public static final String AFTER_LOGIN = "IMAP4rev1 LITERAL+ SASL-IR CHILDREN ID IDLE NAMESPACE UNSELECT UIDPLUS"
-            + " MOVE ENABLE CONDSTORE QRESYNC";
+            + " MOVE ENABLE CONDSTORE QRESYNC SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE";
 
     private Capabilities() {
     }

@@ -41,11 +41,11 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
               --without NAME         leave an extension out, as if the server never had it; repeat
                                      for several, or separate names with commas. Names as in
                                      CAPABILITY, e.g. --without IDLE --without LITERAL+
-              --special-use NAME=USE the special-use mailboxes every user starts with, instead of
+              --special-use NAME=USE a special-use mailbox every user starts with, instead of
                                      Sent, Drafts, Trash, Junk and Archive; repeat for several,
-                                     several uses separated by spaces, e.g.
-                                     --special-use "Sent Items=\\Sent" --special-use Bin=\\Trash
-                                     "--special-use none" for none at all
+                                     separate several uses of one mailbox with spaces, e.g.
+                                     --special-use 'Sent Items=\\Sent' --special-use 'Bin=\\Trash \\Junk'
+                                     --special-use none: no special-use mailbox at all
               --help                 print this help and exit
             """;
 

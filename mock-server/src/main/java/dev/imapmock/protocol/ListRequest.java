@@ -39,11 +39,6 @@ public record ListRequest(Set<Selection> selection, String reference, List<Strin
             this.wire = wire;
             this.extension = extension;
         }
-
-        /** The option as the client writes it. */
-        public String wire() {
-            return wire;
-        }
     }
 
     /** A return option: what LIST tells about each name. STATUS is {@link #status()}. */

@@ -72,11 +72,30 @@ public enum Extension {
     /** The search keys {@code OLDER n} and {@code YOUNGER n}: internal dates relative to the server's clock. */
     WITHIN("WITHIN", "RFC 5032"),
     /**
+     * Special-use attributes ({@code \Sent}, {@code \Trash} ...) in LIST and LSUB, and with
+     * LIST-EXTENDED the SPECIAL-USE selection and return options. Without it, accounts start
+     * without the default special-use mailboxes.
+     */
+    SPECIAL_USE("SPECIAL-USE", "RFC 6154"),
+    /** CREATE's USE parameter, {@code CREATE name (USE (\Sent))}, and the USEATTR response code. */
+    CREATE_SPECIAL_USE("CREATE-SPECIAL-USE", "RFC 6154", SPECIAL_USE),
+    /**
+     * The extended LIST: selection options (SUBSCRIBED, REMOTE, RECURSIVEMATCH), return options
+     * (SUBSCRIBED, CHILDREN), several patterns, {@code \NonExistent}, {@code \Subscribed} and
+     * CHILDINFO.
+     */
+    LIST_EXTENDED("LIST-EXTENDED", "RFC 5258"),
+    /** {@code LIST ... RETURN (STATUS (...))}, a return option of the extended LIST. */
+    LIST_STATUS("LIST-STATUS", "RFC 5819", LIST_EXTENDED),
+    /** The SIZE status item: the octets of all messages in the mailbox. */
+    STATUS_SIZE("STATUS=SIZE", "RFC 8438"),
+    /**
      * The STARTTLS command, which turns a clear connection into a TLS one (RFC 3501 §6.2.1). On
      * only when the server speaks TLS ({@code tls()} in the builder), and then advertised before
      * login on clear connections only.
      */
     STARTTLS("STARTTLS", "RFC 3501");
+
 
     private final String capability;
     private final String rfc;

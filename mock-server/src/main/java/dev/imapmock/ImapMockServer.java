@@ -16,6 +16,7 @@ import dev.imapmock.store.Flags;
 import dev.imapmock.store.MailStore;
 import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.Message;
+import dev.imapmock.store.SpecialUseMailboxes;
 import dev.imapmock.store.StoreLimits;
 import dev.imapmock.tls.TlsConfig;
 import dev.imapmock.tls.TlsIdentity;
@@ -70,8 +71,16 @@ public final class ImapMockServer implements AutoCloseable {
         this.store = new MailStore(builder.clock, builder.storeLimits);
         this.faults = new Faults(builder.faultSeed);
         this.journal = new Journal(builder.journalCapacity);
+        for (String user : builder.specialUseByUser.keySet()) {
+            if (!builder.users.containsKey(user)) {
+                throw new IllegalArgumentException("specialUse names a user that is not configured: " + user);
+            }
+        }
+        SpecialUseMailboxes everyone = builder.specialUse != null ? builder.specialUse
+                : config.offers(Extension.SPECIAL_USE) ? SpecialUseMailboxes.defaults() : SpecialUseMailboxes.none();
         for (Map.Entry<String, String> user : builder.users.entrySet()) {
-            store.addAccount(user.getKey(), user.getValue());
+            store.addAccount(user.getKey(), user.getValue(),
+                    builder.specialUseByUser.getOrDefault(user.getKey(), everyone));
         }
         List<String> users = List.copyOf(builder.users.keySet());
         for (Seeding.Source source : builder.fixtures) {
@@ -267,6 +276,8 @@ public final class ImapMockServer implements AutoCloseable {
         private String tlsIdentityName;
         private List<String> tlsProtocols = List.of();
         private List<String> tlsCipherSuites = List.of();
+        private SpecialUseMailboxes specialUse;
+        private final Map<String, SpecialUseMailboxes> specialUseByUser = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -284,6 +295,19 @@ public final class ImapMockServer implements AutoCloseable {
         }
 
         /**
+         * The special-use mailboxes (RFC 6154) every user starts with, unless {@link
+         * #specialUse(String, SpecialUseMailboxes)} says otherwise for one. By default
+         * {@link SpecialUseMailboxes#defaults()} (Sent, Drafts, Trash, Junk and Archive) when the
+         * server offers SPECIAL-USE, and none when it is left out. Given explicitly, the mailboxes
+         * exist even without SPECIAL-USE; the server then just does not tell what they are for, as
+         * a server without the extension would not.
+         */
+        public Builder specialUse(SpecialUseMailboxes mailboxes) {
+            this.specialUse = Objects.requireNonNull(mailboxes, "mailboxes");
+            return this;
+        }
+
+        /**
          * Also listens for implicit TLS (RFC 8314 §3.3, {@code imaps}) on this port; 0 picks a free
          * one ({@link ImapMockServer#tlsPort()}). Without {@link #tls()} the first port stays clear
          * and offers no STARTTLS.
@@ -293,6 +317,16 @@ public final class ImapMockServer implements AutoCloseable {
                 throw new IllegalArgumentException("Port out of range: " + port);
             }
             this.tlsPort = port;
+            return this;
+        }
+
+        /**
+         * The special-use mailboxes one user starts with, instead of those of
+         * {@link #specialUse(SpecialUseMailboxes)}; a later call for the same user replaces an
+         * earlier one. {@link #build()} refuses a user that {@link #user} did not add.
+         */
+        public Builder specialUse(String user, SpecialUseMailboxes mailboxes) {
+            specialUseByUser.put(Objects.requireNonNull(user, "user"), Objects.requireNonNull(mailboxes, "mailboxes"));
             return this;
         }
 
@@ -586,7 +620,8 @@ public final class ImapMockServer implements AutoCloseable {
          * @throws dev.imapmock.fixtures.FixtureException when a fixture cannot be found or read
          * @throws IllegalArgumentException when the extensions asked for contradict each other, a
          *                                  TLS setting is given to a server that does not speak TLS,
-         *                                  or the keystore cannot be read
+         *                                  the keystore cannot be read, or {@code specialUse} names a
+         *                                  user that is not configured
          */
         public ImapMockServer build() {
             return new ImapMockServer(this);

@@ -64,6 +64,9 @@ final class Seeding {
             if (mailbox == null || mailbox.isNoselect()) {
                 mailbox = account.create(fixture.name());
             }
+            if (fixture.specialUse().isPresent()) {
+                account.specialUses(fixture.name(), fixture.specialUse().get());
+            }
             List<Mailbox.NewMessage> messages = new ArrayList<>(fixture.messages().size());
             for (FixtureMessage m : fixture.messages()) {
                 messages.add(new Mailbox.NewMessage(m.bytes(), Flags.of(m.flags()),

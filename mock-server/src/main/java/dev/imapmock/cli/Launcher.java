@@ -43,6 +43,9 @@ final class Launcher {
             }
             builder.tlsKeyStore(options.keystore(), password.toCharArray());
         }
+        if (options.specialUse() != null) {
+            builder.specialUse(options.specialUse());
+        }
         if (options.users().isEmpty()) {
             builder.user(DEMO_USER, DEMO_PASSWORD);
         } else {

@@ -1,6 +1,8 @@
 package dev.imapmock.cli;
 
 import dev.imapmock.Extension;
+import dev.imapmock.store.SpecialUse;
+import dev.imapmock.store.SpecialUseMailboxes;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +16,14 @@ import java.util.Set;
  * @param tlsPort             the implicit-TLS port, or -1 for none
  * @param keystorePasswordEnv the name of the environment variable holding the keystore's password
  *                            (never the password: it never passes through the command line)
+ * @param specialUse          the special-use mailboxes of every user; null for the server's default
  */
 record Options(String host, int port, List<String[]> users, Path fixtures, boolean help, Path faults,
                Set<Extension> without, Set<Extension> with, boolean tls, int tlsPort, boolean requireTls,
-               Path tlsCertOut, Path keystore, String keystorePasswordEnv) {
+               Path tlsCertOut, Path keystore, String keystorePasswordEnv, SpecialUseMailboxes specialUse) {
 
     Options(String host, int port, List<String[]> users, Path fixtures, boolean help) {
-        this(host, port, users, fixtures, help, null, Set.of(), Set.of(), false, -1, false, null, null, null);
+        this(host, port, users, fixtures, help, null, Set.of(), Set.of(), false, -1, false, null, null, null, null);
     }
 
     /** True when the server speaks TLS on either port. */
@@ -60,6 +63,11 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
               --keystore FILE        present the first key of this PKCS#12 file instead
               --keystore-password-env VAR
                                      the environment variable that holds the keystore's password
+              --special-use NAME=USE a special-use mailbox every user starts with, instead of
+                                     Sent, Drafts, Trash, Junk and Archive; repeat for several,
+                                     separate several uses of one mailbox with spaces, e.g.
+                                     --special-use 'Sent Items=\\Sent' --special-use 'Bin=\\Trash \\Junk'
+                                     --special-use none: no special-use mailbox at all
               --help                 print this help and exit
             """;
 
@@ -77,12 +85,14 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         Path tlsCertOut = null;
         Path keystore = null;
         String keystorePasswordEnv = null;
+        SpecialUseMailboxes specialUse = null;
+        boolean noSpecialUse = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
                     return new Options(host, port, users, fixtures, true, faults, without, with, tls, tlsPort,
-                            requireTls, tlsCertOut, keystore, keystorePasswordEnv);
+                            requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse);
                 }
                 case "--host" -> host = value(args, ++i, arg);
                 case "--port" -> port = port(value(args, ++i, arg), arg);
@@ -97,11 +107,24 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                 case "--tls-cert-out" -> tlsCertOut = Path.of(value(args, ++i, arg));
                 case "--keystore" -> keystore = Path.of(value(args, ++i, arg));
                 case "--keystore-password-env" -> keystorePasswordEnv = value(args, ++i, arg);
+                case "--special-use" -> {
+                    String spec = value(args, ++i, arg);
+                    if (spec.equals("none")) {
+                        noSpecialUse = true;
+                        specialUse = specialUse == null ? SpecialUseMailboxes.none() : specialUse;
+                    } else {
+                        specialUse = specialUse(specialUse == null ? SpecialUseMailboxes.none() : specialUse, spec);
+                    }
+                    if (noSpecialUse && !specialUse.mailboxes().isEmpty()) {
+                        throw new IllegalArgumentException("--special-use none leaves no special-use mailbox,"
+                                + " so it can't be given with NAME=USE");
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
         Options options = new Options(host, port, users, fixtures, false, faults, without, with, tls, tlsPort,
-                requireTls, tlsCertOut, keystore, keystorePasswordEnv);
+                requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse);
         if (!options.speaksTls()) {
             String needs = requireTls ? "--require-tls" : tlsCertOut != null ? "--tls-cert-out"
                     : keystore != null ? "--keystore" : keystorePasswordEnv != null ? "--keystore-password-env" : null;
@@ -114,6 +137,25 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                     : "--keystore needs --keystore-password-env VAR, the environment variable holding its password");
         }
         return options;
+    }
+
+    /** {@code mailboxes} and one more, from {@code NAME=\USE [\USE...]}. */
+    private static SpecialUseMailboxes specialUse(SpecialUseMailboxes mailboxes, String spec) {
+        int eq = spec.lastIndexOf('=');
+        if (eq <= 0 || eq == spec.length() - 1) {
+            throw new IllegalArgumentException("--special-use needs NAME=USE such as \"Sent Items=\\Sent\", or none, not "
+                    + spec);
+        }
+        List<SpecialUse> uses = new ArrayList<>();
+        for (String attribute : spec.substring(eq + 1).trim().split("\\s+")) {
+            uses.add(SpecialUse.ofAttribute(attribute).orElseThrow(() -> new IllegalArgumentException(
+                    "--special-use: unknown special use " + attribute + " (known: " + SpecialUse.attributes() + ")")));
+        }
+        try {
+            return mailboxes.with(spec.substring(0, eq), uses.toArray(new SpecialUse[0]));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--special-use: " + e.getMessage(), e);
+        }
     }
 
     private static List<Extension> extensions(String names, String option) {

@@ -6,6 +6,9 @@ import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.store.Account;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Mailbox names between the wire and the store: modified UTF-7 on the wire (RFC 3501 §5.1.3),
@@ -42,5 +45,21 @@ final class MailboxNames {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImapStrings.writeAString(out, ModifiedUtf7.encode(name));
         return out.toString(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** The names in LIST's order: INBOX first, then the others in name order. */
+    static List<String> inboxFirst(Collection<String> names) {
+        List<String> ordered = new ArrayList<>(names);
+        ordered.sort((a, b) -> {
+            boolean ai = a.equals(Account.INBOX);
+            boolean bi = b.equals(Account.INBOX);
+            return ai != bi ? (ai ? -1 : 1) : a.compareTo(b);
+        });
+        return ordered;
+    }
+
+    /** A LIST or LSUB attribute list: {@code (\Noselect \HasChildren)}, {@code ()}. */
+    static String attributes(List<String> attributes) {
+        return "(" + String.join(" ", attributes) + ")";
     }
 }

@@ -2,8 +2,11 @@ package dev.imapmock.store;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * One user's mailboxes and subscriptions. Names are decoded (not modified UTF-7), use {@code /}
  * as hierarchy delimiter, and {@code INBOX} is case-insensitive (RFC 3501 §5.1). Thread-safe:
  * tree changes are serialized on the account.
+ *
+ * <p>Special uses (RFC 6154) come from two places: the account's {@link SpecialUseMailboxes},
+ * which give uses to names, as Dovecot's configuration does; and uses given to one mailbox (CREATE
+ * with USE, a fixture's sidecar), which replace the configured ones and move with the mailbox when
+ * it is renamed.
  */
 public final class Account {
     public static final char DELIMITER = '/';
@@ -24,14 +32,23 @@ public final class Account {
     private final Quota quota;
     private final TreeMap<String, Mailbox> mailboxes = new TreeMap<>();
     private final TreeSet<String> subscriptions = new TreeSet<>();
+    private final SpecialUseMailboxes specialUse;
 
-    Account(String user, String password, AtomicLong uidValidities, StoreLimits limits, Clock clock) {
+    /** An account with INBOX and the mailboxes {@code specialUse} names, created in its order. */
+    Account(String user, String password, AtomicLong uidValidities, StoreLimits limits,
+            SpecialUseMailboxes specialUse, Clock clock) {
         this.user = user;
         this.password = password;
         this.uidValidities = uidValidities;
         this.clock = clock;
         this.quota = new Quota(limits);
+        this.specialUse = specialUse;
         mailboxes.put(INBOX, new Mailbox(INBOX, uidValidities.getAndIncrement(), quota, clock));
+        for (String name : specialUse.mailboxes().keySet()) {
+            if (mailboxes.get(name) == null) {
+                create(name);
+            }
+        }
     }
 
     public String user() {
@@ -67,9 +84,17 @@ public final class Account {
 
     /**
      * Creates a mailbox and any missing parent (RFC 3501 §6.3.3); one trailing delimiter is
-     * allowed and means the same name.
+     * allowed and means the same name. It has the special uses configured for its name.
      */
     public synchronized Mailbox create(String requested) {
+        return create(requested, null);
+    }
+
+    /**
+     * Creates a mailbox as {@link #create(String)} does, with these special uses instead of the
+     * configured ones (none when empty); null for the configured ones (CREATE ... USE, RFC 6154 §3).
+     */
+    public synchronized Mailbox create(String requested, Set<SpecialUse> uses) {
         String name = canonical(stripTrailingDelimiter(requested));
         validate(name);
         Mailbox existing = mailboxes.get(name);
@@ -78,8 +103,34 @@ public final class Account {
         }
         createParents(name);
         Mailbox created = new Mailbox(name, uidValidities.getAndIncrement(), quota, clock);
+        created.ownUses(uses == null ? null : frozen(uses));
         mailboxes.put(name, created);
         return created;
+    }
+
+    /**
+     * The special uses of a name: those given to its mailbox, else those configured for the name
+     * (which a name keeps when its mailbox is gone or only holds children, as in Dovecot).
+     */
+    public synchronized Set<SpecialUse> specialUses(String requested) {
+        String name = canonical(requested);
+        Mailbox m = mailboxes.get(name);
+        Set<SpecialUse> own = m == null ? null : m.ownUses();
+        return own != null ? own : specialUse.usesOf(name);
+    }
+
+    /** Gives an existing mailbox these special uses instead of the configured ones (none when empty). */
+    public synchronized void specialUses(String requested, Set<SpecialUse> uses) {
+        String name = canonical(requested);
+        Mailbox m = mailboxes.get(name);
+        if (m == null) {
+            throw new MailboxException(MailboxException.Reason.NONEXISTENT, "Mailbox doesn't exist: " + name);
+        }
+        m.ownUses(frozen(uses));
+    }
+
+    private static Set<SpecialUse> frozen(Set<SpecialUse> uses) {
+        return Collections.unmodifiableSet(uses.isEmpty() ? EnumSet.noneOf(SpecialUse.class) : EnumSet.copyOf(uses));
     }
 
     /**
@@ -101,6 +152,7 @@ public final class Account {
                         "Mailbox has children and no messages of its own: delete its children first");
             }
             m.removeAll(true, true);
+            m.ownUses(null);
         } else {
             mailboxes.remove(name);
             m.removeAll(false, true);
@@ -174,6 +226,7 @@ public final class Account {
             kept.add(Mailbox.NewMessage.moved(m));
         }
         Mailbox fresh = new Mailbox(name, uidValidities.getAndIncrement(), quota, clock);
+        fresh.ownUses(old.ownUses());
         fresh.append(kept);
         mailboxes.put(name, fresh);
         return fresh;
@@ -222,7 +275,8 @@ public final class Account {
                 ? name.substring(0, name.length() - 1) : name;
     }
 
-    private static void validate(String name) {
+    /** Refuses what cannot be a mailbox name: empty levels, control characters, over 1024 characters. */
+    static void validate(String name) {
         if (name.isEmpty()) {
             throw new MailboxException(MailboxException.Reason.INVALID_NAME, "Mailbox name is empty");
         }

@@ -31,7 +31,16 @@ public final class MailStore {
 
     /** Adds a user with an empty INBOX; replaces nothing: a second call for the same user fails. */
     public Account addAccount(String user, String password) {
-        Account created = new Account(user, password, uidValidities, limits, clock);
+        return addAccount(user, password, SpecialUseMailboxes.none());
+    }
+
+    /**
+     * Adds a user with an empty INBOX and the empty special-use mailboxes {@code specialUse}
+     * names; a second call for the same user fails.
+     */
+    public Account addAccount(String user, String password, SpecialUseMailboxes specialUse) {
+        java.util.Objects.requireNonNull(specialUse, "specialUse");
+        Account created = new Account(user, password, uidValidities, limits, specialUse, clock);
         if (accounts.putIfAbsent(user, created) != null) {
             throw new IllegalArgumentException("User already exists: " + user);
         }

@@ -34,6 +34,8 @@ public final class Mailbox {
     private Message oldestChange;
     private Message newestChange;
     private final ExpungeLog expunged = new ExpungeLog();
+    /** Special uses given to this mailbox (RFC 6154), or null for those configured for its name. */
+    private volatile Set<SpecialUse> ownUses;
 
     Mailbox(String name, long uidValidity, Quota quota, Clock clock) {
         this.name = name;
@@ -49,6 +51,14 @@ public final class Mailbox {
 
     void rename(String newName) {
         this.name = newName;
+    }
+
+    Set<SpecialUse> ownUses() {
+        return ownUses;
+    }
+
+    void ownUses(Set<SpecialUse> uses) {
+        this.ownUses = uses;
     }
 
     public long uidValidity() {
@@ -282,16 +292,18 @@ public final class Mailbox {
     /** Counts for STATUS, taken at one instant. */
     public synchronized Status status() {
         int unseen = 0;
+        long size = 0;
         for (Message m : messages) {
             if (!m.flags().has(Flags.SEEN)) {
                 unseen++;
             }
+            size += m.size();
         }
         int recent = 0;
         for (int i = messages.size() - 1; i >= 0 && messages.get(i).uid() >= firstUnclaimedRecent; i--) {
             recent++;
         }
-        return new Status(messages.size(), recent, uidNext, uidValidity, unseen, highestModSeq);
+        return new Status(messages.size(), recent, uidNext, uidValidity, unseen, highestModSeq, size);
     }
 
     /** Empties the mailbox and tells selecting sessions it is gone; used by DELETE and RENAME INBOX. */
@@ -395,8 +407,9 @@ public final class Mailbox {
     public record Selection(List<Message> messages, long recentFrom, long uidNext) {
     }
 
-    /** The STATUS counters. */
-    public record Status(int messages, int recent, long uidNext, long uidValidity, int unseen, long highestModSeq) {
+    /** The STATUS counters; {@code size} is the octets of all messages (RFC 8438). */
+    public record Status(int messages, int recent, long uidNext, long uidValidity, int unseen, long highestModSeq,
+                         long size) {
     }
 
     /**

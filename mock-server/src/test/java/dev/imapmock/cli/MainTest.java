@@ -197,6 +197,11 @@ class MainTest {
                 c.play("""
                         C: a2 LIST "" *
                         S: * LIST (\\HasNoChildren) "/" INBOX
+                        S: * LIST (\\HasNoChildren \\Archive) "/" Archive
+                        S: * LIST (\\HasNoChildren \\Drafts) "/" Drafts
+                        S: * LIST (\\HasNoChildren \\Junk) "/" Junk
+                        S: * LIST (\\HasNoChildren \\Sent) "/" Sent
+                        S: * LIST (\\HasNoChildren \\Trash) "/" Trash
                         S: * LIST (\\HasChildren) "/" Work
                         S: * LIST (\\HasNoChildren) "/" Work/Reports
                         S: a2 OK LIST completed.
@@ -234,6 +239,11 @@ class MainTest {
                 c.play("""
                         C: a2 LIST "" *
                         S: * LIST (\\HasNoChildren) "/" INBOX
+                        S: * LIST (\\HasNoChildren \\Archive) "/" Archive
+                        S: * LIST (\\HasNoChildren \\Drafts) "/" Drafts
+                        S: * LIST (\\HasNoChildren \\Junk) "/" Junk
+                        S: * LIST (\\HasNoChildren \\Sent) "/" Sent
+                        S: * LIST (\\HasNoChildren \\Trash) "/" Trash
                         S: a2 OK LIST completed.
                         C: a3 STATUS INBOX (MESSAGES)
                         S: * STATUS INBOX (MESSAGES 0)

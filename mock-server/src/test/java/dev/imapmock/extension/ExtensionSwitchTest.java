@@ -93,7 +93,8 @@ class ExtensionSwitchTest {
         try (ImapMockServer server = ImapMockServer.builder().user("alice", "secret").with(Extension.OBJECTID)
                 .build().start(); RawClient c = RawClient.connect(server)) {
             assertThat(server.extensions()).contains(Extension.OBJECTID, Extension.IDLE);
-            assertThat(c.command("c1", "CAPABILITY").get(0)).endsWith(" QRESYNC OBJECTID SAVEDATE PREVIEW ESEARCH SEARCHRES WITHIN AUTH=PLAIN");
+            assertThat(c.command("c1", "CAPABILITY").get(0)).endsWith(" QRESYNC OBJECTID SAVEDATE PREVIEW ESEARCH SEARCHRES WITHIN"
+                    + " SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE AUTH=PLAIN");
         }
         try (ImapMockServer server = ImapMockServer.builder().with(Extension.OBJECTID).without(Extension.OBJECTID)
                 .build()) {
@@ -147,7 +148,7 @@ class ExtensionSwitchTest {
                     C: i1 ID NIL
                     S: i1 BAD Unknown command ID
                     C: l1 LOGIN alice secret
-                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ENABLE CONDSTORE QRESYNC SAVEDATE PREVIEW ESEARCH SEARCHRES WITHIN] Logged in
+                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN ENABLE CONDSTORE QRESYNC SAVEDATE PREVIEW ESEARCH SEARCHRES WITHIN SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE] Logged in
                     C: i2 IDLE
                     S: i2 BAD Unknown command IDLE
                     C: n1 NAMESPACE
@@ -209,6 +210,11 @@ class ExtensionSwitchTest {
             c.play("""
                     C: l1 LIST "" *
                     S: * LIST () "/" INBOX
+                    S: * LIST (\\Archive) "/" Archive
+                    S: * LIST (\\Drafts) "/" Drafts
+                    S: * LIST (\\Junk) "/" Junk
+                    S: * LIST (\\Sent) "/" Sent
+                    S: * LIST (\\Trash) "/" Trash
                     S: * LIST (\\Noselect) "/" Work
                     S: * LIST () "/" Work/2024
                     S: l1 OK LIST completed.

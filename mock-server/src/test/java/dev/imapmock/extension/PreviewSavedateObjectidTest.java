@@ -131,9 +131,9 @@ class PreviewSavedateObjectidTest {
             String created = c.command("c1", "CREATE Work").get(0);
             Matcher id = Pattern.compile("^c1 OK \\[MAILBOXID \\((F[0-9a-f]+)\\)\\] Create completed\\.$").matcher(created);
             assertThat(id.matches()).as(created).isTrue();
-            c.command("r1", "RENAME Work Archive");
-            assertThat(c.command("s1", "STATUS Archive (MAILBOXID MESSAGES)"))
-                    .startsWith("* STATUS Archive (MAILBOXID (" + id.group(1) + ") MESSAGES 0)");
+            assertThat(c.command("r1", "RENAME Work Attic")).containsExactly("r1 OK Rename completed.");
+            assertThat(c.command("s1", "STATUS Attic (MAILBOXID MESSAGES)"))
+                    .startsWith("* STATUS Attic (MAILBOXID (" + id.group(1) + ") MESSAGES 0)");
             assertThat(c.command("s2", "SELECT INBOX")).contains("* OK [MAILBOXID (" + mailboxId(c, "INBOX") + ")] Ok");
             String emailId = field(c.command("f1", "FETCH 6 (EMAILID)").get(0), "EMAILID");
             String thread6 = field(c.command("f2", "FETCH 6 (THREADID)").get(0), "THREADID");
@@ -142,9 +142,9 @@ class PreviewSavedateObjectidTest {
             assertThat(thread7).isEqualTo(thread6).isNotEqualTo(thread1);
             assertThat(emailId).matches("M[0-9a-f]+")
                     .isNotEqualTo(field(c.command("f5", "FETCH 7 (EMAILID)").get(0), "EMAILID"));
-            c.command("k1", "COPY 6 Archive");
-            c.command("m1", "MOVE 6 Archive");
-            c.command("s3", "EXAMINE Archive");
+            c.command("k1", "COPY 6 Attic");
+            c.command("m1", "MOVE 6 Attic");
+            c.command("s3", "EXAMINE Attic");
             assertThat(c.command("f6", "FETCH 1:2 (EMAILID THREADID)")).containsExactly(
                     "* 1 FETCH (EMAILID (" + emailId + ") THREADID (" + thread6 + "))",
                     "* 2 FETCH (EMAILID (" + emailId + ") THREADID (" + thread6 + "))",

@@ -42,7 +42,7 @@ class QresyncRebuildPropertiesTest {
             @ForAll @Size(max = 25) List<@IntRange(min = 0, max = 5) Integer> operations, @ForAll long seed) {
         Random random = new Random(seed);
         try (ImapMockServer server = ImapMockServer.builder().user("alice", "secret").build().start()) {
-            server.store().account("alice").orElseThrow().create("Archive");
+            server.store().account("alice").orElseThrow().create("Later");
             for (int i = 0; i < 5; i++) {
                 deliver(server, i);
             }
@@ -56,7 +56,7 @@ class QresyncRebuildPropertiesTest {
             try (RawClient one = RawClient.login(server, "alice", "secret");
                  RawClient two = RawClient.login(server, "alice", "secret")) {
                 one.command("s", "SELECT INBOX");
-                two.command("s", "SELECT Archive");
+                two.command("s", "SELECT Later");
                 int n = 0;
                 for (int op : operations) {
                     apply(op, random, server, one, two, n++);
@@ -98,7 +98,7 @@ class QresyncRebuildPropertiesTest {
                 inbox.command("d" + n, "UID STORE " + uid + " +FLAGS.SILENT (\\Deleted)");
                 inbox.command("t" + n, "UID EXPUNGE " + uid);
             }
-            case 3 -> inbox.command("t" + n, "UID MOVE " + uid + " Archive");
+            case 3 -> inbox.command("t" + n, "UID MOVE " + uid + " Later");
             case 4 -> archive.command("t" + n, "MOVE 1 INBOX");
             default -> deliver(server, n);
         }

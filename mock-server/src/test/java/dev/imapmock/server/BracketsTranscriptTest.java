@@ -4,6 +4,7 @@ import dev.imapmock.testing.StoreSnapshot;
 import java.util.List;
 import dev.imapmock.ImapMockServer;
 import dev.imapmock.store.Account;
+import dev.imapmock.store.SpecialUseMailboxes;
 import dev.imapmock.testing.RawClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,9 @@ class BracketsTranscriptTest {
 
     @BeforeEach
     void start() {
-        server = ImapMockServer.builder().user("alice", "secret").build().start();
+        // Without the default special-use mailboxes, so that LIST shows only what each test made
+        // (SpecialUseTranscriptTest covers the defaults).
+        server = ImapMockServer.builder().user("alice", "secret").specialUse(SpecialUseMailboxes.none()).build().start();
         c = RawClient.login(server, "alice", "secret");
     }
 

@@ -4,6 +4,7 @@ import dev.imapmock.testing.StoreSnapshot;
 import java.util.List;
 import dev.imapmock.ImapMockServer;
 import dev.imapmock.store.Account;
+import dev.imapmock.store.SpecialUseMailboxes;
 import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.Message;
 import dev.imapmock.testing.RawClient;
@@ -26,7 +27,9 @@ class MailboxTranscriptTest {
 
     @BeforeEach
     void start() {
-        server = ImapMockServer.builder().user("alice", "secret").build().start();
+        // Without the default special-use mailboxes, so that LIST shows only what each test made
+        // (SpecialUseTranscriptTest covers the defaults).
+        server = ImapMockServer.builder().user("alice", "secret").specialUse(SpecialUseMailboxes.none()).build().start();
         c = RawClient.login(server, "alice", "secret");
     }
 
@@ -402,8 +405,8 @@ class MailboxTranscriptTest {
                 S: a1 NO [NONEXISTENT] Mailbox doesn't exist: Nope
                 C: a2 STATUS INBOX ()
                 S: a2 BAD STATUS needs at least one status item
-                C: a3 STATUS INBOX (SIZE)
-                S: a3 BAD Unknown status item: SIZE
+                C: a3 STATUS INBOX (MESSAGES SIZES)
+                S: a3 BAD Unknown status item: SIZES
                 C: a4 STATUS INBOX MESSAGES
                 S: a4 BAD Expected a list of status items in parentheses
                 C: a5 STATUS INBOX

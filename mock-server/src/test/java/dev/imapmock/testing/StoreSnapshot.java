@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Everything a client could change in a store, as comparable text: per account its mailboxes
- * (name, UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ, \Noselect) with each message's UID, bytes digest,
+ * (name, UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ, \Noselect, special uses) with each message's UID, bytes digest,
  * size, flags, MODSEQ and internal date, and its subscriptions; so a test can prove that a refused
  * command changed nothing.
  */
@@ -30,7 +30,7 @@ public final class StoreSnapshot {
             for (Mailbox mailbox : account.mailboxes()) {
                 lines.add("mailbox " + user + "/" + mailbox.name() + " uidvalidity " + mailbox.uidValidity()
                         + " uidnext " + mailbox.uidNext() + " highestmodseq " + mailbox.highestModSeq()
-                        + " noselect " + mailbox.isNoselect());
+                        + " noselect " + mailbox.isNoselect() + " specialuse " + account.specialUses(mailbox.name()));
                 for (Message m : mailbox.messages()) {
                     lines.add("  uid " + m.uid() + " size " + m.size() + " sha256 " + sha256(m.bytes())
                             + " flags " + m.flags().names() + " modseq " + m.modSeq() + " date " + m.internalDate());

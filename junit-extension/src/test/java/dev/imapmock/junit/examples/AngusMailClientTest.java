@@ -32,7 +32,9 @@ class AngusMailClientTest {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
 
-            assertThat(Arrays.stream(folders).map(Folder::getFullName)).containsExactlyInAnyOrder("INBOX", "Archive");
+            // The fixture's INBOX and Archive, and the default special-use Sent, Drafts, Trash and Junk.
+            assertThat(Arrays.stream(folders).map(Folder::getFullName))
+                    .containsExactlyInAnyOrder("INBOX", "Archive", "Drafts", "Junk", "Sent", "Trash");
             assertThat(inbox.getMessageCount()).isEqualTo(3);
             inbox.close(false);
         } finally {

@@ -1,0 +1,65 @@
+package dev.imapmock.protocol;
+
+import dev.imapmock.Extension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A STATUS data item (RFC 3501 §6.3.10), with those of CONDSTORE (RFC 7162 §3.1.7),
+ * STATUS=SIZE (RFC 8438 §2) and OBJECTID (RFC 8474 §4.2); the same items go into LIST-STATUS's return option (RFC 5819 §2).
+ */
+public enum StatusItem {
+    MESSAGES(null),
+    RECENT(null),
+    UIDNEXT(null),
+    UIDVALIDITY(null),
+    UNSEEN(null),
+    HIGHESTMODSEQ(Extension.CONDSTORE),
+    SIZE(Extension.STATUS_SIZE),
+    /** The mailbox's object identifier (RFC 8474 §4.2), written {@code MAILBOXID (id)}. */
+    MAILBOXID(Extension.OBJECTID);
+
+    private final Extension extension;
+
+    StatusItem(Extension extension) {
+        this.extension = extension;
+    }
+
+    /**
+     * Parses a parenthesized list of status items for a server that offers {@code extensions}:
+     * each item once, in the order first asked, as Dovecot answers {@code (SIZE SIZE)} with one.
+     *
+     * @throws ProtocolException for an empty list, an item that is not an atom, or an item the
+     *                           server does not know
+     */
+    public static List<StatusItem> parse(Arg.ListArg list, Set<Extension> extensions) {
+        if (list.items().isEmpty()) {
+            throw new ProtocolException("STATUS needs at least one status item");
+        }
+        List<StatusItem> items = new ArrayList<>();
+        for (Arg arg : list.items()) {
+            if (!(arg instanceof Arg.Atom atom)) {
+                throw new ProtocolException("Invalid status item");
+            }
+            StatusItem item = named(ArgParsing.upper(atom.text()));
+            if (item == null || (item.extension != null && !extensions.contains(item.extension))) {
+                throw new ProtocolException("Unknown status item: " + ArgParsing.shorten(atom.text()));
+            }
+            if (!items.contains(item)) {
+                items.add(item);
+            }
+        }
+        return List.copyOf(items);
+    }
+
+    private static StatusItem named(String upper) {
+        for (StatusItem item : values()) {
+            if (item.name().equals(upper)) {
+                return item;
+            }
+        }
+        return null;
+    }
+}

@@ -93,7 +93,7 @@ class ExtensionSwitchTest {
         try (ImapMockServer server = ImapMockServer.builder().user("alice", "secret").with(Extension.OBJECTID)
                 .build().start(); RawClient c = RawClient.connect(server)) {
             assertThat(server.extensions()).contains(Extension.OBJECTID, Extension.IDLE);
-            assertThat(c.command("c1", "CAPABILITY").get(0)).endsWith(" QRESYNC OBJECTID SAVEDATE PREVIEW ESEARCH SEARCHRES WITHIN AUTH=PLAIN");
+            assertThat(c.command("c1", "CAPABILITY").get(0)).endsWith(" QRESYNC OBJECTID SAVEDATE PREVIEW ESEARCH SEARCHRES WITHIN AUTH=PLAIN AUTH=LOGIN");
         }
         try (ImapMockServer server = ImapMockServer.builder().with(Extension.OBJECTID).without(Extension.OBJECTID)
                 .build()) {

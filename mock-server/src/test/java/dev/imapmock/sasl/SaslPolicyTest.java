@@ -81,4 +81,24 @@ class SaslPolicyTest {
             c.assertStillWorks("b1");
         }
     }
+
+    @Test
+    void aTokenCanExpireAtTheNthLogin() {
+        try (ImapMockServer server = ImapMockServer.builder().user("alice", "secret").token("alice", "ya29.test")
+                .build().start()) {
+            server.tokens().expireAtLogin("ya29.test", 2);
+            try (RawClient c = RawClient.connect(server)) {
+                assertThat(c.command("a1", "AUTHENTICATE XOAUTH2 " + xoauth2("alice", "ya29.test")))
+                        .last().asString().startsWith("a1 OK ");
+            }
+            try (RawClient c = RawClient.connect(server)) {
+                c.send("b1 AUTHENTICATE XOAUTH2 " + xoauth2("alice", "ya29.test"));
+                assertThat(c.readLine()).isEqualTo("+ " + SaslTranscriptTest.XOAUTH2_ERROR);
+                c.send("");
+                assertThat(c.readLine()).isEqualTo("b1 NO [EXPIRED] Invalid credentials (Failure): the token has expired");
+            }
+            assertThat(server.tokens().list()).containsExactly(
+                    new dev.imapmock.store.OAuthTokens.Token("alice", "alice#1", dev.imapmock.store.OAuthTokens.State.EXPIRED));
+        }
+    }
 }

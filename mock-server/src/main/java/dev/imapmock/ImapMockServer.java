@@ -14,6 +14,9 @@ import dev.imapmock.server.ServerContext;
 import dev.imapmock.store.Account;
 import dev.imapmock.store.Flags;
 import dev.imapmock.store.MailStore;
+import dev.imapmock.store.OAuthTokens;
+import dev.imapmock.sasl.Mechanism;
+import dev.imapmock.sasl.Mechanisms;
 import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.Message;
 import dev.imapmock.store.SpecialUseMailboxes;
@@ -66,7 +69,7 @@ public final class ImapMockServer implements AutoCloseable {
         TlsConfig tls = builder.tlsConfig();
         this.config = new ServerConfig(builder.host, builder.port, builder.limits, builder.idleTimeout,
                 builder.maxConnections, builder.clock, builder.resolveExtensions(), tls,
-                builder.tlsPort, builder.requireTls);
+                builder.tlsPort, builder.requireTls, builder.mechanisms(), builder.maxFailedLogins);
         this.tls = tls == null ? null : new ServerTls(tls.identity());
         this.store = new MailStore(builder.clock, builder.storeLimits);
         this.faults = new Faults(builder.faultSeed);
@@ -81,6 +84,16 @@ public final class ImapMockServer implements AutoCloseable {
         for (Map.Entry<String, String> user : builder.users.entrySet()) {
             store.addAccount(user.getKey(), user.getValue(),
                     builder.specialUseByUser.getOrDefault(user.getKey(), everyone));
+        }
+        for (String[] token : builder.tokens) {
+            if (!builder.users.containsKey(token[0])) {
+                throw new IllegalArgumentException("Token for an unknown user: " + token[0]);
+            }
+            if (token[2] == null) {
+                store.tokens().add(token[0], token[1]);
+            } else {
+                store.tokens().add(token[0], token[1], token[2]);
+            }
         }
         List<String> users = List.copyOf(builder.users.keySet());
         for (Seeding.Source source : builder.fixtures) {
@@ -171,6 +184,14 @@ public final class ImapMockServer implements AutoCloseable {
     /** The mail of every user; changes made here reach connected sessions like a client's would. */
     public MailStore store() {
         return store;
+    }
+
+    /**
+     * The OAuth2 bearer tokens that XOAUTH2 and OAUTHBEARER accept: expire or revoke one mid-test
+     * so the application's refresh path runs, and add the one it refreshes to.
+     */
+    public OAuthTokens tokens() {
+        return store.tokens();
     }
 
     /** Every command received, in order. */
@@ -278,8 +299,64 @@ public final class ImapMockServer implements AutoCloseable {
         private List<String> tlsCipherSuites = List.of();
         private SpecialUseMailboxes specialUse;
         private final Map<String, SpecialUseMailboxes> specialUseByUser = new LinkedHashMap<>();
+        private final List<String[]> tokens = new ArrayList<>();
+        private List<String> mechanisms;
+        private int maxFailedLogins;
 
         private Builder() {
+        }
+
+        /**
+         * Registers an OAuth2 bearer token for a user given with {@link #user}, accepted by XOAUTH2
+         * and OAUTHBEARER; labelled {@code user#n} in the journal, its number among the user's
+         * tokens. Registering a token also offers XOAUTH2 and OAUTHBEARER unless
+         * {@link #saslMechanisms} says otherwise. Calls add up.
+         */
+        public Builder token(String user, String token) {
+            tokens.add(new String[] {Objects.requireNonNull(user, "user"), Objects.requireNonNull(token, "token"), null});
+            return this;
+        }
+
+        /** As {@link #token(String, String)}, with the label the journal shows in the token's place. */
+        public Builder token(String user, String token, String label) {
+            tokens.add(new String[] {Objects.requireNonNull(user, "user"), Objects.requireNonNull(token, "token"),
+                    Objects.requireNonNull(label, "label")});
+            return this;
+        }
+
+        /**
+         * The SASL mechanisms offered, in {@code AUTH=} order, from PLAIN, LOGIN, CRAM-MD5,
+         * SCRAM-SHA-256, XOAUTH2 and OAUTHBEARER. By default PLAIN and LOGIN, as Dovecot, and
+         * XOAUTH2 and OAUTHBEARER too when a {@link #token} is registered. With {@link #requireTls},
+         * those that send a secret in clear are neither offered nor accepted before TLS.
+         */
+        public Builder saslMechanisms(String... names) {
+            this.mechanisms = List.of(names);
+            Mechanisms.resolve(this.mechanisms);
+            return this;
+        }
+
+        /**
+         * After this many failed LOGIN and AUTHENTICATE commands on one connection, the server
+         * answers the last with its NO, says {@code * BYE} and closes the connection. 0 (the default): no limit.
+         */
+        public Builder maxFailedLogins(int failures) {
+            if (failures < 0) {
+                throw new IllegalArgumentException("maxFailedLogins must not be negative: " + failures);
+            }
+            this.maxFailedLogins = failures;
+            return this;
+        }
+
+        private List<Mechanism> mechanisms() {
+            if (mechanisms != null) {
+                return Mechanisms.resolve(mechanisms);
+            }
+            List<String> names = new ArrayList<>(Mechanisms.DEFAULT);
+            if (!tokens.isEmpty()) {
+                names.addAll(Mechanisms.OAUTH);
+            }
+            return Mechanisms.resolve(names);
         }
 
         /**

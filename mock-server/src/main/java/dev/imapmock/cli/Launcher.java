@@ -53,6 +53,9 @@ final class Launcher {
                 builder.user(user[0], user[1]);
             }
         }
+        for (String[] token : options.tokens()) {
+            builder.token(token[0], token[1]);
+        }
         if (options.fixtures() != null) {
             builder.fixtures(options.fixtures());
         } else if (options.users().isEmpty()) {

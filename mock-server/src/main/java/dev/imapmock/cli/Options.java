@@ -17,13 +17,16 @@ import java.util.Set;
  * @param keystorePasswordEnv the name of the environment variable holding the keystore's password
  *                            (never the password: it never passes through the command line)
  * @param specialUse          the special-use mailboxes of every user; null for the server's default
+ * @param tokens              OAuth2 bearer tokens, each {@code {user, token}}
  */
 record Options(String host, int port, List<String[]> users, Path fixtures, boolean help, Path faults,
                Set<Extension> without, Set<Extension> with, boolean tls, int tlsPort, boolean requireTls,
-               Path tlsCertOut, Path keystore, String keystorePasswordEnv, SpecialUseMailboxes specialUse) {
+               Path tlsCertOut, Path keystore, String keystorePasswordEnv, SpecialUseMailboxes specialUse,
+               List<String[]> tokens) {
 
     Options(String host, int port, List<String[]> users, Path fixtures, boolean help) {
-        this(host, port, users, fixtures, help, null, Set.of(), Set.of(), false, -1, false, null, null, null, null);
+        this(host, port, users, fixtures, help, null, Set.of(), Set.of(), false, -1, false, null, null, null, null,
+                List.of());
     }
 
     /** True when the server speaks TLS on either port. */
@@ -42,6 +45,8 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
               --port PORT            port to listen on; 0 picks a free one (default 1143)
               --user NAME:PASSWORD   a user; repeat for several. Without any, a demo user is
                                      created with a few messages, and its credentials are printed.
+              --token USER:TOKEN     an OAuth2 bearer token for USER, accepted by XOAUTH2 and
+                                     OAUTHBEARER (then offered too); repeat for several
               --fixtures DIR         seed mail from DIR: each sub-directory is a mailbox (INBOX is
                                      the inbox), each .eml file a message, in file-name order. With
                                      several users, DIR holds one such tree per user, named after it.
@@ -87,16 +92,18 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         String keystorePasswordEnv = null;
         SpecialUseMailboxes specialUse = null;
         boolean noSpecialUse = false;
+        List<String[]> tokens = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
                     return new Options(host, port, users, fixtures, true, faults, without, with, tls, tlsPort,
-                            requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse);
+                            requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens);
                 }
                 case "--host" -> host = value(args, ++i, arg);
                 case "--port" -> port = port(value(args, ++i, arg), arg);
                 case "--user" -> users.add(user(value(args, ++i, arg)));
+                case "--token" -> tokens.add(pair(value(args, ++i, arg), "--token needs USER:TOKEN"));
                 case "--fixtures" -> fixtures = Path.of(value(args, ++i, arg));
                 case "--faults" -> faults = Path.of(value(args, ++i, arg));
                 case "--without" -> without.addAll(extensions(value(args, ++i, arg), arg));
@@ -124,7 +131,7 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
             }
         }
         Options options = new Options(host, port, users, fixtures, false, faults, without, with, tls, tlsPort,
-                requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse);
+                requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens);
         if (!options.speaksTls()) {
             String needs = requireTls ? "--require-tls" : tlsCertOut != null ? "--tls-cert-out"
                     : keystore != null ? "--keystore" : keystorePasswordEnv != null ? "--keystore-password-env" : null;
@@ -187,9 +194,14 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
     }
 
     private static String[] user(String spec) {
+        return pair(spec, "--user needs NAME:PASSWORD, not " + spec);
+    }
+
+    /** {@code NAME:VALUE}; the refusal never repeats the value, which may be a secret. */
+    private static String[] pair(String spec, String refusal) {
         int colon = spec.indexOf(':');
         if (colon <= 0 || colon == spec.length() - 1) {
-            throw new IllegalArgumentException("--user needs NAME:PASSWORD, not " + spec);
+            throw new IllegalArgumentException(refusal);
         }
         return new String[] {spec.substring(0, colon), spec.substring(colon + 1)};
     }

@@ -1,5 +1,6 @@
 package dev.imapmock.command;
 
+import dev.imapmock.journal.ReceivedCommand;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.server.Session;
@@ -20,6 +21,7 @@ final class LoginCommand implements CommandHandler {
         String user = args.astring("a user name");
         String password = args.astring("a password");
         args.end();
+        session.attempt(new ReceivedCommand.Authentication("LOGIN", user, null));
         if (session.loginDisabled()) {
             session.out().untagged("BAD [ALERT] Plaintext authentication not allowed without SSL/TLS, but your client"
                     + " did it anyway. If anyone was listening, the password was exposed.");

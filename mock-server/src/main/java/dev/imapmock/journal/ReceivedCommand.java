@@ -21,10 +21,28 @@ import java.util.List;
  *                   command got, before its tagged response: at most 20 lines of 200 characters,
  *                   literal data shown as <code>{n}…</code>
  * @param faults     the names of the fault rules that fired on the command, in rule order
+ * @param authentication for LOGIN and AUTHENTICATE, the mechanism and the OAuth2 token label
+ *                   used, whether the login succeeded or not; null for other commands
  */
 public record ReceivedCommand(int connection, int index, String tag, String name, String arguments,
                               String user, String mailbox, Outcome outcome, Instant time, List<String> responses,
-                              List<String> faults) {
+                              List<String> faults, Authentication authentication) {
+
+    /** A command that is no login attempt. */
+    public ReceivedCommand(int connection, int index, String tag, String name, String arguments,
+                           String user, String mailbox, Outcome outcome, Instant time, List<String> responses,
+                           List<String> faults) {
+        this(connection, index, tag, name, arguments, user, mailbox, outcome, time, responses, faults, null);
+    }
+
+    /**
+     * How a login was attempted: {@code mechanism} is the SASL mechanism's name, or {@code LOGIN}
+     * for the LOGIN command; {@code user} the user it named (null when the exchange ended before
+     * naming one); {@code tokenLabel} the label of the OAuth2 token presented when the server knows
+     * it, else null. The token itself is never recorded.
+     */
+    public record Authentication(String mechanism, String user, String tokenLabel) {
+    }
 
     public ReceivedCommand {
         responses = responses == null ? List.of() : List.copyOf(responses);
@@ -34,7 +52,7 @@ public record ReceivedCommand(int connection, int index, String tag, String name
     /** A command without recorded responses that no fault rule fired on. */
     public ReceivedCommand(int connection, int index, String tag, String name, String arguments,
                            String user, String mailbox, Outcome outcome, Instant time) {
-        this(connection, index, tag, name, arguments, user, mailbox, outcome, time, List.of(), List.of());
+        this(connection, index, tag, name, arguments, user, mailbox, outcome, time, List.of(), List.of(), null);
     }
 
     /**

@@ -151,6 +151,12 @@ final class Connection implements Runnable {
             if (startTls) {
                 startTls(session, transport, in, faults);
             }
+            if (read instanceof Command c && (c.name().equals("LOGIN") || c.name().equals("AUTHENTICATE"))
+                    && outcome.status().equals("NO") && session.loginFailed()) {
+                out.untagged("BYE Too many failed login attempts; closing");
+                out.flush();
+                return;
+            }
             if (read instanceof ReadResult.Malformed bad && bad.fatal()) {
                 out.untagged("BYE Too much literal data after a bad command; closing");
                 out.flush();
@@ -215,17 +221,18 @@ final class Connection implements Runnable {
     private void record(Arrival arrival, ReceivedCommand.Outcome outcome, List<String> responses, CommandFaults fault) {
         server.journal().record(new ReceivedCommand(number, ++commandCount, arrival.read().tag(), arrival.name(),
                 arrival.arguments(), arrival.user(), arrival.mailbox(), outcome, arrival.time(), responses,
-                fault.fired()));
+                fault.fired(), arrival.session().takeAttempt()));
     }
 
     /** A command as it arrived: what the journal tells of it whatever happens next, secrets masked. */
-    private record Arrival(ReadResult read, Instant time, String name, String arguments, String user, String mailbox) {
+    private record Arrival(ReadResult read, Instant time, String name, String arguments, String user, String mailbox,
+                           Session session) {
         Arrival(ReadResult read, Instant time, Session session) {
             this(read, time,
                     read instanceof Command c ? c.name() : ((ReadResult.Malformed) read).name(),
                     read instanceof Command c ? Masking.arguments(c) : Masking.malformed((ReadResult.Malformed) read),
                     session.account() == null ? null : session.account().user(),
-                    session.selected() == null ? null : session.selected().mailbox().name());
+                    session.selected() == null ? null : session.selected().mailbox().name(), session);
         }
     }
 
@@ -259,7 +266,7 @@ final class Connection implements Runnable {
                 code = MailboxCodes.of(e.reason());
                 text = e.getMessage();
             } catch (RuntimeException e) {
-                log().error("Command failed: {} {}", command.name(), command.argumentsText(), e);
+                log().error("Command failed: {} {}", command.name(), Masking.arguments(command), e);
                 status = Status.NO;
                 code = "SERVERBUG";
                 text = "Internal error; the server's log has the details.";

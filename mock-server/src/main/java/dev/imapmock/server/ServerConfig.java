@@ -2,12 +2,15 @@ package dev.imapmock.server;
 
 import dev.imapmock.Extension;
 import dev.imapmock.protocol.ReaderLimits;
+import dev.imapmock.sasl.Mechanism;
+import dev.imapmock.sasl.Mechanisms;
 import dev.imapmock.tls.TlsConfig;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,12 +26,18 @@ import java.util.Set;
  * @param extensions     the extensions offered; each one missing behaves as never implemented
  * @param tls            how the server speaks TLS, or null when it never does
  * @param tlsPort        the port of implicit TLS (RFC 8314 §3.3), 0 for a free one, or -1 for none
- * @param requireTls     true when LOGIN and AUTHENTICATE PLAIN are refused before TLS (RFC 3501 §6.2.3)
+ * @param requireTls     true when LOGIN and the mechanisms that send a secret in clear are refused
+ *                       before TLS (RFC 3501 §6.2.3)
+ * @param mechanisms     the SASL mechanisms offered, in {@code AUTH=} order
+ * @param maxFailedLogins failed LOGIN and AUTHENTICATE commands a connection may make before the
+ *                       server says {@code * BYE} and closes it; 0 for no limit
  */
 public record ServerConfig(String host, int port, ReaderLimits limits, Duration idleTimeout,
                            int maxConnections, Clock clock, Set<Extension> extensions,
-                           TlsConfig tls, int tlsPort, boolean requireTls) {
+                           TlsConfig tls, int tlsPort, boolean requireTls, List<Mechanism> mechanisms,
+                           int maxFailedLogins) {
     public ServerConfig {
+        mechanisms = List.copyOf(mechanisms);
         extensions = Collections.unmodifiableSet(extensions.isEmpty()
                 ? EnumSet.noneOf(Extension.class) : EnumSet.copyOf(extensions));
         if (tls == null && (tlsPort >= 0 || requireTls || extensions.contains(Extension.STARTTLS))) {
@@ -39,7 +48,8 @@ public record ServerConfig(String host, int port, ReaderLimits limits, Duration 
     /** A server that never speaks TLS. */
     public ServerConfig(String host, int port, ReaderLimits limits, Duration idleTimeout,
                         int maxConnections, Clock clock, Set<Extension> extensions) {
-        this(host, port, limits, idleTimeout, maxConnections, clock, extensions, null, -1, false);
+        this(host, port, limits, idleTimeout, maxConnections, clock, extensions, null, -1, false,
+                Mechanisms.resolve(Mechanisms.DEFAULT), 0);
     }
 
     /** True when the server offers {@code extension}. */

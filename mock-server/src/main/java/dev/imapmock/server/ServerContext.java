@@ -3,7 +3,15 @@ package dev.imapmock.server;
 import dev.imapmock.Extension;
 import dev.imapmock.fault.Faults;
 import dev.imapmock.journal.Journal;
+import dev.imapmock.sasl.Credentials;
+import dev.imapmock.sasl.Credentials.TokenCheck;
+import dev.imapmock.sasl.Credentials.Verdict;
+import dev.imapmock.sasl.Mechanism;
+import dev.imapmock.store.Account;
 import dev.imapmock.store.MailStore;
+import dev.imapmock.store.OAuthTokens;
+
+import java.util.Optional;
 
 /** What every connection of one server shares. */
 public record ServerContext(ServerConfig config, MailStore store, Journal journal, Faults faults) {
@@ -28,9 +36,54 @@ public record ServerContext(ServerConfig config, MailStore store, Journal journa
             }
         }
         if (state == SessionState.NOT_AUTHENTICATED) {
-            sb.append(loginDisabled(secure) ? " LOGINDISABLED" : " AUTH=PLAIN");
+            if (loginDisabled(secure)) {
+                sb.append(" LOGINDISABLED");
+            }
+            for (Mechanism m : config.mechanisms()) {
+                if (offers(m, secure)) {
+                    sb.append(" AUTH=").append(m.name());
+                }
+            }
         }
         return sb.toString();
+    }
+
+    /**
+     * True when {@code mechanism} is offered on this connection: configured, and not one that
+     * sends a secret in clear on a clear connection of a server that requires TLS.
+     */
+    public boolean offers(Mechanism mechanism, boolean secure) {
+        return config.mechanisms().contains(mechanism) && !(mechanism.sendsSecretInClear() && loginDisabled(secure));
+    }
+
+    /** The accounts' passwords and tokens, as the SASL mechanisms check them. */
+    public Credentials credentials() {
+        return new Credentials() {
+            @Override
+            public boolean passwordMatches(String user, String password) {
+                return store.authenticate(user, password).isPresent();
+            }
+
+            @Override
+            public Optional<String> password(String user) {
+                return store.account(user).map(Account::password);
+            }
+
+            @Override
+            public TokenCheck token(String user, String token) {
+                Optional<OAuthTokens.Token> known = store.tokens().present(user, token);
+                if (known.isEmpty() || store.account(known.get().user()).isEmpty()) {
+                    return new TokenCheck(Verdict.UNKNOWN, user, null);
+                }
+                OAuthTokens.Token t = known.get();
+                Verdict verdict = switch (t.state()) {
+                    case VALID -> Verdict.VALID;
+                    case EXPIRED -> Verdict.EXPIRED;
+                    case REVOKED -> Verdict.REVOKED;
+                };
+                return new TokenCheck(verdict, t.user(), t.label());
+            }
+        };
     }
 
     /** True when a password may not be sent on this connection: TLS is required and not spoken yet. */

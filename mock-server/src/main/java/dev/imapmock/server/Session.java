@@ -3,6 +3,10 @@ package dev.imapmock.server;
 import dev.imapmock.Extension;
 import dev.imapmock.fault.CommandFaults;
 import dev.imapmock.journal.Journal;
+import dev.imapmock.journal.ReceivedCommand;
+import dev.imapmock.sasl.Credentials;
+import dev.imapmock.sasl.Mechanism;
+import dev.imapmock.sasl.Mechanisms;
 import dev.imapmock.protocol.CommandReader;
 import dev.imapmock.protocol.ResponseWriter;
 import dev.imapmock.protocol.SequenceSet;
@@ -31,6 +35,9 @@ public final class Session {
     private SequenceSet savedSearch = SequenceSet.of();
     private boolean secure;
     private boolean tlsRequested;
+    private final java.util.Random random;
+    private ReceivedCommand.Authentication attempt;
+    private int failedLogins;
 
     Session(int connection, ServerContext server, CommandReader in, ResponseWriter out, boolean secure) {
         this.connection = connection;
@@ -38,6 +45,46 @@ public final class Session {
         this.in = in;
         this.out = out;
         this.secure = secure;
+        // Seeded by the connection's number: SASL nonces and salts repeat from run to run.
+        this.random = new java.util.Random(connection);
+    }
+
+    /** The source of SASL nonces and salts for this connection. */
+    public java.util.Random random() {
+        return random;
+    }
+
+    /** The accounts' passwords and tokens, as SASL mechanisms check them. */
+    public Credentials credentials() {
+        return server.credentials();
+    }
+
+    /** The SASL mechanism of this name when the server is configured with it. */
+    public java.util.Optional<Mechanism> mechanism(String name) {
+        return Mechanisms.named(name).filter(m -> server.config().mechanisms().contains(m));
+    }
+
+    /** True when {@code mechanism} is offered on this connection (false for secrets in clear before required TLS). */
+    public boolean offers(Mechanism mechanism) {
+        return server.offers(mechanism, secure);
+    }
+
+    /** Notes how the running LOGIN or AUTHENTICATE command tries to log in, for the journal. */
+    public void attempt(ReceivedCommand.Authentication attempt) {
+        this.attempt = attempt;
+    }
+
+    /** The login attempt of the command just run, once; null when it made none. */
+    ReceivedCommand.Authentication takeAttempt() {
+        ReceivedCommand.Authentication taken = attempt;
+        attempt = null;
+        return taken;
+    }
+
+    /** Counts a failed login; true when the server's limit is now reached. */
+    boolean loginFailed() {
+        int limit = server.config().maxFailedLogins();
+        return ++failedLogins >= limit && limit > 0;
     }
 
     public int connection() {

@@ -55,6 +55,14 @@ public final class Account {
         return user;
     }
 
+    /**
+     * The password itself, for the challenge-response mechanisms that key a MAC with it (CRAM-MD5,
+     * SCRAM-SHA-256); a mock server keeps it as given.
+     */
+    public String password() {
+        return password;
+    }
+
     boolean passwordMatches(String candidate) {
         return java.security.MessageDigest.isEqual(
                 password.getBytes(java.nio.charset.StandardCharsets.UTF_8),

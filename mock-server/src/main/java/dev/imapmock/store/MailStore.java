@@ -22,6 +22,8 @@ public final class MailStore {
     }
 
     /** A store whose accounts each hold at most what {@code limits} allow. */
+    private final OAuthTokens tokens = new OAuthTokens();
+
     public MailStore(Clock clock, StoreLimits limits) {
         this.limits = java.util.Objects.requireNonNull(limits, "limits");
         this.clock = clock;
@@ -56,6 +58,11 @@ public final class MailStore {
     public Optional<Account> authenticate(String user, String password) {
         Account a = accounts.get(user);
         return a != null && a.passwordMatches(password) ? Optional.of(a) : Optional.empty();
+    }
+
+    /** The OAuth2 bearer tokens XOAUTH2 and OAUTHBEARER accept. */
+    public OAuthTokens tokens() {
+        return tokens;
     }
 
     public List<String> users() {

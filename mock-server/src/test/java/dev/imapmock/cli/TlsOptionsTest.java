@@ -155,7 +155,7 @@ class TlsOptionsTest {
                     List.of(7, "0:0:0:0:0:0:0:1"));
             SSLContext trust = trusting(chain);
             try (RawClient c = RawClient.tls("127.0.0.1", tlsPort, trust)) {
-                assertThat(c.readLine()).startsWith("* OK [CAPABILITY ").endsWith(" AUTH=PLAIN] ImapMock ready.");
+                assertThat(c.readLine()).startsWith("* OK [CAPABILITY ").endsWith(" AUTH=PLAIN AUTH=LOGIN] ImapMock ready.");
                 assertThat(c.command("a1", "LOGIN alice secret")).last().asString().startsWith("a1 OK ");
             }
             try (RawClient c = new RawClient("127.0.0.1", port)) {
@@ -176,7 +176,7 @@ class TlsOptionsTest {
         Running r = new Running(System::getenv, "--port", "0", "--user", "alice:secret", "--tls");
         int port = r.await(IMAP);
         try (RawClient c = new RawClient("127.0.0.1", port)) {
-            assertThat(c.readLine()).endsWith(" STARTTLS AUTH=PLAIN] ImapMock ready.");
+            assertThat(c.readLine()).endsWith(" STARTTLS AUTH=PLAIN AUTH=LOGIN] ImapMock ready.");
         }
         assertThat(r.stop()).noneMatch(l -> l.startsWith("IMAPS")).anyMatch(l -> IMAP.matcher(l).matches());
         assertThat(r.status.get()).isZero();

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(20)
 class TlsTranscriptTest {
     private static final String BASE = Capabilities.AFTER_LOGIN;
-    private static final String PLAIN_BEFORE_LOGIN = BASE + " STARTTLS AUTH=PLAIN";
-    private static final String TLS_BEFORE_LOGIN = BASE + " AUTH=PLAIN";
+    private static final String PLAIN_BEFORE_LOGIN = BASE + " STARTTLS AUTH=PLAIN AUTH=LOGIN";
+    private static final String TLS_BEFORE_LOGIN = BASE + " AUTH=PLAIN AUTH=LOGIN";
     private static final String REQUIRED_BEFORE_TLS = BASE + " STARTTLS LOGINDISABLED";
 
     private static ImapMockServer.Builder alice() {

@@ -1,0 +1,26 @@
+package dev.imapmock.sasl;
+
+/** A SASL mechanism (RFC 4422): a name and how one exchange runs. Stateless; safe for any thread. */
+public interface Mechanism {
+
+    /** The name as in {@code AUTH=} and AUTHENTICATE, upper case. */
+    String name();
+
+    /**
+     * True when the client speaks first, so an initial response (SASL-IR) is allowed; false when
+     * the server must send the first challenge (RFC 4959 §3: then an initial response is a BAD).
+     */
+    boolean clientFirst();
+
+    /**
+     * True when the mechanism sends a reusable secret (password, bearer token) in clear, so a
+     * server that requires TLS neither offers nor accepts it before TLS (RFC 3501 §6.2.3).
+     */
+    boolean sendsSecretInClear();
+
+    /**
+     * Starts one exchange that checks proofs against {@code credentials}; nonces and salts come
+     * from {@code random}, so a seeded generator makes challenges repeatable.
+     */
+    Exchange start(Credentials credentials, java.util.Random random);
+}

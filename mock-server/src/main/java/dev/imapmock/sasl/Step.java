@@ -1,0 +1,34 @@
+package dev.imapmock.sasl;
+
+/** What the server does next in a SASL exchange (RFC 4422 §3). */
+public sealed interface Step {
+
+    /** Sends {@code data} as a {@code +} continuation (base64) and waits for the client's response. */
+    record Challenge(byte[] data) implements Step {
+    }
+
+    /**
+     * The client is authenticated as {@code user}; {@code tokenLabel} names the OAuth2 token used,
+     * or is null for a password.
+     */
+    record Success(String user, String tokenLabel) implements Step {
+    }
+
+    /**
+     * Authentication failed: a tagged NO with this RFC 5530 response code (or none) and text;
+     * {@code tokenLabel} names the OAuth2 token presented when the server knows it, else null.
+     */
+    record Failure(String code, String text, String tokenLabel) implements Step {
+        public Failure(String code, String text) {
+            this(code, text, null);
+        }
+    }
+
+    static Step challenge(String text) {
+        return new Challenge(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static Failure failed() {
+        return new Failure("AUTHENTICATIONFAILED", "Authentication failed.");
+    }
+}

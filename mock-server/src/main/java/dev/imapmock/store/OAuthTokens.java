@@ -1,0 +1,119 @@
+package dev.imapmock.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The OAuth2 bearer tokens that XOAUTH2 and OAUTHBEARER accept, each for one user and with a
+ * label the journal shows in its place. A test expires or revokes a token mid-test, so the
+ * application's refresh path runs, and adds the token the application refreshes to. Thread-safe;
+ * a change applies to the next AUTHENTICATE, never to a session already logged in.
+ */
+public final class OAuthTokens {
+    /** Where a token stands. */
+    public enum State {
+        VALID, EXPIRED, REVOKED
+    }
+
+    /** One token as the server holds it; {@link #toString()} never shows the token. */
+    public record Token(String user, String label, State state) {
+    }
+
+    private record Entry(String user, String label, State state, int expiresAtLogin) {
+    }
+
+    private final Map<String, Entry> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+
+    /** Adds a valid token for {@code user}, labelled {@code user#n} (its number among the user's tokens). */
+    public String add(String user, String token) {
+        int n = counts.merge(Objects.requireNonNull(user, "user"), 1, Integer::sum);
+        return add(user, token, user + "#" + n);
+    }
+
+    /**
+     * Adds a valid token for {@code user} under {@code label}; returns the label.
+     *
+     * @throws IllegalArgumentException when the token is empty or known already
+     */
+    public String add(String user, String token, String label) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(label, "label");
+        if (Objects.requireNonNull(token, "token").isEmpty()) {
+            throw new IllegalArgumentException("Token is empty");
+        }
+        if (tokens.putIfAbsent(token, new Entry(user, label, State.VALID, 0)) != null) {
+            throw new IllegalArgumentException("Token given twice (label " + label + ")");
+        }
+        return label;
+    }
+
+    /** The token is past its lifetime from now on: XOAUTH2 and OAUTHBEARER answer {@code NO [EXPIRED]}. */
+    public void expire(String token) {
+        set(token, State.EXPIRED, 0);
+    }
+
+    /** The token is withdrawn from now on: XOAUTH2 and OAUTHBEARER answer {@code NO [AUTHENTICATIONFAILED]}. */
+    public void revoke(String token) {
+        set(token, State.REVOKED, 0);
+    }
+
+    /** The token is valid again. */
+    public void renew(String token) {
+        set(token, State.VALID, 0);
+    }
+
+    /**
+     * The token stays valid for {@code logins - 1} more logins and expires at the {@code logins}-th
+     * one, counted from now: {@code expireAtLogin(token, 1)} makes the next login with it fail.
+     */
+    public void expireAtLogin(String token, int logins) {
+        if (logins < 1) {
+            throw new IllegalArgumentException("logins must be at least 1: " + logins);
+        }
+        set(token, State.VALID, logins);
+    }
+
+    /** Every token's owner, label and state, in no particular order; the tokens themselves are not shown. */
+    public List<Token> list() {
+        List<Token> list = new ArrayList<>();
+        for (Entry e : tokens.values()) {
+            list.add(new Token(e.user(), e.label(), e.state()));
+        }
+        return list;
+    }
+
+    /**
+     * Checks a token presented at login, for {@code user} or, when null, for its owner: counts the
+     * login toward {@link #expireAtLogin}. Empty when the token is unknown or another user's.
+     */
+    public java.util.Optional<Token> present(String user, String token) {
+        Entry[] seen = new Entry[1];
+        tokens.computeIfPresent(token, (t, e) -> {
+            if (user != null && !user.equals(e.user())) {
+                return e;
+            }
+            Entry now = e;
+            if (e.expiresAtLogin() == 1) {
+                now = new Entry(e.user(), e.label(), State.EXPIRED, 0);
+            } else if (e.expiresAtLogin() > 1) {
+                now = new Entry(e.user(), e.label(), e.state(), e.expiresAtLogin() - 1);
+            }
+            seen[0] = now;
+            return now;
+        });
+        Entry e = seen[0];
+        return e == null ? java.util.Optional.empty() : java.util.Optional.of(new Token(e.user(), e.label(), e.state()));
+    }
+
+    private void set(String token, State state, int expiresAtLogin) {
+        Entry e = tokens.computeIfPresent(Objects.requireNonNull(token, "token"),
+                (t, old) -> new Entry(old.user(), old.label(), state, expiresAtLogin));
+        if (e == null) {
+            throw new IllegalArgumentException("No such token");
+        }
+    }
+}

@@ -94,7 +94,13 @@ public enum Extension {
      * only when the server speaks TLS ({@code tls()} in the builder), and then advertised before
      * login on clear connections only.
      */
-    STARTTLS("STARTTLS", "RFC 3501");
+    STARTTLS("STARTTLS", "RFC 3501"),
+    /**
+     * The COMPRESS command with the DEFLATE algorithm: after {@code COMPRESS DEFLATE} both
+     * directions are raw deflate (RFC 1951). Off unless asked for ({@code with(Extension.COMPRESS_DEFLATE)}),
+     * since Dovecot 2.3 offers it only with its zlib plugin, which its default configuration leaves out.
+     */
+    COMPRESS_DEFLATE("COMPRESS=DEFLATE", "RFC 4978", false);
 
 
     private final String capability;

@@ -52,7 +52,8 @@ public final class ConnectionFaults {
 
     /**
      * Keeps lines pushed by tests or idle rules back from now until {@link #secure} or
-     * {@link #stayClear}: STARTTLS was answered and the handshake is next.
+     * {@link #stayClear} (or {@link #compress}): STARTTLS was answered and the handshake is next, or
+     * COMPRESS was and the deflater is next.
      */
     public void holdForTls() {
         output.hold();
@@ -72,7 +73,16 @@ public final class ConnectionFaults {
         output.release();
     }
 
-    /** TLS did not begin after all: lines held back go out in clear. */
+    /**
+     * The connection compresses now (RFC 4978): the rules shape the IMAP octets, which are then
+     * deflated, each flush a SYNC_FLUSH. Lines held back go out compressed.
+     */
+    public void compress() {
+        output.compress();
+        output.release();
+    }
+
+    /** TLS (or compression) did not begin after all: lines held back go out as before. */
     public void stayClear() {
         output.release();
     }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 /**
  * The last stage before a connection's socket: what leaves goes through here, so fault rules can
@@ -25,7 +27,10 @@ final class ShapedOutput extends OutputStream {
 
     private final Faults faults;
     private final Socket socket;
-    /** Where octets go: the socket's stream, or the TLS socket's once TLS began. */
+    /**
+     * Where octets go: the socket's stream, or the TLS socket's once TLS began, with a deflater
+     * in front once COMPRESS began. The rules shape the IMAP octets before compression.
+     */
     private OutputStream out;
     /** Closes the transport politely: the socket, or the TLS socket with its close_notify. */
     private Closeable transport;
@@ -132,6 +137,15 @@ final class ShapedOutput extends OutputStream {
     synchronized void transport(OutputStream out, Closeable closer) {
         this.out = out;
         this.transport = closer;
+    }
+
+    /**
+     * Deflates what leaves from now on (RFC 4978 §3), into whichever transport is in place. Every
+     * flush is a SYNC_FLUSH, so a response, and each piece a rule cuts, reaches the client whole
+     * at once and as its own compressed write.
+     */
+    synchronized void compress() {
+        this.out = new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION, true), 16 * 1024, true);
     }
 
     /** Ends {@link #hold()}: queued lines go out now, on whichever transport is in place. */

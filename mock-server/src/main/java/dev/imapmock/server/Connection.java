@@ -144,12 +144,16 @@ final class Connection implements Runnable {
             record(arrival, outcome, responses, fault);
             out.flush();
             boolean startTls = session.takeTlsRequest();
-            if (startTls) {
+            boolean compress = session.takeCompressionRequest();
+            if (startTls || compress) {
                 faults.holdForTls();
             }
             fault.done();
             if (startTls) {
                 startTls(session, transport, in, faults);
+            }
+            if (compress) {
+                compress(session, transport, in, faults);
             }
             if (read instanceof Command c && (c.name().equals("LOGIN") || c.name().equals("AUTHENTICATE"))
                     && outcome.status().equals("NO") && session.loginFailed()) {
@@ -188,6 +192,22 @@ final class Connection implements Runnable {
         }
         in.input(transport.input());
         session.secured();
+    }
+
+    /**
+     * Compression begins right after the CRLF of COMPRESS's tagged OK, in both directions (RFC
+     * 4978 §3), unless a fault rule answered in its place: then the client saw no OK and nothing
+     * changes.
+     */
+    private void compress(Session session, Transport transport, CommandReader in, ConnectionFaults faults) {
+        if (faults.answerReplaced()) {
+            faults.stayClear();
+            return;
+        }
+        transport.compress();
+        in.input(transport.input());
+        faults.compress();
+        session.compressing();
     }
 
     /**

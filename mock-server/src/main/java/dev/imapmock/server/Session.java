@@ -35,6 +35,8 @@ public final class Session {
     private SequenceSet savedSearch = SequenceSet.of();
     private boolean secure;
     private boolean tlsRequested;
+    private boolean compressionRequested;
+    private boolean compressed;
     private final java.util.Random random;
     private ReceivedCommand.Authentication attempt;
     private int failedLogins;
@@ -178,6 +180,31 @@ public final class Session {
         boolean requested = tlsRequested;
         tlsRequested = false;
         return requested;
+    }
+
+    /**
+     * Asks the connection to compress both directions right after the tagged OK of the running
+     * command has left (RFC 4978 §3). The handler never touches the transport itself.
+     */
+    public void requestCompression() {
+        compressionRequested = true;
+    }
+
+    /** True once COMPRESS was answered OK: both directions are deflated (RFC 4978 §3). */
+    public boolean compressed() {
+        return compressed;
+    }
+
+    /** True, once, when the command just run asked for compression. */
+    boolean takeCompressionRequest() {
+        boolean requested = compressionRequested;
+        compressionRequested = false;
+        return requested;
+    }
+
+    /** Both directions are deflated from now on. */
+    void compressing() {
+        compressed = true;
     }
 
     /** The connection speaks TLS from now on. */

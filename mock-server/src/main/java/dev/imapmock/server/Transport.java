@@ -9,11 +9,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 
 /**
  * The byte streams under one connection's reader and writer: TCP, then TLS over it once STARTTLS
  * was answered OK (RFC 3501 §6.2.1), or TLS from the first octet on an implicit-TLS port (RFC 8314
- * §3.3). Commands and fault rules never see which. Used by the connection's thread.
+ * §3.3); inflated once COMPRESS was answered OK (RFC 4978 §3), over TLS when TLS is on (RFC 4978
+ * §4). Commands and fault rules never see which. Used by the connection's thread.
  */
 final class Transport {
     private static final int BUFFER = 16 * 1024;
@@ -54,6 +57,15 @@ final class Transport {
         tls = socket;
         input = new Input(socket.getInputStream());
         return dropped;
+    }
+
+    /**
+     * Inflates what the client sends from now on (raw deflate, RFC 1951, as RFC 4978 §3 says).
+     * Octets that arrived after COMPRESS and were not read yet are already compressed and stay:
+     * the inflater reads them first.
+     */
+    void compress() {
+        input = new Input(new InflaterInputStream(input, new Inflater(true), BUFFER));
     }
 
     /**

@@ -24,6 +24,12 @@ class WithoutOptionTest {
     }
 
     @Test
+    void withTakesTheAdvertisedNameOfCompress() {
+        Options options = Options.parse(new String[] {"--port", "0", "--user", "a:b", "--with", "COMPRESS=DEFLATE"});
+        assertThat(options.with()).containsExactly(Extension.COMPRESS_DEFLATE);
+    }
+
+    @Test
     void withTurnsOnWhatIsOffByDefault() {
         Options options = Options.parse(new String[] {"--port", "0", "--user", "a:b", "--with", "objectid,PARTIAL"});
         assertThat(options.with()).containsExactlyInAnyOrder(Extension.OBJECTID, Extension.PARTIAL);

@@ -72,7 +72,7 @@ public final class ImapMockServer implements AutoCloseable {
                 builder.tlsPort, builder.requireTls, builder.mechanisms(), builder.maxFailedLogins);
         this.tls = tls == null ? null : new ServerTls(tls.identity());
         this.store = new MailStore(builder.clock, builder.storeLimits);
-        this.faults = new Faults(builder.faultSeed);
+        this.faults = new Faults(builder.faultSeed, store.tokens());
         this.journal = new Journal(builder.journalCapacity);
         for (String user : builder.specialUseByUser.keySet()) {
             if (!builder.users.containsKey(user)) {

@@ -24,6 +24,7 @@ import java.util.Locale;
  * handshake     connection 2                 certificate expired
  * idle 5s                                    bye Server shutting down
  * autologout 30s
+ * token ya29.test expires-at-login 2
  * seed 42
  * </pre>
  */
@@ -38,6 +39,7 @@ final class FaultFile {
     /** Parses every line first, then adds the rules: a file with an error adds none. */
     static List<FaultRule> parse(Faults faults, String text, String source) {
         List<Runnable> seeds = new ArrayList<>();
+        List<Runnable> tokens = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
         String[] raw = text.split("\r?\n", -1);
         for (int i = 0; i < raw.length; i++) {
@@ -58,12 +60,25 @@ final class FaultFile {
                     seeds.add(() -> faults.seed(seed));
                     continue;
                 }
+                if (first.equals("token")) {
+                    String token = s.next();
+                    String word = s.next();
+                    if (!word.equalsIgnoreCase("expires-at-login")) {
+                        throw new IllegalArgumentException("a token line is token TOKEN expires-at-login N, not ... " + word);
+                    }
+                    int login = integer(s.next());
+                    s.end();
+                    faults.checkToken(token, login);
+                    tokens.add(() -> faults.expireTokenAtLogin(token, login));
+                    continue;
+                }
                 adds.add(rule(faults, first, s));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(line.where() + ": " + e.getMessage(), e);
             }
         }
         seeds.forEach(Runnable::run);
+        tokens.forEach(Runnable::run);
         List<FaultRule> added = new ArrayList<>();
         adds.forEach(a -> added.add(a.get()));
         return added;
@@ -101,7 +116,7 @@ final class FaultFile {
                 return () -> faults.refuseConnectionsAfter(n);
             }
             default -> throw new IllegalArgumentException(
-                    "a rule starts with on, greeting, handshake, idle, autologout, refuse-after or seed, not " + target);
+                    "a rule starts with on, greeting, handshake, idle, autologout, refuse-after, token or seed, not " + target);
         }
         while (true) {
             String word = s.next().toLowerCase(Locale.ROOT);

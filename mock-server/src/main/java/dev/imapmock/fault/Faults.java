@@ -1,5 +1,7 @@
 package dev.imapmock.fault;
 
+import dev.imapmock.store.OAuthTokens;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -33,6 +35,8 @@ import java.util.stream.Collectors;
 public final class Faults {
     private final Object lock = new Object();
     private final List<FaultRule> rules = new ArrayList<>();
+    /** The server's OAuth2 tokens, which {@link #expireTokenAtLogin} changes; null when there is no server. */
+    private final OAuthTokens tokens;
     private final Set<ConnectionFaults> connections = ConcurrentHashMap.newKeySet();
     private long seed;
     private int nextId = 1;
@@ -40,7 +44,13 @@ public final class Faults {
 
     /** Rules for one server; {@code ImapMockServer} makes one, tests use {@code server.faults()}. */
     public Faults(long seed) {
+        this(seed, null);
+    }
+
+    /** Rules for one server whose OAuth2 tokens are {@code tokens}. */
+    public Faults(long seed, OAuthTokens tokens) {
         this.seed = seed;
+        this.tokens = tokens;
     }
 
     /** A rule on every command named {@code command} ({@code "UID FETCH"} is not {@code "FETCH"}); {@code "*"} for any. */
@@ -90,6 +100,31 @@ public final class Faults {
      */
     public FaultRule autologoutAfter(Duration idle) {
         return new RuleBuilder(this, Phase.waiting(), null).optional().apply(new FaultEffect.Autologout(idle));
+    }
+
+    /**
+     * The OAuth2 token {@code token} stays valid for {@code login - 1} more logins with it and
+     * expires at the {@code login}-th, counted from now: XOAUTH2 and OAUTHBEARER then answer
+     * {@code NO [EXPIRED]} (RFC 5530), as a provider does when an access token runs out, so the
+     * application's refresh path runs. The token's state lives with the server's tokens
+     * ({@code server.tokens()}), not among the rules: {@link #clear()} and {@link #reset()} leave
+     * it, {@code server.tokens().renew(token)} makes it valid again.
+     *
+     * @throws IllegalArgumentException when the server has no such token or {@code login} is below 1
+     */
+    public void expireTokenAtLogin(String token, int login) {
+        checkToken(token, login);
+        tokens.expireAtLogin(token, login);
+    }
+
+    /** Fails as {@link #expireTokenAtLogin} would, changing nothing. */
+    void checkToken(String token, int login) {
+        if (tokens == null || !tokens.contains(token)) {
+            throw new IllegalArgumentException("No such token");
+        }
+        if (login < 1) {
+            throw new IllegalArgumentException("The login at which a token expires is 1 or later, not " + login);
+        }
     }
 
     /** Reads rules from a fault file (see docs/faults.md) and adds them, in file order. */

@@ -77,6 +77,11 @@ public final class OAuthTokens {
         set(token, State.VALID, logins);
     }
 
+    /** True when {@code token} was added. */
+    public boolean contains(String token) {
+        return tokens.containsKey(Objects.requireNonNull(token, "token"));
+    }
+
     /** Every token's owner, label and state, in no particular order; the tokens themselves are not shown. */
     public List<Token> list() {
         List<Token> list = new ArrayList<>();

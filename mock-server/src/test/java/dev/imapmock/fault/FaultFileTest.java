@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Timeout(20)
 class FaultFileTest {
-    private final ImapMockServer server = ImapMockServer.builder().user("alice", "secret").build();
+    private final ImapMockServer server = ImapMockServer.builder().user("alice", "secret")
+            .token("alice", "ya29.test").build();
 
     @AfterEach
     void stop() {

@@ -61,8 +61,9 @@ public enum Extension {
     /** The PREVIEW fetch item: a short plain-text preview of a message. */
     PREVIEW("PREVIEW", "RFC 8970"),
     /**
-     * Paged results: the PARTIAL modifier of UID FETCH. Off unless asked for: Dovecot 2.3 lacks it,
-     * and its SEARCH half ({@code RETURN (PARTIAL ...)}) is not there yet.
+     * Paged results: the PARTIAL modifier of UID FETCH and the PARTIAL result option of SEARCH,
+     * answered {@code PARTIAL (1:100 uids)} in ESEARCH. Off unless asked for
+     * ({@code with(Extension.PARTIAL)}): Dovecot 2.3 does not advertise it.
      */
     PARTIAL("PARTIAL", "RFC 9394", false),
     /** {@code SEARCH RETURN (MIN MAX ALL COUNT)}, answered with {@code * ESEARCH}. */

@@ -16,7 +16,7 @@ import java.util.Set;
  * its syntax is refused ({@code BAD}) and its response codes are not sent, so that a client's
  * fallback path can be tested.
  *
- * <p>CAPABILITY lists the extensions in the order of this enum.
+ * <p>CAPABILITY lists the extensions in the order of this enum, STARTTLS after the others.
  */
 public enum Extension {
     /** Non-synchronizing literals {@code {n+}}. */
@@ -95,7 +95,13 @@ public enum Extension {
      * only when the server speaks TLS ({@code tls()} in the builder), and then advertised before
      * login on clear connections only.
      */
-    STARTTLS("STARTTLS", "RFC 3501");
+    STARTTLS("STARTTLS", "RFC 3501"),
+    /**
+     * Live searches: {@code SEARCH RETURN (UPDATE ...)} keeps telling the client, with
+     * {@code * ESEARCH (TAG "t") ADDTO/REMOVEFROM}, which messages start or stop matching, until
+     * CANCELUPDATE or the mailbox is left.
+     */
+    CONTEXT_SEARCH("CONTEXT=SEARCH", "RFC 5267", ESEARCH);
 
 
     private final String capability;

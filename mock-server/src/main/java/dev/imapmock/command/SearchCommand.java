@@ -7,6 +7,7 @@ import dev.imapmock.protocol.SearchParser;
 import dev.imapmock.protocol.SearchProgram;
 import dev.imapmock.protocol.SearchReturn;
 import dev.imapmock.protocol.SequenceSet;
+import dev.imapmock.server.LiveSearch;
 import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.server.Session;
 
@@ -26,7 +27,8 @@ import java.util.Set;
  * {@code RETURN (SAVE)} remembers the result for {@code $} and, alone, suppresses the untagged
  * response (RFC 5182 §1); a SEARCH with SAVE that fails with NO empties the saved result, one
  * that is BAD leaves it (§2.1). {@code RETURN (PARTIAL 1:100)} answers with the numbers at those
- * positions of the result (RFC 9394 §3.1).
+ * positions of the result (RFC 9394 §3.1). {@code RETURN (UPDATE ...)} keeps the search live
+ * (RFC 5267 §4.2, see {@link SelectedMailbox#keepUpdated}).
  */
 final class SearchCommand implements CommandHandler {
     private final boolean uid;
@@ -78,6 +80,9 @@ final class SearchCommand implements CommandHandler {
         if (program.esearch()) {
             session.out().untagged(esearch(command.tag(), program, found, view));
         }
+        if (program.updates()) {
+            keepUpdated(command.tag(), program, found, view, session);
+        }
         return Completion.ok(uid ? "UID SEARCH completed." : "Search completed.");
     }
 
@@ -123,6 +128,22 @@ final class SearchCommand implements CommandHandler {
             line.append(" MODSEQ ").append(modSeq);
         }
         return line.toString();
+    }
+
+    /**
+     * Keeps the search live (RFC 5267 §4.2): the view tests the messages that arrive or change
+     * against the same key after each command, and tells what starts or stops matching. {@code $}
+     * keeps naming what it named when the search ran; OLDER and YOUNGER read the clock anew.
+     */
+    private void keepUpdated(String tag, SearchProgram program, SearchResult found, SelectedMailbox view,
+                             Session session) {
+        List<Long> uids = new ArrayList<>(found.count());
+        for (int i = 0; i < found.count(); i++) {
+            uids.add(view.bySequence(found.seq(i)).uid());
+        }
+        SequenceSet saved = session.savedSearch();
+        view.keepUpdated(new LiveSearch(tag, uid, seq -> new SearchEvaluator(view,
+                session.clock().instant().getEpochSecond(), saved).matches(program.key(), seq), uids));
     }
 
     /**

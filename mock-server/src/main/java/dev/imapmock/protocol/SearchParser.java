@@ -107,7 +107,8 @@ public final class SearchParser {
 
     /**
      * Reads {@code RETURN (...)}. {@code PARTIAL range} (RFC 9394 §3.1) takes the next item as its
-     * range and excludes ALL: both together are BAD, as in Dovecot.
+     * range and excludes ALL: both together are BAD, as in Dovecot. UPDATE comes with CONTEXT=SEARCH
+     * (RFC 5267 §4.2); alone it asks for an ESEARCH response without ALL, as Dovecot answers it.
      */
     private static ReturnList readReturn(List<Arg> args, Set<Extension> extensions) {
         if (!extensions.contains(Extension.ESEARCH) || args.isEmpty() || !(args.get(0) instanceof Arg.Atom atom)
@@ -150,6 +151,9 @@ public final class SearchParser {
         if (extensions.contains(Extension.PARTIAL)) {
             known.add("PARTIAL");
         }
+        if (extensions.contains(Extension.CONTEXT_SEARCH)) {
+            known.add("UPDATE");
+        }
         String last = known.remove(known.size() - 1);
         return String.join(", ", known) + " and " + last;
     }
@@ -162,6 +166,7 @@ public final class SearchParser {
             case "COUNT" -> SearchReturn.COUNT;
             case "SAVE" -> extensions.contains(Extension.SEARCHRES) ? SearchReturn.SAVE : null;
             case "PARTIAL" -> extensions.contains(Extension.PARTIAL) ? SearchReturn.PARTIAL : null;
+            case "UPDATE" -> extensions.contains(Extension.CONTEXT_SEARCH) ? SearchReturn.UPDATE : null;
             default -> null;
         };
     }

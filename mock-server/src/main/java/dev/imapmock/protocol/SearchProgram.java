@@ -24,13 +24,21 @@ public record SearchProgram(String charset, SearchKey key, Set<SearchReturn> ret
         this(charset, key, returns, null, usesModSeq);
     }
 
-    /** True when the answer is an {@code * ESEARCH} response: RETURN asked for MIN, MAX, ALL, COUNT or PARTIAL. */
+    /**
+     * True when the answer is an {@code * ESEARCH} response: RETURN asked for MIN, MAX, ALL, COUNT
+     * or PARTIAL, or for UPDATE, whose first answer is the one it will update (RFC 5267 §4.2).
+     */
     public boolean esearch() {
         return returns.contains(SearchReturn.MIN) || returns.contains(SearchReturn.MAX)
                 || returns.contains(SearchReturn.ALL) || returns.contains(SearchReturn.COUNT)
-                || returns.contains(SearchReturn.PARTIAL);
+                || returns.contains(SearchReturn.PARTIAL) || returns.contains(SearchReturn.UPDATE);
     }
 
+
+    /** True when the search is to be kept live (RFC 5267 §4.2). */
+    public boolean updates() {
+        return returns.contains(SearchReturn.UPDATE);
+    }
 
     /** True when the result is to be remembered for {@code $}. */
     public boolean saves() {

@@ -114,7 +114,7 @@ class PartialSearchTest {
     void withoutPartialTheOptionIsUnknown() {
         selected(Extension.PARTIAL).play("""
                 C: b1 SEARCH RETURN (PARTIAL 1:2) ALL
-                S: b1 BAD unknown SEARCH result option PARTIAL; known are MIN, MAX, ALL, COUNT and SAVE
+                S: b1 BAD unknown SEARCH result option PARTIAL; known are MIN, MAX, ALL, COUNT, SAVE and UPDATE
                 """);
     }
 }

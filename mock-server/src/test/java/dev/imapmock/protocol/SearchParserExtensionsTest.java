@@ -113,10 +113,10 @@ class SearchParserExtensionsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "RETURN (FOO) ALL | unknown SEARCH result option FOO; known are MIN, MAX, ALL, COUNT, SAVE and PARTIAL",
+            "RETURN (FOO) ALL | unknown SEARCH result option FOO; known are MIN, MAX, ALL, COUNT, SAVE, PARTIAL and UPDATE",
             "RETURN (PARTIAL 1:10 ALL) ALL | PARTIAL and ALL cannot be used together (RFC 9394 section 3.1)",
             "RETURN (PARTIAL) ALL | PARTIAL needs a range such as 1:100 or -1:-100",
-            "RETURN ((MIN)) ALL | unknown SEARCH result option a parenthesized list; known are MIN, MAX, ALL, COUNT, SAVE and PARTIAL",
+            "RETURN ((MIN)) ALL | unknown SEARCH result option a parenthesized list; known are MIN, MAX, ALL, COUNT, SAVE, PARTIAL and UPDATE",
             "RETURN ALL ALL | RETURN needs a parenthesized list of result options, such as RETURN (MIN COUNT)",
             "RETURN | RETURN needs a parenthesized list of result options, such as RETURN (MIN COUNT)",
             "RETURN (MIN) | SEARCH needs at least one search key, such as ALL or UNSEEN",
@@ -131,7 +131,7 @@ class SearchParserExtensionsTest {
     @Test
     void aQuotedResultOptionIsBad() {
         assertThat(badMessage(List.of(atom("RETURN"), list(quoted("MIN")), atom("ALL")), ALL))
-                .isEqualTo("unknown SEARCH result option a quoted string; known are MIN, MAX, ALL, COUNT, SAVE and PARTIAL");
+                .isEqualTo("unknown SEARCH result option a quoted string; known are MIN, MAX, ALL, COUNT, SAVE, PARTIAL and UPDATE");
     }
 
     @Test
@@ -144,7 +144,7 @@ class SearchParserExtensionsTest {
     @Test
     void withoutSearchresSaveIsAnUnknownOption() {
         assertThat(badMessage(atoms("RETURN (SAVE) ALL"), without(Extension.SEARCHRES)))
-                .isEqualTo("unknown SEARCH result option SAVE; known are MIN, MAX, ALL, COUNT and PARTIAL");
+                .isEqualTo("unknown SEARCH result option SAVE; known are MIN, MAX, ALL, COUNT, PARTIAL and UPDATE");
         assertThat(SearchParser.parse(atoms("RETURN (MIN) ALL"), without(Extension.SEARCHRES)).returns())
                 .containsExactly(SearchReturn.MIN);
     }

@@ -14,7 +14,8 @@ import java.util.List;
  * CANCELUPDATE (RFC 5267 §4.3): {@code CANCELUPDATE "t1" "t2"} stops the updates of the live
  * searches with those tags. Its arguments are strings ({@code 1*(SP tag-string)}); none at all, or an
  * atom, is BAD. The tags are cancelled in order; the first that names no live search
- * stops there with {@code NO Unknown tag}, the ones before it cancelled, as Dovecot does.
+ * stops there with {@code NO Unknown tag}, the ones before it cancelled, as Dovecot does; so does every tag when no mailbox is
+ * selected (updates end when the mailbox is left).
  */
 final class CancelUpdateCommand implements CommandHandler {
     @Override
@@ -36,7 +37,7 @@ final class CancelUpdateCommand implements CommandHandler {
         }
         SelectedMailbox view = session.selected();
         for (String tag : tags) {
-            if (!view.cancelUpdate(tag)) {
+            if (view == null || !view.cancelUpdate(tag)) {
                 throw CommandException.no("Unknown tag");
             }
         }

@@ -3,6 +3,7 @@ package dev.imapmock.command;
 import dev.imapmock.Extension;
 import dev.imapmock.protocol.BadCharsetException;
 import dev.imapmock.protocol.Command;
+import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.protocol.SearchParser;
 import dev.imapmock.protocol.SearchProgram;
 import dev.imapmock.protocol.SearchReturn;
@@ -28,7 +29,8 @@ import java.util.Set;
  * response (RFC 5182 §1); a SEARCH with SAVE that fails with NO empties the saved result, one
  * that is BAD leaves it (§2.1). {@code RETURN (PARTIAL 1:100)} answers with the numbers at those
  * positions of the result (RFC 9394 §3.1). {@code RETURN (UPDATE ...)} keeps the search live
- * (RFC 5267 §4.2, see {@link SelectedMailbox#keepUpdated}).
+ * (RFC 5267 §4.2, see {@link SelectedMailbox#keepUpdated}); the tag of a search kept live already
+ * is BAD, as in Dovecot.
  */
 final class SearchCommand implements CommandHandler {
     private final boolean uid;
@@ -48,10 +50,15 @@ final class SearchCommand implements CommandHandler {
             }
             throw CommandException.no(e.responseCode(), e.getMessage());
         }
+        SelectedMailbox view = session.selected();
+        if (program.updates() && view.updates(command.tag())) {
+            // RFC 5267 §4.2: the tag names the live search in its updates and in CANCELUPDATE.
+            throw new ProtocolException("Duplicate search update tag " + command.tag()
+                    + "; a SEARCH with this tag is kept updated already");
+        }
         if (program.usesModSeq()) {
             session.enable(Extension.CONDSTORE);
         }
-        SelectedMailbox view = session.selected();
         SearchEvaluator evaluator = new SearchEvaluator(view, session.clock().instant().getEpochSecond(),
                 session.savedSearch());
         boolean modSeqs = program.usesModSeq();

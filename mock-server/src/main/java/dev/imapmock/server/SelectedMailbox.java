@@ -161,12 +161,16 @@ public final class SelectedMailbox implements MailboxListener {
     }
 
     /**
-     * Keeps {@code search} live until it is cancelled or the mailbox is left (RFC 5267 §4.2); a
-     * search with the tag of one kept already replaces it.
+     * Keeps {@code search} live until it is cancelled or the mailbox is left (RFC 5267 §4.2). Its
+     * tag is that of no live search (see {@link #updates}).
      */
     public void keepUpdated(LiveSearch search) {
-        live.remove(search.tag());
         live.put(search.tag(), search);
+    }
+
+    /** True when a live search has this tag. */
+    public boolean updates(String tag) {
+        return live.containsKey(tag);
     }
 
     /** Stops updating the search with this tag (CANCELUPDATE, RFC 5267 §4.3); true when there was one. */

@@ -203,6 +203,38 @@ class ContextSearchTest {
                 S: n1 OK NOOP completed.
                 C: c1 CANCELUPDATE "u1"
                 S: c1 NO Unknown tag
+                C: u2 SEARCH RETURN (UPDATE) ALL
+                S: * ESEARCH (TAG "u2")
+                S: u2 OK Search completed.
+                C: x1 UNSELECT
+                S: x1 OK Unselect completed.
+                C: c2 CANCELUPDATE "u2"
+                S: c2 NO Unknown tag
+                """);
+    }
+
+    @Test
+    void aTagStillKeptLiveIsBadAndWithPartialTheUpdatesSpeakOfTheWholeResult() {
+        server = ImapMockServer.builder().user("alice", "secret").with(Extension.PARTIAL).build().start();
+        for (int i = 1; i <= 5; i++) {
+            deliver(i);
+        }
+        server.store().account("alice").orElseThrow().mailbox("INBOX").expunge(Set.of(1L));
+        RawClient a = selected();
+        RawClient b = selected();
+        a.play("""
+                C: u1 UID SEARCH RETURN (UPDATE PARTIAL 1:1) UNSEEN
+                S: * ESEARCH (TAG "u1") UID PARTIAL (1:1 2)
+                S: u1 OK UID SEARCH completed.
+                C: u1 UID SEARCH RETURN (UPDATE COUNT) SEEN
+                S: u1 BAD Duplicate search update tag u1; a SEARCH with this tag is kept updated already
+                """);
+        b.command("b1", "STORE 3 +FLAGS.SILENT (\\Seen)");
+        a.play("""
+                C: n1 NOOP
+                S: * 3 FETCH (FLAGS (\\Seen \\Recent))
+                S: * ESEARCH (TAG "u1") UID REMOVEFROM (0 4)
+                S: n1 OK NOOP completed.
                 """);
     }
 

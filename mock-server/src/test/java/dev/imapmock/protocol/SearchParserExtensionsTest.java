@@ -338,4 +338,17 @@ class SearchParserExtensionsTest {
                 "/flags/\\seen", "all", "priv", "YOUNGER", "OLDER", "10", "$", "UID", "NOT", "OR", "CHARSET", "UTF-8", "SEEN"));
         return ArgTrees.trees(words.toArray(String[]::new));
     }
+
+    @Test
+    void updateKeepsTheSearchLiveAndAskForAnEsearchAndPartialTakesARange() {
+        SearchProgram program = parse("RETURN (UPDATE) UNSEEN");
+        assertThat(program.returns()).containsExactly(SearchReturn.UPDATE);
+        assertThat(program.updates()).isTrue();
+        assertThat(program.esearch()).isTrue();
+        SearchProgram partial = parse("RETURN (PARTIAL -1:-10 COUNT UPDATE) ALL");
+        assertThat(partial.returns()).containsExactlyInAnyOrder(SearchReturn.PARTIAL, SearchReturn.COUNT, SearchReturn.UPDATE);
+        assertThat(partial.partial()).isEqualTo(new PartialRange(-1, -10));
+        assertThat(badMessage(atoms("RETURN (UPDATE) ALL"), without(Extension.CONTEXT_SEARCH)))
+                .isEqualTo("unknown SEARCH result option UPDATE; known are MIN, MAX, ALL, COUNT, SAVE and PARTIAL");
+    }
 }

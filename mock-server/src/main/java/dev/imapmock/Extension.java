@@ -16,7 +16,7 @@ import java.util.Set;
  * its syntax is refused ({@code BAD}) and its response codes are not sent, so that a client's
  * fallback path can be tested.
  *
- * <p>CAPABILITY lists the extensions in the order of this enum.
+ * <p>CAPABILITY lists the extensions in the order of this enum, STARTTLS after the others.
  */
 public enum Extension {
     /** Non-synchronizing literals {@code {n+}}. */
@@ -61,8 +61,9 @@ public enum Extension {
     /** The PREVIEW fetch item: a short plain-text preview of a message. */
     PREVIEW("PREVIEW", "RFC 8970"),
     /**
-     * Paged results: the PARTIAL modifier of UID FETCH. Off unless asked for: Dovecot 2.3 lacks it,
-     * and its SEARCH half ({@code RETURN (PARTIAL ...)}) is not there yet.
+     * Paged results: the PARTIAL modifier of UID FETCH and the PARTIAL result option of SEARCH,
+     * answered {@code PARTIAL (1:100 uids)} in ESEARCH. Off unless asked for
+     * ({@code with(Extension.PARTIAL)}): Dovecot 2.3 does not advertise it.
      */
     PARTIAL("PARTIAL", "RFC 9394", false),
     /** {@code SEARCH RETURN (MIN MAX ALL COUNT)}, answered with {@code * ESEARCH}. */
@@ -95,6 +96,12 @@ public enum Extension {
      * login on clear connections only.
      */
     STARTTLS("STARTTLS", "RFC 3501"),
+    /**
+     * Live searches: {@code SEARCH RETURN (UPDATE ...)} keeps telling the client, with
+     * {@code * ESEARCH (TAG "t") ADDTO/REMOVEFROM}, which messages start or stop matching, until
+     * CANCELUPDATE or the mailbox is left.
+     */
+    CONTEXT_SEARCH("CONTEXT=SEARCH", "RFC 5267", ESEARCH),
     /**
      * The COMPRESS command with the DEFLATE algorithm: after {@code COMPRESS DEFLATE} both
      * directions are raw deflate (RFC 1951). Off unless asked for ({@code with(Extension.COMPRESS_DEFLATE)}),

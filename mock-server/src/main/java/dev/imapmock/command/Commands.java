@@ -64,6 +64,7 @@ public final class Commands {
             entry("UID STORE", new StoreCommand(true), SEL),
             entry("SEARCH", new SearchCommand(false), SEL, false),
             entry("UID SEARCH", new SearchCommand(true), SEL),
+            entry("CANCELUPDATE", new CancelUpdateCommand(), AUTH, Extension.CONTEXT_SEARCH),
             entry("COPY", new CopyCommand(false, false), SEL),
             entry("UID COPY", new CopyCommand(true, false), SEL),
             entry("MOVE", new CopyCommand(false, true), SEL, Extension.MOVE),

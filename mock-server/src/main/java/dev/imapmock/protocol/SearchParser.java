@@ -67,7 +67,8 @@ public final class SearchParser {
      * @throws ProtocolException for every syntax error
      */
     public static SearchProgram parse(List<Arg> args, Set<Extension> extensions) {
-        Set<SearchReturn> returns = returnOptions(args, extensions);
+        ReturnList returnList = readReturn(args, extensions);
+        Set<SearchReturn> returns = returnList.options();
         String charsetName = null;
         Charset charset = StandardCharsets.UTF_8;
         int start = returns.isEmpty() ? 0 : 2;
@@ -85,7 +86,7 @@ public final class SearchParser {
         }
         SearchParser parser = new SearchParser(args, start, charset, extensions);
         SearchKey key = parser.keysToEnd(1);
-        return new SearchProgram(charsetName, key, returns, parser.usesModSeq);
+        return new SearchProgram(charsetName, key, returns, returnList.partial(), parser.usesModSeq);
     }
 
     /**
@@ -97,23 +98,64 @@ public final class SearchParser {
      * @throws ProtocolException when RETURN has no list after it or the list holds an unknown option
      */
     public static Set<SearchReturn> returnOptions(List<Arg> args, Set<Extension> extensions) {
+        return readReturn(args, extensions).options();
+    }
+
+    /** The options of RETURN and the range of its PARTIAL, null without one. */
+    private record ReturnList(Set<SearchReturn> options, PartialRange partial) {
+    }
+
+    /**
+     * Reads {@code RETURN (...)}. {@code PARTIAL range} (RFC 9394 §3.1) takes the next item as its
+     * range and excludes ALL: both together are BAD, as in Dovecot. UPDATE comes with CONTEXT=SEARCH
+     * (RFC 5267 §4.2); alone it asks for an ESEARCH response without ALL, as Dovecot answers it.
+     */
+    private static ReturnList readReturn(List<Arg> args, Set<Extension> extensions) {
         if (!extensions.contains(Extension.ESEARCH) || args.isEmpty() || !(args.get(0) instanceof Arg.Atom atom)
                 || !ArgParsing.equalsIgnoreCase(atom.text(), "RETURN")) {
-            return Set.of();
+            return new ReturnList(Set.of(), null);
         }
         if (args.size() < 2 || !(args.get(1) instanceof Arg.ListArg list)) {
             throw new ProtocolException("RETURN needs a parenthesized list of result options, such as RETURN (MIN COUNT)");
         }
         EnumSet<SearchReturn> options = EnumSet.noneOf(SearchReturn.class);
-        for (Arg item : list.items()) {
+        PartialRange partial = null;
+        List<Arg> items = list.items();
+        for (int i = 0; i < items.size(); i++) {
+            Arg item = items.get(i);
             SearchReturn option = item instanceof Arg.Atom a ? returnOption(ArgParsing.upper(a.text()), extensions) : null;
             if (option == null) {
                 throw new ProtocolException("unknown SEARCH result option " + ArgParsing.describe(item) + "; known are "
-                        + (extensions.contains(Extension.SEARCHRES) ? "MIN, MAX, ALL, COUNT and SAVE" : "MIN, MAX, ALL and COUNT"));
+                        + knownOptions(extensions));
+            }
+            if (option == SearchReturn.PARTIAL) {
+                if (partial != null || i + 1 == items.size()) {
+                    throw new ProtocolException(partial != null ? "PARTIAL is given twice"
+                            : "PARTIAL needs a range such as 1:100 or -1:-100");
+                }
+                partial = PartialRange.parse(items.get(++i));
             }
             options.add(option);
         }
-        return options.isEmpty() ? EnumSet.of(SearchReturn.ALL) : options;
+        if (partial != null && options.contains(SearchReturn.ALL)) {
+            throw new ProtocolException("PARTIAL and ALL cannot be used together (RFC 9394 section 3.1)");
+        }
+        return new ReturnList(options.isEmpty() ? EnumSet.of(SearchReturn.ALL) : options, partial);
+    }
+
+    private static String knownOptions(Set<Extension> extensions) {
+        List<String> known = new ArrayList<>(List.of("MIN", "MAX", "ALL", "COUNT"));
+        if (extensions.contains(Extension.SEARCHRES)) {
+            known.add("SAVE");
+        }
+        if (extensions.contains(Extension.PARTIAL)) {
+            known.add("PARTIAL");
+        }
+        if (extensions.contains(Extension.CONTEXT_SEARCH)) {
+            known.add("UPDATE");
+        }
+        String last = known.remove(known.size() - 1);
+        return String.join(", ", known) + " and " + last;
     }
 
     private static SearchReturn returnOption(String name, Set<Extension> extensions) {
@@ -123,6 +165,8 @@ public final class SearchParser {
             case "ALL" -> SearchReturn.ALL;
             case "COUNT" -> SearchReturn.COUNT;
             case "SAVE" -> extensions.contains(Extension.SEARCHRES) ? SearchReturn.SAVE : null;
+            case "PARTIAL" -> extensions.contains(Extension.PARTIAL) ? SearchReturn.PARTIAL : null;
+            case "UPDATE" -> extensions.contains(Extension.CONTEXT_SEARCH) ? SearchReturn.UPDATE : null;
             default -> null;
         };
     }

@@ -9,18 +9,35 @@ import java.util.Set;
  *
  * <p>{@code returns} is empty for a SEARCH without RETURN, answered with {@code * SEARCH};
  * {@code RETURN ()} means {@code RETURN (ALL)} (RFC 4731 §3.1), so it is never empty when the
- * client wrote RETURN.
+ * client wrote RETURN. {@code partial} is the range of {@code RETURN (PARTIAL range)} (RFC 9394
+ * §3.1), null when RETURN holds no PARTIAL.
  */
-public record SearchProgram(String charset, SearchKey key, Set<SearchReturn> returns, boolean usesModSeq) {
+public record SearchProgram(String charset, SearchKey key, Set<SearchReturn> returns, PartialRange partial,
+                            boolean usesModSeq) {
 
     public SearchProgram {
         returns = Set.copyOf(returns);
     }
 
-    /** True when the answer is an {@code * ESEARCH} response: RETURN asked for MIN, MAX, ALL or COUNT. */
+    /** A program without PARTIAL. */
+    public SearchProgram(String charset, SearchKey key, Set<SearchReturn> returns, boolean usesModSeq) {
+        this(charset, key, returns, null, usesModSeq);
+    }
+
+    /**
+     * True when the answer is an {@code * ESEARCH} response: RETURN asked for MIN, MAX, ALL, COUNT
+     * or PARTIAL, or for UPDATE, whose first answer is the one it will update (RFC 5267 §4.2).
+     */
     public boolean esearch() {
         return returns.contains(SearchReturn.MIN) || returns.contains(SearchReturn.MAX)
-                || returns.contains(SearchReturn.ALL) || returns.contains(SearchReturn.COUNT);
+                || returns.contains(SearchReturn.ALL) || returns.contains(SearchReturn.COUNT)
+                || returns.contains(SearchReturn.PARTIAL) || returns.contains(SearchReturn.UPDATE);
+    }
+
+
+    /** True when the search is to be kept live (RFC 5267 §4.2). */
+    public boolean updates() {
+        return returns.contains(SearchReturn.UPDATE);
     }
 
     /** True when the result is to be remembered for {@code $}. */

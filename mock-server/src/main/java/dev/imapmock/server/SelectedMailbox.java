@@ -11,8 +11,11 @@ import dev.imapmock.store.Message;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -44,6 +47,10 @@ public final class SelectedMailbox implements MailboxListener {
     private boolean expungedNow;
     /** UIDs expunged in the current sync, reported as one VANISHED once QRESYNC is on. */
     private final List<Long> vanishedNow = new ArrayList<>();
+    /** Searches kept live by {@code RETURN (UPDATE)}, by tag, in the order they were made. */
+    private final Map<String, LiveSearch> live = new LinkedHashMap<>();
+    /** UIDs appended or with changed flags in the current sync, tested again by the live searches. */
+    private final TreeSet<Long> changedNow = new TreeSet<>();
 
     private SelectedMailbox(Mailbox mailbox, boolean readOnly) {
         this.mailbox = mailbox;
@@ -153,6 +160,24 @@ public final class SelectedMailbox implements MailboxListener {
         wakeUp.run();
     }
 
+    /**
+     * Keeps {@code search} live until it is cancelled or the mailbox is left (RFC 5267 §4.2). Its
+     * tag is that of no live search (see {@link #updates}).
+     */
+    public void keepUpdated(LiveSearch search) {
+        live.put(search.tag(), search);
+    }
+
+    /** True when a live search has this tag. */
+    public boolean updates(String tag) {
+        return live.containsKey(tag);
+    }
+
+    /** Stops updating the search with this tag (CANCELUPDATE, RFC 5267 §4.3); true when there was one. */
+    public boolean cancelUpdate(String tag) {
+        return live.remove(tag) != null;
+    }
+
     /** Stops receiving events. */
     public void close() {
         mailbox.unselect(this);
@@ -164,12 +189,20 @@ public final class SelectedMailbox implements MailboxListener {
      * EXISTS and RECENT for the new size. With {@code expungeAllowed} false (during FETCH, STORE and
      * SEARCH, RFC 3501 §7.4.1) it stops before the first expunge and leaves the rest for a later
      * command. A message that arrives and leaves before the client heard of it is never mentioned.
+     * Live searches (RFC 5267 §4.2) get their REMOVEFROM for expunged messages before the first
+     * EXPUNGE, and their ADDTO and REMOVEFROM for arrived and changed messages after EXISTS.
      */
     public void sync(ResponseWriter out, boolean expungeAllowed) throws IOException {
         tellKeywords(out);
+        if (expungeAllowed && !live.isEmpty()) {
+            tellRemovedBeforeExpunges(out);
+        }
         MailboxEvent event;
         while ((event = pending.peek()) != null) {
             if (event instanceof MailboxEvent.Appended a) {
+                if (!live.isEmpty()) {
+                    changedNow.add(a.message().uid());
+                }
                 view.add(a.message());
                 if (mailbox.claimRecent(a.message().uid(), !readOnly)) {
                     recentLater.add(a.message().uid());
@@ -180,6 +213,7 @@ public final class SelectedMailbox implements MailboxListener {
                 }
                 int seq = sequenceOf(e.uid());
                 if (seq > 0) {
+                    tellRemoved(out, e.uid(), seq);
                     view.remove(seq - 1);
                     recentLater.remove(e.uid());
                     if (seq <= toldExists) {
@@ -193,6 +227,9 @@ public final class SelectedMailbox implements MailboxListener {
                     }
                 }
             } else if (event instanceof MailboxEvent.FlagsChanged f) {
+                if (!live.isEmpty()) {
+                    changedNow.add(f.uid());
+                }
                 int seq = f.origin() == this ? -1 : sequenceOf(f.uid());
                 // A message the client has not heard of yet shows its flags when it is fetched; one
                 // that is gone already, when expunges may be told, is reported expunged instead.
@@ -207,6 +244,67 @@ public final class SelectedMailbox implements MailboxListener {
         }
         tellVanished(out);
         tellExists(out);
+        tellUpdates(out);
+    }
+
+    /**
+     * Before any EXPUNGE of this sync, one REMOVEFROM per live search for the expunged messages it
+     * held, numbered as the client knows them before the expunges, as Dovecot sends it (RFC 5267
+     * §4.3: a REMOVEFROM for an expunged message comes before its EXPUNGE).
+     */
+    private void tellRemovedBeforeExpunges(ResponseWriter out) throws IOException {
+        List<long[]> expunged = new ArrayList<>();
+        for (MailboxEvent event : pending) {
+            if (event instanceof MailboxEvent.Expunged e) {
+                int seq = sequenceOf(e.uid());
+                if (seq > 0) {
+                    expunged.add(new long[] {e.uid(), seq});
+                }
+            }
+        }
+        if (expunged.isEmpty()) {
+            return;
+        }
+        for (LiveSearch search : live.values()) {
+            List<Long> removed = new ArrayList<>();
+            for (long[] gone : expunged) {
+                if (search.remove(gone[0])) {
+                    removed.add(search.number(gone[0], (int) gone[1]));
+                }
+            }
+            String line = search.line(removed, List.of());
+            if (line != null) {
+                out.untagged(line);
+            }
+        }
+    }
+
+    /** A REMOVEFROM for an expunged message that a live search still holds, right before its EXPUNGE. */
+    private void tellRemoved(ResponseWriter out, long uid, int seq) throws IOException {
+        for (LiveSearch search : live.values()) {
+            if (search.remove(uid)) {
+                out.untagged(search.line(List.of(search.number(uid, seq)), List.of()));
+            }
+        }
+        changedNow.remove(uid);
+    }
+
+    /**
+     * After the other news of a sync, the ADDTO and REMOVEFROM of every live search, in the order
+     * the searches were made, for the messages that arrived or changed flags: only those are
+     * tested again (RFC 5267 §4.2).
+     */
+    private void tellUpdates(ResponseWriter out) throws IOException {
+        if (changedNow.isEmpty()) {
+            return;
+        }
+        for (LiveSearch search : live.values()) {
+            String line = search.update(changedNow, this);
+            if (line != null) {
+                out.untagged(line);
+            }
+        }
+        changedNow.clear();
     }
 
     /**

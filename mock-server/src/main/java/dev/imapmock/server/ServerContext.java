@@ -23,7 +23,8 @@ public record ServerContext(ServerConfig config, MailStore store, Journal journa
 
     /**
      * The CAPABILITY list for a session in {@code state} (RFC 3501 §7.2.1): IMAP4rev1, the
-     * extensions offered, and before login the SASL mechanisms. {@code secure} is true once the
+     * extensions offered in the order of {@link Extension}, STARTTLS after them all, and before
+     * login the SASL mechanisms. {@code secure} is true once the
      * connection speaks TLS: STARTTLS is offered only before login on a clear connection (RFC 3501
      * §6.2.1), and when the server requires TLS a clear connection shows {@code LOGINDISABLED}
      * instead of mechanisms that send the password in clear (RFC 3501 §6.2.3), as Dovecot does.
@@ -31,9 +32,12 @@ public record ServerContext(ServerConfig config, MailStore store, Journal journa
     public String capabilities(SessionState state, boolean secure) {
         StringBuilder sb = new StringBuilder("IMAP4rev1");
         for (Extension e : config.extensions()) {
-            if (e != Extension.STARTTLS || (state == SessionState.NOT_AUTHENTICATED && !secure)) {
+            if (e != Extension.STARTTLS) {
                 sb.append(' ').append(e.capability());
             }
+        }
+        if (config.extensions().contains(Extension.STARTTLS) && state == SessionState.NOT_AUTHENTICATED && !secure) {
+            sb.append(' ').append(Extension.STARTTLS.capability());
         }
         if (state == SessionState.NOT_AUTHENTICATED) {
             if (loginDisabled(secure)) {

@@ -121,7 +121,7 @@ class EsearchTest {
     void malformedReturnIsBadAndTheConnectionStaysUsable() {
         c.play("""
                 C: b1 SEARCH RETURN (FOO) ALL
-                S: b1 BAD unknown SEARCH result option FOO; known are MIN, MAX, ALL, COUNT and SAVE
+                S: b1 BAD unknown SEARCH result option FOO; known are MIN, MAX, ALL, COUNT, SAVE and UPDATE
                 C: b2 SEARCH RETURN ALL ALL
                 S: b2 BAD RETURN needs a parenthesized list of result options, such as RETURN (MIN COUNT)
                 C: b3 SEARCH CHARSET UTF-8 RETURN (ALL) ALL
@@ -129,11 +129,11 @@ class EsearchTest {
                 C: b4 SEARCH RETURN (MIN)
                 S: b4 BAD SEARCH needs at least one search key, such as ALL or UNSEEN
                 C: b5 SEARCH RETURN ((MIN)) ALL
-                S: b5 BAD unknown SEARCH result option a parenthesized list; known are MIN, MAX, ALL, COUNT and SAVE
+                S: b5 BAD unknown SEARCH result option a parenthesized list; known are MIN, MAX, ALL, COUNT, SAVE and UPDATE
                 C: b6 SEARCH RETURN (MIN) RETURN (MAX) ALL
                 S: b6 BAD unknown search key RETURN
                 C: b7 UID SEARCH RETURN (PARTIAL 1:10) ALL
-                S: b7 BAD unknown SEARCH result option PARTIAL; known are MIN, MAX, ALL, COUNT and SAVE
+                S: b7 BAD unknown SEARCH result option PARTIAL; known are MIN, MAX, ALL, COUNT, SAVE and UPDATE
                 """);
         c.assertStillWorks("n1");
     }
@@ -151,7 +151,7 @@ class EsearchTest {
     }
 
     @Test
-    void withoutEsearchReturnIsAnUnknownSearchKeyAndSearchresIsGoneToo() {
+    void withoutEsearchReturnIsAnUnknownSearchKeyAndSearchresAndContextSearchAreGoneToo() {
         try (ImapMockServer plain = serverWithout(Extension.ESEARCH);
              RawClient other = Wire.selected(plain, "SELECT INBOX")) {
             other.play("""
@@ -169,7 +169,7 @@ class EsearchTest {
                     C: s5 SEARCH UNSEEN
                     S: * SEARCH 2 3 4
                     S: s5 OK Search completed.
-                    """.formatted(Capabilities.afterLoginWithout("ESEARCH", "SEARCHRES")));
+                    """.formatted(Capabilities.afterLoginWithout("ESEARCH", "SEARCHRES", "CONTEXT=SEARCH")));
         }
     }
 }

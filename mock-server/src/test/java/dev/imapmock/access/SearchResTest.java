@@ -299,7 +299,7 @@ class SearchResTest {
                     S: * CAPABILITY %s
                     S: c1 OK Capability completed.
                     C: b1 SEARCH RETURN (SAVE) ALL
-                    S: b1 BAD unknown SEARCH result option SAVE; known are MIN, MAX, ALL and COUNT
+                    S: b1 BAD unknown SEARCH result option SAVE; known are MIN, MAX, ALL, COUNT and UPDATE
                     C: b2 FETCH $ (UID)
                     S: b2 BAD invalid sequence set "$": "$" is neither a number nor "*"
                     C: b3 SEARCH $

@@ -113,9 +113,10 @@ class SearchParserExtensionsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "RETURN (FOO) ALL | unknown SEARCH result option FOO; known are MIN, MAX, ALL, COUNT and SAVE",
-            "RETURN (PARTIAL 1:10) ALL | unknown SEARCH result option PARTIAL; known are MIN, MAX, ALL, COUNT and SAVE",
-            "RETURN ((MIN)) ALL | unknown SEARCH result option a parenthesized list; known are MIN, MAX, ALL, COUNT and SAVE",
+            "RETURN (FOO) ALL | unknown SEARCH result option FOO; known are MIN, MAX, ALL, COUNT, SAVE, PARTIAL and UPDATE",
+            "RETURN (PARTIAL 1:10 ALL) ALL | PARTIAL and ALL cannot be used together (RFC 9394 section 3.1)",
+            "RETURN (PARTIAL) ALL | PARTIAL needs a range such as 1:100 or -1:-100",
+            "RETURN ((MIN)) ALL | unknown SEARCH result option a parenthesized list; known are MIN, MAX, ALL, COUNT, SAVE, PARTIAL and UPDATE",
             "RETURN ALL ALL | RETURN needs a parenthesized list of result options, such as RETURN (MIN COUNT)",
             "RETURN | RETURN needs a parenthesized list of result options, such as RETURN (MIN COUNT)",
             "RETURN (MIN) | SEARCH needs at least one search key, such as ALL or UNSEEN",
@@ -130,7 +131,7 @@ class SearchParserExtensionsTest {
     @Test
     void aQuotedResultOptionIsBad() {
         assertThat(badMessage(List.of(atom("RETURN"), list(quoted("MIN")), atom("ALL")), ALL))
-                .isEqualTo("unknown SEARCH result option a quoted string; known are MIN, MAX, ALL, COUNT and SAVE");
+                .isEqualTo("unknown SEARCH result option a quoted string; known are MIN, MAX, ALL, COUNT, SAVE, PARTIAL and UPDATE");
     }
 
     @Test
@@ -143,7 +144,7 @@ class SearchParserExtensionsTest {
     @Test
     void withoutSearchresSaveIsAnUnknownOption() {
         assertThat(badMessage(atoms("RETURN (SAVE) ALL"), without(Extension.SEARCHRES)))
-                .isEqualTo("unknown SEARCH result option SAVE; known are MIN, MAX, ALL and COUNT");
+                .isEqualTo("unknown SEARCH result option SAVE; known are MIN, MAX, ALL, COUNT, PARTIAL and UPDATE");
         assertThat(SearchParser.parse(atoms("RETURN (MIN) ALL"), without(Extension.SEARCHRES)).returns())
                 .containsExactly(SearchReturn.MIN);
     }
@@ -336,5 +337,18 @@ class SearchParserExtensionsTest {
         List<String> words = new ArrayList<>(List.of("RETURN", "MIN", "MAX", "ALL", "COUNT", "SAVE", "MODSEQ", "5",
                 "/flags/\\seen", "all", "priv", "YOUNGER", "OLDER", "10", "$", "UID", "NOT", "OR", "CHARSET", "UTF-8", "SEEN"));
         return ArgTrees.trees(words.toArray(String[]::new));
+    }
+
+    @Test
+    void updateKeepsTheSearchLiveAndAskForAnEsearchAndPartialTakesARange() {
+        SearchProgram program = parse("RETURN (UPDATE) UNSEEN");
+        assertThat(program.returns()).containsExactly(SearchReturn.UPDATE);
+        assertThat(program.updates()).isTrue();
+        assertThat(program.esearch()).isTrue();
+        SearchProgram partial = parse("RETURN (PARTIAL -1:-10 COUNT UPDATE) ALL");
+        assertThat(partial.returns()).containsExactlyInAnyOrder(SearchReturn.PARTIAL, SearchReturn.COUNT, SearchReturn.UPDATE);
+        assertThat(partial.partial()).isEqualTo(new PartialRange(-1, -10));
+        assertThat(badMessage(atoms("RETURN (UPDATE) ALL"), without(Extension.CONTEXT_SEARCH)))
+                .isEqualTo("unknown SEARCH result option UPDATE; known are MIN, MAX, ALL, COUNT, SAVE and PARTIAL");
     }
 }

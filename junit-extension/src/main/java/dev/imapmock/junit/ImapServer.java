@@ -73,6 +73,20 @@ public @interface ImapServer {
     Extension[] with() default {};
 
     /**
+     * Speaks TLS: STARTTLS on the port and implicit TLS ({@code imaps}) on a free port of its own
+     * ({@link dev.imapmock.ImapMockServer#tlsPort()}), with the certificate generated for
+     * {@code localhost}, {@code 127.0.0.1} and {@code ::1}. Inject {@link dev.imapmock.ServerTls} to
+     * trust it. Once true on a class, its methods and {@code @Nested} classes speak TLS too.
+     */
+    boolean tls() default false;
+
+    /**
+     * OAuth2 bearer tokens, each {@code "user:token"}, accepted by XOAUTH2 and OAUTHBEARER for that
+     * user. Empty (the default) inherits; a non-empty list replaces the enclosing one.
+     */
+    String[] tokens() default {};
+
+    /**
      * How long a server lives. Only meaningful on a class (or a meta-annotation used on classes); a
      * method-level annotation that asks for {@link Lifecycle#PER_CLASS} is a configuration error.
      */

@@ -2,6 +2,7 @@ package dev.imapmock.junit;
 
 import dev.imapmock.Extension;
 import dev.imapmock.ImapMockServer;
+import dev.imapmock.ServerTls;
 import dev.imapmock.junit.ImapServer.Lifecycle;
 import dev.imapmock.journal.Journal;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -136,7 +137,7 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        if (type != ImapMockServer.class && type != Journal.class) {
+        if (type != ImapMockServer.class && type != Journal.class && type != ServerTls.class) {
             return false;
         }
         if (fixed != null) {
@@ -163,7 +164,16 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
                     + "server, so there is none for the class; use lifecycle PER_CLASS or inject it into the test method");
         }
         ImapMockServer server = serverOf(placement);
-        return parameter.getParameter().getType() == Journal.class ? server.journal() : server;
+        Class<?> type = parameter.getParameter().getType();
+        if (type == ServerTls.class) {
+            try {
+                return server.tls();
+            } catch (IllegalStateException e) {
+                throw new ParameterResolutionException("Cannot inject ServerTls into " + parameter.getDeclaringExecutable()
+                        + ": the server does not speak TLS; use @ImapServer(tls = true)");
+            }
+        }
+        return type == Journal.class ? server.journal() : server;
     }
 
     /**
@@ -420,8 +430,8 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
 
         public ImapServerExtension build() {
             List<Settings.User> effectiveUsers = users.isEmpty() ? Settings.DEFAULTS.users() : users;
-            return new ImapServerExtension(new Settings(effectiveUsers, fixtures, without, with, lifecycle,
-                    "ImapServerExtension.builder()", customizer));
+            return new ImapServerExtension(new Settings(effectiveUsers, fixtures, without, with, false, List.of(),
+                    lifecycle, "ImapServerExtension.builder()", customizer));
         }
     }
 }

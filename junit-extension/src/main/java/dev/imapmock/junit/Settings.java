@@ -18,19 +18,21 @@ import java.util.function.Consumer;
  * for error messages.
  */
 record Settings(List<User> users, List<String> fixtures, Set<Extension> without, Set<Extension> with,
-                Lifecycle lifecycle, String origin, Consumer<ImapMockServer.Builder> customizer) {
+                boolean tls, List<User> tokens, Lifecycle lifecycle, String origin,
+                Consumer<ImapMockServer.Builder> customizer) {
 
     record User(String name, String password) {
     }
 
     static final Settings DEFAULTS = new Settings(List.of(parseUser(ImapServer.DEFAULT_USER, "defaults")), List.of(),
-            Set.of(), Set.of(), Lifecycle.PER_METHOD, "the defaults", b -> { });
+            Set.of(), Set.of(), false, List.of(), Lifecycle.PER_METHOD, "the defaults", b -> { });
 
     Settings {
         users = List.copyOf(users);
         fixtures = List.copyOf(fixtures);
         without = Set.copyOf(without);
         with = Set.copyOf(with);
+        tokens = List.copyOf(tokens);
     }
 
     /** These settings with the non-empty attributes of {@code annotation} laid over them. */
@@ -59,8 +61,15 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         }
         Set<Extension> newWithout = annotation.without().length > 0 ? Set.of(annotation.without()) : without;
         Set<Extension> newWith = annotation.with().length > 0 ? Set.of(annotation.with()) : with;
-        return new Settings(newUsers, newFixtures, newWithout, newWith, annotation.lifecycle(), annotationOrigin,
-                customizer);
+        List<User> newTokens = tokens;
+        if (annotation.tokens().length > 0) {
+            newTokens = new ArrayList<>();
+            for (String spec : annotation.tokens()) {
+                newTokens.add(parseToken(spec, annotationOrigin));
+            }
+        }
+        return new Settings(newUsers, newFixtures, newWithout, newWith, tls || annotation.tls(), newTokens,
+                annotation.lifecycle(), annotationOrigin, customizer);
     }
 
     static User parseUser(String spec, String origin) {
@@ -68,6 +77,16 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         if (colon <= 0 || spec.substring(0, colon).isBlank() || !spec.substring(0, colon).strip().equals(spec.substring(0, colon))) {
             throw new ExtensionConfigurationException(origin + ": cannot parse user \"" + spec
                     + "\"; expected \"name:password\", for example \"alice:secret\"");
+        }
+        return new User(spec.substring(0, colon), spec.substring(colon + 1));
+    }
+
+    /** A {@code "user:token"} spec; the token is never repeated in the message. */
+    static User parseToken(String spec, String origin) {
+        int colon = spec == null ? -1 : spec.indexOf(':');
+        if (colon <= 0 || colon == spec.length() - 1) {
+            throw new ExtensionConfigurationException(origin + ": cannot parse a token; expected \"user:token\","
+                    + " for example \"alice:ya29.test\"");
         }
         return new User(spec.substring(0, colon), spec.substring(colon + 1));
     }
@@ -80,6 +99,12 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         }
         fixtures.forEach(builder::fixtures);
         builder.with(with.toArray(new Extension[0]));
+        if (tls) {
+            builder.tls().tlsPort(0);
+        }
+        for (User token : tokens) {
+            builder.token(token.name(), token.password());
+        }
         builder.without(without.toArray(new Extension[0]));
         customizer.accept(builder);
         builder.host("127.0.0.1").port(0);

@@ -193,6 +193,10 @@ public final class SelectedMailbox implements MailboxListener {
      * EXPUNGE, and their ADDTO and REMOVEFROM for arrived and changed messages after EXISTS.
      */
     public void sync(ResponseWriter out, boolean expungeAllowed) throws IOException {
+        if (!pending.isEmpty()) {
+            // An idling session wakes at a change's first event: let the change finish first.
+            mailbox.settle();
+        }
         tellKeywords(out);
         if (expungeAllowed && !live.isEmpty()) {
             tellRemovedBeforeExpunges(out);

@@ -162,6 +162,15 @@ public final class Mailbox {
         return i < 0 ? null : messages.get(i);
     }
 
+    /**
+     * Returns once no change is under way: a change publishes its events one by one under this
+     * mailbox's lock, so after this call every event of a change that had begun is delivered, and a
+     * session reporting them reports the whole change (one expunge of two messages, one line).
+     */
+    public synchronized void settle() {
+        // Entering and leaving the monitor is the whole point.
+    }
+
     /** The mod-sequence of the mailbox's last change (RFC 7162 HIGHESTMODSEQ); it never goes down. */
     public synchronized long highestModSeq() {
         return highestModSeq;

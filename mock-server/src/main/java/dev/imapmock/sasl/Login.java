@@ -13,16 +13,6 @@ final class Login implements Mechanism {
     }
 
     @Override
-    public boolean clientFirst() {
-        return true;
-    }
-
-    @Override
-    public boolean sendsSecretInClear() {
-        return true;
-    }
-
-    @Override
     public Exchange start(Credentials credentials, java.util.Random random) {
         return new Exchange() {
             private String user;

@@ -9,14 +9,20 @@ public interface Mechanism {
     /**
      * True when the client speaks first, so an initial response (SASL-IR) is allowed; false when
      * the server must send the first challenge (RFC 4959 §3: then an initial response is a BAD).
+     * Most mechanisms are client-first.
      */
-    boolean clientFirst();
+    default boolean clientFirst() {
+        return true;
+    }
 
     /**
      * True when the mechanism sends a reusable secret (password, bearer token) in clear, so a
-     * server that requires TLS neither offers nor accepts it before TLS (RFC 3501 §6.2.3).
+     * server that requires TLS neither offers nor accepts it before TLS (RFC 3501 §6.2.3). Only
+     * the challenge-response mechanisms (CRAM-MD5, SCRAM) do not.
      */
-    boolean sendsSecretInClear();
+    default boolean sendsSecretInClear() {
+        return true;
+    }
 
     /**
      * Starts one exchange that checks proofs against {@code credentials}; nonces and salts come

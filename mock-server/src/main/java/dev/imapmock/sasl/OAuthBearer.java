@@ -18,16 +18,6 @@ final class OAuthBearer implements Mechanism {
     }
 
     @Override
-    public boolean clientFirst() {
-        return true;
-    }
-
-    @Override
-    public boolean sendsSecretInClear() {
-        return true;
-    }
-
-    @Override
     public Exchange start(Credentials credentials, java.util.Random random) {
         return new BearerExchange(credentials) {
             @Override

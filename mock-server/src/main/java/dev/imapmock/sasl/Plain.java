@@ -14,16 +14,6 @@ final class Plain implements Mechanism {
     }
 
     @Override
-    public boolean clientFirst() {
-        return true;
-    }
-
-    @Override
-    public boolean sendsSecretInClear() {
-        return true;
-    }
-
-    @Override
     public Exchange start(Credentials credentials, java.util.Random random) {
         return new Exchange() {
             @Override

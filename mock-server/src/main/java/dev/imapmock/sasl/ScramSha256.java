@@ -30,11 +30,6 @@ final class ScramSha256 implements Mechanism {
     }
 
     @Override
-    public boolean clientFirst() {
-        return true;
-    }
-
-    @Override
     public boolean sendsSecretInClear() {
         return false;
     }

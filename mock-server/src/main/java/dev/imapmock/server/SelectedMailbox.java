@@ -379,11 +379,6 @@ public final class SelectedMailbox implements MailboxListener {
         vanished = true;
     }
 
-    /** True once the session has QRESYNC on. */
-    public boolean reportsVanished() {
-        return vanished;
-    }
-
     /** True once the session has CONDSTORE on: FETCH responses about changes carry MODSEQ. */
     public boolean reportsModSeqs() {
         return modSeqs;

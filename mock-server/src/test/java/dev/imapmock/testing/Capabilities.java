@@ -17,12 +17,7 @@ public final class Capabilities {
     private Capabilities() {
     }
 
-    /** {@link #BEFORE_LOGIN} less {@code names}: what a server with those extensions left out announces. */
-    public static String beforeLoginWithout(String... names) {
-        return without(BEFORE_LOGIN, names);
-    }
-
-    /** {@link #AFTER_LOGIN} less {@code names}. */
+    /** {@link #AFTER_LOGIN} less {@code names}: what a server with those extensions left out announces. */
     public static String afterLoginWithout(String... names) {
         return without(AFTER_LOGIN, names);
     }

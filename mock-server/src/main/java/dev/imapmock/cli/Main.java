@@ -2,10 +2,7 @@ package dev.imapmock.cli;
 
 import dev.imapmock.ImapMockServer;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
@@ -40,32 +37,23 @@ public final class Main {
 
     /** As {@link #run(String[], PrintStream, PrintStream)}, reading the environment through {@code env}. */
     static int run(String[] args, PrintStream out, PrintStream err, Function<String, String> env) {
-        Options options;
+        Standalone standalone;
         try {
-            options = Options.parse(args);
+            standalone = Standalone.parse(args);
         } catch (IllegalArgumentException e) {
             err.println("imapmock: " + e.getMessage() + " (see --help)");
             return 2;
         }
-        if (options.help()) {
-            out.print(Options.HELP);
+        if (standalone.helpRequested()) {
+            out.print(Standalone.help());
             return 0;
         }
         ImapMockServer server;
         try {
-            server = Launcher.build(options, out, env).start();
-        } catch (RuntimeException e) {
+            server = standalone.start(out, env);
+        } catch (IllegalStateException e) {
             err.println("imapmock: " + e.getMessage());
             return 1;
-        }
-        if (options.tlsCertOut() != null) {
-            try {
-                Files.writeString(options.tlsCertOut(), server.tls().certificatePem(), StandardCharsets.US_ASCII);
-            } catch (IOException | RuntimeException e) {
-                server.close();
-                err.println("imapmock: can't write the certificate to " + options.tlsCertOut() + ": " + e.getMessage());
-                return 1;
-            }
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -73,11 +61,6 @@ public final class Main {
             stopped.countDown();
         }, "imapmock-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        out.println("IMAP server listening on " + server.host() + ":" + server.port());
-        if (options.tlsPort() >= 0) {
-            out.println("IMAPS server listening on " + server.host() + ":" + server.tlsPort());
-        }
-        out.flush();
         try {
             stopped.await();
         } catch (InterruptedException e) {

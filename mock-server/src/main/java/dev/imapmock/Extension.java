@@ -29,6 +29,13 @@ public enum Extension {
     ID("ID", "RFC 2971"),
     /** The IDLE command. */
     IDLE("IDLE", "RFC 2177"),
+    /**
+     * SORT and UID SORT with the keys ARRIVAL, CC, DATE, FROM, SIZE, SUBJECT, TO and REVERSE;
+     * strings compare as Dovecot compares them (see {@code mime.Collation}).
+     */
+    SORT("SORT", "RFC 5256"),
+    /** The SORT keys DISPLAYFROM and DISPLAYTO: the display name of the first From or To address. */
+    SORT_DISPLAY("SORT=DISPLAY", "RFC 5957", SORT),
     /** The NAMESPACE command. */
     NAMESPACE("NAMESPACE", "RFC 2342"),
     /** The UNSELECT command. */
@@ -68,6 +75,11 @@ public enum Extension {
     PARTIAL("PARTIAL", "RFC 9394", false),
     /** {@code SEARCH RETURN (MIN MAX ALL COUNT)}, answered with {@code * ESEARCH}. */
     ESEARCH("ESEARCH", "RFC 4731"),
+    /**
+     * {@code SORT RETURN (MIN MAX ALL COUNT)}, answered with {@code * ESEARCH} in sort order: MIN and
+     * MAX are the first and last message of the sorted result, ALL lists them in that order.
+     */
+    ESORT("ESORT", "RFC 5267", SORT, ESEARCH),
     /** {@code SEARCH RETURN (SAVE)} and {@code $}, which names the saved result where a message set goes. */
     SEARCHRES("SEARCHRES", "RFC 5182", ESEARCH),
     /** The search keys {@code OLDER n} and {@code YOUNGER n}: internal dates relative to the server's clock. */

@@ -19,8 +19,8 @@ public final class Commands {
 
     /**
      * A command's handler and where it may run. {@code expungeSafe} is false for the commands
-     * during which no EXPUNGE may be sent (RFC 3501 §7.4.1: FETCH, STORE and SEARCH; their UID
-     * forms may report expunges). {@code extension} is the extension that defines the command, or
+     * during which no EXPUNGE may be sent (RFC 3501 §7.4.1: FETCH, STORE and SEARCH, and SORT,
+     * which is a SEARCH; their UID forms may report expunges). {@code extension} is the extension that defines the command, or
      * null for RFC 3501's own: a server without that extension does not know the command.
      */
     public record Entry(CommandHandler handler, Set<SessionState> states, boolean expungeSafe, Extension extension) {
@@ -64,6 +64,8 @@ public final class Commands {
             entry("UID STORE", new StoreCommand(true), SEL),
             entry("SEARCH", new SearchCommand(false), SEL, false),
             entry("UID SEARCH", new SearchCommand(true), SEL),
+            entry("SORT", new SortCommand(false), SEL, false, Extension.SORT),
+            entry("UID SORT", new SortCommand(true), SEL, true, Extension.SORT),
             entry("CANCELUPDATE", new CancelUpdateCommand(), AUTH, Extension.CONTEXT_SEARCH),
             entry("COPY", new CopyCommand(false, false), SEL),
             entry("UID COPY", new CopyCommand(true, false), SEL),

@@ -67,11 +67,10 @@ public final class SearchParser {
      * @throws ProtocolException for every syntax error
      */
     public static SearchProgram parse(List<Arg> args, Set<Extension> extensions) {
-        ReturnList returnList = readReturn(args, extensions);
-        Set<SearchReturn> returns = returnList.options();
+        ReturnList returnList = readReturn(args, extensions, Extension.ESEARCH, Extension.CONTEXT_SEARCH, "SEARCH");
         String charsetName = null;
         Charset charset = StandardCharsets.UTF_8;
-        int start = returns.isEmpty() ? 0 : 2;
+        int start = returnList.options().isEmpty() ? 0 : 2;
         if (args.size() > start && args.get(start) instanceof Arg.Atom atom
                 && ArgParsing.equalsIgnoreCase(atom.text(), "CHARSET")) {
             if (args.size() < start + 2 || args.get(start + 1) instanceof Arg.ListArg) {
@@ -84,9 +83,19 @@ public final class SearchParser {
         if (start >= args.size()) {
             throw new ProtocolException("SEARCH needs at least one search key, such as ALL or UNSEEN");
         }
+        return criteria(args, start, charsetName, charset, returnList, extensions);
+    }
+
+    /**
+     * The search keys from {@code args[start]} to the end, which must hold at least one, as one
+     * program with the charset and result options read before them; for SORT, whose criteria are
+     * SEARCH's (RFC 5256 §3).
+     */
+    static SearchProgram criteria(List<Arg> args, int start, String charsetName, Charset charset,
+                                  ReturnList returnList, Set<Extension> extensions) {
         SearchParser parser = new SearchParser(args, start, charset, extensions);
         SearchKey key = parser.keysToEnd(1);
-        return new SearchProgram(charsetName, key, returns, returnList.partial(), parser.usesModSeq);
+        return new SearchProgram(charsetName, key, returnList.options(), returnList.partial(), parser.usesModSeq);
     }
 
     /**
@@ -98,20 +107,25 @@ public final class SearchParser {
      * @throws ProtocolException when RETURN has no list after it or the list holds an unknown option
      */
     public static Set<SearchReturn> returnOptions(List<Arg> args, Set<Extension> extensions) {
-        return readReturn(args, extensions).options();
+        return readReturn(args, extensions, Extension.ESEARCH, Extension.CONTEXT_SEARCH, "SEARCH").options();
     }
 
     /** The options of RETURN and the range of its PARTIAL, null without one. */
-    private record ReturnList(Set<SearchReturn> options, PartialRange partial) {
+    record ReturnList(Set<SearchReturn> options, PartialRange partial) {
     }
 
     /**
      * Reads {@code RETURN (...)}. {@code PARTIAL range} (RFC 9394 §3.1) takes the next item as its
      * range and excludes ALL: both together are BAD, as in Dovecot. UPDATE comes with CONTEXT=SEARCH
      * (RFC 5267 §4.2); alone it asks for an ESEARCH response without ALL, as Dovecot answers it.
+     *
+     * @param gate    the extension that allows RETURN at all: ESEARCH for SEARCH, ESORT for SORT
+     * @param update  the extension that allows UPDATE (CONTEXT=SEARCH, CONTEXT=SORT), null for none
+     * @param command the command's name, for error texts
      */
-    private static ReturnList readReturn(List<Arg> args, Set<Extension> extensions) {
-        if (!extensions.contains(Extension.ESEARCH) || args.isEmpty() || !(args.get(0) instanceof Arg.Atom atom)
+    static ReturnList readReturn(List<Arg> args, Set<Extension> extensions, Extension gate, Extension update,
+                                 String command) {
+        if (!extensions.contains(gate) || args.isEmpty() || !(args.get(0) instanceof Arg.Atom atom)
                 || !ArgParsing.equalsIgnoreCase(atom.text(), "RETURN")) {
             return new ReturnList(Set.of(), null);
         }
@@ -123,10 +137,11 @@ public final class SearchParser {
         List<Arg> items = list.items();
         for (int i = 0; i < items.size(); i++) {
             Arg item = items.get(i);
-            SearchReturn option = item instanceof Arg.Atom a ? returnOption(ArgParsing.upper(a.text()), extensions) : null;
+            SearchReturn option = item instanceof Arg.Atom a
+                    ? returnOption(ArgParsing.upper(a.text()), extensions, update) : null;
             if (option == null) {
-                throw new ProtocolException("unknown SEARCH result option " + ArgParsing.describe(item) + "; known are "
-                        + knownOptions(extensions));
+                throw new ProtocolException("unknown " + command + " result option " + ArgParsing.describe(item)
+                        + "; known are " + knownOptions(extensions, update));
             }
             if (option == SearchReturn.PARTIAL) {
                 if (partial != null || i + 1 == items.size()) {
@@ -143,7 +158,7 @@ public final class SearchParser {
         return new ReturnList(options.isEmpty() ? EnumSet.of(SearchReturn.ALL) : options, partial);
     }
 
-    private static String knownOptions(Set<Extension> extensions) {
+    private static String knownOptions(Set<Extension> extensions, Extension update) {
         List<String> known = new ArrayList<>(List.of("MIN", "MAX", "ALL", "COUNT"));
         if (extensions.contains(Extension.SEARCHRES)) {
             known.add("SAVE");
@@ -151,14 +166,14 @@ public final class SearchParser {
         if (extensions.contains(Extension.PARTIAL)) {
             known.add("PARTIAL");
         }
-        if (extensions.contains(Extension.CONTEXT_SEARCH)) {
+        if (update != null && extensions.contains(update)) {
             known.add("UPDATE");
         }
         String last = known.remove(known.size() - 1);
         return String.join(", ", known) + " and " + last;
     }
 
-    private static SearchReturn returnOption(String name, Set<Extension> extensions) {
+    private static SearchReturn returnOption(String name, Set<Extension> extensions, Extension update) {
         return switch (name) {
             case "MIN" -> SearchReturn.MIN;
             case "MAX" -> SearchReturn.MAX;
@@ -166,12 +181,13 @@ public final class SearchParser {
             case "COUNT" -> SearchReturn.COUNT;
             case "SAVE" -> extensions.contains(Extension.SEARCHRES) ? SearchReturn.SAVE : null;
             case "PARTIAL" -> extensions.contains(Extension.PARTIAL) ? SearchReturn.PARTIAL : null;
-            case "UPDATE" -> extensions.contains(Extension.CONTEXT_SEARCH) ? SearchReturn.UPDATE : null;
+            case "UPDATE" -> update != null && extensions.contains(update) ? SearchReturn.UPDATE : null;
             default -> null;
         };
     }
 
-    private static Charset supportedCharset(String name) {
+    /** UTF-8 or US-ASCII by that name. @throws BadCharsetException for any other */
+    static Charset supportedCharset(String name) {
         Charset charset;
         try {
             charset = Charset.forName(name);

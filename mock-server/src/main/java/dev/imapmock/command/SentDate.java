@@ -1,0 +1,21 @@
+package dev.imapmock.command;
+
+import dev.imapmock.store.Message;
+
+import java.time.OffsetDateTime;
+
+/**
+ * The sent date of RFC 5256 §2.2, which SORT DATE and THREAD order by: the Date header's moment
+ * (its zone applied, a missing zone read as UTC), and the internal date when the message has no
+ * Date header or one that cannot be read, as Dovecot falls back.
+ */
+final class SentDate {
+    private SentDate() {
+    }
+
+    /** Seconds since the epoch. */
+    static long epochSecond(Message message) {
+        return message.mime().sentDateTime().map(OffsetDateTime::toEpochSecond)
+                .orElseGet(message::internalDateEpochSecond);
+    }
+}

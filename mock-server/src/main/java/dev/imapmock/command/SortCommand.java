@@ -1,0 +1,215 @@
+package dev.imapmock.command;
+
+import dev.imapmock.Extension;
+import dev.imapmock.protocol.BadCharsetException;
+import dev.imapmock.protocol.Command;
+import dev.imapmock.protocol.SearchProgram;
+import dev.imapmock.protocol.SearchReturn;
+import dev.imapmock.protocol.SequenceSet;
+import dev.imapmock.protocol.SortParser;
+import dev.imapmock.protocol.SortProgram;
+import dev.imapmock.server.SelectedMailbox;
+import dev.imapmock.server.Session;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * SORT and UID SORT (RFC 5256 §3): the messages SEARCH's criteria find, as {@code * SORT} with
+ * their sequence numbers or UIDs in the order of the sort criteria (see {@link SortOrder}). The
+ * charset is required; one other than UTF-8 or US-ASCII is {@code NO [BADCHARSET (UTF-8 US-ASCII)]},
+ * as for SEARCH. A MODSEQ key turns CONDSTORE on and adds {@code (MODSEQ n)} to a non-empty
+ * result (RFC 7162 §3.1.5, §3.1.6).
+ *
+ * <p>With ESORT, {@code RETURN (...)} asks for one {@code * ESEARCH} instead (RFC 5267 §3), read in
+ * sort order: MIN and MAX are the first and last message of the sorted result, ALL lists every one
+ * in that order (consecutive ascending numbers joined as {@code a:b}, as Dovecot writes them),
+ * PARTIAL (RFC 9394 §3.1) takes its range of positions from the sorted result. SAVE (RFC 5182)
+ * keeps what SEARCH would keep, with MIN and MAX in sort order.
+ */
+final class SortCommand implements CommandHandler {
+    private final boolean uid;
+
+    SortCommand(boolean uid) {
+        this.uid = uid;
+    }
+
+    @Override
+    public Completion handle(Command command, Session session) throws IOException {
+        SortProgram sort;
+        try {
+            sort = SortParser.parse(command.args(), session.extensions());
+        } catch (BadCharsetException e) {
+            if (SortParser.returnOptions(command.args(), session.extensions()).contains(SearchReturn.SAVE)) {
+                session.saveSearch(SequenceSet.of());
+            }
+            throw CommandException.no(e.responseCode(), e.getMessage());
+        }
+        SearchProgram program = sort.search();
+        if (program.usesModSeq()) {
+            session.enable(Extension.CONDSTORE);
+        }
+        SelectedMailbox view = session.selected();
+        SearchEvaluator evaluator = new SearchEvaluator(view, session.clock().instant().getEpochSecond(),
+                session.savedSearch());
+        int[] found = new int[16];
+        int count = 0;
+        for (int seq = 1; seq <= view.exists(); seq++) {
+            if (evaluator.matches(program.key(), seq)) {
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = seq;
+            }
+        }
+        int[] sorted = SortOrder.sort(sort.criteria(), Arrays.copyOf(found, count), view);
+        if (program.returns().isEmpty()) {
+            StringBuilder line = new StringBuilder(16 + sorted.length * 4).append("SORT");
+            for (int seq : sorted) {
+                line.append(' ').append(number(seq, view));
+            }
+            if (program.usesModSeq() && sorted.length > 0) {
+                line.append(" (MODSEQ ").append(highestModSeq(sorted, view)).append(')');
+            }
+            session.out().untagged(line.toString());
+        }
+        if (program.saves()) {
+            session.saveSearch(saved(program, sorted, view));
+        }
+        if (program.esearch()) {
+            session.out().untagged(esearch(command.tag(), program, sorted, view));
+        }
+        return Completion.ok(uid ? "UID SORT completed." : "Sort completed.");
+    }
+
+    /**
+     * The ESEARCH response of ESORT (RFC 5267 §3), its items in the order SEARCH writes them: MIN,
+     * MAX, ALL, PARTIAL, COUNT, MODSEQ. MIN, MAX and ALL are left out when nothing matched, COUNT
+     * never is; MODSEQ is that of the messages MIN and MAX name when only they are asked for, else
+     * the highest of all found.
+     */
+    private String esearch(String tag, SearchProgram program, int[] sorted, SelectedMailbox view) {
+        Set<SearchReturn> returns = program.returns();
+        // A tag holds no '"' or '\' (RFC 3501 §9: ASTRING-CHAR less quoted-specials), so it quotes as is.
+        StringBuilder line = new StringBuilder("ESEARCH (TAG \"").append(tag).append("\")");
+        if (uid) {
+            line.append(" UID");
+        }
+        List<Long> numbers = numbers(sorted, view);
+        if (!numbers.isEmpty()) {
+            if (returns.contains(SearchReturn.MIN)) {
+                line.append(" MIN ").append(numbers.get(0));
+            }
+            if (returns.contains(SearchReturn.MAX)) {
+                line.append(" MAX ").append(numbers.get(numbers.size() - 1));
+            }
+            if (returns.contains(SearchReturn.ALL)) {
+                line.append(" ALL ").append(inOrder(numbers));
+            }
+        }
+        if (program.partial() != null) {
+            List<Long> part = program.partial().of(numbers);
+            line.append(" PARTIAL (").append(program.partial()).append(' ')
+                    .append(part.isEmpty() ? "NIL" : inOrder(part)).append(')');
+        }
+        if (returns.contains(SearchReturn.COUNT)) {
+            line.append(" COUNT ").append(numbers.size());
+        }
+        if (program.usesModSeq() && sorted.length > 0) {
+            long modSeq;
+            if (onlyMinMax(returns)) {
+                modSeq = Math.max(
+                        returns.contains(SearchReturn.MIN) ? view.bySequence(sorted[0]).modSeq() : 0,
+                        returns.contains(SearchReturn.MAX) ? view.bySequence(sorted[sorted.length - 1]).modSeq() : 0);
+            } else {
+                modSeq = highestModSeq(sorted, view);
+            }
+            line.append(" MODSEQ ").append(modSeq);
+        }
+        return line.toString();
+    }
+
+    /**
+     * Numbers in the given order as a sequence set that keeps that order: a run of consecutive
+     * ascending numbers becomes {@code a:b}, everything else stays as it comes.
+     */
+    static String inOrder(List<Long> numbers) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < numbers.size()) {
+            int j = i;
+            while (j + 1 < numbers.size() && numbers.get(j + 1) == numbers.get(j) + 1) {
+                j++;
+            }
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(numbers.get(i));
+            if (j > i) {
+                sb.append(':').append(numbers.get(j));
+            }
+            i = j + 1;
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The UIDs {@code $} names afterwards: every message found, except that SAVE with MIN and/or MAX
+     * and neither ALL, COUNT nor PARTIAL keeps only the first and last of the sort order (RFC 5182
+     * §2.4, as Dovecot saves it), and SAVE with PARTIAL only the messages of its range.
+     */
+    private static SequenceSet saved(SearchProgram program, int[] sorted, SelectedMailbox view) {
+        Set<SearchReturn> returns = program.returns();
+        List<Long> uids = new ArrayList<>(sorted.length);
+        for (int seq : sorted) {
+            uids.add(view.bySequence(seq).uid());
+        }
+        if (uids.isEmpty()) {
+            return SequenceSet.of(uids);
+        }
+        if (program.partial() != null) {
+            return SequenceSet.of(program.partial().of(uids));
+        }
+        if (onlyMinMax(returns)) {
+            List<Long> named = new ArrayList<>(2);
+            if (returns.contains(SearchReturn.MIN)) {
+                named.add(uids.get(0));
+            }
+            if (returns.contains(SearchReturn.MAX)) {
+                named.add(uids.get(uids.size() - 1));
+            }
+            return SequenceSet.of(named);
+        }
+        return SequenceSet.of(uids);
+    }
+
+    /** True when RETURN asks for MIN or MAX or both, and neither ALL, COUNT nor PARTIAL. */
+    private static boolean onlyMinMax(Set<SearchReturn> returns) {
+        return (returns.contains(SearchReturn.MIN) || returns.contains(SearchReturn.MAX))
+                && !returns.contains(SearchReturn.ALL) && !returns.contains(SearchReturn.COUNT)
+                && !returns.contains(SearchReturn.PARTIAL);
+    }
+
+    private static long highestModSeq(int[] seqs, SelectedMailbox view) {
+        long highest = 0;
+        for (int seq : seqs) {
+            highest = Math.max(highest, view.bySequence(seq).modSeq());
+        }
+        return highest;
+    }
+
+    private List<Long> numbers(int[] sorted, SelectedMailbox view) {
+        List<Long> numbers = new ArrayList<>(sorted.length);
+        for (int seq : sorted) {
+            numbers.add(number(seq, view));
+        }
+        return numbers;
+    }
+
+    private long number(int seq, SelectedMailbox view) {
+        return uid ? view.bySequence(seq).uid() : seq;
+    }
+}

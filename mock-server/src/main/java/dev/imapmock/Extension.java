@@ -115,6 +115,13 @@ public enum Extension {
      */
     CONTEXT_SEARCH("CONTEXT=SEARCH", "RFC 5267", ESEARCH),
     /**
+     * Live sorts: {@code SORT RETURN (UPDATE ...)} keeps telling the client, with
+     * {@code * ESEARCH (TAG "t") ADDTO/REMOVEFROM (position set)}, where messages enter or leave the
+     * sorted result, until CANCELUPDATE or the mailbox is left. Off unless asked for
+     * ({@code with(Extension.CONTEXT_SORT)}): Dovecot 2.3 does not advertise it.
+     */
+    CONTEXT_SORT("CONTEXT=SORT", "RFC 5267", false, SORT, ESORT, CONTEXT_SEARCH),
+    /**
      * The COMPRESS command with the DEFLATE algorithm: after {@code COMPRESS DEFLATE} both
      * directions are raw deflate (RFC 1951). Off unless asked for ({@code with(Extension.COMPRESS_DEFLATE)}),
      * since Dovecot 2.3 offers it only with its zlib plugin, which its default configuration leaves out.

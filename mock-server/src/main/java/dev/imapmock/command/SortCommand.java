@@ -3,13 +3,16 @@ package dev.imapmock.command;
 import dev.imapmock.Extension;
 import dev.imapmock.protocol.BadCharsetException;
 import dev.imapmock.protocol.Command;
+import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.protocol.SearchProgram;
 import dev.imapmock.protocol.SearchReturn;
 import dev.imapmock.protocol.SequenceSet;
 import dev.imapmock.protocol.SortParser;
 import dev.imapmock.protocol.SortProgram;
+import dev.imapmock.server.LiveSearch;
 import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.server.Session;
+import dev.imapmock.store.Message;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,7 +31,9 @@ import java.util.Set;
  * sort order: MIN and MAX are the first and last message of the sorted result, ALL lists every one
  * in that order (consecutive ascending numbers joined as {@code a:b}, as Dovecot writes them),
  * PARTIAL (RFC 9394 §3.1) takes its range of positions from the sorted result. SAVE (RFC 5182)
- * keeps what SEARCH would keep, with MIN and MAX in sort order.
+ * keeps what SEARCH would keep, with MIN and MAX in sort order. With CONTEXT=SORT,
+ * {@code RETURN (UPDATE)} keeps the sort live (RFC 5267 §4); its tag must be that of no live
+ * SEARCH or SORT.
  */
 final class SortCommand implements CommandHandler {
     private final boolean uid;
@@ -49,10 +54,15 @@ final class SortCommand implements CommandHandler {
             throw CommandException.no(e.responseCode(), e.getMessage());
         }
         SearchProgram program = sort.search();
+        SelectedMailbox view = session.selected();
+        if (program.updates() && view.updates(command.tag())) {
+            // RFC 5267 §4.2: the tag names the live sort in its updates and in CANCELUPDATE.
+            throw new ProtocolException("Duplicate search update tag " + command.tag()
+                    + "; a SEARCH or SORT with this tag is kept updated already");
+        }
         if (program.usesModSeq()) {
             session.enable(Extension.CONDSTORE);
         }
-        SelectedMailbox view = session.selected();
         SearchEvaluator evaluator = new SearchEvaluator(view, session.clock().instant().getEpochSecond(),
                 session.savedSearch());
         int[] found = new int[16];
@@ -82,6 +92,9 @@ final class SortCommand implements CommandHandler {
         if (program.esearch()) {
             session.out().untagged(esearch(command.tag(), program, sorted, view));
         }
+        if (program.updates()) {
+            keepUpdated(command.tag(), sort, sorted, view, session);
+        }
         return Completion.ok(uid ? "UID SORT completed." : "Sort completed.");
     }
 
@@ -107,13 +120,13 @@ final class SortCommand implements CommandHandler {
                 line.append(" MAX ").append(numbers.get(numbers.size() - 1));
             }
             if (returns.contains(SearchReturn.ALL)) {
-                line.append(" ALL ").append(inOrder(numbers));
+                line.append(" ALL ").append(SequenceSet.inOrder(numbers));
             }
         }
         if (program.partial() != null) {
             List<Long> part = program.partial().of(numbers);
             line.append(" PARTIAL (").append(program.partial()).append(' ')
-                    .append(part.isEmpty() ? "NIL" : inOrder(part)).append(')');
+                    .append(part.isEmpty() ? "NIL" : SequenceSet.inOrder(part)).append(')');
         }
         if (returns.contains(SearchReturn.COUNT)) {
             line.append(" COUNT ").append(numbers.size());
@@ -133,27 +146,20 @@ final class SortCommand implements CommandHandler {
     }
 
     /**
-     * Numbers in the given order as a sequence set that keeps that order: a run of consecutive
-     * ascending numbers becomes {@code a:b}, everything else stays as it comes.
+     * Keeps the sort live (RFC 5267 §4): after each command the view tests the messages that
+     * arrived or changed against the same criteria, and tells where they enter or leave the sorted
+     * result (see {@link LiveSearch}). {@code $} keeps naming what it named when the sort ran.
      */
-    static String inOrder(List<Long> numbers) {
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (i < numbers.size()) {
-            int j = i;
-            while (j + 1 < numbers.size() && numbers.get(j + 1) == numbers.get(j) + 1) {
-                j++;
-            }
-            if (sb.length() > 0) {
-                sb.append(',');
-            }
-            sb.append(numbers.get(i));
-            if (j > i) {
-                sb.append(':').append(numbers.get(j));
-            }
-            i = j + 1;
+    private void keepUpdated(String tag, SortProgram sort, int[] sorted, SelectedMailbox view, Session session) {
+        List<Message> found = new ArrayList<>(sorted.length);
+        for (int seq : sorted) {
+            found.add(view.bySequence(seq));
         }
-        return sb.toString();
+        SequenceSet saved = session.savedSearch();
+        SearchProgram program = sort.search();
+        view.keepUpdated(new LiveSearch(tag, uid, seq -> new SearchEvaluator(view,
+                session.clock().instant().getEpochSecond(), saved).matches(program.key(), seq),
+                found, SortOrder.comparator(sort.criteria())));
     }
 
     /**

@@ -46,6 +46,22 @@ final class SortOrder {
         return sorted;
     }
 
+    /**
+     * The same order as a comparator of messages, for a SORT kept live; it computes the values on
+     * each comparison, so it suits the few comparisons of putting new messages in place.
+     */
+    static Comparator<Message> comparator(List<SortCriterion> criteria) {
+        return (a, b) -> {
+            for (SortCriterion criterion : criteria) {
+                int c = compare(value(criterion.key(), a), value(criterion.key(), b));
+                if (c != 0) {
+                    return criterion.reverse() ? -c : c;
+                }
+            }
+            return Long.compare(a.uid(), b.uid());
+        };
+    }
+
     private static int compare(Comparable<?> a, Comparable<?> b) {
         if (a instanceof String x && b instanceof String y) {
             return Collation.compareKeys(x, y);

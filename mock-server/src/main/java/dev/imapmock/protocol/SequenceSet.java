@@ -114,6 +114,31 @@ public final class SequenceSet {
         return plain.isEmpty() ? EMPTY : new SequenceSet(merge(plain), new long[0], false);
     }
 
+    /**
+     * Numbers in the order given, written as a sequence set that keeps that order (ESORT's ALL,
+     * RFC 5267 §3.1, and the updates of a live SORT): a run of consecutive ascending numbers
+     * becomes {@code a:b}, as Dovecot writes them, everything else stays where it is.
+     */
+    public static String inOrder(List<Long> numbers) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < numbers.size()) {
+            int j = i;
+            while (j + 1 < numbers.size() && numbers.get(j + 1) == numbers.get(j) + 1) {
+                j++;
+            }
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(numbers.get(i));
+            if (j > i) {
+                sb.append(':').append(numbers.get(j));
+            }
+            i = j + 1;
+        }
+        return sb.toString();
+    }
+
     /** The set of exactly these numbers (each at least 1). */
     public static SequenceSet of(long... members) {
         List<Long> list = new ArrayList<>(members.length);

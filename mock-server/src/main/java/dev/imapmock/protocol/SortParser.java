@@ -11,7 +11,8 @@ import java.util.Set;
  * Parses the arguments of SORT (RFC 5256 §4: {@code sort-criteria SP search-criteria}): a
  * parenthesized list of sort keys, each optionally after REVERSE, then a charset, which SORT
  * always names, then SEARCH's keys (parsed by {@link SearchParser}). With ESORT an optional
- * {@code RETURN (...)} comes first (RFC 5267 §3), with SEARCH's result options; DISPLAYFROM and
+ * {@code RETURN (...)} comes first (RFC 5267 §3), with SEARCH's result options (UPDATE with
+ * CONTEXT=SORT, RFC 5267 §4); DISPLAYFROM and
  * DISPLAYTO need SORT=DISPLAY (RFC 5957). REVERSE twice cancels out, as Dovecot takes it.
  */
 public final class SortParser {
@@ -56,7 +57,7 @@ public final class SortParser {
     }
 
     private static SearchParser.ReturnList readReturn(List<Arg> args, Set<Extension> extensions) {
-        return SearchParser.readReturn(args, extensions, Extension.ESORT, null, "SORT");
+        return SearchParser.readReturn(args, extensions, Extension.ESORT, Extension.CONTEXT_SORT, "SORT");
     }
 
     private static List<SortCriterion> criteria(List<Arg> items, Set<Extension> extensions) {

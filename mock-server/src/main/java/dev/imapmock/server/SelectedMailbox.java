@@ -270,13 +270,7 @@ public final class SelectedMailbox implements MailboxListener {
             return;
         }
         for (LiveSearch search : live.values()) {
-            List<Long> removed = new ArrayList<>();
-            for (long[] gone : expunged) {
-                if (search.remove(gone[0])) {
-                    removed.add(search.number(gone[0], (int) gone[1]));
-                }
-            }
-            String line = search.line(removed, List.of());
+            String line = search.expunged(expunged);
             if (line != null) {
                 out.untagged(line);
             }
@@ -286,8 +280,9 @@ public final class SelectedMailbox implements MailboxListener {
     /** A REMOVEFROM for an expunged message that a live search still holds, right before its EXPUNGE. */
     private void tellRemoved(ResponseWriter out, long uid, int seq) throws IOException {
         for (LiveSearch search : live.values()) {
-            if (search.remove(uid)) {
-                out.untagged(search.line(List.of(search.number(uid, seq)), List.of()));
+            String line = search.expunged(List.<long[]>of(new long[] {uid, seq}));
+            if (line != null) {
+                out.untagged(line);
             }
         }
         changedNow.remove(uid);

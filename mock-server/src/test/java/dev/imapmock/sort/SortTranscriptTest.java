@@ -152,6 +152,25 @@ class SortTranscriptTest {
     }
 
     @Test
+    void partialTakesItsPositionsFromTheSortedResultWhenPartialIsOn() {
+        try (ImapMockServer partial = ImapMockServer.builder().user("alice", "secret").fixtures(MESSAGES)
+                .with(dev.imapmock.Extension.PARTIAL).build().start()) {
+            partial.store().account("alice").orElseThrow().mailbox("INBOX").expunge(Set.of(1L, 2L));
+            try (RawClient p = RawClient.login(partial, "alice", "secret")) {
+                p.command("s0", "SELECT INBOX");
+                p.play("""
+                        C: p1 SORT RETURN (PARTIAL 1:2) (REVERSE SUBJECT) UTF-8 1:12
+                        S: * ESEARCH (TAG "p1") PARTIAL (1:2 8:9)
+                        S: p1 OK Sort completed.
+                        C: p2 UID SORT RETURN (PARTIAL -1:-3 COUNT) (SUBJECT) UTF-8 1:12
+                        S: * ESEARCH (TAG "p2") UID PARTIAL (-1:-3 3,11,10) COUNT 12
+                        S: p2 OK UID SORT completed.
+                        """);
+            }
+        }
+    }
+
+    @Test
     void saveKeepsTheMessagesMinAndMaxNameInSortOrder() {
         c.play("""
                 C: v1 SORT RETURN (SAVE MAX) (SIZE) UTF-8 1:12

@@ -151,7 +151,7 @@ class EsearchTest {
     }
 
     @Test
-    void withoutEsearchReturnIsAnUnknownSearchKeyAndSearchresAndContextSearchAreGoneToo() {
+    void withoutEsearchReturnIsAnUnknownSearchKeyAndEsortSearchresAndContextSearchAreGoneToo() {
         try (ImapMockServer plain = serverWithout(Extension.ESEARCH);
              RawClient other = Wire.selected(plain, "SELECT INBOX")) {
             other.play("""
@@ -169,7 +169,7 @@ class EsearchTest {
                     C: s5 SEARCH UNSEEN
                     S: * SEARCH 2 3 4
                     S: s5 OK Search completed.
-                    """.formatted(Capabilities.afterLoginWithout("ESEARCH", "SEARCHRES", "CONTEXT=SEARCH")));
+                    """.formatted(Capabilities.afterLoginWithout("ESEARCH", "ESORT", "SEARCHRES", "CONTEXT=SEARCH")));
         }
     }
 }

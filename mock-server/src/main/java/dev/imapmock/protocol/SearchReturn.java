@@ -3,7 +3,7 @@ package dev.imapmock.protocol;
 /**
  * A result option of {@code SEARCH RETURN (...)} (RFC 4466 §2.6): MIN, MAX, ALL and COUNT of
  * ESEARCH (RFC 4731 §3.1), SAVE of SEARCHRES (RFC 5182 §2), PARTIAL of PARTIAL (RFC 9394 §3.1,
- * its range in {@link SearchProgram#partial()}) and UPDATE of CONTEXT=SEARCH (RFC 5267 §4.2). All
+ * its range in {@link SearchProgram#partial()}) and UPDATE of CONTEXT=SEARCH and CONTEXT=SORT (RFC 5267 §4). All
  * but SAVE ask for an {@code * ESEARCH} response.
  */
 public enum SearchReturn {

@@ -66,6 +66,17 @@ class BaseSubjectTest {
         assertThat(BaseSubject.of("=?utf-8?q?[=C3=84rger]_Re=3A_tag?=")).isEqualTo("tag");
     }
 
+    /** Pairs that Dovecot 2.3.19.1's THREAD=ORDEREDSUBJECT put into one thread: the same base subject. */
+    @Test
+    void moreCasesAsDovecotGroupsThem() {
+        assertThat(BaseSubject.of("Fw[3]: x19")).isEqualTo("x19");
+        assertThat(BaseSubject.of("Re: Re: [a] [b] x20")).isEqualTo("x20");
+        assertThat(BaseSubject.of("[Fwd: x21] (fwd)")).isEqualTo("x21");
+        assertThat(BaseSubject.of("Re: [tag22] Re: y22")).isEqualTo("y22");
+        assertThat(BaseSubject.of("[x] Fwd : z23")).isEqualTo("z23");
+        assertThat(BaseSubject.of("[list] [other] Re : hello3")).isEqualTo("hello3");
+    }
+
     @Test
     void replyOrForwardIsWhatATrailerLeaderOrWrapperMarks() {
         assertThat(BaseSubject.isReplyOrForward("Re: x")).isTrue();

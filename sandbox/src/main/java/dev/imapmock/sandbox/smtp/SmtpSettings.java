@@ -57,6 +57,10 @@ public record SmtpSettings(String host, int port, String hostName, String catchA
         return new SmtpSettings(host, port, hostName, catchAll, maxMessageSize, max, idleTimeout, clock);
     }
 
+    public SmtpSettings withIdleTimeout(Duration timeout) {
+        return new SmtpSettings(host, port, hostName, catchAll, maxMessageSize, maxRecipients, timeout, clock);
+    }
+
     public SmtpSettings withClock(Clock clock) {
         return new SmtpSettings(host, port, hostName, catchAll, maxMessageSize, maxRecipients, idleTimeout, clock);
     }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLSocket;
 import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -36,7 +37,7 @@ final class SmtpSession {
     private final SmtpServer server;
     private final SmtpSettings settings;
     private final int number;
-    private Socket socket;
+    private volatile Socket socket;
     private LineReader in;
     private OutputStream out;
     private int commandCount;
@@ -151,7 +152,7 @@ final class SmtpSession {
             }
         } catch (SmtpException e) {
             reply = e.reply();
-        } catch (java.io.EOFException e) {
+        } catch (IOException e) {
             record(name, masked(name, arguments), userBefore, arrived, disconnected());
             throw e;
         } catch (RuntimeException e) {
@@ -315,7 +316,7 @@ final class SmtpSession {
                     + " is longer than 998 characters (RFC 5321 4.5.3.1.6)");
         }
         messageCount++;
-        byte[] received = ReceivedHeader.of(helo, socket.getInetAddress(), settings.hostName(), protocol(),
+        byte[] received = TraceFields.of(accepted.reversePath, helo, socket.getInetAddress(), settings.hostName(), protocol(),
                 "c" + number + "m" + messageCount,
                 accepted.recipients.size() == 1 ? accepted.recipients.get(0) : null,
                 settings.clock().instant().atZone(settings.clock().getZone()));
@@ -414,7 +415,7 @@ final class SmtpSession {
         out.flush();
         LineReader.Line line = in.readLine(MAX_AUTH_LINE);
         if (line instanceof LineReader.Line.End) {
-            throw new java.io.EOFException("The connection ended inside AUTH");
+            throw new EOFException("The connection ended inside AUTH");
         }
         return line;
     }

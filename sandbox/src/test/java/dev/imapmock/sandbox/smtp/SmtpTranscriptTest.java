@@ -69,7 +69,7 @@ class SmtpTranscriptTest {
     }
 
     @Test
-    void aMessageIsDeliveredWithItsDotsUnstuffedAndAReceivedHeaderOnTop() {
+    void aMessageIsDeliveredWithItsDotsUnstuffedAndTraceFieldsOnTop() {
         try (SmtpClient c = SmtpClient.connect(smtp)) {
             c.play(EHLO);
             c.play("""
@@ -84,10 +84,11 @@ class SmtpTranscriptTest {
                     C: ..one dot
                     C: ...two dots
                     C: .
-                    S: 250 2.0.0 Delivered 187 octets to alice
+                    S: 250 2.0.0 Delivered 222 octets to alice
                     """);
         }
         assertThat(inbox("alice")).singleElement().extracting(SmtpTranscriptTest::text).isEqualTo("""
+                Return-Path: <sender@example.org>\r
                 Received: from client.example ([127.0.0.1])\r
                 \tby localhost (ImapMock) with ESMTP id c1m1\r
                 \tfor <alice@example.com>; Fri, 4 Dec 2026 21:16:15 +0000\r
@@ -110,10 +111,10 @@ class SmtpTranscriptTest {
                     S: 354 End data with <CR><LF>.<CR><LF>
                     """);
             c.send("Subject: one\r\n\r\nbody\n.\nMAIL FROM:<evil@example.org>\r\n.\r\n");
-            c.play("S: 250 2.0.0 Delivered 189 octets to alice");
+            c.play("S: 250 2.0.0 Delivered 206 octets to alice");
         }
         assertThat(inbox("alice")).singleElement().extracting(SmtpTranscriptTest::text).asString()
-                .endsWith("Subject: one\r\n\r\nbody\n.\nMAIL FROM:<evil@example.org>\r\n");
+                .startsWith("Return-Path: <>\r\n").endsWith("Subject: one\r\n\r\nbody\n.\nMAIL FROM:<evil@example.org>\r\n");
     }
 
     @Test
@@ -192,7 +193,7 @@ class SmtpTranscriptTest {
                     S: 354 End data with <CR><LF>.<CR><LF>
                     C: Subject: small
                     C: .
-                    S: 250 2.0.0 Delivered 152 octets to alice
+                    S: 250 2.0.0 Delivered 187 octets to alice
                     """);
         }
         assertThat(inbox("alice")).singleElement().extracting(SmtpTranscriptTest::text).asString().endsWith("Subject: small\r\n");
@@ -347,7 +348,7 @@ class SmtpTranscriptTest {
                     S: 354 End data with <CR><LF>.<CR><LF>
                     C: Subject: for anyone
                     C: .
-                    S: 250 2.0.0 Delivered 144 octets to alice, bob@example.com
+                    S: 250 2.0.0 Delivered 179 octets to alice, bob@example.com
                     """);
         }
         assertThat(inbox("alice")).hasSize(1);
@@ -425,7 +426,7 @@ class SmtpTranscriptTest {
                     S: 354 End data with <CR><LF>.<CR><LF>
                     C: Subject: logged
                     C: .
-                    S: 250 2.0.0 Delivered 153 octets to alice
+                    S: 250 2.0.0 Delivered 188 octets to alice
                     C: FROB
                     S: 500 5.5.1 Command unrecognized
                     C: QUIT
@@ -438,7 +439,7 @@ class SmtpTranscriptTest {
                 "SMTP #1.2 MAIL FROM:<sender@example.org> -> OK [250 2.1.0] Sender OK",
                 "SMTP #1.3 RCPT TO:<nobody> -> NO [550 5.1.1] No such user: nobody",
                 "SMTP #1.4 RCPT TO:<alice> -> OK [250 2.1.5] Recipient OK",
-                "SMTP #1.5 DATA -> OK [250 2.0.0] Delivered 153 octets to alice",
+                "SMTP #1.5 DATA -> OK [250 2.0.0] Delivered 188 octets to alice",
                 "SMTP #1.6 FROB -> BAD [500 5.5.1] Command unrecognized",
                 "SMTP #1.7 QUIT -> OK [221 2.0.0] localhost closing connection");
         assertThat(journal.get(0).responses()).hasSize(5).first().isEqualTo("250-localhost greets client.example");

@@ -142,7 +142,8 @@ final class SmtpSession {
                     arguments = space < 0 ? "" : text.substring(space + 1);
                     if (name.isEmpty()) {
                         name = null;
-                        reply = Reply.of(500, "5.5.2", "Empty command line");
+                        reply = Reply.of(500, "5.5.2", text.isBlank() ? "Empty command line"
+                                : "A command line starts with the command word");
                     } else if (bytes.length + 2 > MAX_COMMAND_LINE && !name.equals("AUTH")) {
                         reply = Reply.of(500, "5.5.2", "Line too long (at most " + MAX_COMMAND_LINE + " octets)");
                     } else {

@@ -265,6 +265,8 @@ class SmtpTranscriptTest {
                     S: 500 5.5.1 Command unrecognized
                     C:
                     S: 500 5.5.2 Empty command line
+                    C:  NOOP
+                    S: 500 5.5.2 A command line starts with the command word
                     C: EXPN staff
                     S: 502 5.5.1 Command not implemented
                     C: VRFY
@@ -448,5 +450,40 @@ class SmtpTranscriptTest {
             assertThat(c.tag()).isNull();
             assertThat(c.time()).isEqualTo(CLOCK.instant());
         });
+    }
+
+    @Test
+    void aFullMailboxRefusesTheMessageWith552WhileTheOtherRecipientGetsIt() {
+        try (ImapMockServer small = ImapMockServer.builder().user("alice", "secret").user("bob", "secret")
+                .maxAccountBytes(300).build().start();
+             SmtpServer server = SmtpServer.start(small, SmtpSettings.of("127.0.0.1", 0).withClock(CLOCK));
+             SmtpClient c = SmtpClient.connect(server)) {
+            small.deliver("alice", "INBOX", ("Subject: filler\r\n\r\n" + "f".repeat(200) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            c.play("""
+                    C: HELO client.example
+                    S: 250 localhost
+                    C: MAIL FROM:<sender@example.org>
+                    S: 250 2.1.0 Sender OK
+                    C: RCPT TO:<alice>
+                    S: 250 2.1.5 Recipient OK
+                    C: DATA
+                    S: 354 End data with <CR><LF>.<CR><LF>
+                    C: Subject: too much
+                    C: .
+                    S: 552 5.2.2 Not delivered to alice (mailbox full)
+                    C: MAIL FROM:<sender@example.org>
+                    S: 250 2.1.0 Sender OK
+                    C: RCPT TO:<alice>
+                    S: 250 2.1.5 Recipient OK
+                    C: RCPT TO:<bob>
+                    S: 250 2.1.5 Recipient OK
+                    C: DATA
+                    S: 354 End data with <CR><LF>.<CR><LF>
+                    C: Subject: too much
+                    C: .
+                    S: 250 2.0.0 Delivered 176 octets to bob; not to alice (mailbox full)
+                    """);
+            assertThat(small.store().account("bob").orElseThrow().mailbox("INBOX").messages()).hasSize(1);
+        }
     }
 }

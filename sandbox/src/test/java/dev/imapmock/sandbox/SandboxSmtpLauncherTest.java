@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -74,6 +76,19 @@ class SandboxSmtpLauncherTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .isEqualTo("imapmock-sandbox: The SMTP catch-all user is not a configured user: carol" + System.lineSeparator());
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("SMTP server listening");
+    }
+
+    @Test
+    void aTakenSmtpPortStopsTheSandboxWithAReason() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = SandboxMain.run(new String[]{"--smtp-port", Integer.toString(taken.getLocalPort()), "--port", "0"},
+                    new PrintStream(OutputStream.nullOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    name -> null);
+            assertThat(status).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .startsWith("imapmock-sandbox: Can't listen for SMTP on 127.0.0.1:" + taken.getLocalPort() + ": ");
+        }
     }
 
     @Test

@@ -37,6 +37,16 @@ public final class ServerTls {
         return identity.clientContext();
     }
 
+    /**
+     * The {@link SSLContext} the server presents its certificate with, for another listener beside it
+     * (the sandbox's SMTP STARTTLS) to present the same one. It carries the JDK's default protocols and
+     * cipher suites: the server's {@code tlsProtocols} and {@code tlsCipherSuites} are set on each of its
+     * own sockets, not here.
+     */
+    public SSLContext serverSslContext() {
+        return identity.serverContext();
+    }
+
     /** A trust manager that trusts this server's certificate (PKIX), for clients that take one. */
     public X509TrustManager trustManager() {
         return identity.trustManager();

@@ -37,7 +37,11 @@ public final class Journal {
         return capacity;
     }
 
-    /** Called by the server for each command; not for tests to call. */
+    /**
+     * Called by the server for each command, and by listeners beside it that share its journal (the
+     * sandbox's SMTP listener records its commands with {@link ReceivedCommand.Protocol#SMTP}); not for
+     * tests to call.
+     */
     public synchronized void record(ReceivedCommand command) {
         if (commands.size() == capacity) {
             commands.removeFirst();

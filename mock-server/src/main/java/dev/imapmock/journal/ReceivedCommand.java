@@ -7,7 +7,8 @@ import java.util.List;
  * One command as the server received it, with how it ended. Passwords and SASL responses are
  * masked before the command is recorded, so no report can show them.
  *
- * @param connection the connection's number, from 1 in the order clients connected
+ * @param connection the connection's number, from 1 in the order clients connected to the listener of
+ *                   its {@code protocol}: IMAP connection 1 and SMTP connection 1 are two clients
  * @param index      the command's number within its connection, from 1
  * @param tag        the tag, or null when none could be read
  * @param name       the command name upper-cased; {@code UID FETCH} is distinct from {@code FETCH};
@@ -23,16 +24,34 @@ import java.util.List;
  * @param faults     the names of the fault rules that fired on the command, in rule order
  * @param authentication for LOGIN and AUTHENTICATE, the mechanism and the OAuth2 token label
  *                   used, whether the login succeeded or not; null for other commands
+ * @param protocol   the protocol the command came in by: {@link Protocol#IMAP} for the server's own
+ *                   commands, {@link Protocol#SMTP} for those of a listener beside it (the sandbox's)
  */
 public record ReceivedCommand(int connection, int index, String tag, String name, String arguments,
                               String user, String mailbox, Outcome outcome, Instant time, List<String> responses,
-                              List<String> faults, Authentication authentication) {
+                              List<String> faults, Authentication authentication, Protocol protocol) {
 
-    /** A command that is no login attempt. */
+    /**
+     * The protocols a journal hears. An SMTP command has no tag; its outcome's status is {@code OK} for
+     * a 2xx or 3xx reply, {@code NO} for 4xx and 5xx, {@code BAD} for the syntax errors 500, 501 and
+     * 555, and its code is the reply code with the enhanced status code ({@code 550 5.1.1}).
+     */
+    public enum Protocol { IMAP, SMTP }
+
+    /** An IMAP command. */
+    public ReceivedCommand(int connection, int index, String tag, String name, String arguments,
+                           String user, String mailbox, Outcome outcome, Instant time, List<String> responses,
+                           List<String> faults, Authentication authentication) {
+        this(connection, index, tag, name, arguments, user, mailbox, outcome, time, responses, faults,
+                authentication, Protocol.IMAP);
+    }
+
+    /** An IMAP command that is no login attempt. */
     public ReceivedCommand(int connection, int index, String tag, String name, String arguments,
                            String user, String mailbox, Outcome outcome, Instant time, List<String> responses,
                            List<String> faults) {
-        this(connection, index, tag, name, arguments, user, mailbox, outcome, time, responses, faults, null);
+        this(connection, index, tag, name, arguments, user, mailbox, outcome, time, responses, faults, null,
+                Protocol.IMAP);
     }
 
     /**
@@ -47,12 +66,14 @@ public record ReceivedCommand(int connection, int index, String tag, String name
     public ReceivedCommand {
         responses = responses == null ? List.of() : List.copyOf(responses);
         faults = faults == null ? List.of() : List.copyOf(faults);
+        protocol = protocol == null ? Protocol.IMAP : protocol;
     }
 
-    /** A command without recorded responses that no fault rule fired on. */
+    /** An IMAP command without recorded responses that no fault rule fired on. */
     public ReceivedCommand(int connection, int index, String tag, String name, String arguments,
                            String user, String mailbox, Outcome outcome, Instant time) {
-        this(connection, index, tag, name, arguments, user, mailbox, outcome, time, List.of(), List.of(), null);
+        this(connection, index, tag, name, arguments, user, mailbox, outcome, time, List.of(), List.of(), null,
+                Protocol.IMAP);
     }
 
     /**
@@ -78,7 +99,7 @@ public record ReceivedCommand(int connection, int index, String tag, String name
 
     @Override
     public String toString() {
-        return "#" + connection + "." + index + " " + line() + " -> " + outcome
+        return (protocol == Protocol.IMAP ? "" : protocol + " ") + "#" + connection + "." + index + " " + line() + " -> " + outcome
                 + (faults.isEmpty() ? "" : " (faults: " + String.join("; ", faults) + ")");
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -155,5 +156,24 @@ class JournalTest {
             }
             assertThat(small.journal().commands()).extracting(ReceivedCommand::tag).containsExactly("n3", "n4", "n5");
         }
+    }
+
+    @Test
+    void commandsOfAListenerBesideTheServerKeepTheirProtocolAndConnectionNumbers() {
+        try (RawClient c = RawClient.connect(server)) {
+            c.command("a1", "NOOP");
+        }
+        ReceivedCommand smtp = new ReceivedCommand(1, 1, null, "NOOP", "", null, null,
+                new ReceivedCommand.Outcome("OK", "250 2.0.0", "OK"), Instant.EPOCH, List.of(), List.of(), null,
+                ReceivedCommand.Protocol.SMTP);
+        server.journal().record(smtp);
+
+        List<ReceivedCommand> commands = server.journal().commands("NOOP");
+        assertThat(commands).extracting(ReceivedCommand::protocol)
+                .containsExactly(ReceivedCommand.Protocol.IMAP, ReceivedCommand.Protocol.SMTP);
+        assertThat(commands).extracting(ReceivedCommand::connection).containsExactly(1, 1);
+        assertThat(commands.get(0)).hasToString("#1.1 a1 NOOP -> OK NOOP completed.");
+        assertThat(commands.get(1)).hasToString("SMTP #1.1 NOOP -> OK [250 2.0.0] OK");
+        assertThat(server.journal().commands(c -> c.protocol() == ReceivedCommand.Protocol.IMAP)).hasSize(1);
     }
 }

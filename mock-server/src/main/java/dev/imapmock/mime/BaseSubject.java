@@ -135,8 +135,9 @@ public final class BaseSubject {
 
     /**
      * The end of the {@code subj-blob} starting at {@code from} ({@code "[" *BLOBCHAR "]" *WSP}),
-     * or 0 when none starts there. BLOBCHAR is any US-ASCII character but NUL and the brackets, so
-     * a bracketed text holding a non-ASCII character is no blob.
+     * or 0 when none starts there. The ABNF's BLOBCHAR is US-ASCII less NUL and the brackets; like
+     * Dovecot, any character but the brackets and NUL is taken, so {@code [Ärger] x} loses its blob
+     * too.
      */
     private static int blobEnd(String s, int from) {
         if (from >= s.length() || s.charAt(from) != '[') {
@@ -145,7 +146,7 @@ public final class BaseSubject {
         int p = from + 1;
         while (p < s.length() && s.charAt(p) != ']') {
             char c = s.charAt(p);
-            if (c == '[' || c == 0 || c > 0x7f) {
+            if (c == '[' || c == 0) {
                 return 0;
             }
             p++;

@@ -61,6 +61,12 @@ class BaseSubjectTest {
     }
 
     @Test
+    void aBlobMayHoldNonAsciiCharactersAsInDovecot() {
+        assertThat(BaseSubject.of("[\u00c4rger] tag")).isEqualTo("tag");
+        assertThat(BaseSubject.of("=?utf-8?q?[=C3=84rger]_Re=3A_tag?=")).isEqualTo("tag");
+    }
+
+    @Test
     void replyOrForwardIsWhatATrailerLeaderOrWrapperMarks() {
         assertThat(BaseSubject.isReplyOrForward("Re: x")).isTrue();
         assertThat(BaseSubject.isReplyOrForward("x (fwd)")).isTrue();

@@ -107,7 +107,20 @@ public enum Extension {
      * directions are raw deflate (RFC 1951). Off unless asked for ({@code with(Extension.COMPRESS_DEFLATE)}),
      * since Dovecot 2.3 offers it only with its zlib plugin, which its default configuration leaves out.
      */
-    COMPRESS_DEFLATE("COMPRESS=DEFLATE", "RFC 4978", false);
+    COMPRESS_DEFLATE("COMPRESS=DEFLATE", "RFC 4978", false),
+    /**
+     * THREAD with the REFERENCES algorithm (RFC 5256 §3): threads from Message-ID, References and
+     * In-Reply-To, then threads with the same base subject gathered. The THREAD command exists
+     * while at least one THREAD algorithm is offered.
+     */
+    THREAD_REFERENCES("THREAD=REFERENCES", "RFC 5256"),
+    /**
+     * THREAD with the REFS algorithm, as Dovecot offers it (draft-ietf-morg-inthread §4):
+     * REFERENCES without the gathering by subject, threads ordered by their newest message.
+     */
+    THREAD_REFS("THREAD=REFS", "draft-ietf-morg-inthread"),
+    /** THREAD with the ORDEREDSUBJECT algorithm (RFC 5256 §3): one thread per base subject. */
+    THREAD_ORDEREDSUBJECT("THREAD=ORDEREDSUBJECT", "RFC 5256");
 
 
     private final String capability;

@@ -1,0 +1,230 @@
+package dev.imapmock.thread;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The REFERENCES algorithm of RFC 5256 §3, steps 1 to 6, and REFS, Dovecot's variant of it
+ * (draft-ietf-morg-inthread §4): steps 1 to 4 and 6 alike, no gathering by subject (step 5), and
+ * the threads ordered by their newest message rather than their first. Not thread-safe; one
+ * instance threads one list.
+ */
+final class ReferencesThreading {
+    /** Siblings by sent date, then by their order in the mailbox (RFC 5256 §2.2). */
+    private static final Comparator<Container> BY_SENT_DATE = Comparator
+            .comparingLong((Container c) -> first(c).sentDate()).thenComparingLong(c -> first(c).number());
+
+    /** REFS: threads by their newest message; a thread whose top is a missing message first on a tie. */
+    private static final Comparator<Container> BY_NEWEST = Comparator.comparingLong(ReferencesThreading::newest)
+            .thenComparingLong(c -> c.dummy() || c.wasDummy ? 0 : c.message.number());
+
+    private final boolean bySubject;
+    private final Map<String, Container> byId = new HashMap<>();
+    private final List<Container> all = new ArrayList<>();
+
+    private ReferencesThreading(boolean bySubject) {
+        this.bySubject = bySubject;
+    }
+
+    /** REFERENCES (RFC 5256 §3). */
+    static List<ThreadNode> references(List<ThreadMessage> messages) {
+        return new ReferencesThreading(true).thread(messages);
+    }
+
+    /** REFS: REFERENCES without step 5, threads ordered by their newest message. */
+    static List<ThreadNode> refs(List<ThreadMessage> messages) {
+        return new ReferencesThreading(false).thread(messages);
+    }
+
+    private List<ThreadNode> thread(List<ThreadMessage> messages) {
+        for (ThreadMessage m : messages) {
+            link(m);
+        }
+        List<Container> roots = new ArrayList<>();
+        for (Container c : all) {
+            if (c.parent == null) {
+                roots.add(c);
+            }
+        }
+        roots = prune(roots, true);
+        for (Container root : roots) {
+            sortTree(root);
+        }
+        if (bySubject) {
+            roots.sort(BY_SENT_DATE);
+            roots = gatherBySubject(roots);
+            for (Container root : roots) {
+                sortTree(root);
+            }
+            roots.sort(BY_SENT_DATE);
+        } else {
+            roots.sort(BY_NEWEST);
+        }
+        List<ThreadNode> threads = new ArrayList<>(roots.size());
+        for (Container root : roots) {
+            threads.add(root.toNode());
+        }
+        return threads;
+    }
+
+    /**
+     * Step 1. A message without Message-ID, or with one that an earlier message has already, gets
+     * a container of its own that no reference can reach (§3 1.A: a unique Message ID).
+     */
+    private void link(ThreadMessage m) {
+        Container self = null;
+        if (m.messageId() != null) {
+            Container known = byId.get(m.messageId());
+            if (known == null) {
+                self = new Container(m);
+                byId.put(m.messageId(), self);
+                all.add(self);
+            } else if (known.dummy()) {
+                known.message = m;
+                self = known;
+            }
+        }
+        if (self == null) {
+            self = new Container(m);
+            all.add(self);
+        }
+        // 1.A: each reference is the parent of the next, unless the next has a parent already
+        // (References may have been cut short) or the link would close a loop.
+        Container previous = null;
+        for (String id : m.references()) {
+            Container c = byId.get(id);
+            if (c == null) {
+                c = new Container(null);
+                byId.put(id, c);
+                all.add(c);
+            }
+            if (previous != null && c.parent == null && !previous.hasAncestor(c)) {
+                previous.addChild(c);
+            }
+            previous = c;
+        }
+        // 1.B: the last reference is the parent, replacing whatever 1.A of earlier messages set;
+        // without references the message has no parent.
+        self.unlink();
+        if (previous != null && !previous.hasAncestor(self)) {
+            previous.addChild(self);
+        }
+    }
+
+    /**
+     * Step 3: a dummy without children goes; one with children gives way to them, except at the
+     * top of a thread, where it stays unless it has only one child.
+     */
+    private static List<Container> prune(List<Container> siblings, boolean top) {
+        List<Container> kept = new ArrayList<>(siblings.size());
+        for (Container c : siblings) {
+            List<Container> children = prune(new ArrayList<>(c.children), false);
+            c.children.clear();
+            for (Container child : children) {
+                c.addChild(child);
+            }
+            if (!c.dummy()) {
+                kept.add(c);
+            } else if (children.size() == 1 || (!top && !children.isEmpty())) {
+                for (Container child : children) {
+                    child.parent = null;
+                    child.wasDummy = top;
+                    kept.add(child);
+                }
+            } else if (!children.isEmpty()) {
+                kept.add(c);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Step 5: the threads whose subjects have the same base subject (a dummy's is its first
+     * child's; an empty one joins nothing) become one, following the rules of 5.B for which thread
+     * stands for a subject and of 5.C for how the others join it.
+     */
+    private static List<Container> gatherBySubject(List<Container> roots) {
+        Map<String, Container> table = new HashMap<>();
+        for (Container root : roots) {
+            String subject = subjectKey(root);
+            if (subject.isEmpty()) {
+                continue;
+            }
+            Container known = table.get(subject);
+            if (known == null || (!known.dummy() && (root.dummy() || (reply(known) && !reply(root))))) {
+                table.put(subject, root);
+            }
+        }
+        Set<Container> tops = new LinkedHashSet<>(roots);
+        for (Container root : roots) {
+            String subject = subjectKey(root);
+            if (root.parent != null || subject.isEmpty()) {
+                continue;
+            }
+            Container known = table.get(subject);
+            if (known == root) {
+                continue;
+            }
+            tops.remove(root);
+            if (root.dummy() && known.dummy()) {
+                for (Container child : new ArrayList<>(root.children)) {
+                    known.addChild(child);
+                }
+                root.children.clear();
+            } else if (known.dummy() || (reply(root) && !reply(known))) {
+                known.addChild(root);
+            } else {
+                Container joint = new Container(null);
+                tops.remove(known);
+                tops.add(joint);
+                joint.addChild(known);
+                joint.addChild(root);
+                table.put(subject, joint);
+            }
+        }
+        return new ArrayList<>(tops);
+    }
+
+    /** Step 6 below a container: each set of siblings by sent date, the deepest first. */
+    private static void sortTree(Container c) {
+        for (Container child : c.children) {
+            sortTree(child);
+        }
+        c.children.sort(BY_SENT_DATE);
+    }
+
+    /** The message that stands for a container when sorting: a dummy's first child. */
+    private static ThreadMessage first(Container c) {
+        while (c.dummy()) {
+            c = c.children.get(0);
+        }
+        return c.message;
+    }
+
+    private static long newest(Container c) {
+        long newest = c.dummy() ? Long.MIN_VALUE : c.message.sentDate();
+        for (Container child : c.children) {
+            newest = Math.max(newest, newest(child));
+        }
+        return newest;
+    }
+
+    private static boolean reply(Container c) {
+        return !c.dummy() && c.message.replyOrForward();
+    }
+
+    /** The base subject of a thread's top, case-folded for comparison (RFC 5256 §3 step 5). */
+    private static String subjectKey(Container root) {
+        return fold(first(root).baseSubject());
+    }
+
+    static String fold(String subject) {
+        return subject.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+}

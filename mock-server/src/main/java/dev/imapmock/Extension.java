@@ -103,12 +103,6 @@ public enum Extension {
      */
     CONTEXT_SEARCH("CONTEXT=SEARCH", "RFC 5267", ESEARCH),
     /**
-     * The COMPRESS command with the DEFLATE algorithm: after {@code COMPRESS DEFLATE} both
-     * directions are raw deflate (RFC 1951). Off unless asked for ({@code with(Extension.COMPRESS_DEFLATE)}),
-     * since Dovecot 2.3 offers it only with its zlib plugin, which its default configuration leaves out.
-     */
-    COMPRESS_DEFLATE("COMPRESS=DEFLATE", "RFC 4978", false),
-    /**
      * THREAD with the REFERENCES algorithm (RFC 5256 §3): threads from Message-ID, References and
      * In-Reply-To, then threads with the same base subject gathered. The THREAD command exists
      * while at least one THREAD algorithm is offered.
@@ -120,7 +114,13 @@ public enum Extension {
      */
     THREAD_REFS("THREAD=REFS", "draft-ietf-morg-inthread"),
     /** THREAD with the ORDEREDSUBJECT algorithm (RFC 5256 §3): one thread per base subject. */
-    THREAD_ORDEREDSUBJECT("THREAD=ORDEREDSUBJECT", "RFC 5256");
+    THREAD_ORDEREDSUBJECT("THREAD=ORDEREDSUBJECT", "RFC 5256"),
+    /**
+     * The COMPRESS command with the DEFLATE algorithm: after {@code COMPRESS DEFLATE} both
+     * directions are raw deflate (RFC 1951). Off unless asked for ({@code with(Extension.COMPRESS_DEFLATE)}),
+     * since Dovecot 2.3 offers it only with its zlib plugin, which its default configuration leaves out.
+     */
+    COMPRESS_DEFLATE("COMPRESS=DEFLATE", "RFC 4978", false);
 
 
     private final String capability;

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * A parsed THREAD command (RFC 5256 §4, {@code thread = ["UID" SP] "THREAD" SP thread-alg SP
@@ -50,13 +49,14 @@ public record ThreadRequest(ThreadAlgorithm algorithm, SearchProgram search) {
         if (named.isPresent() && extensions.contains(named.get().extension())) {
             return named.get();
         }
-        StringJoiner offered = new StringJoiner(", ");
+        List<String> offered = new ArrayList<>();
         for (ThreadAlgorithm a : ThreadAlgorithm.values()) {
             if (extensions.contains(a.extension())) {
                 offered.add(a.name());
             }
         }
-        throw new ProtocolException("unknown thread algorithm " + ArgParsing.describe(arg)
-                + "; this server offers " + offered);
+        String last = offered.remove(offered.size() - 1);
+        throw new ProtocolException("unknown thread algorithm " + ArgParsing.describe(arg) + "; this server offers "
+                + (offered.isEmpty() ? last : String.join(", ", offered) + " and " + last));
     }
 }

@@ -10,9 +10,9 @@ import java.util.Optional;
  * whose capability is {@code THREAD=} and the algorithm's name.
  */
 public enum ThreadAlgorithm {
-    ORDEREDSUBJECT(Extension.THREAD_ORDEREDSUBJECT),
     REFERENCES(Extension.THREAD_REFERENCES),
-    REFS(Extension.THREAD_REFS);
+    REFS(Extension.THREAD_REFS),
+    ORDEREDSUBJECT(Extension.THREAD_ORDEREDSUBJECT);
 
     private final Extension extension;
 
@@ -41,9 +41,9 @@ public enum ThreadAlgorithm {
      */
     public List<ThreadNode> thread(List<ThreadMessage> messages) {
         return switch (this) {
-            case ORDEREDSUBJECT -> OrderedSubject.thread(messages);
             case REFERENCES -> ReferencesThreading.references(messages);
             case REFS -> ReferencesThreading.refs(messages);
+            case ORDEREDSUBJECT -> OrderedSubject.thread(messages);
         };
     }
 }

@@ -1,7 +1,9 @@
 package dev.imapmock.thread;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A node of the REFERENCES algorithm while it works (RFC 5256 §3): a message, or a dummy for a
@@ -45,11 +47,22 @@ final class Container {
         }
     }
 
+    /** The answer's tree below this container, built bottom-up so that any depth works. */
     ThreadNode toNode() {
-        List<ThreadNode> nodes = new ArrayList<>(children.size());
-        for (Container child : children) {
-            nodes.add(child.toNode());
+        List<Container> order = new ArrayList<>();
+        order.add(this);
+        for (int i = 0; i < order.size(); i++) {
+            order.addAll(order.get(i).children);
         }
-        return new ThreadNode(dummy() ? 0 : message.number(), nodes);
+        Map<Container, ThreadNode> built = new IdentityHashMap<>();
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Container c = order.get(i);
+            List<ThreadNode> nodes = new ArrayList<>(c.children.size());
+            for (Container child : c.children) {
+                nodes.add(built.remove(child));
+            }
+            built.put(c, new ThreadNode(c.dummy() ? 0 : c.message.number(), nodes));
+        }
+        return built.get(this);
     }
 }

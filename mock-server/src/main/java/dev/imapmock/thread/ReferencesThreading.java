@@ -1,7 +1,9 @@
 package dev.imapmock.thread;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,22 +48,13 @@ final class ReferencesThreading {
         for (ThreadMessage m : messages) {
             link(m);
         }
-        List<Container> roots = new ArrayList<>();
-        for (Container c : all) {
-            if (c.parent == null) {
-                roots.add(c);
-            }
-        }
-        roots = prune(roots, true);
-        for (Container root : roots) {
-            sortTree(root);
-        }
+        List<Container> roots = prune();
+        sortSiblings(all);
         if (bySubject) {
             roots.sort(BY_SENT_DATE);
             roots = gatherBySubject(roots);
-            for (Container root : roots) {
-                sortTree(root);
-            }
+            sortSiblings(all);
+            sortSiblings(roots);
             roots.sort(BY_SENT_DATE);
         } else {
             roots.sort(BY_NEWEST);
@@ -104,7 +97,7 @@ final class ReferencesThreading {
                 byId.put(id, c);
                 all.add(c);
             }
-            if (previous != null && c.parent == null && !previous.hasAncestor(c)) {
+            if (previous != null && c.parent == null && !wouldLoop(previous, c)) {
                 previous.addChild(c);
             }
             previous = c;
@@ -112,36 +105,60 @@ final class ReferencesThreading {
         // 1.B: the last reference is the parent, replacing whatever 1.A of earlier messages set;
         // without references the message has no parent.
         self.unlink();
-        if (previous != null && !previous.hasAncestor(self)) {
+        if (previous != null && !wouldLoop(previous, self)) {
             previous.addChild(self);
         }
     }
 
+    /** True when making {@code child} a child of {@code parent} would close a loop. */
+    private static boolean wouldLoop(Container parent, Container child) {
+        return parent == child || (!child.children.isEmpty() && parent.hasAncestor(child));
+    }
+
     /**
-     * Step 3: a dummy without children goes; one with children gives way to them, except at the
-     * top of a thread, where it stays unless it has only one child.
+     * Steps 2 and 3: the threads' tops, with the dummies pruned. A dummy without children goes; one
+     * with children gives way to them, except at the top of a thread, where it stays unless it has
+     * only one child. So each message ends up under its nearest ancestor that is a message, or,
+     * when it has none, under the dummy at the top of its thread. Iterative, so that a thread of
+     * any depth works.
      */
-    private static List<Container> prune(List<Container> siblings, boolean top) {
-        List<Container> kept = new ArrayList<>(siblings.size());
-        for (Container c : siblings) {
-            List<Container> children = prune(new ArrayList<>(c.children), false);
-            c.children.clear();
-            for (Container child : children) {
-                c.addChild(child);
-            }
+    private List<Container> prune() {
+        List<Container> messages = new ArrayList<>();
+        List<Container> parents = new ArrayList<>();
+        for (Container c : all) {
             if (!c.dummy()) {
-                kept.add(c);
-            } else if (children.size() == 1 || (!top && !children.isEmpty())) {
-                for (Container child : children) {
-                    child.parent = null;
-                    child.wasDummy = top;
-                    kept.add(child);
+                Container p = c.parent;
+                while (p != null && p.dummy() && p.parent != null) {
+                    p = p.parent;
                 }
-            } else if (!children.isEmpty()) {
-                kept.add(c);
+                messages.add(c);
+                parents.add(p);
             }
         }
-        return kept;
+        for (Container c : all) {
+            c.children.clear();
+            c.parent = null;
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            if (parents.get(i) != null) {
+                parents.get(i).addChild(messages.get(i));
+            }
+        }
+        List<Container> roots = new ArrayList<>();
+        for (Container c : all) {
+            if (c.parent != null || (c.dummy() && c.children.isEmpty())) {
+                continue;
+            }
+            if (c.dummy() && c.children.size() == 1) {
+                Container only = c.children.remove(0);
+                only.parent = null;
+                only.wasDummy = true;
+                roots.add(only);
+            } else {
+                roots.add(c);
+            }
+        }
+        return roots;
     }
 
     /**
@@ -191,12 +208,17 @@ final class ReferencesThreading {
         return new ArrayList<>(tops);
     }
 
-    /** Step 6 below a container: each set of siblings by sent date, the deepest first. */
-    private static void sortTree(Container c) {
-        for (Container child : c.children) {
-            sortTree(child);
+    /**
+     * Step 6 for the children of each of {@code containers}: by sent date. The order in which the
+     * sets are sorted does not matter: only a thread's top can be a dummy, whose children are all
+     * messages.
+     */
+    private static void sortSiblings(List<Container> containers) {
+        for (Container c : containers) {
+            if (c.children.size() > 1) {
+                c.children.sort(BY_SENT_DATE);
+            }
         }
-        c.children.sort(BY_SENT_DATE);
     }
 
     /** The message that stands for a container when sorting: a dummy's first child. */
@@ -207,10 +229,16 @@ final class ReferencesThreading {
         return c.message;
     }
 
-    private static long newest(Container c) {
-        long newest = c.dummy() ? Long.MIN_VALUE : c.message.sentDate();
-        for (Container child : c.children) {
-            newest = Math.max(newest, newest(child));
+    /** The latest sent date in the thread below {@code top}, its top included. */
+    private static long newest(Container top) {
+        long newest = Long.MIN_VALUE;
+        Deque<Container> pending = new ArrayDeque<>(List.of(top));
+        while (!pending.isEmpty()) {
+            Container c = pending.pop();
+            if (!c.dummy()) {
+                newest = Math.max(newest, c.message.sentDate());
+            }
+            pending.addAll(c.children);
         }
         return newest;
     }

@@ -1,5 +1,7 @@
 package dev.imapmock.thread;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -26,31 +28,42 @@ public record ThreadNode(long number, List<ThreadNode> children) {
      */
     public static String write(List<ThreadNode> threads) {
         StringBuilder sb = new StringBuilder();
-        for (ThreadNode thread : threads) {
-            sb.append('(');
-            thread.members(sb);
-            sb.append(')');
+        // Pending output, next first: a String is written as is, a node is replaced by what it
+        // writes, so that a thread of any depth needs no recursion.
+        Deque<Object> pending = new ArrayDeque<>();
+        for (int i = threads.size() - 1; i >= 0; i--) {
+            pending.push(")");
+            pending.push(threads.get(i));
+            pending.push("(");
+        }
+        while (!pending.isEmpty()) {
+            Object next = pending.pop();
+            if (next instanceof String text) {
+                sb.append(text);
+            } else {
+                ((ThreadNode) next).members(pending);
+            }
         }
         return sb.toString();
     }
 
-    /** {@code thread-members} or {@code thread-nested}: this node and what hangs below it. */
-    private void members(StringBuilder sb) {
-        if (!dummy()) {
-            sb.append(number);
-            if (children.isEmpty()) {
-                return;
-            }
-            sb.append(' ');
-            if (children.size() == 1) {
-                children.get(0).members(sb);
-                return;
+    /**
+     * Puts in front of {@code pending} what this node writes, {@code thread-members} or
+     * {@code thread-nested}: its number, then a single child continuing the list or each of several
+     * children in a list of its own; a dummy writes only its children's lists.
+     */
+    private void members(Deque<Object> pending) {
+        if (!dummy() && children.size() == 1) {
+            pending.push(children.get(0));
+        } else {
+            for (int i = children.size() - 1; i >= 0; i--) {
+                pending.push(")");
+                pending.push(children.get(i));
+                pending.push("(");
             }
         }
-        for (ThreadNode child : children) {
-            sb.append('(');
-            child.members(sb);
-            sb.append(')');
+        if (!dummy()) {
+            pending.push(children.isEmpty() ? Long.toString(number) : number + " ");
         }
     }
 }

@@ -61,4 +61,15 @@ class ThreadAlgorithmTest {
         assertThat(thread(ThreadAlgorithm.REFS)).isEqualTo("(4)(1)(2)(3)");
         assertThat(thread(ThreadAlgorithm.ORDEREDSUBJECT)).isEqualTo("(4 (1)(2)(3))");
     }
+
+    @Test
+    void aThreadTensOfThousandsDeepNeedsNoRecursion() {
+        for (int i = 1; i <= 20_000; i++) {
+            message("<m" + i + "@x>", "<m" + (i - 1) + "@x>", null, "Re: long", i);
+        }
+        for (ThreadAlgorithm algorithm : List.of(ThreadAlgorithm.REFERENCES, ThreadAlgorithm.REFS)) {
+            String answer = thread(algorithm);
+            assertThat(answer).startsWith("(1 2 3 ").endsWith(" 19999 20000)").doesNotContain("((");
+        }
+    }
 }

@@ -123,6 +123,23 @@ class ThreadTranscriptTest {
     }
 
     @Test
+    void criteriaMayNameTheSavedResultAndModseqWhichTurnsCondstoreOn() {
+        try (ImapMockServer server = server(); RawClient c = selected(server)) {
+            c.play("""
+                    C: s2 SEARCH RETURN (SAVE) 3:4
+                    S: s2 OK Search completed.
+                    C: t1 THREAD REFERENCES UTF-8 $
+                    S: * THREAD (4 3)
+                    S: t1 OK Thread completed.
+                    C: t2 UID THREAD REFS UTF-8 MODSEQ 1
+                    S: * OK [HIGHESTMODSEQ 7] Highest
+                    S: * THREAD (1 2 4)(5)
+                    S: t2 OK UID THREAD completed.
+                    """);
+        }
+    }
+
+    @Test
     void nothingFoundIsThreadWithoutASpace() {
         try (ImapMockServer server = server(); RawClient c = selected(server)) {
             c.play("""
@@ -171,8 +188,10 @@ class ThreadTranscriptTest {
                     S: n1 NO [BADCHARSET (UTF-8 US-ASCII)] charset KOI8-R is not supported; use UTF-8 or US-ASCII
                     C: n2 UID THREAD REFS BOGUS ALL
                     S: n2 NO [BADCHARSET (UTF-8 US-ASCII)] charset BOGUS is not supported; use UTF-8 or US-ASCII
+                    C: n3 THREAD REFERENCES CHARSET UTF-8 ALL
+                    S: n3 NO [BADCHARSET (UTF-8 US-ASCII)] charset CHARSET is not supported; use UTF-8 or US-ASCII
                     """);
-            c.assertStillWorks("n3");
+            c.assertStillWorks("n4");
         }
     }
 

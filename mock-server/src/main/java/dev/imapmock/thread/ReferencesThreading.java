@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,10 +22,6 @@ final class ReferencesThreading {
     /** Siblings by sent date, then by their order in the mailbox (RFC 5256 §2.2). */
     private static final Comparator<Container> BY_SENT_DATE = Comparator
             .comparingLong((Container c) -> first(c).sentDate()).thenComparingLong(c -> first(c).number());
-
-    /** REFS: threads by their newest message; a thread whose top is a missing message first on a tie. */
-    private static final Comparator<Container> BY_NEWEST = Comparator.comparingLong(ReferencesThreading::newest)
-            .thenComparingLong(c -> c.dummy() || c.wasDummy ? 0 : c.message.number());
 
     private final boolean bySubject;
     private final Map<String, Container> byId = new HashMap<>();
@@ -49,21 +46,36 @@ final class ReferencesThreading {
             link(m);
         }
         List<Container> roots = prune();
+        // Sorting every set of siblings first gives each dummy its first child for step 4.
         sortSiblings(all);
         if (bySubject) {
             roots.sort(BY_SENT_DATE);
             roots = gatherBySubject(roots);
+            // Step 6, again for the sets step 5 changed, and for the threads themselves.
             sortSiblings(all);
             sortSiblings(roots);
             roots.sort(BY_SENT_DATE);
         } else {
-            roots.sort(BY_NEWEST);
+            sortByNewest(roots);
         }
         List<ThreadNode> threads = new ArrayList<>(roots.size());
         for (Container root : roots) {
             threads.add(root.toNode());
         }
         return threads;
+    }
+
+    /**
+     * REFS: threads by the latest sent date in them; on a tie a thread whose top is a missing
+     * message comes first, then by the top's order in the mailbox, as Dovecot orders them.
+     */
+    private static void sortByNewest(List<Container> roots) {
+        Map<Container, Long> newest = new IdentityHashMap<>();
+        for (Container root : roots) {
+            newest.put(root, newest(root));
+        }
+        roots.sort(Comparator.comparingLong((Container c) -> newest.get(c))
+                .thenComparingLong(c -> c.dummy() || c.wasDummy ? 0 : c.message.number()));
     }
 
     /**

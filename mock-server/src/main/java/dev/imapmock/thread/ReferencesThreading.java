@@ -156,9 +156,15 @@ final class ReferencesThreading {
                 parents.get(i).addChild(messages.get(i));
             }
         }
-        List<Container> roots = new ArrayList<>();
+        List<Container> tops = new ArrayList<>();
         for (Container c : all) {
-            if (c.parent != null || (c.dummy() && c.children.isEmpty())) {
+            if (c.parent == null) {
+                tops.add(c);
+            }
+        }
+        List<Container> roots = new ArrayList<>(tops.size());
+        for (Container c : tops) {
+            if (c.dummy() && c.children.isEmpty()) {
                 continue;
             }
             if (c.dummy() && c.children.size() == 1) {

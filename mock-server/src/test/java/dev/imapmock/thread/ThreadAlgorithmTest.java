@@ -63,6 +63,15 @@ class ThreadAlgorithmTest {
     }
 
     @Test
+    void aMissingTopWithOneChildGivesWayToItOnce() {
+        // <p@x> is known (as missing) before message 2 fills <c@x>, its only child.
+        message(null, "<p@x> <c@x>", null, "a", 1);
+        message("<c@x>", "<p@x>", null, "b", 2);
+        assertThat(thread(ThreadAlgorithm.REFS)).isEqualTo("(2 1)");
+        assertThat(thread(ThreadAlgorithm.REFERENCES)).isEqualTo("(2 1)");
+    }
+
+    @Test
     void aThreadTensOfThousandsDeepNeedsNoRecursion() {
         for (int i = 1; i <= 20_000; i++) {
             message("<m" + i + "@x>", "<m" + (i - 1) + "@x>", null, "Re: long", i);

@@ -36,6 +36,19 @@ public enum Extension {
     SORT("SORT", "RFC 5256"),
     /** The SORT keys DISPLAYFROM and DISPLAYTO: the display name of the first From or To address. */
     SORT_DISPLAY("SORT=DISPLAY", "RFC 5957", SORT),
+    /**
+     * THREAD with the REFERENCES algorithm (RFC 5256 §3): threads from Message-ID, References and
+     * In-Reply-To, then threads with the same base subject gathered. The THREAD command exists
+     * while at least one THREAD algorithm is offered.
+     */
+    THREAD_REFERENCES("THREAD=REFERENCES", "RFC 5256"),
+    /**
+     * THREAD with the REFS algorithm, as Dovecot offers it (draft-ietf-morg-inthread §4):
+     * REFERENCES without the gathering by subject, threads ordered by their newest message.
+     */
+    THREAD_REFS("THREAD=REFS", "draft-ietf-morg-inthread"),
+    /** THREAD with the ORDEREDSUBJECT algorithm (RFC 5256 §3): one thread per base subject. */
+    THREAD_ORDEREDSUBJECT("THREAD=ORDEREDSUBJECT", "RFC 5256"),
     /** The NAMESPACE command. */
     NAMESPACE("NAMESPACE", "RFC 2342"),
     /** The UNSELECT command. */

@@ -19,17 +19,23 @@ public final class Commands {
 
     /**
      * A command's handler and where it may run. {@code expungeSafe} is false for the commands
-     * during which no EXPUNGE may be sent (RFC 3501 §7.4.1: FETCH, STORE and SEARCH, and SORT,
-     * which is a SEARCH; their UID forms may report expunges). {@code extension} is the extension that defines the command, or
-     * null for RFC 3501's own: a server without that extension does not know the command.
+     * during which no EXPUNGE may be sent (RFC 3501 §7.4.1: FETCH, STORE and SEARCH, and SORT
+     * and THREAD, which search; their UID forms may report expunges). {@code extensions} are those that define the command, empty for
+     * RFC 3501's own: a server that offers none of them does not know the command (THREAD is
+     * defined by each of its algorithms' extensions).
      */
-    public record Entry(CommandHandler handler, Set<SessionState> states, boolean expungeSafe, Extension extension) {
+    public record Entry(CommandHandler handler, Set<SessionState> states, boolean expungeSafe, Set<Extension> extensions) {
+        public Entry {
+            extensions = Set.copyOf(extensions);
+        }
     }
 
     private static final Set<SessionState> ANY = EnumSet.of(NOT_AUTHENTICATED, AUTHENTICATED, SELECTED);
     private static final Set<SessionState> NOT_AUTH = EnumSet.of(NOT_AUTHENTICATED);
     private static final Set<SessionState> AUTH = EnumSet.of(AUTHENTICATED, SELECTED);
     private static final Set<SessionState> SEL = EnumSet.of(SELECTED);
+    private static final Extension[] THREAD_ALGORITHMS = {Extension.THREAD_REFERENCES, Extension.THREAD_REFS,
+            Extension.THREAD_ORDEREDSUBJECT};
 
     private static final Map<String, Entry> TABLE = Map.ofEntries(
             entry("CAPABILITY", new CapabilityCommand(), ANY),
@@ -71,7 +77,9 @@ public final class Commands {
             entry("UID COPY", new CopyCommand(true, false), SEL),
             entry("MOVE", new CopyCommand(false, true), SEL, Extension.MOVE),
             entry("UID MOVE", new CopyCommand(true, true), SEL, Extension.MOVE),
-            entry("UID EXPUNGE", new UidExpungeCommand(), SEL, Extension.UIDPLUS));
+            entry("UID EXPUNGE", new UidExpungeCommand(), SEL, Extension.UIDPLUS),
+            entry("THREAD", new ThreadCommand(false), SEL, false, THREAD_ALGORITHMS),
+            entry("UID THREAD", new ThreadCommand(true), SEL, true, THREAD_ALGORITHMS));
 
     private Commands() {
     }
@@ -82,11 +90,19 @@ public final class Commands {
      */
     public static Entry lookup(String name, Set<Extension> extensions) {
         Entry entry = TABLE.get(name);
-        return entry == null || (entry.extension() != null && !extensions.contains(entry.extension())) ? null : entry;
+        if (entry == null || entry.extensions().isEmpty()) {
+            return entry;
+        }
+        for (Extension e : entry.extensions()) {
+            if (extensions.contains(e)) {
+                return entry;
+            }
+        }
+        return null;
     }
 
     private static Map.Entry<String, Entry> entry(String name, CommandHandler handler, Set<SessionState> states) {
-        return entry(name, handler, states, true, null);
+        return entry(name, handler, states, true);
     }
 
     private static Map.Entry<String, Entry> entry(String name, CommandHandler handler, Set<SessionState> states,
@@ -95,12 +111,7 @@ public final class Commands {
     }
 
     private static Map.Entry<String, Entry> entry(String name, CommandHandler handler, Set<SessionState> states,
-                                                  boolean expungeSafe) {
-        return entry(name, handler, states, expungeSafe, null);
-    }
-
-    private static Map.Entry<String, Entry> entry(String name, CommandHandler handler, Set<SessionState> states,
-                                                  boolean expungeSafe, Extension extension) {
-        return Map.entry(name, new Entry(handler, Set.copyOf(states), expungeSafe, extension));
+                                                  boolean expungeSafe, Extension... extensions) {
+        return Map.entry(name, new Entry(handler, Set.copyOf(states), expungeSafe, Set.of(extensions)));
     }
 }

@@ -433,6 +433,33 @@ public final class ImapMockServer implements AutoCloseable {
             });
         }
 
+        /**
+         * As {@link #tlsKeyStore(Path, char[])}, from {@code location}: a classpath resource
+         * first (as {@link #fixtures(String)} finds one), else a file path. Read when
+         * {@link #build()} runs.
+         */
+        public Builder tlsKeyStore(String location, char[] password) {
+            Objects.requireNonNull(location, "location");
+            char[] copy = Objects.requireNonNull(password, "password").clone();
+            return identity("tlsKeyStore", () -> {
+                try (java.io.InputStream resource = classLoader().getResourceAsStream(location)) {
+                    if (resource != null) {
+                        return TlsIdentity.keyStore(resource, location, copy);
+                    }
+                    Path file = Path.of(location);
+                    if (!java.nio.file.Files.isRegularFile(file)) {
+                        throw new IllegalArgumentException("No keystore " + location
+                                + ": neither a classpath resource nor a file");
+                    }
+                    return TlsIdentity.keyStore(file, copy);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("Can't read the keystore " + location + ": " + e.getMessage(), e);
+                } finally {
+                    Arrays.fill(copy, '\0');
+                }
+            });
+        }
+
         /** Presents the keys of this factory; the chain of its first server key is what {@code tls()} trusts. */
         public Builder tlsKeyManagers(KeyManagerFactory factory) {
             Objects.requireNonNull(factory, "factory");

@@ -163,8 +163,20 @@ public final class TlsIdentity {
      *                                  or holds no private key (the message never holds the password)
      */
     public static TlsIdentity keyStore(Path file, char[] password) {
-        KeyStore store;
         try (InputStream in = Files.newInputStream(file)) {
+            return keyStore(in, file.toString(), password);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Can't read the keystore " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As {@link #keyStore(Path, char[])}, from a stream (a classpath resource, say) that
+     * {@code file} names in messages. The stream is read to its end and not closed.
+     */
+    public static TlsIdentity keyStore(InputStream in, String file, char[] password) {
+        KeyStore store;
+        try {
             store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
         } catch (IOException | GeneralSecurityException e) {

@@ -56,6 +56,10 @@ final class Launcher {
         for (String[] token : options.tokens()) {
             builder.token(token[0], token[1]);
         }
+        if (!options.saslMechanisms().isEmpty()) {
+            builder.saslMechanisms(options.saslMechanisms().toArray(new String[0]));
+        }
+        builder.maxFailedLogins(options.maxFailedLogins());
         if (options.fixtures() != null) {
             builder.fixtures(options.fixtures());
         } else if (options.users().isEmpty()) {

@@ -326,9 +326,12 @@ public final class ImapMockServer implements AutoCloseable {
 
         /**
          * The SASL mechanisms offered, in {@code AUTH=} order, from PLAIN, LOGIN, CRAM-MD5,
-         * SCRAM-SHA-256, XOAUTH2 and OAUTHBEARER. By default PLAIN and LOGIN, as Dovecot, and
-         * XOAUTH2 and OAUTHBEARER too when a {@link #token} is registered. With {@link #requireTls},
-         * those that send a secret in clear are neither offered nor accepted before TLS.
+         * SCRAM-SHA-1, SCRAM-SHA-1-PLUS, SCRAM-SHA-256, SCRAM-SHA-256-PLUS, XOAUTH2 and OAUTHBEARER.
+         * By default PLAIN and LOGIN, as Dovecot, and XOAUTH2 and OAUTHBEARER too when a
+         * {@link #token} is registered. With {@link #requireTls}, those that send a secret in clear
+         * are neither offered nor accepted before TLS. The {@code -PLUS} variants bind the exchange
+         * to the TLS channel ({@code tls-server-end-point}, RFC 5929) and are offered only on
+         * connections that speak TLS.
          */
         public Builder saslMechanisms(String... names) {
             this.mechanisms = List.of(names);

@@ -132,7 +132,7 @@ public @interface ImapServer {
 
     /**
      * The SASL mechanisms offered, in {@code AUTH=} order, from PLAIN, LOGIN, CRAM-MD5,
-     * SCRAM-SHA-1, SCRAM-SHA-256, XOAUTH2 and OAUTHBEARER (see
+     * SCRAM-SHA-1, SCRAM-SHA-256, their {@code -PLUS} variants, XOAUTH2 and OAUTHBEARER (see
      * {@link dev.imapmock.ImapMockServer.Builder#saslMechanisms}). Empty (the default) inherits,
      * and where nothing is declared the server offers PLAIN and LOGIN, as Dovecot does, with
      * XOAUTH2 and OAUTHBEARER too when {@link #tokens()} are given.

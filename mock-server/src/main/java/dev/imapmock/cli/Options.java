@@ -52,7 +52,8 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                                      OAUTHBEARER (then offered too); repeat for several
               --sasl-mechanisms LIST the SASL mechanisms offered, in this AUTH= order, separated
                                      by commas, e.g. PLAIN,LOGIN,XOAUTH2; from PLAIN, LOGIN,
-                                     CRAM-MD5, SCRAM-SHA-256, XOAUTH2, OAUTHBEARER
+                                     CRAM-MD5, SCRAM-SHA-1[-PLUS], SCRAM-SHA-256[-PLUS],
+                                     XOAUTH2, OAUTHBEARER (-PLUS only offered over TLS)
                                      (default PLAIN,LOGIN, with XOAUTH2,OAUTHBEARER after --token)
               --max-failed-logins N  after N failed LOGIN/AUTHENTICATE commands on a connection,
                                      say * BYE and close it (default 0: no limit)

@@ -72,8 +72,8 @@ class SaslOptionsTest {
     @Test
     void badValuesAreRefusedWithTheOptionNamed() {
         assertThat(refusal("--sasl-mechanisms", "PLAIN,DIGEST-MD5")).isEqualTo("imapmock: --sasl-mechanisms: No SASL"
-                + " mechanism named DIGEST-MD5; the mechanisms are [PLAIN, LOGIN, CRAM-MD5, SCRAM-SHA-256,"
-                + " XOAUTH2, OAUTHBEARER] (see --help)\n");
+                + " mechanism named DIGEST-MD5; the mechanisms are [PLAIN, LOGIN, CRAM-MD5, SCRAM-SHA-1,"
+                + " SCRAM-SHA-1-PLUS, SCRAM-SHA-256, SCRAM-SHA-256-PLUS, XOAUTH2, OAUTHBEARER] (see --help)\n");
         assertThat(refusal("--sasl-mechanisms", "PLAIN,plain"))
                 .isEqualTo("imapmock: --sasl-mechanisms: SASL mechanism given twice: PLAIN (see --help)\n");
         assertThat(refusal("--sasl-mechanisms")).isEqualTo("imapmock: --sasl-mechanisms needs a value (see --help)\n");

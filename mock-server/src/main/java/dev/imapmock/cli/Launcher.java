@@ -35,6 +35,9 @@ final class Launcher {
         if (options.requireTls()) {
             builder.requireTls();
         }
+        if (options.tlsKey() != null) {
+            builder.tlsKeyAlgorithm(options.tlsKey());
+        }
         if (options.keystore() != null) {
             String password = env.apply(options.keystorePasswordEnv());
             if (password == null) {

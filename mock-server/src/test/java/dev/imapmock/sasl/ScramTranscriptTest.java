@@ -288,6 +288,21 @@ class ScramTranscriptTest {
     }
 
     @Test
+    void plusBindsAnRsaCertificateWithSha256Too() throws Exception {
+        try (ImapMockServer rsa = ImapMockServer.builder().user("alice", "secret").tlsPort(0)
+                .tlsKeyAlgorithm(dev.imapmock.tls.KeyAlgorithm.RSA).saslMechanisms("SCRAM-SHA-256-PLUS").build().start();
+             RawClient c = RawClient.tls(rsa.host(), rsa.tlsPort(), rsa.tls().clientSslContext())) {
+            c.play("S: * OK [CAPABILITY " + AFTER + " AUTH=SCRAM-SHA-256-PLUS] ImapMock ready.");
+            java.security.cert.X509Certificate leaf =
+                    (java.security.cert.X509Certificate) c.tlsSession().getPeerCertificates()[0];
+            assertThat(leaf.getSigAlgName()).isEqualTo("SHA256withRSA");
+            byte[] binding = MessageDigest.getInstance("SHA-256").digest(leaf.getEncoded());
+            succeeds(c, "a1", "SCRAM-SHA-256-PLUS", new ScramClient("SHA-256", "p=tls-server-end-point,,", binding,
+                    "alice", "secret", NONCE));
+        }
+    }
+
+    @Test
     void theDefaultMechanismsStayPlainAndLogin() {
         try (ImapMockServer tls = ImapMockServer.builder().user("alice", "secret").tlsPort(0).build().start();
              RawClient c = RawClient.tls(tls.host(), tls.tlsPort(), tls.tls().clientSslContext())) {

@@ -21,6 +21,7 @@ import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.Message;
 import dev.imapmock.store.SpecialUseMailboxes;
 import dev.imapmock.store.StoreLimits;
+import dev.imapmock.tls.KeyAlgorithm;
 import dev.imapmock.tls.TlsConfig;
 import dev.imapmock.tls.TlsIdentity;
 
@@ -295,6 +296,7 @@ public final class ImapMockServer implements AutoCloseable {
         private boolean requireTls;
         private Supplier<TlsIdentity> tlsIdentity;
         private String tlsIdentityName;
+        private KeyAlgorithm tlsKeyAlgorithm;
         private List<String> tlsProtocols = List.of();
         private List<String> tlsCipherSuites = List.of();
         private SpecialUseMailboxes specialUse;
@@ -326,9 +328,12 @@ public final class ImapMockServer implements AutoCloseable {
 
         /**
          * The SASL mechanisms offered, in {@code AUTH=} order, from PLAIN, LOGIN, CRAM-MD5,
-         * SCRAM-SHA-256, XOAUTH2 and OAUTHBEARER. By default PLAIN and LOGIN, as Dovecot, and
-         * XOAUTH2 and OAUTHBEARER too when a {@link #token} is registered. With {@link #requireTls},
-         * those that send a secret in clear are neither offered nor accepted before TLS.
+         * SCRAM-SHA-1, SCRAM-SHA-1-PLUS, SCRAM-SHA-256, SCRAM-SHA-256-PLUS, XOAUTH2 and OAUTHBEARER.
+         * By default PLAIN and LOGIN, as Dovecot, and XOAUTH2 and OAUTHBEARER too when a
+         * {@link #token} is registered. With {@link #requireTls}, those that send a secret in clear
+         * are neither offered nor accepted before TLS. The {@code -PLUS} variants bind the exchange
+         * to the TLS channel ({@code tls-server-end-point}, RFC 5929) and are offered only on
+         * connections that speak TLS.
          */
         public Builder saslMechanisms(String... names) {
             this.mechanisms = List.of(names);
@@ -433,6 +438,33 @@ public final class ImapMockServer implements AutoCloseable {
             });
         }
 
+        /**
+         * As {@link #tlsKeyStore(Path, char[])}, from {@code location}: a classpath resource
+         * first (as {@link #fixtures(String)} finds one), else a file path. Read when
+         * {@link #build()} runs.
+         */
+        public Builder tlsKeyStore(String location, char[] password) {
+            Objects.requireNonNull(location, "location");
+            char[] copy = Objects.requireNonNull(password, "password").clone();
+            return identity("tlsKeyStore", () -> {
+                try (java.io.InputStream resource = classLoader().getResourceAsStream(location)) {
+                    if (resource != null) {
+                        return TlsIdentity.keyStore(resource, location, copy);
+                    }
+                    Path file = Path.of(location);
+                    if (!java.nio.file.Files.isRegularFile(file)) {
+                        throw new IllegalArgumentException("No keystore " + location
+                                + ": neither a classpath resource nor a file");
+                    }
+                    return TlsIdentity.keyStore(file, copy);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("Can't read the keystore " + location + ": " + e.getMessage(), e);
+                } finally {
+                    Arrays.fill(copy, '\0');
+                }
+            });
+        }
+
         /** Presents the keys of this factory; the chain of its first server key is what {@code tls()} trusts. */
         public Builder tlsKeyManagers(KeyManagerFactory factory) {
             Objects.requireNonNull(factory, "factory");
@@ -450,7 +482,22 @@ public final class ImapMockServer implements AutoCloseable {
 
         /** Generates a certificate for this server alone, rather than sharing the JVM's. */
         public Builder tlsFreshCertificate() {
-            return identity("tlsFreshCertificate", TlsIdentity::generated);
+            return identity("tlsFreshCertificate", () -> TlsIdentity.generated(keyAlgorithm()));
+        }
+
+        /**
+         * The key of the generated certificate: {@link KeyAlgorithm#EC} (P-256, the default) or
+         * {@link KeyAlgorithm#RSA} (RSA-2048, sha256WithRSAEncryption), for a client or policy that
+         * takes RSA only. Either is made once per JVM and shared, unless {@link #tlsFreshCertificate}.
+         * Not with a certificate of the user's ({@link #tlsKeyStore} and the like).
+         */
+        public Builder tlsKeyAlgorithm(KeyAlgorithm algorithm) {
+            this.tlsKeyAlgorithm = Objects.requireNonNull(algorithm, "algorithm");
+            return this;
+        }
+
+        private KeyAlgorithm keyAlgorithm() {
+            return tlsKeyAlgorithm == null ? KeyAlgorithm.EC : tlsKeyAlgorithm;
         }
 
         private Builder identity(String name, Supplier<TlsIdentity> identity) {
@@ -481,13 +528,18 @@ public final class ImapMockServer implements AutoCloseable {
         private TlsConfig tlsConfig() {
             if (!starttls && tlsPort < 0) {
                 String needs = requireTls ? "requireTls()" : tlsIdentityName != null ? tlsIdentityName + "()"
-                        : !tlsProtocols.isEmpty() ? "tlsProtocols()" : !tlsCipherSuites.isEmpty() ? "tlsCipherSuites()" : null;
+                        : !tlsProtocols.isEmpty() ? "tlsProtocols()" : !tlsCipherSuites.isEmpty() ? "tlsCipherSuites()"
+                        : tlsKeyAlgorithm != null ? "tlsKeyAlgorithm()" : null;
                 if (needs != null) {
                     throw new IllegalArgumentException(needs + " needs tls() or tlsPort(): the server does not speak TLS");
                 }
                 return null;
             }
-            TlsIdentity identity = tlsIdentity == null ? TlsIdentity.shared() : tlsIdentity.get();
+            if (tlsKeyAlgorithm != null && tlsIdentityName != null && !tlsIdentityName.equals("tlsFreshCertificate")) {
+                throw new IllegalArgumentException("tlsKeyAlgorithm() chooses the key of the generated certificate, but "
+                        + tlsIdentityName + "() gives a certificate of its own; give one of them");
+            }
+            TlsIdentity identity = tlsIdentity == null ? TlsIdentity.shared(keyAlgorithm()) : tlsIdentity.get();
             return new TlsConfig(identity, tlsProtocols, tlsCipherSuites);
         }
 

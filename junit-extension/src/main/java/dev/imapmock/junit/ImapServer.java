@@ -81,6 +81,72 @@ public @interface ImapServer {
     boolean tls() default false;
 
     /**
+     * The port of implicit TLS ({@code imaps}, RFC 8314): 0 for a free one
+     * ({@link dev.imapmock.ImapMockServer#tlsPort()}), or a fixed port for an application whose
+     * configuration names one (tests that share it cannot run in parallel). Given without
+     * {@link #tls()}, the server speaks implicit TLS only: the plain port offers no STARTTLS. With
+     * {@link #tls()} (and by default, where {@code tls} or another TLS attribute asks for TLS) the
+     * implicit-TLS port is a free one. -1 (the default) inherits from the enclosing class.
+     */
+    int tlsPort() default -1;
+
+    /**
+     * Refuses LOGIN and the SASL mechanisms that send a secret in clear until the connection speaks
+     * TLS, and advertises {@code LOGINDISABLED} on a clear connection (RFC 3501 §6.2.3): the
+     * setting of a server an application must reach with {@code mail.imap.starttls.required}.
+     * Implies TLS as {@link #tls()} gives it unless {@link #tlsPort()} alone chooses implicit TLS.
+     * Once true on a class, its methods and {@code @Nested} classes require TLS too.
+     */
+    boolean requireTls() default false;
+
+    /**
+     * The TLS protocol versions allowed, such as {@code "TLSv1.2"}; by default the JDK's. A test
+     * can so prove that its application refuses, or copes with, an old protocol. Implies TLS as
+     * {@link #requireTls()} does. Empty (the default) inherits; a non-empty list replaces it.
+     */
+    String[] tlsProtocols() default {};
+
+    /**
+     * A PKCS#12 keystore whose first key entry the server presents instead of the generated
+     * certificate: a classpath resource first, else a file path (relative to the working
+     * directory). Its password never stands in code: name where it is with
+     * {@link #keystorePasswordEnv()} or {@link #keystorePasswordProperty()}, exactly one. Implies
+     * TLS as {@link #requireTls()} does. Empty (the default) inherits; a keystore given replaces the
+     * enclosing one together with its password setting.
+     */
+    String keystore() default "";
+
+    /**
+     * The environment variable holding the {@link #keystore()}'s password, read when the server
+     * starts; a variable that is not set fails the test before it starts, naming the variable (never
+     * a value). Only beside {@code keystore} on the same annotation.
+     */
+    String keystorePasswordEnv() default "";
+
+    /**
+     * The system property holding the {@link #keystore()}'s password (for example one that
+     * Surefire's {@code systemPropertyVariables} sets from the build), read as
+     * {@link #keystorePasswordEnv()} is. Only beside {@code keystore} on the same annotation.
+     */
+    String keystorePasswordProperty() default "";
+
+    /**
+     * The SASL mechanisms offered, in {@code AUTH=} order, from PLAIN, LOGIN, CRAM-MD5,
+     * SCRAM-SHA-1, SCRAM-SHA-256, their {@code -PLUS} variants, XOAUTH2 and OAUTHBEARER (see
+     * {@link dev.imapmock.ImapMockServer.Builder#saslMechanisms}). Empty (the default) inherits,
+     * and where nothing is declared the server offers PLAIN and LOGIN, as Dovecot does, with
+     * XOAUTH2 and OAUTHBEARER too when {@link #tokens()} are given.
+     */
+    String[] saslMechanisms() default {};
+
+    /**
+     * After this many failed LOGIN and AUTHENTICATE commands on one connection the server says
+     * {@code * BYE} and closes it; 0 for no limit. -1 (the default) inherits, and where nothing is
+     * declared there is no limit.
+     */
+    int maxFailedLogins() default -1;
+
+    /**
      * OAuth2 bearer tokens, each {@code "user:token"}, accepted by XOAUTH2 and OAUTHBEARER for that
      * user. Empty (the default) inherits; a non-empty list replaces the enclosing one.
      */

@@ -430,8 +430,8 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
 
         public ImapServerExtension build() {
             List<Settings.User> effectiveUsers = users.isEmpty() ? Settings.DEFAULTS.users() : users;
-            return new ImapServerExtension(new Settings(effectiveUsers, fixtures, without, with, false, List.of(),
-                    lifecycle, "ImapServerExtension.builder()", customizer));
+            return new ImapServerExtension(new Settings(effectiveUsers, fixtures, without, with, Settings.Tls.NONE,
+                    List.of(), List.of(), -1, lifecycle, "ImapServerExtension.builder()", customizer));
         }
     }
 }

@@ -18,14 +18,37 @@ import java.util.function.Consumer;
  * for error messages.
  */
 record Settings(List<User> users, List<String> fixtures, Set<Extension> without, Set<Extension> with,
-                boolean tls, List<User> tokens, Lifecycle lifecycle, String origin,
-                Consumer<ImapMockServer.Builder> customizer) {
+                Tls tls, List<User> tokens, List<String> mechanisms, int maxFailedLogins, Lifecycle lifecycle,
+                String origin, Consumer<ImapMockServer.Builder> customizer) {
 
     record User(String name, String password) {
     }
 
+    /**
+     * How the server speaks TLS. {@code port} is the implicit-TLS port, -1 when not given;
+     * {@code keystore} is empty for the generated certificate, and then so are the names of where
+     * its password is.
+     */
+    record Tls(boolean starttls, int port, boolean required, List<String> protocols, String keystore,
+               String passwordEnv, String passwordProperty) {
+        static final Tls NONE = new Tls(false, -1, false, List.of(), "", "", "");
+
+        Tls {
+            protocols = List.copyOf(protocols);
+        }
+
+        /** True when an attribute other than the port asks for TLS: STARTTLS then, unless the port alone was given. */
+        private boolean asked() {
+            return starttls || required || !protocols.isEmpty() || !keystore.isEmpty();
+        }
+
+        boolean on() {
+            return asked() || port >= 0;
+        }
+    }
+
     static final Settings DEFAULTS = new Settings(List.of(parseUser(ImapServer.DEFAULT_USER, "defaults")), List.of(),
-            Set.of(), Set.of(), false, List.of(), Lifecycle.PER_METHOD, "the defaults", b -> { });
+            Set.of(), Set.of(), Tls.NONE, List.of(), List.of(), -1, Lifecycle.PER_METHOD, "the defaults", b -> { });
 
     Settings {
         users = List.copyOf(users);
@@ -33,6 +56,7 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         without = Set.copyOf(without);
         with = Set.copyOf(with);
         tokens = List.copyOf(tokens);
+        mechanisms = List.copyOf(mechanisms);
     }
 
     /** These settings with the non-empty attributes of {@code annotation} laid over them. */
@@ -68,8 +92,43 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
                 newTokens.add(parseToken(spec, annotationOrigin));
             }
         }
-        return new Settings(newUsers, newFixtures, newWithout, newWith, tls || annotation.tls(), newTokens,
-                annotation.lifecycle(), annotationOrigin, customizer);
+        List<String> newMechanisms = annotation.saslMechanisms().length > 0
+                ? List.of(annotation.saslMechanisms()) : mechanisms;
+        if (annotation.maxFailedLogins() < -1) {
+            throw new ExtensionConfigurationException(annotationOrigin + ": maxFailedLogins must be 0 (no limit) or"
+                    + " more, not " + annotation.maxFailedLogins());
+        }
+        int newMaxFailedLogins = annotation.maxFailedLogins() >= 0 ? annotation.maxFailedLogins() : maxFailedLogins;
+        return new Settings(newUsers, newFixtures, newWithout, newWith, tlsWith(annotation, annotationOrigin),
+                newTokens, newMechanisms, newMaxFailedLogins, annotation.lifecycle(), annotationOrigin, customizer);
+    }
+
+    private Tls tlsWith(ImapServer annotation, String annotationOrigin) {
+        if (annotation.tlsPort() < -1 || annotation.tlsPort() > 65535) {
+            throw new ExtensionConfigurationException(annotationOrigin + ": tlsPort must be a port from 0 (a free one)"
+                    + " to 65535, not " + annotation.tlsPort());
+        }
+        String keystore = tls.keystore();
+        String env = tls.passwordEnv();
+        String property = tls.passwordProperty();
+        boolean namesPassword = !annotation.keystorePasswordEnv().isEmpty() || !annotation.keystorePasswordProperty().isEmpty();
+        if (!annotation.keystore().isBlank()) {
+            if (annotation.keystorePasswordEnv().isEmpty() == annotation.keystorePasswordProperty().isEmpty()) {
+                throw new ExtensionConfigurationException(annotationOrigin + ": keystore needs exactly one of"
+                        + " keystorePasswordEnv and keystorePasswordProperty, naming where its password is"
+                        + " (a password never stands in the annotation)");
+            }
+            keystore = annotation.keystore().strip();
+            env = annotation.keystorePasswordEnv();
+            property = annotation.keystorePasswordProperty();
+        } else if (namesPassword) {
+            throw new ExtensionConfigurationException(annotationOrigin + ": keystorePasswordEnv and"
+                    + " keystorePasswordProperty name the password of a keystore given beside them; give keystore too");
+        }
+        return new Tls(tls.starttls() || annotation.tls(), annotation.tlsPort() >= 0 ? annotation.tlsPort() : tls.port(),
+                tls.required() || annotation.requireTls(),
+                annotation.tlsProtocols().length > 0 ? List.of(annotation.tlsProtocols()) : tls.protocols(),
+                keystore, env, property);
     }
 
     static User parseUser(String spec, String origin) {
@@ -91,6 +150,34 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         return new User(spec.substring(0, colon), spec.substring(colon + 1));
     }
 
+    /**
+     * STARTTLS when TLS is asked for other than by the port alone, and implicit TLS on the port
+     * given or else a free one: {@code tls = true} keeps meaning both, a port alone means imaps only.
+     */
+    private void tls(ImapMockServer.Builder builder) {
+        if (tls.asked()) {
+            builder.tls();
+        }
+        builder.tlsPort(Math.max(tls.port(), 0));
+        if (tls.required()) {
+            builder.requireTls();
+        }
+        if (!tls.protocols().isEmpty()) {
+            builder.tlsProtocols(tls.protocols().toArray(new String[0]));
+        }
+        if (!tls.keystore().isEmpty()) {
+            boolean fromEnv = !tls.passwordEnv().isEmpty();
+            String name = fromEnv ? tls.passwordEnv() : tls.passwordProperty();
+            String password = fromEnv ? System.getenv(name) : System.getProperty(name);
+            if (password == null) {
+                throw new ExtensionConfigurationException(origin + ": keystore " + tls.keystore() + ": the "
+                        + (fromEnv ? "environment variable " : "system property ") + name
+                        + " that should hold its password is not set");
+            }
+            builder.tlsKeyStore(tls.keystore(), password.toCharArray());
+        }
+    }
+
     /** Builds and starts the server these settings describe, on a free loopback port. */
     ImapMockServer start() {
         ImapMockServer.Builder builder = ImapMockServer.builder().host("127.0.0.1").port(0);
@@ -99,8 +186,18 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         }
         fixtures.forEach(builder::fixtures);
         builder.with(with.toArray(new Extension[0]));
-        if (tls) {
-            builder.tls().tlsPort(0);
+        if (tls.on()) {
+            tls(builder);
+        }
+        if (!mechanisms.isEmpty()) {
+            try {
+                builder.saslMechanisms(mechanisms.toArray(new String[0]));
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException(origin + ": saslMechanisms: " + e.getMessage(), e);
+            }
+        }
+        if (maxFailedLogins >= 0) {
+            builder.maxFailedLogins(maxFailedLogins);
         }
         for (User token : tokens) {
             builder.token(token.name(), token.password());

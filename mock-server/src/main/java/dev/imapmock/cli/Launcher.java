@@ -35,6 +35,9 @@ final class Launcher {
         if (options.requireTls()) {
             builder.requireTls();
         }
+        if (options.tlsKey() != null) {
+            builder.tlsKeyAlgorithm(options.tlsKey());
+        }
         if (options.keystore() != null) {
             String password = env.apply(options.keystorePasswordEnv());
             if (password == null) {
@@ -56,6 +59,10 @@ final class Launcher {
         for (String[] token : options.tokens()) {
             builder.token(token[0], token[1]);
         }
+        if (!options.saslMechanisms().isEmpty()) {
+            builder.saslMechanisms(options.saslMechanisms().toArray(new String[0]));
+        }
+        builder.maxFailedLogins(options.maxFailedLogins());
         if (options.fixtures() != null) {
             builder.fixtures(options.fixtures());
         } else if (options.users().isEmpty()) {

@@ -1,6 +1,8 @@
 package dev.imapmock.cli;
 
 import dev.imapmock.Extension;
+import dev.imapmock.sasl.Mechanisms;
+import dev.imapmock.tls.KeyAlgorithm;
 import dev.imapmock.store.SpecialUse;
 import dev.imapmock.store.SpecialUseMailboxes;
 
@@ -18,15 +20,18 @@ import java.util.Set;
  *                            (never the password: it never passes through the command line)
  * @param specialUse          the special-use mailboxes of every user; null for the server's default
  * @param tokens              OAuth2 bearer tokens, each {@code {user, token}}
+ * @param saslMechanisms      the SASL mechanisms offered, in order; empty for the server's default
+ * @param maxFailedLogins     failed logins a connection may make before {@code * BYE}; 0 for no limit
+ * @param tlsKey              the key of the generated certificate; null for the default (EC)
  */
 record Options(String host, int port, List<String[]> users, Path fixtures, boolean help, Path faults,
                Set<Extension> without, Set<Extension> with, boolean tls, int tlsPort, boolean requireTls,
                Path tlsCertOut, Path keystore, String keystorePasswordEnv, SpecialUseMailboxes specialUse,
-               List<String[]> tokens) {
+               List<String[]> tokens, List<String> saslMechanisms, int maxFailedLogins, KeyAlgorithm tlsKey) {
 
     Options(String host, int port, List<String[]> users, Path fixtures, boolean help) {
         this(host, port, users, fixtures, help, null, Set.of(), Set.of(), false, -1, false, null, null, null, null,
-                List.of());
+                List.of(), List.of(), 0, null);
     }
 
     /** True when the server speaks TLS on either port. */
@@ -47,6 +52,13 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                                      created with a few messages, and its credentials are printed.
               --token USER:TOKEN     an OAuth2 bearer token for USER, accepted by XOAUTH2 and
                                      OAUTHBEARER (then offered too); repeat for several
+              --sasl-mechanisms LIST the SASL mechanisms offered, in this AUTH= order, separated
+                                     by commas, e.g. PLAIN,LOGIN,XOAUTH2; from PLAIN, LOGIN,
+                                     CRAM-MD5, SCRAM-SHA-1[-PLUS], SCRAM-SHA-256[-PLUS],
+                                     XOAUTH2, OAUTHBEARER (-PLUS only offered over TLS)
+                                     (default PLAIN,LOGIN, with XOAUTH2,OAUTHBEARER after --token)
+              --max-failed-logins N  after N failed LOGIN/AUTHENTICATE commands on a connection,
+                                     say * BYE and close it (default 0: no limit)
               --fixtures DIR         seed mail from DIR: each sub-directory is a mailbox (INBOX is
                                      the inbox), each .eml file a message, in file-name order. With
                                      several users, DIR holds one such tree per user, named after it.
@@ -66,6 +78,8 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                                      speaks TLS (CAPABILITY shows LOGINDISABLED)
               --tls-cert-out FILE    write the server's certificate as PEM to FILE before the
                                      ready line, for curl --cacert or Python's cafile
+              --tls-key ec|rsa       the key of the generated certificate: ec (P-256, the
+                                     default) or rsa (RSA-2048, sha256WithRSAEncryption)
               --keystore FILE        present the first key of this PKCS#12 file instead
               --keystore-password-env VAR
                                      the environment variable that holds the keystore's password
@@ -94,17 +108,23 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         SpecialUseMailboxes specialUse = null;
         boolean noSpecialUse = false;
         List<String[]> tokens = new ArrayList<>();
+        List<String> saslMechanisms = List.of();
+        int maxFailedLogins = 0;
+        KeyAlgorithm tlsKey = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
                     return new Options(host, port, users, fixtures, true, faults, without, with, tls, tlsPort,
-                            requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens);
+                            requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens, saslMechanisms,
+                            maxFailedLogins, tlsKey);
                 }
                 case "--host" -> host = value(args, ++i, arg);
                 case "--port" -> port = port(value(args, ++i, arg), arg);
                 case "--user" -> users.add(user(value(args, ++i, arg)));
                 case "--token" -> tokens.add(pair(value(args, ++i, arg), "--token needs USER:TOKEN"));
+                case "--sasl-mechanisms" -> saslMechanisms = mechanisms(value(args, ++i, arg));
+                case "--max-failed-logins" -> maxFailedLogins = count(value(args, ++i, arg), arg);
                 case "--fixtures" -> fixtures = Path.of(value(args, ++i, arg));
                 case "--faults" -> faults = Path.of(value(args, ++i, arg));
                 case "--without" -> without.addAll(extensions(value(args, ++i, arg), arg));
@@ -113,6 +133,7 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                 case "--tls-port" -> tlsPort = port(value(args, ++i, arg), arg);
                 case "--require-tls" -> requireTls = true;
                 case "--tls-cert-out" -> tlsCertOut = Path.of(value(args, ++i, arg));
+                case "--tls-key" -> tlsKey = keyAlgorithm(value(args, ++i, arg));
                 case "--keystore" -> keystore = Path.of(value(args, ++i, arg));
                 case "--keystore-password-env" -> keystorePasswordEnv = value(args, ++i, arg);
                 case "--special-use" -> {
@@ -132,13 +153,19 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
             }
         }
         Options options = new Options(host, port, users, fixtures, false, faults, without, with, tls, tlsPort,
-                requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens);
+                requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens, saslMechanisms, maxFailedLogins,
+                tlsKey);
         if (!options.speaksTls()) {
             String needs = requireTls ? "--require-tls" : tlsCertOut != null ? "--tls-cert-out"
-                    : keystore != null ? "--keystore" : keystorePasswordEnv != null ? "--keystore-password-env" : null;
+                    : keystore != null ? "--keystore" : keystorePasswordEnv != null ? "--keystore-password-env"
+                    : tlsKey != null ? "--tls-key" : null;
             if (needs != null) {
                 throw new IllegalArgumentException(needs + " needs --tls or --tls-port");
             }
+        }
+        if (tlsKey != null && keystore != null) {
+            throw new IllegalArgumentException("--tls-key chooses the key of the generated certificate; with --keystore"
+                    + " the keystore's certificate is presented instead, so give one of them");
         }
         if ((keystore == null) != (keystorePasswordEnv == null)) {
             throw new IllegalArgumentException(keystore == null ? "--keystore-password-env needs --keystore"
@@ -173,6 +200,41 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                     option + ": no extension named " + name.trim() + "; the extensions are " + Extension.names())));
         }
         return list;
+    }
+
+    /** {@code NAME,NAME...}, each a mechanism of the server's table, none twice. */
+    private static List<String> mechanisms(String names) {
+        List<String> list = new ArrayList<>();
+        for (String name : names.split(",", -1)) {
+            list.add(name.trim());
+        }
+        try {
+            Mechanisms.resolve(list);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--sasl-mechanisms: " + e.getMessage(), e);
+        }
+        return List.copyOf(list);
+    }
+
+    private static KeyAlgorithm keyAlgorithm(String name) {
+        for (KeyAlgorithm a : KeyAlgorithm.values()) {
+            if (a.name().equalsIgnoreCase(name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("--tls-key needs ec or rsa, not " + name);
+    }
+
+    private static int count(String text, String option) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // Reported below.
+        }
+        throw new IllegalArgumentException(option + " needs a number, 0 or more, not " + text);
     }
 
     private static String value(String[] args, int i, String option) {

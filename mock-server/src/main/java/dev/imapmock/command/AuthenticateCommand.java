@@ -47,7 +47,7 @@ final class AuthenticateCommand implements CommandHandler {
                     + " first (RFC 4959 section 3)");
         }
         session.attempt(new ReceivedCommand.Authentication(mechanism.name(), null, null));
-        Exchange exchange = mechanism.start(session.credentials(), session.random());
+        Exchange exchange = mechanism.start(session.credentials(), session.random(), session.saslLink());
         Step step = exchange.start(initial == null ? null : initial.equals("=") ? new byte[0] : decode(initial));
         while (step instanceof Step.Challenge challenge) {
             session.out().continuation(Base64.getEncoder().encodeToString(challenge.data()));

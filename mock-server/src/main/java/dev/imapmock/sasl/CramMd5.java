@@ -30,7 +30,7 @@ final class CramMd5 implements Mechanism {
     }
 
     @Override
-    public Exchange start(Credentials credentials, java.util.Random random) {
+    public Exchange start(Credentials credentials, java.util.Random random, Link link) {
         String challenge = "<" + Long.toUnsignedString(random.nextLong()) + ".imapmock@localhost>";
         return new Exchange() {
             @Override

@@ -13,7 +13,7 @@ final class Login implements Mechanism {
     }
 
     @Override
-    public Exchange start(Credentials credentials, java.util.Random random) {
+    public Exchange start(Credentials credentials, java.util.Random random, Link link) {
         return new Exchange() {
             private String user;
 

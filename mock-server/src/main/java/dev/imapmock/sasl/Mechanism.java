@@ -25,8 +25,17 @@ public interface Mechanism {
     }
 
     /**
-     * Starts one exchange that checks proofs against {@code credentials}; nonces and salts come
-     * from {@code random}, so a seeded generator makes challenges repeatable.
+     * True for the {@code -PLUS} variants, which bind the exchange to the TLS channel (RFC 5056):
+     * offered only on a connection that speaks TLS and has channel-binding data.
      */
-    Exchange start(Credentials credentials, java.util.Random random);
+    default boolean bindsChannel() {
+        return false;
+    }
+
+    /**
+     * Starts one exchange that checks proofs against {@code credentials}; nonces and salts come
+     * from {@code random}, so a seeded generator makes challenges repeatable; {@code link} tells
+     * what the connection offers (channel bindings, the other mechanisms).
+     */
+    Exchange start(Credentials credentials, java.util.Random random, Link link);
 }

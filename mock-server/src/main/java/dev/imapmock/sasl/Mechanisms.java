@@ -12,8 +12,8 @@ public final class Mechanisms {
     private static final Map<String, Mechanism> ALL = new LinkedHashMap<>();
 
     static {
-        for (Mechanism m : List.of(new Plain(), new Login(), new CramMd5(), new ScramSha256(), new XOAuth2(),
-                new OAuthBearer())) {
+        for (Mechanism m : List.of(new Plain(), new Login(), new CramMd5(), new ScramSha1(false),
+                new ScramSha1(true), new ScramSha256(false), new ScramSha256(true), new XOAuth2(), new OAuthBearer())) {
             ALL.put(m.name(), m);
         }
     }

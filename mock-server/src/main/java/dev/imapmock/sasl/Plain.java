@@ -14,7 +14,7 @@ final class Plain implements Mechanism {
     }
 
     @Override
-    public Exchange start(Credentials credentials, java.util.Random random) {
+    public Exchange start(Credentials credentials, java.util.Random random, Link link) {
         return new Exchange() {
             @Override
             public Step start(byte[] initial) {

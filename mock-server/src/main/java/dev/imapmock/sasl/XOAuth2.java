@@ -18,7 +18,7 @@ final class XOAuth2 implements Mechanism {
     }
 
     @Override
-    public Exchange start(Credentials credentials, java.util.Random random) {
+    public Exchange start(Credentials credentials, java.util.Random random, Link link) {
         return new BearerExchange(credentials) {
             @Override
             Step parse(byte[] message) {

@@ -86,6 +86,9 @@ final class Connection implements Runnable {
                         }
                     }, server.config().offers(Extension.LITERAL_PLUS));
             session = new Session(number, server, in, out, implicitTls);
+            if (implicitTls) {
+                session.secured(transport.tls().getSession());
+            }
             CommandFaults greeting = faults.greeting();
             out.status(null, Status.OK, "CAPABILITY " + session.capabilities(), "ImapMock ready.");
             out.flush();
@@ -191,7 +194,7 @@ final class Connection implements Runnable {
                     + " (RFC 3501 §6.2.1; the command injection of CVE-2011-0411)", number, dropped);
         }
         in.input(transport.input());
-        session.secured();
+        session.secured(transport.tls().getSession());
     }
 
     /**

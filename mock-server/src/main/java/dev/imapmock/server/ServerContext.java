@@ -28,8 +28,10 @@ public record ServerContext(ServerConfig config, MailStore store, Journal journa
      * connection speaks TLS: STARTTLS is offered only before login on a clear connection (RFC 3501
      * §6.2.1), and when the server requires TLS a clear connection shows {@code LOGINDISABLED}
      * instead of mechanisms that send the password in clear (RFC 3501 §6.2.3), as Dovecot does.
+     * {@code channelBound} is true when the connection has TLS channel-binding data, which the
+     * {@code -PLUS} mechanisms need.
      */
-    public String capabilities(SessionState state, boolean secure) {
+    public String capabilities(SessionState state, boolean secure, boolean channelBound) {
         StringBuilder sb = new StringBuilder("IMAP4rev1");
         for (Extension e : config.extensions()) {
             if (e != Extension.STARTTLS) {
@@ -44,7 +46,7 @@ public record ServerContext(ServerConfig config, MailStore store, Journal journa
                 sb.append(" LOGINDISABLED");
             }
             for (Mechanism m : config.mechanisms()) {
-                if (offers(m, secure)) {
+                if (offers(m, secure, channelBound)) {
                     sb.append(" AUTH=").append(m.name());
                 }
             }
@@ -54,10 +56,12 @@ public record ServerContext(ServerConfig config, MailStore store, Journal journa
 
     /**
      * True when {@code mechanism} is offered on this connection: configured, and not one that
-     * sends a secret in clear on a clear connection of a server that requires TLS.
+     * sends a secret in clear on a clear connection of a server that requires TLS, nor one that
+     * binds the channel where there is none to bind.
      */
-    public boolean offers(Mechanism mechanism, boolean secure) {
-        return config.mechanisms().contains(mechanism) && !(mechanism.sendsSecretInClear() && loginDisabled(secure));
+    public boolean offers(Mechanism mechanism, boolean secure, boolean channelBound) {
+        return config.mechanisms().contains(mechanism) && !(mechanism.sendsSecretInClear() && loginDisabled(secure))
+                && (channelBound || !mechanism.bindsChannel());
     }
 
     /** The accounts' passwords and tokens, as the SASL mechanisms check them. */

@@ -40,6 +40,7 @@ public final class Session {
     private final java.util.Random random;
     private ReceivedCommand.Authentication attempt;
     private int failedLogins;
+    private java.util.Map<String, byte[]> channelBindings = java.util.Map.of();
 
     Session(int connection, ServerContext server, CommandReader in, ResponseWriter out, boolean secure) {
         this.connection = connection;
@@ -61,14 +62,34 @@ public final class Session {
         return server.credentials();
     }
 
-    /** The SASL mechanism of this name when the server is configured with it. */
+    /** The SASL mechanism of this name when the server is configured with it and this connection can run it. */
     public java.util.Optional<Mechanism> mechanism(String name) {
-        return Mechanisms.named(name).filter(m -> server.config().mechanisms().contains(m));
+        // A -PLUS mechanism without a channel to bind is as unknown as one never configured.
+        return Mechanisms.named(name).filter(m -> server.config().mechanisms().contains(m))
+                .filter(m -> !m.bindsChannel() || !channelBindings.isEmpty());
     }
 
-    /** True when {@code mechanism} is offered on this connection (false for secrets in clear before required TLS). */
+    /**
+     * True when {@code mechanism} is offered on this connection: false for secrets in clear before
+     * required TLS, and for the {@code -PLUS} mechanisms without TLS channel-binding data.
+     */
     public boolean offers(Mechanism mechanism) {
-        return server.offers(mechanism, secure);
+        return server.offers(mechanism, secure, !channelBindings.isEmpty());
+    }
+
+    /** What a SASL mechanism may know of this connection: its channel bindings and the mechanisms offered. */
+    public dev.imapmock.sasl.Link saslLink() {
+        return new dev.imapmock.sasl.Link() {
+            @Override
+            public java.util.Map<String, byte[]> channelBindings() {
+                return channelBindings;
+            }
+
+            @Override
+            public boolean offers(String name) {
+                return mechanism(name).filter(Session.this::offers).isPresent();
+            }
+        };
     }
 
     /** Notes how the running LOGIN or AUTHENTICATE command tries to log in, for the journal. */
@@ -151,7 +172,7 @@ public final class Session {
     }
 
     public String capabilities() {
-        return server.capabilities(state, secure);
+        return server.capabilities(state, secure, !channelBindings.isEmpty());
     }
 
     /** True once the connection speaks TLS: from the start on an implicit-TLS port, or after STARTTLS. */
@@ -208,8 +229,9 @@ public final class Session {
     }
 
     /** The connection speaks TLS from now on. */
-    void secured() {
+    void secured(javax.net.ssl.SSLSession tls) {
         secure = true;
+        channelBindings = dev.imapmock.tls.ChannelBindings.of(tls);
     }
 
     /** The reader, for commands that read more from the client (AUTHENTICATE, IDLE). */

@@ -6,19 +6,18 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes self-signed X.509 v3 certificates (RFC 5280) for a fresh P-256 key, in the JDK alone:
+ * Writes self-signed X.509 v3 certificates (RFC 5280) for a fresh P-256 or RSA-2048 key
+ * ({@link KeyAlgorithm}), in the JDK alone:
  * the JDK has no public certificate builder, and the server's jar carries no crypto library.
  *
  * <p>The shape is the one Go's {@code httptest} server and {@code openssl req -x509} give a
@@ -29,7 +28,6 @@ import java.util.List;
  * there are any). Stateless and thread-safe.
  */
 public final class CertificateGenerator {
-    private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
     private static final String COMMON_NAME = "2.5.4.3";
     private static final String UNIT = "2.5.4.11";
     private static final String AUTHORITY_KEY_IDENTIFIER = "2.5.29.35";
@@ -64,26 +62,31 @@ public final class CertificateGenerator {
     }
 
     /**
-     * Generates a key pair and a self-signed certificate for it that is its own trust anchor; a
-     * few milliseconds.
+     * Generates a P-256 key pair and a self-signed certificate for it that is its own trust
+     * anchor; a few milliseconds.
      */
     public static Generated generate(Spec spec) {
-        return make(spec, null);
+        return generate(spec, KeyAlgorithm.EC);
+    }
+
+    /** As {@link #generate(Spec)}, for a key of {@code algorithm} (RSA: some hundred milliseconds). */
+    public static Generated generate(Spec spec, KeyAlgorithm algorithm) {
+        return make(spec, algorithm, null);
     }
 
     /**
      * Generates a key pair and an end-entity certificate for it (CA:FALSE, digitalSignature)
-     * issued by {@code issuer}, a certificate of {@link #generate} whose key signs it.
+     * issued by {@code issuer}, a certificate of {@link #generate} whose key signs it; the new
+     * key is of the issuer's algorithm.
      */
     public static Generated issue(Spec spec, Generated issuer) {
-        return make(spec, issuer);
+        return make(spec, KeyAlgorithm.of(issuer.keyPair().getPrivate()), issuer);
     }
 
-    private static Generated make(Spec spec, Generated issuer) {
+    private static Generated make(Spec spec, KeyAlgorithm algorithm, Generated issuer) {
+        KeyAlgorithm signing = issuer == null ? algorithm : KeyAlgorithm.of(issuer.keyPair().getPrivate());
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            KeyPair keys = generator.generateKeyPair();
+            KeyPair keys = algorithm.generateKeyPair();
             byte[] spki = keys.getPublic().getEncoded();
             byte[] name = spec.unit() == null
                     ? Der.sequence(
@@ -94,7 +97,7 @@ public final class CertificateGenerator {
                             Der.set(Der.sequence(Der.oid(UNIT), Der.utf8String(spec.unit()))),
                             Der.set(Der.sequence(Der.oid(COMMON_NAME), Der.utf8String(spec.commonName()))));
             byte[] issuerName = issuer == null ? name : issuer.certificate().getSubjectX500Principal().getEncoded();
-            byte[] algorithm = Der.sequence(Der.oid(ECDSA_WITH_SHA256));
+            byte[] signatureAlgorithm = signing.signatureIdentifier();
             byte[] serial = new byte[16];
             new SecureRandom().nextBytes(serial);
             serial[0] &= 0x7F;
@@ -102,25 +105,30 @@ public final class CertificateGenerator {
             byte[] tbs = Der.sequence(
                     Der.explicit(0, Der.integer(BigInteger.TWO)),
                     Der.integer(new BigInteger(serial)),
-                    algorithm,
+                    signatureAlgorithm,
                     issuerName,
                     Der.sequence(Der.time(spec.notBefore()), Der.time(spec.notAfter())),
                     name,
                     spki,
-                    Der.explicit(3, Der.sequence(extensions(spec, spki, issuer))));
-            Signature signer = Signature.getInstance("SHA256withECDSA");
+                    Der.explicit(3, Der.sequence(extensions(spec, spki, issuer, algorithm == KeyAlgorithm.RSA))));
+            Signature signer = Signature.getInstance(signing.signatureAlgorithm());
             signer.initSign(issuer == null ? keys.getPrivate() : issuer.keyPair().getPrivate());
             signer.update(tbs);
-            byte[] der = Der.sequence(tbs, algorithm, Der.bitString(signer.sign()));
+            byte[] der = Der.sequence(tbs, signatureAlgorithm, Der.bitString(signer.sign()));
             X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));
             return new Generated(keys, certificate);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("This JDK cannot make a P-256 certificate: " + e.getMessage(), e);
+            throw new IllegalStateException("This JDK cannot make a " + algorithm + " certificate: " + e.getMessage(), e);
         }
     }
 
-    private static byte[][] extensions(Spec spec, byte[] spki, Generated issuer) throws GeneralSecurityException {
+    /**
+     * {@code rsa}: the key may also encipher keys, which TLS 1.2's RSA key exchange needs (RFC
+     * 5246 §7.4.2), as {@code openssl req} gives an RSA certificate.
+     */
+    private static byte[][] extensions(Spec spec, byte[] spki, Generated issuer, boolean rsa)
+            throws GeneralSecurityException {
         List<byte[]> names = new ArrayList<>();
         for (String dns : spec.dnsNames()) {
             names.add(Der.implicit(2, dns.getBytes(StandardCharsets.US_ASCII)));
@@ -131,12 +139,15 @@ public final class CertificateGenerator {
         List<byte[]> extensions = new ArrayList<>();
         if (issuer == null) {
             extensions.add(extension(BASIC_CONSTRAINTS, true, Der.sequence(Der.bool(true))));
-            // digitalSignature (bit 0) and keyCertSign (bit 5): 1000 01xx, two unused bits.
-            extensions.add(extension(KEY_USAGE, true, Der.bitString(new byte[] {(byte) 0x84}, 2)));
+            // digitalSignature (bit 0) and keyCertSign (bit 5): 1000 01xx, two unused bits; with
+            // keyEncipherment (bit 2) for RSA: 1010 01xx.
+            extensions.add(extension(KEY_USAGE, true, Der.bitString(new byte[] {(byte) (rsa ? 0xA4 : 0x84)}, 2)));
         } else {
             extensions.add(extension(BASIC_CONSTRAINTS, true, Der.sequence()));
-            // digitalSignature (bit 0) alone: 1xxx xxxx, seven unused bits.
-            extensions.add(extension(KEY_USAGE, true, Der.bitString(new byte[] {(byte) 0x80}, 7)));
+            // digitalSignature (bit 0) alone: 1xxx xxxx, seven unused bits; with keyEncipherment
+            // (bit 2) for RSA: 101x xxxx, five unused bits.
+            extensions.add(extension(KEY_USAGE, true, rsa ? Der.bitString(new byte[] {(byte) 0xA0}, 5)
+                    : Der.bitString(new byte[] {(byte) 0x80}, 7)));
             byte[] issuerKeyId = keyId(issuer.keyPair().getPublic().getEncoded());
             extensions.add(extension(AUTHORITY_KEY_IDENTIFIER, false, Der.sequence(Der.implicit(0, issuerKeyId))));
         }

@@ -27,6 +27,10 @@ final class Der {
         return tlv(0x31, concat(items));
     }
 
+    static byte[] nul() {
+        return new byte[] {0x05, 0x00};
+    }
+
     static byte[] bool(boolean value) {
         return tlv(0x01, new byte[] {(byte) (value ? 0xFF : 0x00)});
     }

@@ -72,17 +72,35 @@ public final class TlsIdentity {
      * pays once.
      */
     public static TlsIdentity shared() {
-        return Shared.INSTANCE;
+        return shared(KeyAlgorithm.EC);
     }
 
-    /** The per-JVM cache the issue asks for: a lazily initialised holder, nothing else is static state. */
+    /** As {@link #shared()}, for a key of {@code algorithm}: one certificate per JVM and algorithm. */
+    public static TlsIdentity shared(KeyAlgorithm algorithm) {
+        return switch (algorithm) {
+            case EC -> Shared.INSTANCE;
+            case RSA -> SharedRsa.INSTANCE;
+        };
+    }
+
+    /** The per-JVM cache the issue asks for: lazily initialised holders, nothing else is static state. */
     private static final class Shared {
-        static final TlsIdentity INSTANCE = generated();
+        static final TlsIdentity INSTANCE = generated(KeyAlgorithm.EC);
+    }
+
+    private static final class SharedRsa {
+        static final TlsIdentity INSTANCE = generated(KeyAlgorithm.RSA);
     }
 
     /** A new certificate like {@link #shared()}'s, with a key of its own. */
     public static TlsIdentity generated() {
-        return generate(localhostSpec(Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(3650))));
+        return generated(KeyAlgorithm.EC);
+    }
+
+    /** A new certificate like {@link #shared(KeyAlgorithm)}'s, with a key of its own. */
+    public static TlsIdentity generated(KeyAlgorithm algorithm) {
+        return generate(localhostSpec(Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(3650))),
+                algorithm);
     }
 
     /**
@@ -106,9 +124,14 @@ public final class TlsIdentity {
         return new CertificateGenerator.Spec("localhost", unit, GENERATED_DNS_NAMES, addresses, notBefore, notAfter);
     }
 
-    /** A fresh key and a self-signed certificate as {@code spec} says. */
+    /** A fresh P-256 key and a self-signed certificate as {@code spec} says. */
     public static TlsIdentity generate(CertificateGenerator.Spec spec) {
-        CertificateGenerator.Generated g = CertificateGenerator.generate(spec);
+        return generate(spec, KeyAlgorithm.EC);
+    }
+
+    /** A fresh key of {@code algorithm} and a self-signed certificate as {@code spec} says. */
+    public static TlsIdentity generate(CertificateGenerator.Spec spec, KeyAlgorithm algorithm) {
+        CertificateGenerator.Generated g = CertificateGenerator.generate(spec, algorithm);
         List<X509Certificate> chain = List.of(g.certificate());
         return new TlsIdentity(chain, new KeyManager[] {new OneKey(g.keyPair().getPrivate(), chain)}, null, g);
     }
@@ -142,7 +165,8 @@ public final class TlsIdentity {
             // A subject of its own too: a client looking for its issuer then finds none, rather
             // than the trusted certificate of the same name whose key did not sign it.
             Instant now = Instant.now();
-            untrusted = generate(localhostSpec("untrusted", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650))));
+            untrusted = generate(localhostSpec("untrusted", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650))),
+                    issuer == null ? KeyAlgorithm.EC : KeyAlgorithm.of(issuer.keyPair().getPrivate()));
         }
         return untrusted;
     }
@@ -163,8 +187,20 @@ public final class TlsIdentity {
      *                                  or holds no private key (the message never holds the password)
      */
     public static TlsIdentity keyStore(Path file, char[] password) {
-        KeyStore store;
         try (InputStream in = Files.newInputStream(file)) {
+            return keyStore(in, file.toString(), password);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Can't read the keystore " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As {@link #keyStore(Path, char[])}, from a stream (a classpath resource, say) that
+     * {@code file} names in messages. The stream is read to its end and not closed.
+     */
+    public static TlsIdentity keyStore(InputStream in, String file, char[] password) {
+        KeyStore store;
+        try {
             store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
         } catch (IOException | GeneralSecurityException e) {

@@ -2,6 +2,7 @@ package dev.imapmock.access;
 
 import dev.imapmock.ImapMockServer;
 import dev.imapmock.journal.ReceivedCommand;
+import dev.imapmock.tls.KeyAlgorithm;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -130,6 +131,81 @@ class TlsAngusMailTest {
             assertThat(firstSubject(store)).isEqualTo("Over TLS");
             assertThat(server.journal().commands()).extracting(ReceivedCommand::name).doesNotContain("STARTTLS")
                     .contains("AUTHENTICATE", "EXAMINE");
+        }
+    }
+
+    @Test
+    void imapsWithAnRsaCertificateNegotiatesAnRsaSignedHandshake() throws Exception {
+        try (ImapMockServer server = alice().tlsPort(0).tlsKeyAlgorithm(KeyAlgorithm.RSA).build().start()) {
+            server.deliver("alice", "INBOX", MAIL);
+            assertThat(server.tls().certificate().getSigAlgName()).isEqualTo("SHA256withRSA");
+            // The client sees the RSA certificate, hostname checked, through a factory that records the session.
+            java.util.List<javax.net.ssl.SSLSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+            javax.net.ssl.SSLSocketFactory base = server.tls().clientSslContext().getSocketFactory();
+            Properties props = imaps(server, "localhost");
+            props.put("mail.imaps.ssl.socketFactory", new RecordingFactory(base, sessions));
+            assertThat(firstSubject(Session.getInstance(props).getStore("imaps"))).isEqualTo("Over TLS");
+            assertThat(sessions).isNotEmpty();
+            assertThat(sessions.get(0).getPeerCertificates()[0]).isEqualTo(server.tls().certificate());
+            assertThat(sessions.get(0).getPeerCertificates()[0].getPublicKey().getAlgorithm()).isEqualTo("RSA");
+        }
+    }
+
+    /** Hands out the base factory's sockets and notes each one's session once its handshake is done. */
+    private static final class RecordingFactory extends javax.net.ssl.SSLSocketFactory {
+        private final javax.net.ssl.SSLSocketFactory base;
+        private final java.util.List<javax.net.ssl.SSLSession> sessions;
+
+        RecordingFactory(javax.net.ssl.SSLSocketFactory base, java.util.List<javax.net.ssl.SSLSession> sessions) {
+            this.base = base;
+            this.sessions = sessions;
+        }
+
+        private java.net.Socket record(java.net.Socket socket) {
+            ((javax.net.ssl.SSLSocket) socket).addHandshakeCompletedListener(e -> sessions.add(e.getSession()));
+            return socket;
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return base.getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return base.getSupportedCipherSuites();
+        }
+
+        @Override
+        public java.net.Socket createSocket() throws IOException {
+            return record(base.createSocket());
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.Socket s, String host, int port, boolean autoClose) throws IOException {
+            return record(base.createSocket(s, host, port, autoClose));
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port) throws IOException {
+            return record(base.createSocket(host, port));
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort)
+                throws IOException {
+            return record(base.createSocket(host, port, local, localPort));
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
+            return record(base.createSocket(host, port));
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress local,
+                                            int localPort) throws IOException {
+            return record(base.createSocket(address, port, local, localPort));
         }
     }
 

@@ -32,7 +32,8 @@ class SaslPolicyTest {
         assertThatThrownBy(() -> ImapMockServer.builder().saslMechanisms("PLAIN", "GSSAPI"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("No SASL mechanism named GSSAPI; the mechanisms are"
-                        + " [PLAIN, LOGIN, CRAM-MD5, SCRAM-SHA-256, XOAUTH2, OAUTHBEARER]");
+                        + " [PLAIN, LOGIN, CRAM-MD5, SCRAM-SHA-1, SCRAM-SHA-1-PLUS, SCRAM-SHA-256,"
+                        + " SCRAM-SHA-256-PLUS, XOAUTH2, OAUTHBEARER]");
         assertThatThrownBy(() -> ImapMockServer.builder().token("nobody", "t").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("Token for an unknown user: nobody");
     }

@@ -202,7 +202,7 @@ class SaslTranscriptTest {
                     C: *
                     S: b2 BAD Authentication aborted by client.
                     C: b3 AUTHENTICATE SCRAM-SHA-256 %s
-                    S: b3 NO [AUTHENTICATIONFAILED] Authentication failed: channel binding is not supported (no SCRAM-SHA-256-PLUS)
+                    S: b3 NO [AUTHENTICATIONFAILED] Authentication failed: channel binding (p=) needs SCRAM-SHA-256-PLUS
                     C: b4 AUTHENTICATE SCRAM-SHA-256 ***
                     S: b4 BAD Invalid base64 in the authentication response
                     """.formatted(b64(scram.clientFinal(serverFirst)), b64(scram.clientFirst()),

@@ -192,6 +192,90 @@ class TlsCertificateTest {
                 pem.toString())).contains("hostname mismatch");
     }
 
+    private static X509Certificate rsa() {
+        return TlsIdentity.shared(KeyAlgorithm.RSA).chain().get(0);
+    }
+
+    /** The AlgorithmIdentifier of sha256WithRSAEncryption with the NULL parameters RFC 4055 §5 asks for. */
+    private static final byte[] SHA256_WITH_RSA_NULL = HexFormat.of().parseHex("300d06092a864886f70d01010b0500");
+
+    @Test
+    void anRsaCertificateIsRsa2048SignedSha256WithRsaEncryptionAndMadeOncePerJvm() throws Exception {
+        X509Certificate c = rsa();
+        assertThat(TlsIdentity.shared(KeyAlgorithm.RSA)).isSameAs(TlsIdentity.shared(KeyAlgorithm.RSA))
+                .isNotSameAs(TlsIdentity.shared());
+        assertThat(c.getVersion()).isEqualTo(3);
+        assertThat(c.getSigAlgName()).isEqualTo("SHA256withRSA");
+        assertThat(c.getSigAlgOID()).isEqualTo("1.2.840.113549.1.1.11");
+        assertThat(c.getPublicKey()).isInstanceOfSatisfying(java.security.interfaces.RSAPublicKey.class,
+                k -> assertThat(k.getModulus().bitLength()).isEqualTo(2048));
+        c.verify(c.getPublicKey());
+        byte[] der = c.getEncoded();
+        int first = indexOf(der, SHA256_WITH_RSA_NULL, 0);
+        assertThat(first).as("signature AlgorithmIdentifier in tbsCertificate").isPositive();
+        assertThat(indexOf(der, SHA256_WITH_RSA_NULL, first + 1)).as("and in Certificate").isPositive();
+        // digitalSignature, keyEncipherment, keyCertSign.
+        assertThat(c.getKeyUsage()).startsWith(true, false, true, false, false, true, false);
+        assertThat(c.getBasicConstraints()).isEqualTo(Integer.MAX_VALUE);
+        List<List<?>> names = new ArrayList<>();
+        c.getSubjectAlternativeNames().forEach(n -> names.add(List.copyOf(n)));
+        assertThat(names).containsExactly(List.of(2, "localhost"), List.of(7, "127.0.0.1"), List.of(7, "0:0:0:0:0:0:0:1"));
+        X509Certificate parsed = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                new ByteArrayInputStream(TlsIdentity.shared(KeyAlgorithm.RSA).pem().getBytes(StandardCharsets.US_ASCII)));
+        assertThat(parsed).isEqualTo(c);
+
+        TlsIdentity identity = TlsIdentity.shared(KeyAlgorithm.RSA);
+        X509Certificate expired = identity.expired().chain().get(0);
+        expired.verify(c.getPublicKey());
+        assertThat(expired.getSigAlgName()).isEqualTo("SHA256withRSA");
+        assertThat(expired.getPublicKey().getAlgorithm()).isEqualTo("RSA");
+        assertThat(expired.getKeyUsage()).startsWith(true, false, true, false, false, false);
+    }
+
+    @Test
+    void keytoolAndOpensslReadTheRsaCertificate(@TempDir Path dir) throws Exception {
+        Path pem = dir.resolve("rsa.pem");
+        TlsIdentity.shared(KeyAlgorithm.RSA).writePem(pem);
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        assumeTrue(new File(keytool).canExecute(), "keytool not found at " + keytool + "; skipped");
+        assertThat(run(keytool, "-printcert", "-v", "-file", pem.toString())).contains(
+                "Owner: CN=localhost, O=ImapMock", "Signature algorithm name: SHA256withRSA",
+                "Subject Public Key Algorithm: 2048-bit RSA key", "Version: 3", "DNSName: localhost",
+                "IPAddress: 127.0.0.1", "CA:true", "DigitalSignature", "Key_Encipherment", "Key_CertSign", "serverAuth");
+        String openssl = which("openssl");
+        assumeTrue(openssl != null, "openssl is not on the PATH; skipped");
+        assertThat(run(openssl, "x509", "-in", pem.toString(), "-noout", "-text")).contains("Version: 3 (0x2)",
+                "Signature Algorithm: sha256WithRSAEncryption", "Public Key Algorithm: rsaEncryption",
+                "Public-Key: (2048 bit)", "Subject: O = ImapMock, CN = localhost",
+                "Digital Signature, Key Encipherment, Certificate Sign", "TLS Web Server Authentication",
+                "DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1");
+        assertThat(run(openssl, "verify", "-x509_strict", "-purpose", "sslserver", "-CAfile", pem.toString(),
+                pem.toString())).isEqualTo(pem + ": OK\n");
+        assertThat(run(openssl, "verify", "-verify_hostname", "localhost", "-CAfile", pem.toString(), pem.toString()))
+                .isEqualTo(pem + ": OK\n");
+    }
+
+    @Test
+    void tlsServerEndPointHashesTheCertificateWithItsSignaturesHash() throws Exception {
+        for (X509Certificate c : List.of(generated(), rsa())) {
+            assertThat(ChannelBindings.serverEndPoint(c)).get().isEqualTo(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     static String which(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             File f = new File(dir, tool);

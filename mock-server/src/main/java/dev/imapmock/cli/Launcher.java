@@ -56,6 +56,9 @@ final class Launcher {
         for (String[] token : options.tokens()) {
             builder.token(token[0], token[1]);
         }
+        for (Options.UserQuota quota : options.quotas()) {
+            builder.quota(quota.user(), quota.storageKiB(), quota.messages());
+        }
         if (options.fixtures() != null) {
             builder.fixtures(options.fixtures());
         } else if (options.users().isEmpty()) {

@@ -430,7 +430,7 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
 
         public ImapServerExtension build() {
             List<Settings.User> effectiveUsers = users.isEmpty() ? Settings.DEFAULTS.users() : users;
-            return new ImapServerExtension(new Settings(effectiveUsers, fixtures, without, with, false, List.of(),
+            return new ImapServerExtension(new Settings(effectiveUsers, fixtures, without, with, false, List.of(), List.of(),
                     lifecycle, "ImapServerExtension.builder()", customizer));
         }
     }

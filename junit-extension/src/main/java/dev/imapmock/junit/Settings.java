@@ -18,14 +18,18 @@ import java.util.function.Consumer;
  * for error messages.
  */
 record Settings(List<User> users, List<String> fixtures, Set<Extension> without, Set<Extension> with,
-                boolean tls, List<User> tokens, Lifecycle lifecycle, String origin,
+                boolean tls, List<User> tokens, List<Quota> quotas, Lifecycle lifecycle, String origin,
                 Consumer<ImapMockServer.Builder> customizer) {
 
     record User(String name, String password) {
     }
 
+    /** One {@code "user:KiB[:messages]"} of {@link ImapServer#quotas()}. */
+    record Quota(String user, long storageKiB, long messages) {
+    }
+
     static final Settings DEFAULTS = new Settings(List.of(parseUser(ImapServer.DEFAULT_USER, "defaults")), List.of(),
-            Set.of(), Set.of(), false, List.of(), Lifecycle.PER_METHOD, "the defaults", b -> { });
+            Set.of(), Set.of(), false, List.of(), List.of(), Lifecycle.PER_METHOD, "the defaults", b -> { });
 
     Settings {
         users = List.copyOf(users);
@@ -33,6 +37,7 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         without = Set.copyOf(without);
         with = Set.copyOf(with);
         tokens = List.copyOf(tokens);
+        quotas = List.copyOf(quotas);
     }
 
     /** These settings with the non-empty attributes of {@code annotation} laid over them. */
@@ -68,8 +73,15 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
                 newTokens.add(parseToken(spec, annotationOrigin));
             }
         }
+        List<Quota> newQuotas = quotas;
+        if (annotation.quotas().length > 0) {
+            newQuotas = new ArrayList<>();
+            for (String spec : annotation.quotas()) {
+                newQuotas.add(parseQuota(spec, annotationOrigin));
+            }
+        }
         return new Settings(newUsers, newFixtures, newWithout, newWith, tls || annotation.tls(), newTokens,
-                annotation.lifecycle(), annotationOrigin, customizer);
+                newQuotas, annotation.lifecycle(), annotationOrigin, customizer);
     }
 
     static User parseUser(String spec, String origin) {
@@ -91,6 +103,20 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         return new User(spec.substring(0, colon), spec.substring(colon + 1));
     }
 
+    /** A {@code "user:KiB"} or {@code "user:KiB:messages"} spec, whole numbers, 0 for no limit. */
+    static Quota parseQuota(String spec, String origin) {
+        String[] parts = spec == null ? new String[0] : spec.split(":", -1);
+        boolean ok = (parts.length == 2 || parts.length == 3) && !parts[0].isBlank();
+        for (int i = 1; ok && i < parts.length; i++) {
+            ok = parts[i].matches("[0-9]{1,15}");
+        }
+        if (!ok) {
+            throw new ExtensionConfigurationException(origin + ": cannot parse quota \"" + spec
+                    + "\"; expected \"user:KiB\" or \"user:KiB:messages\", for example \"alice:64:30\"");
+        }
+        return new Quota(parts[0], Long.parseLong(parts[1]), parts.length == 3 ? Long.parseLong(parts[2]) : 0);
+    }
+
     /** Builds and starts the server these settings describe, on a free loopback port. */
     ImapMockServer start() {
         ImapMockServer.Builder builder = ImapMockServer.builder().host("127.0.0.1").port(0);
@@ -104,6 +130,9 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         }
         for (User token : tokens) {
             builder.token(token.name(), token.password());
+        }
+        for (Quota quota : quotas) {
+            builder.quota(quota.user(), quota.storageKiB(), quota.messages());
         }
         builder.without(without.toArray(new Extension[0]));
         customizer.accept(builder);

@@ -94,7 +94,8 @@ class ExtensionSwitchTest {
                 .build().start(); RawClient c = RawClient.connect(server)) {
             assertThat(server.extensions()).contains(Extension.OBJECTID, Extension.IDLE);
             assertThat(c.command("c1", "CAPABILITY").get(0)).endsWith(" QRESYNC OBJECTID SAVEDATE PREVIEW ESEARCH SEARCHRES WITHIN"
-                    + " SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE CONTEXT=SEARCH QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE AUTH=PLAIN AUTH=LOGIN");
+                    + " SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE CONTEXT=SEARCH"
+                    + " QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE AUTH=PLAIN AUTH=LOGIN");
         }
         try (ImapMockServer server = ImapMockServer.builder().with(Extension.OBJECTID).without(Extension.OBJECTID)
                 .build()) {

@@ -748,8 +748,8 @@ public final class ImapMockServer implements AutoCloseable {
          * @throws dev.imapmock.fixtures.FixtureException when a fixture cannot be found or read
          * @throws IllegalArgumentException when the extensions asked for contradict each other, a
          *                                  TLS setting is given to a server that does not speak TLS,
-         *                                  the keystore cannot be read, or {@code specialUse} names a
-         *                                  user that is not configured
+         *                                  the keystore cannot be read, {@code specialUse} or {@code quota}
+         *                                  names a user that is not configured, or fixtures exceed a limit
          */
         public ImapMockServer build() {
             return new ImapMockServer(this);

@@ -409,6 +409,14 @@ class QuotaTranscriptTest {
     }
 
     @Test
+    void fixturesPastTheQuotaAreRefusedWhenTheServerIsBuilt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> alice().quota("alice", 0, 1)
+                        .fixtures(java.nio.file.Path.of("src/test/resources/mime")).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Fixtures exceed a limit of alice's account, in INBOX: Quota exceeded (mailbox for user is full)");
+    }
+
+    @Test
     void theBuilderRefusesAQuotaForAnUnknownUserAndNegativeLimits() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> alice().quota("bob", 64, 30).build())
                 .isInstanceOf(IllegalArgumentException.class)

@@ -135,6 +135,25 @@ public enum Extension {
      */
     CONTEXT_SORT("CONTEXT=SORT", "RFC 5267", false, SORT, ESORT, CONTEXT_SEARCH),
     /**
+     * Quota roots: GETQUOTA, GETQUOTAROOT and SETQUOTA. An account with a storage or message limit
+     * has one root, {@code "User quota"} as Dovecot names it, over all its mailboxes; SETQUOTA is
+     * refused unless {@link #QUOTASET} is on too.
+     */
+    QUOTA("QUOTA", "RFC 9208"),
+    /**
+     * The STORAGE resource (in KiB, rounded up as Dovecot rounds) in quota roots, and the
+     * DELETED-STORAGE status item (RFC 9208 §4.2).
+     */
+    QUOTA_RES_STORAGE("QUOTA=RES-STORAGE", "RFC 9208", QUOTA),
+    /** The MESSAGE resource (messages in all mailboxes of the account), and the DELETED status item. */
+    QUOTA_RES_MESSAGE("QUOTA=RES-MESSAGE", "RFC 9208", QUOTA),
+    /**
+     * SETQUOTA changes the limits of the account's quota root (RFC 9208 §4.1.3). Off unless asked
+     * for ({@code with(Extension.QUOTASET)}): Dovecot refuses SETQUOTA to a user who is not an
+     * administrator, and so does a server without it ({@code NO Quota can be changed only by admin}).
+     */
+    QUOTASET("QUOTASET", "RFC 9208", false, QUOTA),
+    /**
      * The COMPRESS command with the DEFLATE algorithm: after {@code COMPRESS DEFLATE} both
      * directions are raw deflate (RFC 1951). Off unless asked for ({@code with(Extension.COMPRESS_DEFLATE)}),
      * since Dovecot 2.3 offers it only with its zlib plugin, which its default configuration leaves out.

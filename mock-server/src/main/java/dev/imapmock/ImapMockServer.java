@@ -18,6 +18,8 @@ import dev.imapmock.store.OAuthTokens;
 import dev.imapmock.sasl.Mechanism;
 import dev.imapmock.sasl.Mechanisms;
 import dev.imapmock.store.Mailbox;
+import dev.imapmock.store.MailboxException;
+import dev.imapmock.store.Quota;
 import dev.imapmock.store.Message;
 import dev.imapmock.store.SpecialUseMailboxes;
 import dev.imapmock.store.StoreLimits;
@@ -82,9 +84,18 @@ public final class ImapMockServer implements AutoCloseable {
         }
         SpecialUseMailboxes everyone = builder.specialUse != null ? builder.specialUse
                 : config.offers(Extension.SPECIAL_USE) ? SpecialUseMailboxes.defaults() : SpecialUseMailboxes.none();
+        for (String user : builder.quotas.keySet()) {
+            if (!builder.users.containsKey(user)) {
+                throw new IllegalArgumentException("quota names a user that is not configured: " + user);
+            }
+        }
         for (Map.Entry<String, String> user : builder.users.entrySet()) {
-            store.addAccount(user.getKey(), user.getValue(),
+            Account account = store.addAccount(user.getKey(), user.getValue(),
                     builder.specialUseByUser.getOrDefault(user.getKey(), everyone));
+            long[] quota = builder.quotas.get(user.getKey());
+            if (quota != null) {
+                account.quota().limits(quota[0], quota[1]);
+            }
         }
         for (String[] token : builder.tokens) {
             if (!builder.users.containsKey(token[0])) {
@@ -213,6 +224,8 @@ public final class ImapMockServer implements AutoCloseable {
      * selected see it as EXISTS at their next command, at once when idling.
      *
      * @throws IllegalArgumentException when the user or the mailbox does not exist
+     * @throws IllegalStateException    when the message would exceed a limit of the account (its
+     *                                  quota, {@link Builder#maxMessagesPerMailbox}); nothing is delivered
      */
     public Message deliver(String user, String mailbox, byte[] rfc822) {
         return deliver(user, mailbox, rfc822, List.of());
@@ -225,6 +238,8 @@ public final class ImapMockServer implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the user or the mailbox does not exist, or a flag is
      *                                  not an IMAP flag name
+     * @throws IllegalStateException    when the message would exceed a limit of the account (its
+     *                                  quota, {@link Builder#maxMessagesPerMailbox}); nothing is delivered
      */
     public Message deliver(String user, String mailbox, byte[] rfc822, Collection<String> flags) {
         Objects.requireNonNull(rfc822, "rfc822");
@@ -242,7 +257,11 @@ public final class ImapMockServer implements AutoCloseable {
         if (target == null || target.isNoselect()) {
             throw new IllegalArgumentException("No such mailbox for " + user + ": " + mailbox);
         }
-        return target.append(rfc822.clone(), Flags.of(names), OffsetDateTime.now(config.clock()));
+        try {
+            return target.append(rfc822.clone(), Flags.of(names), OffsetDateTime.now(config.clock()));
+        } catch (MailboxException e) {
+            throw new IllegalStateException("Can't deliver to " + user + "'s " + target.name() + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -302,6 +321,7 @@ public final class ImapMockServer implements AutoCloseable {
         private SpecialUseMailboxes specialUse;
         private final Map<String, SpecialUseMailboxes> specialUseByUser = new LinkedHashMap<>();
         private final List<String[]> tokens = new ArrayList<>();
+        private final Map<String, long[]> quotas = new LinkedHashMap<>();
         private List<String> mechanisms;
         private int maxFailedLogins;
 
@@ -636,19 +656,50 @@ public final class ImapMockServer implements AutoCloseable {
         /**
          * Messages one mailbox may hold (default 0: no limit). An APPEND, COPY or MOVE that would
          * exceed it is answered {@code NO [OVERQUOTA]}; {@link ImapMockServer#deliver} and fixtures
-         * throw instead.
+         * throw instead. Not part of the quota root, which is account-wide.
          */
         public Builder maxMessagesPerMailbox(int max) {
-            storeLimits = new StoreLimits(max, storeLimits.maxAccountBytes());
+            storeLimits = new StoreLimits(max, storeLimits.maxAccountBytes(), storeLimits.maxAccountMessages());
             return this;
         }
 
         /**
-         * Octets all messages of one account may hold together (default 0: no limit). An APPEND,
-         * COPY or MOVE that would exceed it is answered {@code NO [OVERQUOTA]}.
+         * Octets all messages of one account may hold together (default 0: no limit): every account's
+         * quota root (RFC 9208), shown as STORAGE in KiB, unless {@link #quota} says otherwise for it. An
+         * APPEND, COPY or MOVE that would exceed it is answered {@code NO [OVERQUOTA]}; {@link
+         * ImapMockServer#deliver} and fixtures throw instead.
          */
         public Builder maxAccountBytes(long octets) {
-            storeLimits = new StoreLimits(storeLimits.maxMessagesPerMailbox(), octets);
+            storeLimits = new StoreLimits(storeLimits.maxMessagesPerMailbox(), octets, storeLimits.maxAccountMessages());
+            return this;
+        }
+
+        /**
+         * Messages all mailboxes of one account may hold together (default 0: no limit): the MESSAGE
+         * resource of every account's quota root, unless {@link #quota} says otherwise for it. Refused
+         * as {@link #maxAccountBytes} is.
+         */
+        public Builder maxAccountMessages(long messages) {
+            storeLimits = new StoreLimits(storeLimits.maxMessagesPerMailbox(), storeLimits.maxAccountBytes(), messages);
+            return this;
+        }
+
+        /**
+         * One user's quota root (RFC 9208), instead of {@link #maxAccountBytes} and
+         * {@link #maxAccountMessages}: at most {@code storageKiB} KiB (units of 1024 octets) and
+         * {@code messages} messages in all the user's mailboxes; 0 for no limit. GETQUOTAROOT then
+         * shows {@code "User quota"}; a later call for the same user replaces an earlier one, and
+         * {@link #build()} refuses a user that {@link #user} did not add. SETQUOTA may change it
+         * with {@code with(Extension.QUOTASET)}.
+         */
+        public Builder quota(String user, long storageKiB, long messages) {
+            Objects.requireNonNull(user, "user");
+            if (storageKiB < 0 || messages < 0 || storageKiB > Long.MAX_VALUE / 1024) {
+                throw new IllegalArgumentException("Quota limits must be from 0 (no limit) to " + Long.MAX_VALUE / 1024
+                        + " KiB and " + Long.MAX_VALUE + " messages: " + storageKiB + " KiB, " + messages + " messages");
+            }
+            quotas.put(user, new long[] {storageKiB == 0 ? Quota.NONE : storageKiB * 1024,
+                    messages == 0 ? Quota.NONE : messages});
             return this;
         }
 
@@ -749,8 +800,8 @@ public final class ImapMockServer implements AutoCloseable {
          * @throws dev.imapmock.fixtures.FixtureException when a fixture cannot be found or read
          * @throws IllegalArgumentException when the extensions asked for contradict each other, a
          *                                  TLS setting is given to a server that does not speak TLS,
-         *                                  the keystore cannot be read, or {@code specialUse} names a
-         *                                  user that is not configured
+         *                                  the keystore cannot be read, {@code specialUse} or {@code quota}
+         *                                  names a user that is not configured, or fixtures exceed a limit
          */
         public ImapMockServer build() {
             return new ImapMockServer(this);

@@ -8,6 +8,7 @@ import dev.imapmock.store.Account;
 import dev.imapmock.store.Flags;
 import dev.imapmock.store.MailStore;
 import dev.imapmock.store.Mailbox;
+import dev.imapmock.store.MailboxException;
 
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -72,7 +73,12 @@ final class Seeding {
                 messages.add(new Mailbox.NewMessage(m.bytes(), Flags.of(m.flags()),
                         OffsetDateTime.from(m.internalDate())));
             }
-            mailbox.append(messages);
+            try {
+                mailbox.append(messages);
+            } catch (MailboxException e) {
+                throw new IllegalArgumentException("Fixtures exceed a limit of " + user + "'s account, in "
+                        + fixture.name() + ": " + e.getMessage());
+            }
         }
     }
 }

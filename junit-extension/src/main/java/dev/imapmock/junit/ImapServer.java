@@ -153,6 +153,15 @@ public @interface ImapServer {
     String[] tokens() default {};
 
     /**
+     * Quota roots (RFC 9208), each {@code "user:KiB"} or {@code "user:KiB:messages"}: at most that many
+     * KiB (units of 1024 octets) and messages in all of the user's mailboxes, 0 for no limit, shown as
+     * {@code "User quota"} by GETQUOTAROOT and enforced with {@code NO [OVERQUOTA]}. Add
+     * {@code with = Extension.QUOTASET} to let SETQUOTA change them. Empty (the default) inherits; a
+     * non-empty list replaces the enclosing one.
+     */
+    String[] quotas() default {};
+
+    /**
      * How long a server lives. Only meaningful on a class (or a meta-annotation used on classes); a
      * method-level annotation that asks for {@link Lifecycle#PER_CLASS} is a configuration error.
      */

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  * for error messages.
  */
 record Settings(List<User> users, List<String> fixtures, Set<Extension> without, Set<Extension> with,
-                Tls tls, List<User> tokens, List<String> mechanisms, int maxFailedLogins, Lifecycle lifecycle,
-                String origin, Consumer<ImapMockServer.Builder> customizer) {
+                Tls tls, List<User> tokens, List<String> mechanisms, int maxFailedLogins, List<Quota> quotas,
+                Lifecycle lifecycle, String origin, Consumer<ImapMockServer.Builder> customizer) {
 
     record User(String name, String password) {
     }
@@ -47,8 +47,13 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         }
     }
 
+    /** One {@code "user:KiB[:messages]"} of {@link ImapServer#quotas()}. */
+    record Quota(String user, long storageKiB, long messages) {
+    }
+
     static final Settings DEFAULTS = new Settings(List.of(parseUser(ImapServer.DEFAULT_USER, "defaults")), List.of(),
-            Set.of(), Set.of(), Tls.NONE, List.of(), List.of(), -1, Lifecycle.PER_METHOD, "the defaults", b -> { });
+            Set.of(), Set.of(), Tls.NONE, List.of(), List.of(), -1, List.of(), Lifecycle.PER_METHOD, "the defaults",
+            b -> { });
 
     Settings {
         users = List.copyOf(users);
@@ -57,6 +62,7 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         with = Set.copyOf(with);
         tokens = List.copyOf(tokens);
         mechanisms = List.copyOf(mechanisms);
+        quotas = List.copyOf(quotas);
     }
 
     /** These settings with the non-empty attributes of {@code annotation} laid over them. */
@@ -99,8 +105,16 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
                     + " more, not " + annotation.maxFailedLogins());
         }
         int newMaxFailedLogins = annotation.maxFailedLogins() >= 0 ? annotation.maxFailedLogins() : maxFailedLogins;
+        List<Quota> newQuotas = quotas;
+        if (annotation.quotas().length > 0) {
+            newQuotas = new ArrayList<>();
+            for (String spec : annotation.quotas()) {
+                newQuotas.add(parseQuota(spec, annotationOrigin));
+            }
+        }
         return new Settings(newUsers, newFixtures, newWithout, newWith, tlsWith(annotation, annotationOrigin),
-                newTokens, newMechanisms, newMaxFailedLogins, annotation.lifecycle(), annotationOrigin, customizer);
+                newTokens, newMechanisms, newMaxFailedLogins, newQuotas, annotation.lifecycle(), annotationOrigin,
+                customizer);
     }
 
     private Tls tlsWith(ImapServer annotation, String annotationOrigin) {
@@ -178,6 +192,20 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         }
     }
 
+    /** A {@code "user:KiB"} or {@code "user:KiB:messages"} spec, whole numbers, 0 for no limit. */
+    static Quota parseQuota(String spec, String origin) {
+        String[] parts = spec == null ? new String[0] : spec.split(":", -1);
+        boolean ok = (parts.length == 2 || parts.length == 3) && !parts[0].isBlank();
+        for (int i = 1; ok && i < parts.length; i++) {
+            ok = parts[i].matches("[0-9]{1,15}");
+        }
+        if (!ok) {
+            throw new ExtensionConfigurationException(origin + ": cannot parse quota \"" + spec
+                    + "\"; expected \"user:KiB\" or \"user:KiB:messages\", for example \"alice:64:30\"");
+        }
+        return new Quota(parts[0], Long.parseLong(parts[1]), parts.length == 3 ? Long.parseLong(parts[2]) : 0);
+    }
+
     /** Builds and starts the server these settings describe, on a free loopback port. */
     ImapMockServer start() {
         ImapMockServer.Builder builder = ImapMockServer.builder().host("127.0.0.1").port(0);
@@ -201,6 +229,9 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         }
         for (User token : tokens) {
             builder.token(token.name(), token.password());
+        }
+        for (Quota quota : quotas) {
+            builder.quota(quota.user(), quota.storageKiB(), quota.messages());
         }
         builder.without(without.toArray(new Extension[0]));
         customizer.accept(builder);

@@ -63,6 +63,9 @@ final class Launcher {
             builder.saslMechanisms(options.saslMechanisms().toArray(new String[0]));
         }
         builder.maxFailedLogins(options.maxFailedLogins());
+        for (Options.UserQuota quota : options.quotas()) {
+            builder.quota(quota.user(), quota.storageKiB(), quota.messages());
+        }
         if (options.fixtures() != null) {
             builder.fixtures(options.fixtures());
         } else if (options.users().isEmpty()) {

@@ -23,15 +23,21 @@ import java.util.Set;
  * @param saslMechanisms      the SASL mechanisms offered, in order; empty for the server's default
  * @param maxFailedLogins     failed logins a connection may make before {@code * BYE}; 0 for no limit
  * @param tlsKey              the key of the generated certificate; null for the default (EC)
+ * @param quotas              users' quota roots, from {@code --quota}
  */
 record Options(String host, int port, List<String[]> users, Path fixtures, boolean help, Path faults,
                Set<Extension> without, Set<Extension> with, boolean tls, int tlsPort, boolean requireTls,
                Path tlsCertOut, Path keystore, String keystorePasswordEnv, SpecialUseMailboxes specialUse,
-               List<String[]> tokens, List<String> saslMechanisms, int maxFailedLogins, KeyAlgorithm tlsKey) {
+               List<String[]> tokens, List<String> saslMechanisms, int maxFailedLogins, KeyAlgorithm tlsKey,
+               List<UserQuota> quotas) {
 
     Options(String host, int port, List<String[]> users, Path fixtures, boolean help) {
         this(host, port, users, fixtures, help, null, Set.of(), Set.of(), false, -1, false, null, null, null, null,
-                List.of(), List.of(), 0, null);
+                List.of(), List.of(), 0, null, List.of());
+    }
+
+    /** One {@code --quota USER:KIB[:MESSAGES]}; 0 is no limit. */
+    record UserQuota(String user, long storageKiB, long messages) {
     }
 
     /** True when the server speaks TLS on either port. */
@@ -68,8 +74,13 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                                      for several, or separate names with commas. Names as in
                                      CAPABILITY, e.g. --without IDLE --without LITERAL+
               --with NAME            turn on an extension that is off by default (OBJECTID,
-                                     PARTIAL, COMPRESS=DEFLATE); repeat, or separate names
-                                     with commas
+                                     PARTIAL, QUOTASET, COMPRESS=DEFLATE); repeat, or separate
+                                     names with commas
+              --quota USER:KIB[:MESSAGES]
+                                     USER's quota root "User quota": at most KIB KiB and MESSAGES
+                                     messages in all mailboxes (0: no limit); repeat for several
+                                     users, e.g. --quota alice:64:30. --with QUOTASET lets
+                                     SETQUOTA change it
               --tls                  offer STARTTLS on --port, with a self-signed certificate for
                                      localhost, 127.0.0.1 and ::1 generated at start
               --tls-port PORT        also listen for implicit TLS (imaps) on PORT; 0 picks a free
@@ -111,13 +122,14 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         List<String> saslMechanisms = List.of();
         int maxFailedLogins = 0;
         KeyAlgorithm tlsKey = null;
+        List<UserQuota> quotas = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
                     return new Options(host, port, users, fixtures, true, faults, without, with, tls, tlsPort,
                             requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens, saslMechanisms,
-                            maxFailedLogins, tlsKey);
+                            maxFailedLogins, tlsKey, quotas);
                 }
                 case "--host" -> host = value(args, ++i, arg);
                 case "--port" -> port = port(value(args, ++i, arg), arg);
@@ -125,6 +137,7 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                 case "--token" -> tokens.add(pair(value(args, ++i, arg), "--token needs USER:TOKEN"));
                 case "--sasl-mechanisms" -> saslMechanisms = mechanisms(value(args, ++i, arg));
                 case "--max-failed-logins" -> maxFailedLogins = count(value(args, ++i, arg), arg);
+                case "--quota" -> quotas.add(quota(value(args, ++i, arg)));
                 case "--fixtures" -> fixtures = Path.of(value(args, ++i, arg));
                 case "--faults" -> faults = Path.of(value(args, ++i, arg));
                 case "--without" -> without.addAll(extensions(value(args, ++i, arg), arg));
@@ -154,7 +167,7 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         }
         Options options = new Options(host, port, users, fixtures, false, faults, without, with, tls, tlsPort,
                 requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens, saslMechanisms, maxFailedLogins,
-                tlsKey);
+                tlsKey, quotas);
         if (!options.speaksTls()) {
             String needs = requireTls ? "--require-tls" : tlsCertOut != null ? "--tls-cert-out"
                     : keystore != null ? "--keystore" : keystorePasswordEnv != null ? "--keystore-password-env"
@@ -191,6 +204,21 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--special-use: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code USER:KIB[:MESSAGES]}; a user name has no colon, as in {@code --user}. */
+    private static UserQuota quota(String spec) {
+        String[] parts = spec.split(":", -1);
+        if (parts.length < 2 || parts.length > 3 || parts[0].isEmpty() || !isCount(parts[1])
+                || (parts.length == 3 && !isCount(parts[2])) || Long.parseLong(parts[1]) > Long.MAX_VALUE / 1024) {
+            throw new IllegalArgumentException(
+                    "--quota needs USER:KIB or USER:KIB:MESSAGES with whole numbers, 0 for no limit, not " + spec);
+        }
+        return new UserQuota(parts[0], Long.parseLong(parts[1]), parts.length == 3 ? Long.parseLong(parts[2]) : 0);
+    }
+
+    private static boolean isCount(String text) {
+        return !text.isEmpty() && text.length() <= 18 && text.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static List<Extension> extensions(String names, String option) {

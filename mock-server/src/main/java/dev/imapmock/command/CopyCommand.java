@@ -15,12 +15,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * COPY, MOVE and their UID forms (RFC 3501 §6.4.7, RFC 6851), answered with COPYUID (RFC 4315).
  * Flags and internal dates travel with the messages; the copy is all-or-nothing. MOVE then
- * expunges the originals, whatever their flags.
+ * expunges the originals, whatever their flags; the account's quota never refuses a move, since
+ * its result holds as much as before.
  */
 final class CopyCommand implements CommandHandler {
     private final boolean uid;
@@ -50,10 +50,12 @@ final class CopyCommand implements CommandHandler {
         List<Integer> seqs = MessageSet.resolve(set, uid, session);
         List<Mailbox.NewMessage> copies = new ArrayList<>(seqs.size());
         List<Long> sourceUids = new ArrayList<>(seqs.size());
+        List<Message> originals = new ArrayList<>(seqs.size());
         for (int seq : seqs) {
             Message m = view.bySequence(seq);
             copies.add(Mailbox.NewMessage.copyOf(m));
             sourceUids.add(m.uid());
+            originals.add(m);
         }
         String verb = move ? "Move" : "Copy";
         if (copies.isEmpty()) {
@@ -61,7 +63,9 @@ final class CopyCommand implements CommandHandler {
             return Completion.ok("No messages found");
         }
         List<Long> targetUids = new ArrayList<>(copies.size());
-        for (Message copy : target.append(copies)) {
+        // A move leaves the account's usage as it was, so its quota never refuses one (as in Dovecot),
+        // also though both copies exist for a moment; only the target's message limit can.
+        for (Message copy : target.append(copies, move ? originals : List.of())) {
             targetUids.add(copy.uid());
         }
         // RFC 4315 §3, RFC 6851 §4.3: COPYUID only where UIDPLUS is offered.
@@ -73,8 +77,7 @@ final class CopyCommand implements CommandHandler {
         if (copyUid != null) {
             session.out().untagged("OK [" + copyUid + "] Moved UIDs.");
         }
-        Set<Long> originals = new HashSet<>(sourceUids);
-        view.mailbox().expunge(originals);
+        view.mailbox().expunge(new HashSet<>(sourceUids));
         return Completion.ok(verb + " completed.");
     }
 }

@@ -38,9 +38,11 @@ final class StatusResponse {
                 case UNSEEN -> status.unseen();
                 case HIGHESTMODSEQ -> status.highestModSeq();
                 case SIZE -> status.size();
+                case DELETED -> status.deleted();
+                case DELETED_STORAGE -> QuotaResponse.kib(status.deletedSize());
                 case MAILBOXID -> throw new IllegalStateException("written above");
             };
-            sb.append(sb.length() == 0 ? "" : " ").append(item.name()).append(' ').append(value);
+            sb.append(sb.length() == 0 ? "" : " ").append(item.wire()).append(' ').append(value);
         }
         session.out().untagged("STATUS " + MailboxNames.wire(name) + " (" + sb + ")");
     }

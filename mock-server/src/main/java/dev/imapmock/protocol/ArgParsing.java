@@ -62,6 +62,26 @@ final class ArgParsing {
         return value;
     }
 
+    /**
+     * Parses {@code number64} (RFC 9208 §9, RFC 9051 §9): 0 to 2^63-1.
+     *
+     * @throws ProtocolException naming {@code what} when {@code arg} is not one
+     */
+    static long number64(Arg arg, String what) {
+        String text = arg instanceof Arg.Atom a ? a.text() : "";
+        long value = 0;
+        boolean ok = isDigits(text) && text.length() <= 19;
+        for (int i = 0; ok && i < text.length(); i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+            ok = value >= 0;
+        }
+        if (!ok) {
+            throw new ProtocolException(what + " needs a number from 0 to 9223372036854775807, not "
+                    + (arg instanceof Arg.Atom a ? shorten(a.text()) : describe(arg)));
+        }
+        return value;
+    }
+
     /** True when {@code text} is a run of digits, however long. */
     static boolean isDigits(String text) {
         if (text.isEmpty()) {

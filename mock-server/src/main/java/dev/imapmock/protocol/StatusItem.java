@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * A STATUS data item (RFC 3501 §6.3.10), with those of CONDSTORE (RFC 7162 §3.1.7),
- * STATUS=SIZE (RFC 8438 §2) and OBJECTID (RFC 8474 §4.2); the same items go into LIST-STATUS's return option (RFC 5819 §2).
+ * STATUS=SIZE (RFC 8438 §2), OBJECTID (RFC 8474 §4.2) and QUOTA (RFC 9208 §4.2); the same items go into LIST-STATUS's return option (RFC 5819 §2).
  */
 public enum StatusItem {
     MESSAGES(null),
@@ -19,12 +19,28 @@ public enum StatusItem {
     HIGHESTMODSEQ(Extension.CONDSTORE),
     SIZE(Extension.STATUS_SIZE),
     /** The mailbox's object identifier (RFC 8474 §4.2), written {@code MAILBOXID (id)}. */
-    MAILBOXID(Extension.OBJECTID);
+    MAILBOXID(Extension.OBJECTID),
+    /** Messages flagged \Deleted (RFC 9051 §6.3.11, RFC 9208 §4.2): what EXPUNGE would free. */
+    DELETED(Extension.QUOTA_RES_MESSAGE),
+    /** KiB of the messages flagged \Deleted (RFC 9208 §4.2), in STORAGE's unit. */
+    DELETED_STORAGE("DELETED-STORAGE", Extension.QUOTA_RES_STORAGE);
 
+    private final String wire;
     private final Extension extension;
 
     StatusItem(Extension extension) {
+        this.wire = name();
         this.extension = extension;
+    }
+
+    StatusItem(String wire, Extension extension) {
+        this.wire = wire;
+        this.extension = extension;
+    }
+
+    /** The item's name on the wire, such as {@code DELETED-STORAGE}. */
+    public String wire() {
+        return wire;
     }
 
     /**
@@ -56,7 +72,7 @@ public enum StatusItem {
 
     private static StatusItem named(String upper) {
         for (StatusItem item : values()) {
-            if (item.name().equals(upper)) {
+            if (item.wire.equals(upper)) {
                 return item;
             }
         }

@@ -55,6 +55,11 @@ public final class Account {
         return user;
     }
 
+    /** What the account holds against its limits; its limits can be changed there. */
+    public Quota quota() {
+        return quota;
+    }
+
     /**
      * The password itself, for the challenge-response mechanisms that key a MAC with it (CRAM-MD5,
      * SCRAM-SHA-256); a mock server keeps it as given.
@@ -215,7 +220,7 @@ public final class Account {
         for (Message m : inbox.removeAll(false, false)) {
             moved.add(Mailbox.NewMessage.moved(m));
         }
-        target.append(moved);
+        target.restore(moved);
     }
 
     /**
@@ -235,7 +240,7 @@ public final class Account {
         }
         Mailbox fresh = new Mailbox(name, uidValidities.getAndIncrement(), quota, clock);
         fresh.ownUses(old.ownUses());
-        fresh.append(kept);
+        fresh.restore(kept);
         mailboxes.put(name, fresh);
         return fresh;
     }

@@ -98,13 +98,40 @@ public final class Mailbox {
 
     /**
      * Adds all messages, with consecutive UIDs, or none (COPY is all-or-nothing); refused with
-     * OVERQUOTA when the account's {@link StoreLimits} would be exceeded.
+     * OVERQUOTA when the account's {@link StoreLimits} or {@link Quota} would be exceeded.
      */
     public synchronized List<Message> append(List<NewMessage> added) {
+        return append(added, List.of());
+    }
+
+    /**
+     * Adds all messages or none, as {@link #append(List)}, for a MOVE: {@code added} are copies of
+     * {@code leaving}, messages of the same account that the caller expunges right after. The
+     * account's usage does not change, so its quota does not refuse them, also for the moment both
+     * copies exist; the per-mailbox limit counts out those of {@code leaving} that are in this mailbox.
+     */
+    public synchronized List<Message> append(List<NewMessage> added, Collection<Message> leaving) {
         if (noselect) {
             throw new MailboxException(MailboxException.Reason.NOT_SELECTABLE, "Mailbox " + name + " cannot hold messages");
         }
-        quota.reserve(messages.size(), added);
+        int leavingHere = 0;
+        for (Message m : leaving) {
+            int i = indexOf(m.uid());
+            if (i >= 0 && messages.get(i) == m) {
+                leavingHere++;
+            }
+        }
+        quota.reserve(messages.size() - leavingHere, added, !leaving.isEmpty());
+        return add(added);
+    }
+
+    /** Adds messages that were in the account a moment ago (RENAME INBOX, recreate): no limit refuses them. */
+    synchronized List<Message> restore(List<NewMessage> added) {
+        quota.restore(added);
+        return add(added);
+    }
+
+    private List<Message> add(List<NewMessage> added) {
         List<Message> result = new ArrayList<>(added.size());
         messages.ensureCapacity(messages.size() + added.size());
         long modSeq = added.isEmpty() ? highestModSeq : ++highestModSeq;
@@ -302,17 +329,24 @@ public final class Mailbox {
     public synchronized Status status() {
         int unseen = 0;
         long size = 0;
+        int deleted = 0;
+        long deletedSize = 0;
         for (Message m : messages) {
             if (!m.flags().has(Flags.SEEN)) {
                 unseen++;
             }
             size += m.size();
+            if (m.flags().has(Flags.DELETED)) {
+                deleted++;
+                deletedSize += m.size();
+            }
         }
         int recent = 0;
         for (int i = messages.size() - 1; i >= 0 && messages.get(i).uid() >= firstUnclaimedRecent; i--) {
             recent++;
         }
-        return new Status(messages.size(), recent, uidNext, uidValidity, unseen, highestModSeq, size);
+        return new Status(messages.size(), recent, uidNext, uidValidity, unseen, highestModSeq, size, deleted,
+                deletedSize);
     }
 
     /** Empties the mailbox and tells selecting sessions it is gone; used by DELETE and RENAME INBOX. */
@@ -416,9 +450,12 @@ public final class Mailbox {
     public record Selection(List<Message> messages, long recentFrom, long uidNext) {
     }
 
-    /** The STATUS counters; {@code size} is the octets of all messages (RFC 8438). */
+    /**
+     * The STATUS counters; {@code size} is the octets of all messages (RFC 8438), {@code deleted}
+     * and {@code deletedSize} the number and octets of those flagged \Deleted (RFC 9208 §4.2).
+     */
     public record Status(int messages, int recent, long uidNext, long uidValidity, int unseen, long highestModSeq,
-                         long size) {
+                         long size, int deleted, long deletedSize) {
     }
 
     /**

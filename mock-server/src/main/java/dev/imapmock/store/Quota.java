@@ -1,50 +1,108 @@
 package dev.imapmock.store;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One account's usage against its {@link StoreLimits}. Thread-safe: mailboxes of one account
- * reserve octets under their own locks, so the account's total is kept with compare-and-set.
+ * One account's usage against its limits: the per-mailbox message limit of its
+ * {@link StoreLimits}, and the account-wide octet and message limits, which start as the store's
+ * and may change later (per-user configuration, SETQUOTA). The account-wide ones are what IMAP
+ * calls the account's quota root (RFC 9208 §3).
+ *
+ * <p>Thread-safe. Mailboxes call it under their own lock and it never calls back into a mailbox,
+ * so the lock order is always mailbox, then quota.
  */
-final class Quota {
-    private final StoreLimits limits;
-    private final AtomicLong bytes = new AtomicLong();
+public final class Quota {
+    /** A limit that is not there. A limit of 0 is a limit: nothing may be added (SETQUOTA ... (STORAGE 0)). */
+    public static final long NONE = -1;
+
+    /** Dovecot's text for a refusal by the account's limits, which clients may show to the user. */
+    static final String EXCEEDED = "Quota exceeded (mailbox for user is full)";
+
+    private final int maxMessagesPerMailbox;
+    private long maxBytes;
+    private long maxMessages;
+    private long bytes;
+    private long messages;
 
     Quota(StoreLimits limits) {
-        this.limits = limits;
+        this.maxMessagesPerMailbox = limits.maxMessagesPerMailbox();
+        this.maxBytes = limits.maxAccountBytes() == 0 ? NONE : limits.maxAccountBytes();
+        this.maxMessages = limits.maxAccountMessages() == 0 ? NONE : limits.maxAccountMessages();
     }
 
-    /** Reserves room for {@code added} in a mailbox holding {@code mailboxSize} messages, or refuses all of it. */
-    void reserve(int mailboxSize, List<Mailbox.NewMessage> added) {
-        int maxMessages = limits.maxMessagesPerMailbox();
-        if (maxMessages > 0 && (long) mailboxSize + added.size() > maxMessages) {
-            throw new MailboxException(MailboxException.Reason.OVERQUOTA,
-                    "Mailbox is full (the limit is " + maxMessages + " messages)");
+    /** What the account holds now and its account-wide limits, taken at one instant. */
+    public synchronized Usage usage() {
+        return new Usage(bytes, messages, maxBytes, maxMessages);
+    }
+
+    /**
+     * Replaces the account-wide limits, each a number from 0 or {@link #NONE}. What the account holds
+     * already stays, also when it is more than the new limits allow; only what is added later is refused.
+     */
+    public synchronized void limits(long maxBytes, long maxMessages) {
+        if (maxBytes < NONE || maxMessages < NONE) {
+            throw new IllegalArgumentException("Quota limits must not be negative: " + maxBytes + " octets, "
+                    + maxMessages + " messages");
         }
+        this.maxBytes = maxBytes;
+        this.maxMessages = maxMessages;
+    }
+
+    /**
+     * Reserves room for {@code added} in a mailbox holding {@code mailboxSize} messages, or refuses
+     * all of it. With {@code moving}, {@code added} are copies of messages of this account that leave
+     * it once they are in (MOVE): the account's usage does not change, so only the per-mailbox limit
+     * can refuse them, as Dovecot checks no quota for a move inside one quota root. {@code mailboxSize}
+     * must then leave out the originals that are in the same mailbox.
+     */
+    synchronized void reserve(int mailboxSize, List<Mailbox.NewMessage> added, boolean moving) {
+        if (maxMessagesPerMailbox > 0 && (long) mailboxSize + added.size() > maxMessagesPerMailbox) {
+            throw new MailboxException(MailboxException.Reason.OVERQUOTA,
+                    "Mailbox is full (the limit is " + maxMessagesPerMailbox + " messages)");
+        }
+        long size = sizeOf(added);
+        if (!moving && ((maxMessages != NONE && messages + added.size() > maxMessages)
+                || (maxBytes != NONE && bytes + size > maxBytes))) {
+            throw new MailboxException(MailboxException.Reason.OVERQUOTA, EXCEEDED);
+        }
+        bytes += size;
+        messages += added.size();
+    }
+
+    /** Counts in messages that were in the account a moment ago (a recreated mailbox), whatever the limits. */
+    synchronized void restore(List<Mailbox.NewMessage> added) {
+        bytes += sizeOf(added);
+        messages += added.size();
+    }
+
+    /** Gives back the octets and message count of removed messages. */
+    synchronized void release(List<Message> removed) {
+        for (Message m : removed) {
+            bytes -= m.size();
+        }
+        messages -= removed.size();
+    }
+
+    private static long sizeOf(List<Mailbox.NewMessage> added) {
         long size = 0;
         for (Mailbox.NewMessage m : added) {
             size += m.bytes().length;
         }
-        long maxBytes = limits.maxAccountBytes();
-        while (true) {
-            long used = bytes.get();
-            if (maxBytes > 0 && used + size > maxBytes) {
-                throw new MailboxException(MailboxException.Reason.OVERQUOTA,
-                        "Account is over its quota (the limit is " + maxBytes + " octets)");
-            }
-            if (bytes.compareAndSet(used, used + size)) {
-                return;
-            }
-        }
+        return size;
     }
 
-    /** Gives back the octets of removed messages. */
-    void release(List<Message> removed) {
-        long size = 0;
-        for (Message m : removed) {
-            size += m.size();
+    /**
+     * An account's usage and limits.
+     *
+     * @param bytes       octets of all its messages
+     * @param messages    messages in all its mailboxes
+     * @param maxBytes    the octet limit, or {@link #NONE}
+     * @param maxMessages the message limit, or {@link #NONE}
+     */
+    public record Usage(long bytes, long messages, long maxBytes, long maxMessages) {
+        /** True when some account-wide limit applies: then the account has a quota root. */
+        public boolean limited() {
+            return maxBytes != NONE || maxMessages != NONE;
         }
-        bytes.addAndGet(-size);
     }
 }

@@ -2,18 +2,26 @@ package dev.imapmock.store;
 
 /**
  * Limits on what an account may hold; 0 means no limit. An APPEND, COPY, MOVE or delivery that
- * would exceed one is refused as a whole with {@link MailboxException.Reason#OVERQUOTA}.
+ * would exceed one is refused as a whole with {@link MailboxException.Reason#OVERQUOTA}. The two
+ * account limits are where each account's {@link Quota} starts.
  *
  * @param maxMessagesPerMailbox messages one mailbox may hold
  * @param maxAccountBytes       octets all messages of one account may hold together
+ * @param maxAccountMessages    messages all mailboxes of one account may hold together
  */
-public record StoreLimits(int maxMessagesPerMailbox, long maxAccountBytes) {
-    public static final StoreLimits NONE = new StoreLimits(0, 0);
+public record StoreLimits(int maxMessagesPerMailbox, long maxAccountBytes, long maxAccountMessages) {
+    public static final StoreLimits NONE = new StoreLimits(0, 0, 0);
 
     public StoreLimits {
-        if (maxMessagesPerMailbox < 0 || maxAccountBytes < 0) {
+        if (maxMessagesPerMailbox < 0 || maxAccountBytes < 0 || maxAccountMessages < 0) {
             throw new IllegalArgumentException("Store limits must not be negative: " + maxMessagesPerMailbox
-                    + " messages, " + maxAccountBytes + " octets");
+                    + " messages per mailbox, " + maxAccountBytes + " octets, " + maxAccountMessages
+                    + " messages per account");
         }
+    }
+
+    /** Limits without an account-wide message limit. */
+    public StoreLimits(int maxMessagesPerMailbox, long maxAccountBytes) {
+        this(maxMessagesPerMailbox, maxAccountBytes, 0);
     }
 }

@@ -100,8 +100,15 @@ class ListRequestTest {
                 .hasMessage("STATUS needs at least one status item");
         assertThatThrownBy(() -> StatusItem.parse(new Arg.ListArg(List.of(quoted("MESSAGES"))), ALL))
                 .hasMessage("Invalid status item");
-        assertThatThrownBy(() -> StatusItem.parse(new Arg.ListArg(List.of(atom("MESSAGES"), atom("DELETED"))), ALL))
+        assertThatThrownBy(() -> StatusItem.parse(new Arg.ListArg(List.of(atom("MESSAGES"), atom("APPENDLIMIT"))), ALL))
+                .hasMessage("Unknown status item: APPENDLIMIT");
+        assertThatThrownBy(() -> StatusItem.parse(new Arg.ListArg(List.of(atom("DELETED"))), allBut(Extension.QUOTA_RES_MESSAGE)))
                 .hasMessage("Unknown status item: DELETED");
+        assertThatThrownBy(() -> StatusItem.parse(new Arg.ListArg(List.of(atom("deleted-storage"))),
+                allBut(Extension.QUOTA_RES_STORAGE)))
+                .hasMessage("Unknown status item: deleted-storage");
+        assertThat(StatusItem.parse(new Arg.ListArg(List.of(atom("Deleted-Storage"), atom("deleted"))), ALL))
+                .containsExactly(StatusItem.DELETED_STORAGE, StatusItem.DELETED);
         assertThatThrownBy(() -> StatusItem.parse(new Arg.ListArg(List.of(atom("HIGHESTMODSEQ"))), allBut(Extension.CONDSTORE)))
                 .hasMessage("Unknown status item: HIGHESTMODSEQ");
         assertThat(StatusItem.parse(new Arg.ListArg(List.of(atom("highestmodseq"), atom("UIDVALIDITY"), atom("RECENT"),

@@ -126,7 +126,7 @@ class LimitsTest {
             assertThat(append(c, "b", "INBOX", mail)).startsWith("b OK");
             assertThat(append(c, "c", "Other", mail)).startsWith("c OK");
             assertThat(append(c, "d", "INBOX", mail))
-                    .isEqualTo("d NO [OVERQUOTA] Account is over its quota (the limit is " + 2 * mail.length + " octets)");
+                    .isEqualTo("d NO [OVERQUOTA] Quota exceeded (mailbox for user is full)");
             c.command("e", "SELECT Other");
             assertThat(c.command("f", "COPY 1 INBOX")).last().asString().startsWith("f NO [OVERQUOTA]");
             c.command("g", "STORE 1 +FLAGS.SILENT (\\Deleted)");

@@ -1,0 +1,32 @@
+package dev.imapmock.command;
+
+import dev.imapmock.protocol.Args;
+import dev.imapmock.protocol.Command;
+import dev.imapmock.server.Session;
+import dev.imapmock.store.Quota;
+
+import java.io.IOException;
+
+/**
+ * GETQUOTAROOT mailbox (RFC 9208 §4.1.2): {@code * QUOTAROOT mailbox "User quota"} and that root's
+ * {@code * QUOTA}, or {@code * QUOTAROOT mailbox} alone when the account has no quota root. A
+ * mailbox that does not exist is refused with NO, as the RFC's result list says (Dovecot answers
+ * OK for any name).
+ */
+final class GetQuotaRootCommand implements CommandHandler {
+    @Override
+    public Completion handle(Command command, Session session) throws IOException {
+        Args args = new Args(command.args());
+        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        args.end();
+        session.account().require(name);
+        Quota.Usage usage = session.account().quota().usage();
+        if (!QuotaResponse.exists(session, usage)) {
+            session.out().untagged("QUOTAROOT " + MailboxNames.wire(name));
+        } else {
+            session.out().untagged("QUOTAROOT " + MailboxNames.wire(name) + " " + QuotaResponse.rootWire());
+            QuotaResponse.write(session, usage);
+        }
+        return Completion.ok("Getquotaroot completed.");
+    }
+}

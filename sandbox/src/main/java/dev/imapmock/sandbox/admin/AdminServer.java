@@ -188,7 +188,10 @@ public final class AdminServer implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             // The client went away; nothing to answer.
             LOG.debug("Admin request ended early: {}", e.toString());
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // A bug, or a jar mixed with another version's: logged with its stack, answered without it.
             LOG.error("Admin request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
             answer(exchange, call, Problems.of(500, "The server failed to handle this request; its log says why"));
         } finally {

@@ -34,6 +34,15 @@ import java.util.function.Supplier;
 public final class AdminServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
 
+    static {
+        // The JDK server leaves Nagle's algorithm on unless told otherwise; with the client's delayed
+        // ACK, every response written in two parts (headers, body) then waits about 40 ms. Read once,
+        // when the first server is made, so it is set before that.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** Where the other listeners of the sandbox are, for {@code GET /api/server}; null when absent. */
     public record Endpoint(String host, int port) {
     }

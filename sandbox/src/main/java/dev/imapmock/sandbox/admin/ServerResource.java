@@ -42,9 +42,7 @@ final class ServerResource {
 
     /** Ready while the IMAP server accepts connections; 503 once it is closed (or before it started). */
     void ready(Call call) throws IOException {
-        try {
-            server.port();
-        } catch (IllegalStateException notListening) {
+        if (!server.isRunning()) {
             throw new ApiException(503, "The IMAP server is not accepting connections");
         }
         call.json(200, Map.of("status", "READY"));

@@ -176,6 +176,19 @@ final class Call {
         exchange.close();
     }
 
+    /**
+     * Starts a {@code 200} answer of unknown length (chunked) and returns its body, which the caller
+     * writes and closes; for answers too big to build in memory first.
+     */
+    OutputStream stream(String contentType) throws IOException {
+        answered = true;
+        header("Content-Type", contentType);
+        header("X-Content-Type-Options", "nosniff");
+        header("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, method().equals("HEAD") ? -1 : 0);
+        return exchange.getResponseBody();
+    }
+
     /** For a handler that answers on the exchange itself (a stream). */
     void markAnswered() {
         answered = true;

@@ -19,7 +19,8 @@ import java.util.Locale;
 /**
  * The sandbox's admin API over loopback HTTP (the JDK's client), ImapMock only: a page of 100
  * message summaries from a big mailbox, each sample at another offset so that no page is served from
- * messages already parsed; and delivery rates, one message per request and 1,000 per multipart batch.
+ * messages already parsed; IMAP commands/s with and without a viewer of the journal stream (which must
+ * lose no entry); and delivery rates, one message per request and 1,000 per multipart batch.
  */
 final class SandboxWorkloads {
     private static final String BOUNDARY = "----imapmock-bench";
@@ -51,6 +52,10 @@ final class SandboxWorkloads {
         }
         try (ImapMockServer server = ImapMockServer.builder().user(Target.USER, Target.PASSWORD).build().start();
              AdminServer admin = AdminServer.start(server, "127.0.0.1", 0, null, () -> null)) {
+            streamed(sink, http, server, admin);
+        }
+        try (ImapMockServer server = ImapMockServer.builder().user(Target.USER, Target.PASSWORD).build().start();
+             AdminServer admin = AdminServer.start(server, "127.0.0.1", 0, null, () -> null)) {
             URI uri = URI.create("http://127.0.0.1:" + admin.port() + "/api/users/" + Target.USER + "/mailboxes/INBOX/messages");
             List<byte[]> batch = mail.subList(0, Math.min(1_000, mail.size()));
             Mailbox inbox = server.store().account(Target.USER).orElseThrow().mailbox("INBOX");
@@ -72,6 +77,63 @@ final class SandboxWorkloads {
                 check(http.send(HttpRequest.newBuilder(uri).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(form)).build(), HttpResponse.BodyHandlers.ofByteArray()), 201);
                 return batch.size() / ((System.nanoTime() - t) / 1e9);
+            });
+        }
+    }
+
+    /**
+     * One IMAP client sends 2,000 NOOPs one after another while a viewer reads the journal stream;
+     * the sample is the client's commands/s, and fails unless the viewer received every entry.
+     */
+    private static void streamed(TlsWorkloads.Sink sink, HttpClient http, ImapMockServer server, AdminServer admin)
+            throws Exception {
+        try (RawImap client = RawImap.login(server.port(), Target.USER, Target.PASSWORD)) {
+            sink.measure("admin API: IMAP commands/s without a journal stream viewer", () -> {
+                long t = System.nanoTime();
+                for (int i = 0; i < 2_000; i++) {
+                    client.command("NOOP");
+                }
+                return 2_000 / ((System.nanoTime() - t) / 1e9);
+            });
+        }
+        java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+        HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + admin.port() + "/api/journal/stream")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        Thread viewer = new Thread(() -> {
+            try (java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    if (line.equals("event: command")) {
+                        received.incrementAndGet();
+                    }
+                }
+            } catch (java.io.IOException ended) {
+                // The stream closes with the server.
+            }
+        }, "bench-journal-viewer");
+        viewer.setDaemon(true);
+        viewer.start();
+        try (RawImap client = RawImap.login(server.port(), Target.USER, Target.PASSWORD)) {
+            while (received.get() == 0) {
+                client.command("NOOP");
+                Thread.sleep(1);
+            }
+            sink.measure("admin API: IMAP commands/s with a journal stream viewer attached (none may be lost)", () -> {
+                long before = received.get();
+                long t = System.nanoTime();
+                for (int i = 0; i < 2_000; i++) {
+                    client.command("NOOP");
+                }
+                double rate = 2_000 / ((System.nanoTime() - t) / 1e9);
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (received.get() - before < 2_000 && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+                if (received.get() - before < 2_000) {
+                    throw new IllegalStateException("The viewer got " + (received.get() - before) + " of 2,000 entries");
+                }
+                return rate;
             });
         }
     }

@@ -135,6 +135,10 @@ final class JournalStream implements AutoCloseable {
                 overflowed = true;
                 queue.clear();
                 queue.offer(END);
+                Journal.Subscription s = subscription;
+                if (s != null) {
+                    s.close();
+                }
             }
         }
     }

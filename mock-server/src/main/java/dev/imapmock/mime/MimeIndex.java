@@ -56,7 +56,10 @@ public final class MimeIndex {
         return java.util.Arrays.copyOfRange(message, part.bodyStart(), part.bodyEnd());
     }
 
-    /** A text part's body decoded to characters: transfer encoding undone, then its charset (an unknown or absent one read as UTF-8 or ISO-8859-1). */
+    /**
+     * A text part's body decoded to characters: transfer encoding undone, then its charset (an
+     * unknown or absent one read as UTF-8 or ISO-8859-1).
+     */
     public String decodedText(MimePart part) {
         return Decoding.text(decodedBody(part), part.parameter("charset"));
     }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -21,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * <p>The IMAP session that records a command only offers it to each client's bounded queue and
  * goes on; it never waits for a viewer. A client whose queue is full (it reads slower than
  * commands arrive) is cut off: it stops receiving at once, gets {@code event: overflow} when its
- * thread next writes, and the response ends. An EventSource then reconnects by itself and can
- * fetch what it missed from {@code GET /api/journal}.
+ * thread next writes, and the response ends. An EventSource then reconnects by itself with the
+ * {@code Last-Event-ID} it last saw, and is first sent what the journal recorded after it.
  */
 final class JournalStream implements AutoCloseable {
     static final int MAX_CLIENTS = 16;
@@ -57,22 +59,40 @@ final class JournalStream implements AutoCloseable {
         call.exchange().sendResponseHeaders(200, 0);
         call.markAnswered();
         try (OutputStream out = call.exchange().getResponseBody()) {
-            run(out);
+            run(out, call.exchange().getRequestHeaders().getFirst("Last-Event-ID"));
         }
     }
 
     /** Streams to {@code out} until the client goes, is cut off, or the stream closes. */
     void run(OutputStream out) throws IOException {
+        run(out, null);
+    }
+
+    /**
+     * As {@link #run(OutputStream)}; with {@code lastEventId} (the {@code Last-Event-ID} an EventSource
+     * sends when it reconnects, {@code CONNECTION.INDEX}), first the entries the journal still holds
+     * that were recorded after that one, so that a viewer cut off and reconnected misses nothing the
+     * journal kept. An id the journal no longer holds replays nothing.
+     */
+    void run(OutputStream out, String lastEventId) throws IOException {
         Client client = new Client(new ArrayBlockingQueue<>(queueSize));
         client.subscription = journal.listen(client::offer);
         clients.add(client);
         try {
             write(out, ": connected\nretry: 2000\n\n");
+            Set<String> replayed = new HashSet<>();
+            if (lastEventId != null) {
+                // Subscribed first, then read: an entry recorded in between is in both, and sent once.
+                for (ReceivedCommand c : after(journal.commands(), lastEventId.strip())) {
+                    replayed.add(id(c));
+                    write(out, event(c));
+                }
+            }
             while (!closed) {
                 ReceivedCommand c = client.queue.poll(HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
                 if (client.overflowed) {
                     write(out, "event: overflow\ndata: {\"reason\":\"The viewer read too slowly and was cut off;"
-                            + " GET /api/journal has what it missed\"}\n\n");
+                            + " reconnect with Last-Event-ID, or GET /api/journal, for what it missed\"}\n\n");
                     return;
                 }
                 if (c == END) {
@@ -82,12 +102,9 @@ final class JournalStream implements AutoCloseable {
                     write(out, ": keep-alive\n\n");
                     continue;
                 }
-                StringBuilder event = new StringBuilder("event: command\nid: ")
-                        .append(c.connection()).append('.').append(c.index()).append("\ndata: ")
-                        .append(new String(Json.bytes(JournalResource.entry(c)), StandardCharsets.UTF_8))
-                        .append("\n\n");
-                // The JSON holds no raw line breaks (Jackson escapes them), so one data line is one entry.
-                write(out, event.toString());
+                if (replayed.isEmpty() || !replayed.remove(id(c))) {
+                    write(out, event(c));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -95,6 +112,26 @@ final class JournalStream implements AutoCloseable {
             client.subscription.close();
             clients.remove(client);
         }
+    }
+
+    private static String id(ReceivedCommand c) {
+        return c.connection() + "." + c.index();
+    }
+
+    /** The entries after the one with {@code id}, in journal order; none when it is not there. */
+    private static List<ReceivedCommand> after(List<ReceivedCommand> commands, String id) {
+        for (int i = commands.size() - 1; i >= 0; i--) {
+            if (id(commands.get(i)).equals(id)) {
+                return commands.subList(i + 1, commands.size());
+            }
+        }
+        return List.of();
+    }
+
+    /** One entry as an event. The JSON holds no raw line break (Jackson escapes them): one data line. */
+    private static String event(ReceivedCommand c) {
+        return "event: command\nid: " + id(c) + "\ndata: "
+                + new String(Json.bytes(JournalResource.entry(c)), StandardCharsets.UTF_8) + "\n\n";
     }
 
     private static void write(OutputStream out, String text) throws IOException {

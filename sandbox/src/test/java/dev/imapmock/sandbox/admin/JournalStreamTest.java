@@ -109,4 +109,56 @@ class JournalStreamTest {
         viewer.get(10, TimeUnit.SECONDS);
         assertThat(stream.clients()).isZero();
     }
+
+    @Test
+    void reconnectingViewerIsFirstSentWhatFollowedItsLastEventId() throws Exception {
+        Journal journal = new Journal();
+        JournalStream stream = new JournalStream(journal);
+        for (int i = 1; i <= 3; i++) {
+            journal.record(command(i));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CompletableFuture<Void> viewer = CompletableFuture.runAsync(() -> {
+            try {
+                stream.run(out, "1.1");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        while (stream.clients() == 0) {
+            Thread.onSpinWait();
+        }
+        journal.record(command(4));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!out.toString(StandardCharsets.UTF_8).contains("id: 1.4") && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        stream.close();
+        viewer.get(10, TimeUnit.SECONDS);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("id: 1.1\n").contains("id: 1.2\n", "id: 1.3\n", "id: 1.4\n");
+        assertThat(text.indexOf("id: 1.2")).isLessThan(text.indexOf("id: 1.3"));
+        assertThat(text.split("id: 1.4\n", -1)).hasSize(2);
+    }
+
+    @Test
+    void anIdTheJournalNoLongerHoldsReplaysNothing() throws Exception {
+        Journal journal = new Journal();
+        JournalStream stream = new JournalStream(journal);
+        journal.record(command(1));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CompletableFuture<Void> viewer = CompletableFuture.runAsync(() -> {
+            try {
+                stream.run(out, "9.9");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        while (stream.clients() == 0) {
+            Thread.onSpinWait();
+        }
+        stream.close();
+        viewer.get(10, TimeUnit.SECONDS);
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("event: command");
+    }
 }

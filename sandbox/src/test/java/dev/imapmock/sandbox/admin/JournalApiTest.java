@@ -154,4 +154,21 @@ class JournalApiTest {
             assertThat(events.get(1).get("outcome").asText()).isEqualTo("OK");
         }
     }
+
+    @Test
+    void aReconnectingStreamIsFirstSentWhatFollowedItsLastEventId() throws Exception {
+        session("alice", "secret", "NOOP", "NOOP");
+        HttpResponse<InputStream> stream = api.http.send(HttpRequest.newBuilder(api.uri("/api/journal/stream"))
+                .header("Last-Event-ID", "1.1").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            List<String> ids = new ArrayList<>();
+            while (ids.size() < 2) {
+                String line = lines.readLine();
+                if (line.startsWith("id: ")) {
+                    ids.add(line.substring(4));
+                }
+            }
+            assertThat(ids).containsExactly("1.2", "1.3");
+        }
+    }
 }

@@ -25,9 +25,19 @@ public final class Quota {
     private long messages;
 
     Quota(StoreLimits limits) {
-        this.maxMessagesPerMailbox = limits.maxMessagesPerMailbox();
-        this.maxBytes = limits.maxAccountBytes() == 0 ? NONE : limits.maxAccountBytes();
-        this.maxMessages = limits.maxAccountMessages() == 0 ? NONE : limits.maxAccountMessages();
+        this(limits.maxMessagesPerMailbox(), limits.maxAccountBytes() == 0 ? NONE : limits.maxAccountBytes(),
+                limits.maxAccountMessages() == 0 ? NONE : limits.maxAccountMessages());
+    }
+
+    private Quota(int maxMessagesPerMailbox, long maxBytes, long maxMessages) {
+        this.maxMessagesPerMailbox = maxMessagesPerMailbox;
+        this.maxBytes = maxBytes;
+        this.maxMessages = maxMessages;
+    }
+
+    /** A quota with nothing used and the limits this one has now (SETQUOTA's included), for a scratch account. */
+    synchronized Quota emptyCopy() {
+        return new Quota(maxMessagesPerMailbox, maxBytes, maxMessages);
     }
 
     /** What the account holds now and its account-wide limits, taken at one instant. */

@@ -140,29 +140,31 @@ class TlsAngusMailTest {
             server.deliver("alice", "INBOX", MAIL);
             assertThat(server.tls().certificate().getSigAlgName()).isEqualTo("SHA256withRSA");
             // The client sees the RSA certificate, hostname checked, through a factory that records the session.
-            java.util.List<javax.net.ssl.SSLSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+            // The JDK tells handshake listeners on a thread of its own, so the test waits for the first one.
+            java.util.concurrent.CompletableFuture<javax.net.ssl.SSLSession> first = new java.util.concurrent.CompletableFuture<>();
             javax.net.ssl.SSLSocketFactory base = server.tls().clientSslContext().getSocketFactory();
             Properties props = imaps(server, "localhost");
-            props.put("mail.imaps.ssl.socketFactory", new RecordingFactory(base, sessions));
+            props.put("mail.imaps.ssl.socketFactory", new RecordingFactory(base, first));
             assertThat(firstSubject(Session.getInstance(props).getStore("imaps"))).isEqualTo("Over TLS");
-            assertThat(sessions).isNotEmpty();
-            assertThat(sessions.get(0).getPeerCertificates()[0]).isEqualTo(server.tls().certificate());
-            assertThat(sessions.get(0).getPeerCertificates()[0].getPublicKey().getAlgorithm()).isEqualTo("RSA");
+            javax.net.ssl.SSLSession session = first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(session.getPeerCertificates()[0]).isEqualTo(server.tls().certificate());
+            assertThat(session.getPeerCertificates()[0].getPublicKey().getAlgorithm()).isEqualTo("RSA");
         }
     }
 
     /** Hands out the base factory's sockets and notes each one's session once its handshake is done. */
     private static final class RecordingFactory extends javax.net.ssl.SSLSocketFactory {
         private final javax.net.ssl.SSLSocketFactory base;
-        private final java.util.List<javax.net.ssl.SSLSession> sessions;
+        private final java.util.concurrent.CompletableFuture<javax.net.ssl.SSLSession> first;
 
-        RecordingFactory(javax.net.ssl.SSLSocketFactory base, java.util.List<javax.net.ssl.SSLSession> sessions) {
+        RecordingFactory(javax.net.ssl.SSLSocketFactory base,
+                         java.util.concurrent.CompletableFuture<javax.net.ssl.SSLSession> first) {
             this.base = base;
-            this.sessions = sessions;
+            this.first = first;
         }
 
         private java.net.Socket record(java.net.Socket socket) {
-            ((javax.net.ssl.SSLSocket) socket).addHandshakeCompletedListener(e -> sessions.add(e.getSession()));
+            ((javax.net.ssl.SSLSocket) socket).addHandshakeCompletedListener(e -> first.complete(e.getSession()));
             return socket;
         }
 

@@ -176,4 +176,19 @@ class JournalTest {
         assertThat(commands.get(1)).hasToString("SMTP #1.1 NOOP -> OK [250 2.0.0] OK");
         assertThat(server.journal().commands(c -> c.protocol() == ReceivedCommand.Protocol.IMAP)).hasSize(1);
     }
+
+    @Test
+    void listenersHearEveryNewCommandInOrderUntilTheyStop() {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Journal.Subscription subscription = server.journal().listen(c -> heard.add(c.line()));
+        try (RawClient c = RawClient.connect(server)) {
+            c.command("a1", "LOGIN alice secret");
+            c.command("a2", "NOOP");
+            subscription.close();
+            subscription.close();
+            c.command("a3", "NOOP");
+        }
+        assertThat(heard).containsExactly("a1 LOGIN alice ***", "a2 NOOP");
+        assertThat(server.journal().commands()).hasSize(3);
+    }
 }

@@ -1,10 +1,13 @@
 package dev.imapmock.sandbox;
 
 import dev.imapmock.ImapMockServer;
+import dev.imapmock.sandbox.admin.AdminServer;
 import dev.imapmock.sandbox.smtp.SmtpServer;
 import dev.imapmock.sandbox.smtp.SmtpSettings;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A running sandbox: the IMAP server and the listeners its options asked for. Closing it closes them all,
@@ -12,38 +15,51 @@ import java.io.PrintStream;
  */
 final class Sandbox implements AutoCloseable {
     private final ImapMockServer server;
+    /** The listeners beside the IMAP server, in the order started; closed in reverse. */
+    private final List<AutoCloseable> listeners;
     private final SmtpServer smtp;
+    private final AdminServer admin;
 
-    private Sandbox(ImapMockServer server, SmtpServer smtp) {
+    private Sandbox(ImapMockServer server, List<AutoCloseable> listeners, SmtpServer smtp, AdminServer admin) {
         this.server = server;
+        this.listeners = listeners;
         this.smtp = smtp;
+        this.admin = admin;
     }
 
     /**
-     * Starts the admin API and the SMTP listener the options ask for beside {@code server} and prints
-     * their ready lines.
+     * Starts the SMTP listener and the admin API the options ask for beside {@code server}, in that order
+     * (the API tells where SMTP listens), and prints their ready lines.
      *
      * @throws IllegalStateException with a one-line reason when a listener can't start; nothing is left
      *                               running, {@code server} included
      */
     static Sandbox start(ImapMockServer server, SandboxOptions options, PrintStream out) {
-        SmtpServer smtp = options.smtpPort() < 0 ? null : startSmtp(server, options, out);
-        return new Sandbox(server, smtp);
-    }
-
-    /** The SMTP listener on the IMAP server's address; closes {@code server} when it can't start. */
-    private static SmtpServer startSmtp(ImapMockServer server, SandboxOptions options, PrintStream out) {
-        SmtpServer smtp;
+        List<AutoCloseable> listeners = new ArrayList<>();
+        SmtpServer smtp = null;
+        AdminServer admin = null;
         try {
-            smtp = SmtpServer.start(server, SmtpSettings.of(server.host(), options.smtpPort())
-                    .withCatchAll(options.smtpCatchAll()));
+            if (options.smtpPort() >= 0) {
+                smtp = SmtpServer.start(server, SmtpSettings.of(server.host(), options.smtpPort())
+                        .withCatchAll(options.smtpCatchAll()));
+                listeners.add(smtp);
+                out.println("SMTP server listening on " + smtp.host() + ":" + smtp.port());
+            }
+            if (options.adminPort() >= 0) {
+                AdminServer.Endpoint smtpEndpoint = smtp == null ? null
+                        : new AdminServer.Endpoint(smtp.host(), smtp.port());
+                admin = AdminServer.start(server, options.adminHost(), options.adminPort(), options.adminToken(),
+                        () -> smtpEndpoint);
+                listeners.add(admin);
+                out.println("Admin UI at " + admin.url());
+            }
         } catch (RuntimeException e) {
+            closeAll(listeners);
             server.close();
-            throw new IllegalStateException(e.getMessage(), e);
+            throw e instanceof IllegalStateException ise ? ise : new IllegalStateException(e.getMessage(), e);
         }
-        out.println("SMTP server listening on " + smtp.host() + ":" + smtp.port());
         out.flush();
-        return smtp;
+        return new Sandbox(server, listeners, smtp, admin);
     }
 
     ImapMockServer server() {
@@ -55,11 +71,25 @@ final class Sandbox implements AutoCloseable {
         return smtp;
     }
 
+    /** The admin API, or null when it was not asked for. */
+    AdminServer admin() {
+        return admin;
+    }
+
     @Override
     public void close() {
-        if (smtp != null) {
-            smtp.close();
-        }
+        closeAll(listeners);
         server.close();
+    }
+
+    private static void closeAll(List<AutoCloseable> listeners) {
+        for (int i = listeners.size() - 1; i >= 0; i--) {
+            try {
+                listeners.get(i).close();
+            } catch (Exception e) {
+                // Closing the rest matters more than one listener's failure to close.
+            }
+        }
+        listeners.clear();
     }
 }

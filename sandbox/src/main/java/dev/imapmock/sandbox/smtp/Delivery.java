@@ -24,9 +24,11 @@ final class Delivery {
             try {
                 imap.deliver(user, "INBOX", message);
                 delivered.add(user);
-            } catch (MailboxException e) {
-                full |= e.reason() == MailboxException.Reason.OVERQUOTA;
-                failed.add(user + " (" + (e.reason() == MailboxException.Reason.OVERQUOTA ? "mailbox full" : "mailbox unavailable") + ")");
+            } catch (IllegalStateException e) {
+                boolean overQuota = e.getCause() instanceof MailboxException m
+                        && m.reason() == MailboxException.Reason.OVERQUOTA;
+                full |= overQuota;
+                failed.add(user + " (" + (overQuota ? "mailbox full" : "mailbox unavailable") + ")");
             } catch (IllegalArgumentException e) {
                 // The user or the INBOX was removed since RCPT.
                 failed.add(user + " (no such mailbox)");

@@ -21,6 +21,7 @@ export class MailView {
     this.list = new MessageList(root.querySelector('#list-pane'), {
       onOpen: (uid) => { location.hash = `${mailboxHref(this.user, this.mailbox)}/${uid}`; },
       onDeliverFiles: (files) => this.deliver(files),
+      mailboxInfo: () => this.sidebar.mailbox(this.user, this.mailbox),
     });
     this.view = new MessageView(root.querySelector('#message-pane'), {
       onClose: () => { location.hash = mailboxHref(this.user, this.mailbox); },

@@ -18,8 +18,9 @@ export function flagIcons(flags, hasAttachments) {
 }
 
 export class MessageList {
-  constructor(el, { onOpen, onDeliverFiles }) {
+  constructor(el, { onOpen, onDeliverFiles, mailboxInfo }) {
     this.el = el;
+    this.mailboxInfo = mailboxInfo;
     this.onOpen = onOpen;
     this.onDeliverFiles = onDeliverFiles;
     this.user = null;
@@ -94,7 +95,7 @@ export class MessageList {
     const page = this.page;
     const total = page?.total ?? 0;
     const messages = page?.messages ?? [];
-    const unread = messages.filter((m) => !(m.flags ?? []).includes('\\Seen')).length;
+    const unread = this.mailboxInfo()?.unseen ?? 0;
     const fileInput = h('input', {
       type: 'file', accept: '.eml,message/rfc822', multiple: true, class: 'visually-hidden',
       id: 'deliver-file', tabindex: '-1', aria: { hidden: 'true' },
@@ -115,7 +116,7 @@ export class MessageList {
       h('div', { class: 'pane-title' },
         h('h1', { id: 'list-title', title: this.mailbox ?? '' }, this.mailbox ?? 'No mailbox'),
         h('p', { class: 'muted small', id: 'list-summary' }, this.user
-          ? `${this.user} · ${count(total, 'message', 'messages')}${unread ? ` · ${unread} unread on this page` : ''}`
+          ? `${this.user} · ${count(total, 'message', 'messages')}${unread ? ` · ${unread} unread` : ''}`
           : '')),
       h('button', {
         type: 'button', class: 'button', id: 'deliver-button',

@@ -11,6 +11,7 @@ import dev.imapmock.protocol.ReaderLimits;
 import dev.imapmock.server.Acceptor;
 import dev.imapmock.server.ServerConfig;
 import dev.imapmock.server.ServerContext;
+import dev.imapmock.server.SessionState;
 import dev.imapmock.store.Account;
 import dev.imapmock.store.Flags;
 import dev.imapmock.store.MailStore;
@@ -60,6 +61,10 @@ public final class ImapMockServer implements AutoCloseable {
     private final Journal journal;
     private final Faults faults;
     private final ServerTls tls;
+    /** The special-use mailboxes of users added without their own configuration. */
+    private final SpecialUseMailboxes specialUse;
+    /** The store as built and seeded, for {@link #reset()}. */
+    private final MailStore.Snapshot seeded;
     private final Object lifecycle = new Object();
     private Acceptor acceptor;
     private boolean started;
@@ -81,6 +86,7 @@ public final class ImapMockServer implements AutoCloseable {
         }
         SpecialUseMailboxes everyone = builder.specialUse != null ? builder.specialUse
                 : config.offers(Extension.SPECIAL_USE) ? SpecialUseMailboxes.defaults() : SpecialUseMailboxes.none();
+        this.specialUse = everyone;
         for (Map.Entry<String, String> user : builder.users.entrySet()) {
             store.addAccount(user.getKey(), user.getValue(),
                     builder.specialUseByUser.getOrDefault(user.getKey(), everyone));
@@ -99,6 +105,7 @@ public final class ImapMockServer implements AutoCloseable {
         for (Seeding.Source source : builder.fixtures) {
             Seeding.apply(store, users, source, builder.classLoader());
         }
+        this.seeded = store.snapshot();
     }
 
     public static Builder builder() {
@@ -242,6 +249,47 @@ public final class ImapMockServer implements AutoCloseable {
             throw new IllegalArgumentException("No such mailbox for " + user + ": " + mailbox);
         }
         return target.append(rfc822.clone(), Flags.of(names), OffsetDateTime.now(config.clock()));
+    }
+
+    /**
+     * Adds a user with an empty INBOX and the special-use mailboxes every user of this server starts
+     * with; it can log in at once.
+     *
+     * @throws IllegalArgumentException when the name is empty or the user exists
+     */
+    public Account addUser(String name, String password) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(password, "password");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("User name is empty");
+        }
+        return store.addAccount(name, password, specialUse);
+    }
+
+    /**
+     * Removes a user with its mail and OAuth2 tokens (see {@link MailStore#removeAccount}); false
+     * when there was no such user.
+     */
+    public boolean removeUser(String name) {
+        return store.removeAccount(Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * Puts the users, passwords, OAuth2 tokens and mail back as they were when the server was
+     * built and seeded (see {@link MailStore#restore}). The journal and the fault rules are left
+     * as they are: {@code journal().clear()} and {@code faults().reset()} start those afresh.
+     */
+    public void reset() {
+        store.restore(seeded);
+    }
+
+    /**
+     * The CAPABILITY list a client sees on a connection without TLS: before login
+     * ({@code authenticated} false, with the SASL mechanisms) or after it.
+     */
+    public String capabilities(boolean authenticated) {
+        return new ServerContext(config, store, journal, faults).capabilities(
+                authenticated ? SessionState.AUTHENTICATED : SessionState.NOT_AUTHENTICATED, false);
     }
 
     /**

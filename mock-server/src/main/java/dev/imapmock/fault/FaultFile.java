@@ -72,7 +72,12 @@ final class FaultFile {
                     tokens.add(() -> faults.expireTokenAtLogin(token, login));
                     continue;
                 }
-                adds.add(rule(faults, first, s));
+                java.util.function.Supplier<FaultRule> add = rule(faults, first, s);
+                adds.add(() -> {
+                    FaultRule rule = add.get();
+                    rule.line(line.text());
+                    return rule;
+                });
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(line.where() + ": " + e.getMessage(), e);
             }

@@ -28,6 +28,8 @@ public final class FaultRule {
     private int fired;
     private int releases;
     private boolean removed;
+    /** The fault-file line the rule was read from, or null for a rule built in Java. */
+    private volatile String line;
 
     FaultRule(Faults owner, int id, String name, Phase phase, List<Matcher> matchers, List<FaultEffect> effects,
               int nth, int times, double probability, boolean optional) {
@@ -46,6 +48,20 @@ public final class FaultRule {
     /** The name given with {@code named(...)}, else {@code #id} and what the rule does. */
     public String name() {
         return name;
+    }
+
+    /** The rule's number in its server, from 1 in the order rules were added; never reused. */
+    public int id() {
+        return id;
+    }
+
+    /** The fault-file line this rule was read from (stripped), or null when it was built in Java. */
+    public String line() {
+        return line;
+    }
+
+    void line(String text) {
+        this.line = text;
     }
 
     public Phase phase() {

@@ -157,6 +157,13 @@ public final class Faults {
         }
     }
 
+    /** The active rule with this {@link FaultRule#id() id}, if there is one. */
+    public java.util.Optional<FaultRule> rule(int id) {
+        synchronized (lock) {
+            return rules.stream().filter(r -> r.id() == id && !r.removedLocked()).findFirst();
+        }
+    }
+
     /** Removes every rule, releasing what they stall. */
     public void clear() {
         synchronized (lock) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -18,6 +20,7 @@ public final class Journal {
 
     private final ArrayDeque<ReceivedCommand> commands = new ArrayDeque<>();
     private final int capacity;
+    private final List<Consumer<ReceivedCommand>> listeners = new CopyOnWriteArrayList<>();
     private boolean closed;
 
     /** A journal that keeps the most recent {@link #DEFAULT_CAPACITY} commands. */
@@ -44,6 +47,21 @@ public final class Journal {
         }
         commands.addLast(command);
         notifyAll();
+        for (Consumer<ReceivedCommand> l : listeners) {
+            l.accept(command);
+        }
+    }
+
+    /**
+     * Calls {@code listener} with every command recorded from now on, in journal order, on the
+     * session thread that records it and while the journal is locked: it must only hand the
+     * command on (to a bounded queue, say) and return at once, and must not throw. Closing the
+     * returned handle stops the calls; it is idempotent.
+     */
+    public Subscription listen(Consumer<ReceivedCommand> listener) {
+        Consumer<ReceivedCommand> wrapped = java.util.Objects.requireNonNull(listener, "listener")::accept;
+        listeners.add(wrapped);
+        return () -> listeners.remove(wrapped);
     }
 
     /** A copy of every command kept so far, oldest first. */
@@ -58,6 +76,12 @@ public final class Journal {
 
     public synchronized List<ReceivedCommand> commands(Predicate<ReceivedCommand> filter) {
         return commands.stream().filter(filter).collect(Collectors.toUnmodifiableList());
+    }
+
+    /** A listener's registration; closing it stops the calls. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Forgets every recorded command. */

@@ -36,6 +36,31 @@ public final class MimeIndex {
         return new MimeIndex(message, root);
     }
 
+    /** RFC 2047 encoded words in a header value decoded, as SEARCH and the decoded headers see them. */
+    public static String decodeWords(String value) {
+        return Decoding.decodeEncodedWords(value);
+    }
+
+    /**
+     * The body of a leaf part with its Content-Transfer-Encoding (base64, quoted-printable)
+     * undone; other encodings as stored. A fresh array.
+     */
+    public byte[] decodedBody(MimePart part) {
+        String cte = part.contentTransferEncoding();
+        if (cte != null && cte.equalsIgnoreCase("base64")) {
+            return Decoding.base64(message, part.bodyStart(), part.bodyEnd());
+        }
+        if (cte != null && cte.equalsIgnoreCase("quoted-printable")) {
+            return Decoding.quotedPrintable(message, part.bodyStart(), part.bodyEnd(), false);
+        }
+        return java.util.Arrays.copyOfRange(message, part.bodyStart(), part.bodyEnd());
+    }
+
+    /** A text part's body decoded to characters: transfer encoding undone, then its charset (an unknown or absent one read as UTF-8 or ISO-8859-1). */
+    public String decodedText(MimePart part) {
+        return Decoding.text(decodedBody(part), part.parameter("charset"));
+    }
+
     /** The message itself as a part: its header is the message header. */
     public MimePart root() {
         return root;

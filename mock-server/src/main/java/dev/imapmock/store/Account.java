@@ -26,7 +26,7 @@ public final class Account {
     public static final String INBOX = "INBOX";
 
     private final String user;
-    private final String password;
+    private volatile String password;
     private final AtomicLong uidValidities;
     private final Clock clock;
     private final Quota quota;
@@ -61,6 +61,16 @@ public final class Account {
      */
     public String password() {
         return password;
+    }
+
+    /** Changes the password; the next LOGIN or AUTHENTICATE checks the new one, sessions logged in stay. */
+    public void password(String newPassword) {
+        this.password = java.util.Objects.requireNonNull(newPassword, "password");
+    }
+
+    /** The special-use mailboxes this account was configured with. */
+    SpecialUseMailboxes configuredSpecialUse() {
+        return specialUse;
     }
 
     boolean passwordMatches(String candidate) {
@@ -238,6 +248,99 @@ public final class Account {
         fresh.append(kept);
         mailboxes.put(name, fresh);
         return fresh;
+    }
+
+    /**
+     * Replaces every mailbox, message and subscription with {@code content}, as if the account had
+     * just been created and seeded with it: INBOX and the configured special-use mailboxes exist,
+     * then each mailbox of {@code content} is created (with its parents) and filled in order. Every
+     * session that has a mailbox of this account selected is told it is gone; UIDVALIDITY values
+     * are new. Checked first on a detached copy, so a name or quota the store refuses changes
+     * nothing.
+     *
+     * @throws MailboxException when a mailbox name is invalid or the messages exceed the limits
+     */
+    public synchronized void replaceMail(List<MailboxContent> content) {
+        replaceMail(content, List.of());
+    }
+
+    synchronized void replaceMail(List<MailboxContent> content, List<String> subscribed) {
+        check(content);
+        for (Mailbox m : mailboxes.values()) {
+            m.removeAll(false, true);
+        }
+        mailboxes.clear();
+        subscriptions.clear();
+        mailboxes.put(INBOX, new Mailbox(INBOX, uidValidities.getAndIncrement(), quota, clock));
+        for (String name : specialUse.mailboxes().keySet()) {
+            if (mailboxes.get(name) == null) {
+                create(name);
+            }
+        }
+        fill(content);
+        for (String name : subscribed) {
+            subscriptions.add(canonical(name));
+        }
+    }
+
+    /** Fails as {@link #replaceMail} would, changing nothing. */
+    void check(List<MailboxContent> content) {
+        scratchCopy().fill(content);
+    }
+
+    /** A detached, empty account with the same name, limits and configuration, to try changes on. */
+    Account scratchCopy() {
+        return new Account(user, password, new AtomicLong(1), quota.limits(), specialUse, clock);
+    }
+
+    /** Removes every mailbox and tells the sessions that have one selected that it is gone. */
+    synchronized void removeAllMail() {
+        for (Mailbox m : mailboxes.values()) {
+            m.removeAll(false, true);
+        }
+        mailboxes.clear();
+        subscriptions.clear();
+    }
+
+    private void fill(List<MailboxContent> content) {
+        for (MailboxContent box : content) {
+            Mailbox mailbox = mailboxes.get(canonical(box.name()));
+            if (mailbox == null || mailbox.isNoselect()) {
+                mailbox = create(box.name());
+            }
+            if (box.specialUses() != null) {
+                mailbox.ownUses(frozen(box.specialUses()));
+            }
+            mailbox.append(box.messages());
+        }
+    }
+
+    /** What the account holds now: every mailbox with its own special uses and messages, in name order. */
+    synchronized List<MailboxContent> content() {
+        List<MailboxContent> content = new ArrayList<>();
+        for (Mailbox m : mailboxes.values()) {
+            if (m.isNoselect()) {
+                continue;
+            }
+            List<Mailbox.NewMessage> messages = new ArrayList<>();
+            for (Message message : m.messages()) {
+                messages.add(new Mailbox.NewMessage(message.bytes(), message.flags(), message.internalDate()));
+            }
+            content.add(new MailboxContent(m.name(), m.ownUses(), messages));
+        }
+        return content;
+    }
+
+    /**
+     * One mailbox to put into an account: its name, the special uses it gets instead of those
+     * configured for its name (null: the configured ones), and its messages in UID order.
+     */
+    public record MailboxContent(String name, Set<SpecialUse> specialUses, List<Mailbox.NewMessage> messages) {
+        public MailboxContent {
+            java.util.Objects.requireNonNull(name, "name");
+            specialUses = specialUses == null ? null : Set.copyOf(specialUses);
+            messages = List.copyOf(messages);
+        }
     }
 
     /** True when some mailbox lies below {@code name} in the hierarchy. */

@@ -2,7 +2,9 @@ package dev.imapmock.store;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,5 +69,122 @@ public final class MailStore {
 
     public List<String> users() {
         return new ArrayList<>(accounts.keySet());
+    }
+
+    /**
+     * Removes a user with all its mail and OAuth2 tokens: it can no longer log in, and every session
+     * that has one of its mailboxes selected is told the mailbox is gone. A session logged in as the
+     * user keeps an account without mailboxes until it logs out. Returns false when there was no
+     * such user.
+     */
+    public synchronized boolean removeAccount(String user) {
+        Account removed = accounts.remove(user);
+        if (removed == null) {
+            return false;
+        }
+        removed.removeAllMail();
+        tokens.removeUser(user);
+        return true;
+    }
+
+    /**
+     * Replaces the mail of several accounts at once, each as {@link Account#replaceMail} does; all
+     * are checked before any changes, so a refused name or quota changes nothing.
+     *
+     * @throws IllegalArgumentException when a user does not exist
+     * @throws MailboxException         when a mailbox name is invalid or messages exceed the limits
+     */
+    public synchronized void replaceMail(Map<String, List<Account.MailboxContent>> content) {
+        List<Account> targets = new ArrayList<>();
+        for (Map.Entry<String, List<Account.MailboxContent>> e : content.entrySet()) {
+            Account a = accounts.get(e.getKey());
+            if (a == null) {
+                throw new IllegalArgumentException("No such user: " + e.getKey());
+            }
+            targets.add(a);
+            a.check(e.getValue());
+        }
+        int i = 0;
+        for (List<Account.MailboxContent> mail : content.values()) {
+            targets.get(i++).replaceMail(mail);
+        }
+    }
+
+    /**
+     * The users, passwords, OAuth2 tokens, mailboxes, subscriptions and messages as they are now,
+     * for {@link #restore}. Message bytes are shared, not copied (they never change).
+     */
+    public synchronized Snapshot snapshot() {
+        List<Snapshot.AccountState> states = new ArrayList<>();
+        for (Account a : accounts.values()) {
+            states.add(new Snapshot.AccountState(a.user(), a.password(), a.configuredSpecialUse(), a.content(),
+                    a.subscriptions()));
+        }
+        return new Snapshot(states, tokens.snapshot());
+    }
+
+    /**
+     * Puts the store back as it was at {@code snapshot}: users that were added since are removed,
+     * removed ones come back, passwords and tokens are restored, and every account's mail is
+     * replaced as {@link Account#replaceMail} does (sessions see their mailbox gone; UIDVALIDITY
+     * values are new). A session logged in as a user that is removed or re-created keeps its old,
+     * now detached account until it logs out.
+     */
+    public synchronized void restore(Snapshot snapshot) {
+        Map<String, Snapshot.AccountState> wanted = new LinkedHashMap<>();
+        for (Snapshot.AccountState s : snapshot.accounts()) {
+            wanted.put(s.user(), s);
+        }
+        for (String user : users()) {
+            Account a = accounts.get(user);
+            Snapshot.AccountState s = wanted.get(user);
+            if (s == null || a.configuredSpecialUse() != s.specialUse()) {
+                accounts.remove(user);
+                a.removeAllMail();
+            }
+        }
+        for (Snapshot.AccountState s : wanted.values()) {
+            Account a = accounts.computeIfAbsent(s.user(),
+                    u -> new Account(u, s.password(), uidValidities, limits, s.specialUse(), clock));
+            a.password(s.password());
+            a.replaceMail(s.mailboxes(), s.subscriptions());
+        }
+        tokens.restore(snapshot.tokens());
+    }
+
+    /**
+     * What {@link #snapshot()} took. Opaque: it holds passwords and tokens, and {@link #toString()}
+     * shows neither.
+     */
+    public static final class Snapshot {
+        record AccountState(String user, String password, SpecialUseMailboxes specialUse,
+                            List<Account.MailboxContent> mailboxes, List<String> subscriptions) {
+        }
+
+        private final List<AccountState> accounts;
+        private final OAuthTokens.Saved tokens;
+
+        Snapshot(List<AccountState> accounts, OAuthTokens.Saved tokens) {
+            this.accounts = List.copyOf(accounts);
+            this.tokens = tokens;
+        }
+
+        List<AccountState> accounts() {
+            return accounts;
+        }
+
+        OAuthTokens.Saved tokens() {
+            return tokens;
+        }
+
+        /** The users of the snapshot, in no particular order. */
+        public List<String> users() {
+            return accounts.stream().map(AccountState::user).toList();
+        }
+
+        @Override
+        public String toString() {
+            return "Snapshot" + users();
+        }
     }
 }

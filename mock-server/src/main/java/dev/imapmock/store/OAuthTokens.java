@@ -22,7 +22,7 @@ public final class OAuthTokens {
     public record Token(String user, String label, State state) {
     }
 
-    private record Entry(String user, String label, State state, int expiresAtLogin) {
+    record Entry(String user, String label, State state, int expiresAtLogin) {
     }
 
     private final Map<String, Entry> tokens = new ConcurrentHashMap<>();
@@ -112,6 +112,43 @@ public final class OAuthTokens {
         });
         Entry e = seen[0];
         return e == null ? java.util.Optional.empty() : java.util.Optional.of(new Token(e.user(), e.label(), e.state()));
+    }
+
+    /**
+     * Removes every token of {@code user}; returns how many there were. The label numbers go on
+     * from where they were, so a new token never takes the label of a removed one.
+     */
+    public int removeUser(String user) {
+        Objects.requireNonNull(user, "user");
+        int before = tokens.size();
+        tokens.values().removeIf(e -> e.user().equals(user));
+        return before - tokens.size();
+    }
+
+    /** True when {@code user} has a token, in any state. */
+    public boolean hasToken(String user) {
+        Objects.requireNonNull(user, "user");
+        return tokens.values().stream().anyMatch(e -> e.user().equals(user));
+    }
+
+    /** The tokens as they are now, for {@link MailStore#restore}. */
+    synchronized Saved snapshot() {
+        return new Saved(Map.copyOf(tokens), Map.copyOf(counts));
+    }
+
+    synchronized void restore(Saved saved) {
+        tokens.clear();
+        tokens.putAll(saved.tokens());
+        counts.clear();
+        counts.putAll(saved.counts());
+    }
+
+    /** Tokens and label counters as {@link #snapshot()} took them; {@code toString()} shows no token. */
+    record Saved(Map<String, Entry> tokens, Map<String, Integer> counts) {
+        @Override
+        public String toString() {
+            return "Saved[" + tokens.size() + " tokens]";
+        }
     }
 
     private void set(String token, State state, int expiresAtLogin) {

@@ -15,6 +15,10 @@ final class Quota {
         this.limits = limits;
     }
 
+    StoreLimits limits() {
+        return limits;
+    }
+
     /** Reserves room for {@code added} in a mailbox holding {@code mailboxSize} messages, or refuses all of it. */
     void reserve(int mailboxSize, List<Mailbox.NewMessage> added) {
         int maxMessages = limits.maxMessagesPerMailbox();

@@ -1,0 +1,47 @@
+package dev.imapmock.sandbox.admin;
+
+import dev.imapmock.ImapMockServer;
+import dev.imapmock.store.Account;
+import dev.imapmock.store.MailboxException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /api/reset} (back to the seeded users and mail) and {@code /api/snapshot} (the store as a
+ * fixture-tree zip, and loading one: all users' mail replaced, or nothing when the zip is refused).
+ */
+final class StateResource {
+    private final ImapMockServer server;
+
+    StateResource(ImapMockServer server) {
+        this.server = server;
+    }
+
+    void reset(Call call) throws IOException {
+        server.reset();
+        call.noContent();
+    }
+
+    void snapshot(Call call) throws IOException {
+        call.header("Content-Disposition", "attachment; filename=\"imapmock-snapshot.zip\"");
+        call.send(200, "application/zip", FixtureTree.zip(server.store()));
+    }
+
+    void load(Call call) throws IOException {
+        call.requireType("application/zip");
+        List<String> users = new ArrayList<>(server.store().users());
+        users.sort(null);
+        Map<String, List<Account.MailboxContent>> content = FixtureTree.unzip(call.body(), users);
+        try {
+            server.store().replaceMail(content);
+        } catch (MailboxException e) {
+            throw ApiException.badField("body", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.conflict(e.getMessage() + " (removed while the snapshot loaded)");
+        }
+        call.noContent();
+    }
+}

@@ -5,6 +5,16 @@ import { api } from './api.js';
 
 const MAX_ENTRIES = 5000;
 
+// Ids are "CONNECTION.INDEX"; the journal's order is the time of recording, then the id's numbers.
+function inJournalOrder(a, b) {
+  const ta = Date.parse(a.time) || 0;
+  const tb = Date.parse(b.time) || 0;
+  if (ta !== tb) return ta - tb;
+  const [ca, ia] = String(a.id).split('.').map(Number);
+  const [cb, ib] = String(b.id).split('.').map(Number);
+  return ca - cb || ia - ib;
+}
+
 export class JournalFeed {
   constructor() {
     this.entries = [];
@@ -83,9 +93,7 @@ export class JournalFeed {
       this.entries.push(entry);
       added.push(entry);
     }
-    if (added.length && this.entries.length > 1 && added.length !== this.entries.length) {
-      this.entries.sort((a, b) => (a.id > b.id ? 1 : a.id < b.id ? -1 : 0));
-    }
+    if (added.length && added.length !== this.entries.length) this.entries.sort(inJournalOrder);
     let dropped = 0;
     while (this.entries.length > MAX_ENTRIES) {
       this.byId.delete(this.entries.shift().id);

@@ -31,7 +31,17 @@ export class MailView {
     this.view.empty();
     this.installDrop();
     document.addEventListener('toggle-sidebar', (e) => this.toggleSidebar(e.detail));
+    // On narrow screens the sidebar is a drawer: picking a mailbox (the open one too) closes it.
+    root.querySelector('#sidebar').addEventListener('click', (e) => {
+      if (e.target.closest('a.box')) this.closeSidebar();
+    });
     root.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.root.classList.contains('sidebar-open')) {
+        this.closeSidebar();
+        this.root.querySelector('#sidebar-toggle')?.focus();
+        e.preventDefault();
+        return;
+      }
       if (e.key === 'Escape' && this.uid !== null && !e.defaultPrevented) this.view.onClose();
     });
   }
@@ -53,7 +63,7 @@ export class MailView {
     this.mailbox = mailbox;
     this.uid = uid;
     this.root.classList.toggle('has-message', uid !== null);
-    this.root.classList.remove('sidebar-open');
+    this.closeSidebar();
     this.sidebar.select(user, mailbox);
     this.sidebar.load().catch(errorToast);
     await this.list.show(user, mailbox, uid);
@@ -79,6 +89,11 @@ export class MailView {
       this.view.key = null;
       await this.view.show(this.user, this.mailbox, this.uid);
     }
+  }
+
+  closeSidebar() {
+    this.root.classList.remove('sidebar-open');
+    this.root.querySelector('#sidebar-toggle')?.setAttribute('aria-expanded', 'false');
   }
 
   toggleSidebar(button) {

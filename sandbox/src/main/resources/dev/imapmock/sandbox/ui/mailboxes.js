@@ -8,6 +8,11 @@ export function mailboxHref(user, mailbox) {
   return `#/mail/${encodeURIComponent(user)}/${encodeURIComponent(mailbox)}`;
 }
 
+function inboxFirst(mailboxes) {
+  const rank = (m) => (m.name.toUpperCase() === 'INBOX' ? 0 : 1);
+  return [...mailboxes].sort((a, b) => rank(a) - rank(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 export class Sidebar {
   constructor(el, { onReset }) {
     this.el = el;
@@ -22,7 +27,7 @@ export class Sidebar {
     const users = await api.users();
     const withBoxes = await Promise.all(users.map(async (user) => {
       try {
-        return { user, mailboxes: await api.mailboxes(user.name) };
+        return { user, mailboxes: inboxFirst(await api.mailboxes(user.name)) };
       } catch {
         return { user, mailboxes: [] };
       }

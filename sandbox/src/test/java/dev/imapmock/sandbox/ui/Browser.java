@@ -1,0 +1,132 @@
+package dev.imapmock.sandbox.ui;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+/**
+ * One headless Chromium for a test class: Debian's {@code chromium} driven through Debian's
+ * {@code chromium-driver}, both named by path so that Selenium Manager never runs and nothing is
+ * downloaded. Without them the calling test is skipped with the command that installs them, except under
+ * {@code CI=true}, where their absence fails it. JavaScript dialogs are left open (never accepted), so a
+ * test can prove none appeared.
+ */
+public final class Browser implements AutoCloseable {
+    public static final Duration WAIT = Duration.ofSeconds(10);
+    static final String INSTALL = "apt-get install -y chromium chromium-driver";
+
+    private final ChromeDriver driver;
+    private final Path screenshots;
+
+    private Browser(ChromeDriver driver, Path screenshots) {
+        this.driver = driver;
+        this.screenshots = screenshots;
+    }
+
+    /** Starts Chromium at 1280x900, or skips (fails under CI) when it isn't installed. */
+    public static Browser startOrSkip() {
+        Path binary = Path.of(System.getenv().getOrDefault("IMAPMOCK_CHROMIUM", "/usr/bin/chromium"));
+        Path driverBinary = Path.of(System.getenv().getOrDefault("IMAPMOCK_CHROMEDRIVER", "/usr/bin/chromedriver"));
+        if (!Files.isExecutable(binary) || !Files.isExecutable(driverBinary)) {
+            String missing = "Chromium and its driver are needed for the web UI's browser tests (" + binary + ", "
+                    + driverBinary + "); install them with: " + INSTALL;
+            if ("true".equals(System.getenv("CI"))) {
+                Assertions.fail(missing);
+            }
+            Assumptions.abort(missing);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(binary.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,900", "--lang=en-US", "--no-first-run", "--no-default-browser-check",
+                "--disable-extensions", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--metrics-recording-only", "--force-color-profile=srgb",
+                "--hide-scrollbars");
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driverBinary.toFile())
+                .usingAnyFreePort()
+                .withSilent(true)
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(WAIT);
+        Path screenshots = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+        return new Browser(driver, screenshots);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Waits on what the page shows; rows the UI redraws meanwhile (a refresh) are looked up again. */
+    public WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(50));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    public Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    public void size(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Saves the viewport as {@code target/screenshots/NAME.png}. */
+    public void screenshot(String name) {
+        try {
+            Files.createDirectories(screenshots);
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), screenshots.resolve(name + ".png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True when a JavaScript dialog (alert, confirm, prompt) is open. */
+    public boolean dialogOpen() {
+        try {
+            driver.switchTo().alert();
+            return true;
+        } catch (NoAlertPresentException e) {
+            return false;
+        }
+    }
+
+    /** The console messages since the last call (CSP violations land here). */
+    public List<String> console() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -173,17 +173,7 @@ class WebUiBrowserTest {
 
         assertThat(sandbox.call("POST", "api/faults", "text/plain", "on NOOP respond NO [UNAVAILABLE] Busy")
                 .statusCode()).isEqualTo(201);
-        try (Socket socket = new Socket(sandbox.server.host(), sandbox.server.port())) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            OutputStream out = socket.getOutputStream();
-            in.readLine();
-            out.write("n1 LOGIN alice secret\r\nn2 NOOP\r\n".getBytes(StandardCharsets.US_ASCII));
-            String line;
-            do {
-                line = in.readLine();
-            } while (line != null && !line.startsWith("n2 "));
-            assertThat(line).startsWith("n2 NO [UNAVAILABLE] Busy");
-        }
+        assertThat(imap("n1 LOGIN alice secret", "n2 NOOP")).startsWith("n2 NO [UNAVAILABLE] Busy");
         WebElement noop = log.entry("NOOP");
         assertThat(log.highlightedAsFault(noop)).isTrue();
         assertThat(noop.getText()).contains("NO", "Busy");
@@ -216,7 +206,8 @@ class WebUiBrowserTest {
     }
 
     @Test
-    void everyViewFitsA420PixelWideScreen() {
+    void everyViewFitsA420PixelWideScreen() throws Exception {
+        imap("w1 LOGIN bob secret", "w2 SELECT INBOX", "w3 UID FETCH 1:* (FLAGS ENVELOPE)", "w4 LOGOUT");
         browser.size(420, 860);
         MailPage mail = ui.mailbox("alice", "INBOX");
         assertNoSidewaysScroll();
@@ -248,6 +239,24 @@ class WebUiBrowserTest {
         browser.screenshot("log-dark");
         browser.driver().findElement(By.id("theme-toggle")).click();
         browser.waiting().until(d -> "light".equals(d.findElement(By.tagName("html")).getAttribute("data-theme")));
+    }
+
+    /** Sends IMAP commands over a socket; answers the tagged reply to the last. */
+    private static String imap(String... commands) throws Exception {
+        try (Socket socket = new Socket(sandbox.server.host(), sandbox.server.port())) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = socket.getOutputStream();
+            in.readLine();
+            String line = null;
+            for (String command : commands) {
+                out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                String tag = command.substring(0, command.indexOf(' ') + 1);
+                do {
+                    line = in.readLine();
+                } while (line != null && !line.startsWith(tag));
+            }
+            return line;
+        }
     }
 
     private static void assertNoSidewaysScroll() {

@@ -35,8 +35,10 @@ export class ApiError extends Error {
 
 function describe(status, problem) {
   if (!problem) return `The server answered ${status}.`;
-  const fields = (problem.errors ?? []).map((e) => (e.field ? `${e.field}: ${e.reason}` : e.reason));
   const head = problem.detail || problem.title || `The server answered ${status}.`;
+  const fields = (problem.errors ?? [])
+    .filter((e) => e.reason && !head.includes(e.reason))
+    .map((e) => (e.field ? `${e.field}: ${e.reason}` : e.reason));
   return fields.length ? `${head} (${fields.join('; ')})` : head;
 }
 

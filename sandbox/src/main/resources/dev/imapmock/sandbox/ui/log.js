@@ -12,6 +12,13 @@ function argumentsText(args) {
   return args === null || args === undefined ? '' : String(args);
 }
 
+/** The response without the status word the Result column already shows ("OK Logged in" => "Logged in"). */
+function responseText(e) {
+  const response = String(e.response);
+  const status = String(e.outcome ?? '');
+  return status && response.startsWith(`${status} `) ? response.slice(status.length + 1) : response;
+}
+
 function outcomeClass(outcome) {
   const o = String(outcome ?? '').toUpperCase();
   if (o === 'OK') return 'ok';
@@ -178,7 +185,7 @@ export class LogView {
       e.fault ? h('span', { class: 'fault-badge', title: `Fault fired: ${e.fault}` }, 'fault') : null),
     h('td', { class: 'col-resp' },
       e.fault ? h('div', { class: 'fault-text' }, `⚡ ${e.fault}`) : null,
-      e.response ? h('span', {}, e.response) : null));
+      e.response ? h('span', {}, responseText(e)) : null));
   }
 
   scrollToEnd() {

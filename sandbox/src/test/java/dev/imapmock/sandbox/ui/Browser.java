@@ -63,7 +63,7 @@ public final class Browser implements AutoCloseable {
                 "--window-size=1280,900", "--lang=en-US", "--no-first-run", "--no-default-browser-check",
                 "--disable-extensions", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--metrics-recording-only", "--force-color-profile=srgb",
-                "--hide-scrollbars");
+                "--hide-scrollbars", "--force-prefers-reduced-motion");
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);

@@ -40,10 +40,11 @@ final class BrowserSandbox implements AutoCloseable {
         this.url = url;
     }
 
-    /** Starts users alice and bob (password secret) with {@code fixtures} as their mail. */
-    static BrowserSandbox start(Path fixtures) {
+    /** Starts users alice and bob (password secret) with {@code fixtures} as their mail, and {@code more} flags. */
+    static BrowserSandbox start(Path fixtures, String... more) {
         List<String> args = new ArrayList<>(List.of("--admin-port", "0", "--port", "0",
                 "--user", "alice:secret", "--user", "bob:secret", "--fixtures", fixtures.toString()));
+        args.addAll(List.of(more));
         SandboxOptions options = SandboxOptions.parse(args.toArray(new String[0]));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);

@@ -18,13 +18,17 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -104,6 +108,17 @@ class WebUiBrowserTest {
         browser.screenshot("message-headers");
         assertThat(message.source()).contains("Subject: " + INVOICE, "Content-Type: application/pdf");
         browser.screenshot("message-source");
+    }
+
+    @Test
+    void theAttachmentAndTheWholeMessageDownload() throws Exception {
+        Files.deleteIfExists(browser.downloads().resolve("invoice-2024-117.pdf"));
+        Files.deleteIfExists(browser.downloads().resolve("message-1.eml"));
+        MessageView message = ui.mailbox("alice", "INBOX").message(INVOICE);
+        message.download("invoice-2024-117.pdf");
+        assertThat(new String(browser.downloaded("invoice-2024-117.pdf"), StandardCharsets.US_ASCII)).startsWith("%PDF-1.4");
+        message.downloadEml();
+        assertThat(new String(browser.downloaded("message-1.eml"), StandardCharsets.UTF_8)).contains("Subject: " + INVOICE);
     }
 
     @Test
@@ -256,6 +271,32 @@ class WebUiBrowserTest {
                 } while (line != null && !line.startsWith(tag));
             }
             return line;
+        }
+    }
+
+    @Test
+    void withAnAdminTokenTheUiTakesItFromTheAddressOnceAndAsksWhenItIsMissing() {
+        try (BrowserSandbox guarded = BrowserSandbox.start(dir.resolve("mail"), "--admin-token", "s3cret-token")) {
+            SandboxUi tokenUi = new SandboxUi(browser, guarded.url);
+            WebDriver driver = browser.driver();
+            driver.get(guarded.url + "#token=s3cret-token");
+            tokenUi.mail().row(INVOICE);
+            assertThat(driver.getCurrentUrl()).doesNotContain("token");
+            tokenUi.log();
+
+            String first = driver.getWindowHandle();
+            driver.switchTo().newWindow(WindowType.TAB);
+            try {
+                driver.get(guarded.url);
+                WebElement token = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("auth-token")));
+                browser.screenshot("token-needed");
+                token.sendKeys("s3cret-token", Keys.ENTER);
+                browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("auth")));
+                tokenUi.mail().row(INVOICE);
+            } finally {
+                driver.close();
+                driver.switchTo().window(first);
+            }
         }
     }
 

@@ -49,12 +49,16 @@ export class MailView {
   /** Shows `user`/`mailbox` (defaults: the first user's INBOX) with message `uid` open, or none. */
   async show(user, mailbox, uid) {
     if (!user || !mailbox) {
-      const users = this.sidebar.users.length ? this.sidebar.users : await this.sidebar.load().catch(() => []);
-      const first = users[0];
-      if (!first) {
-        this.sidebar.render();
-        return;
+      let users = this.sidebar.users;
+      if (!users.length) {
+        try {
+          users = await this.sidebar.load();
+        } catch {
+          return; // Unauthorized or unreachable: the token prompt or a toast says so.
+        }
       }
+      const first = users[0];
+      if (!first) return;
       const box = first.mailboxes.find((m) => m.name.toUpperCase() === 'INBOX') ?? first.mailboxes[0];
       location.replace(mailboxHref(first.user.name, box?.name ?? 'INBOX'));
       return;

@@ -97,7 +97,7 @@ export class MessageView {
       on: { click: (e) => this.remove(e.currentTarget) },
     }, icon('trash'), h('span', {}, 'Delete'));
     const raw = h('button', {
-      type: 'button', class: 'button', title: 'Download the message as an .eml file',
+      type: 'button', class: 'button', id: 'download-eml', title: 'Download the message as an .eml file',
       on: { click: () => download(api.rawBlob(this.user, this.mailbox, this.uid), `message-${this.uid}.eml`).catch(errorToast) },
     }, '.eml');
     return h('div', { class: 'msg-toolbar' }, back, toggles, h('div', { class: 'spacer' }), raw, remove);

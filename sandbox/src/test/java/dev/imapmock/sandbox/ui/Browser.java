@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 /**
@@ -39,10 +40,12 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path screenshots;
+    private final Path downloads;
 
-    private Browser(ChromeDriver driver, Path screenshots) {
+    private Browser(ChromeDriver driver, Path screenshots, Path downloads) {
         this.driver = driver;
         this.screenshots = screenshots;
+        this.downloads = downloads;
     }
 
     /** Starts Chromium at 1280x900, or skips (fails under CI) when it isn't installed. */
@@ -65,6 +68,10 @@ public final class Browser implements AutoCloseable {
                 "--disable-sync", "--metrics-recording-only", "--force-color-profile=srgb",
                 "--hide-scrollbars", "--force-prefers-reduced-motion");
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        Path downloads = Path.of(System.getProperty("basedir", "."), "target", "downloads");
+        options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", downloads.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -76,7 +83,23 @@ public final class Browser implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(WAIT);
         Path screenshots = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
-        return new Browser(driver, screenshots);
+        return new Browser(driver, screenshots, downloads);
+    }
+
+    /** Where downloads land: target/downloads/. */
+    public Path downloads() {
+        return downloads;
+    }
+
+    /** Waits for a download to be complete and answers its bytes. */
+    public byte[] downloaded(String fileName) {
+        Path file = downloads.resolve(fileName);
+        waiting().until(d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve(fileName + ".crdownload")));
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public WebDriver driver() {

@@ -32,6 +32,18 @@ public final class MessageView {
                 .map(WebElement::getText).toList();
     }
 
+    /** Clicks the attachment's button (a download). */
+    public void download(String attachment) {
+        browser.driver().findElements(By.cssSelector("#message-pane .attachment")).stream()
+                .filter(b -> b.findElement(By.className("att-name")).getText().equals(attachment))
+                .findFirst().orElseThrow().click();
+    }
+
+    /** Clicks the button that downloads the whole message as an .eml file. */
+    public void downloadEml() {
+        browser.driver().findElement(By.id("download-eml")).click();
+    }
+
     public List<String> tabs() {
         return browser.driver().findElements(By.cssSelector("#message-pane [role=tab]")).stream()
                 .map(WebElement::getText).toList();

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.imapmock.sandbox.ui.Browser;
 import dev.imapmock.sandbox.ui.MailPage;
 import dev.imapmock.sandbox.ui.MessageView;
+import dev.imapmock.sandbox.ui.RequiresChromium;
 import dev.imapmock.sandbox.ui.SandboxUi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing: the browser's title stays, no dialog opens, and a listener that every one of its URLs points at
  * hears only the control request the test sends after everything else.
  */
+@RequiresChromium
 @Timeout(60)
 class HostileMailBrowserTest {
     static final String SUBJECT = "<img src=x onerror=alert('subject')> Hostile";

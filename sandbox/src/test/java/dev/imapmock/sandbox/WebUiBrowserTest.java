@@ -5,6 +5,7 @@ import dev.imapmock.sandbox.ui.FaultsPage;
 import dev.imapmock.sandbox.ui.LogPage;
 import dev.imapmock.sandbox.ui.MailPage;
 import dev.imapmock.sandbox.ui.MessageView;
+import dev.imapmock.sandbox.ui.RequiresChromium;
 import dev.imapmock.sandbox.ui.SandboxUi;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and one sandbox for the class; each test leaves the faults as it found them. Screenshots of every view
  * go to target/screenshots/.
  */
+@RequiresChromium
 @Timeout(60)
 class WebUiBrowserTest {
     static final String INVOICE = "Invoice 2024-117 for December";

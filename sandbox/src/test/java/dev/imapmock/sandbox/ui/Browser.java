@@ -50,16 +50,15 @@ public final class Browser implements AutoCloseable {
 
     /** Starts Chromium at 1280x900, or skips (fails under CI) when it isn't installed. */
     public static Browser startOrSkip() {
-        Path binary = Path.of(System.getenv().getOrDefault("IMAPMOCK_CHROMIUM", "/usr/bin/chromium"));
-        Path driverBinary = Path.of(System.getenv().getOrDefault("IMAPMOCK_CHROMEDRIVER", "/usr/bin/chromedriver"));
-        if (!Files.isExecutable(binary) || !Files.isExecutable(driverBinary)) {
-            String missing = "Chromium and its driver are needed for the web UI's browser tests (" + binary + ", "
-                    + driverBinary + "); install them with: " + INSTALL;
+        String missing = missing();
+        if (missing != null) {
             if ("true".equals(System.getenv("CI"))) {
                 Assertions.fail(missing);
             }
             Assumptions.abort(missing);
         }
+        Path binary = binary();
+        Path driverBinary = driverBinary();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -100,6 +99,24 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Why the browser tests can't run here (with the command that fixes it), or null when they can. */
+    static String missing() {
+        if (Files.isExecutable(binary()) && Files.isExecutable(driverBinary())) {
+            return null;
+        }
+        return "Chromium and its driver are needed for the web UI's browser tests (" + binary() + ", "
+                + driverBinary() + "); install them with: " + INSTALL;
+    }
+
+    /** Debian's paths; IMAPMOCK_CHROMIUM and IMAPMOCK_CHROMEDRIVER name others. */
+    private static Path binary() {
+        return Path.of(System.getenv().getOrDefault("IMAPMOCK_CHROMIUM", "/usr/bin/chromium"));
+    }
+
+    private static Path driverBinary() {
+        return Path.of(System.getenv().getOrDefault("IMAPMOCK_CHROMEDRIVER", "/usr/bin/chromedriver"));
     }
 
     public WebDriver driver() {

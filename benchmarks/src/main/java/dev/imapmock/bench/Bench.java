@@ -37,6 +37,7 @@ public final class Bench {
     private String only;
     private boolean verbose;
     private boolean tlsOnly;
+    private boolean sandboxOnly;
 
     private Bench(boolean quick) {
         this.quick = quick;
@@ -53,6 +54,7 @@ public final class Bench {
         bench.only = List.of(args).contains("--imapmock-only") ? "ImapMock" : null;
         bench.verbose = List.of(args).contains("--verbose");
         bench.tlsOnly = List.of(args).contains("--tls-only");
+        bench.sandboxOnly = List.of(args).contains("--sandbox-only");
         long start = System.nanoTime();
         bench.run();
         bench.print();
@@ -66,6 +68,10 @@ public final class Bench {
         List<byte[]> half = mail.subList(0, messages / 2);
         if (tlsOnly) {
             tls(mail);
+            return;
+        }
+        if (sandboxOnly) {
+            sandbox(mail);
             return;
         }
         for (Target.Factory factory : Target.ALL) {
@@ -93,6 +99,7 @@ public final class Bench {
             record(name, STORM_FAILURES, Stats.of(stormFailures));
             if (name.equals("ImapMock")) {
                 tls(mail);
+                sandbox(mail);
             }
         }
         scaling();
@@ -109,6 +116,12 @@ public final class Bench {
         System.err.println("== ImapMock over TLS");
         record("ImapMock", "first TLS start in a fresh JVM to LOGIN OK over imaps (ms)", coldStart("imapmock-tls"));
         TlsWorkloads.run((name, sample) -> record("ImapMock", name, measure(sample::take)), mail);
+    }
+
+    /** The sandbox's admin API, ImapMock only (see {@link SandboxWorkloads}). */
+    private void sandbox(List<byte[]> mail) throws Exception {
+        System.err.println("== ImapMock sandbox admin API");
+        SandboxWorkloads.run((name, sample) -> record("ImapMock", name, measure(sample::take)), mail, bigMailbox);
     }
 
     private void record(String target, String workload, Stats stats) {

@@ -156,4 +156,19 @@ class JournalTest {
             assertThat(small.journal().commands()).extracting(ReceivedCommand::tag).containsExactly("n3", "n4", "n5");
         }
     }
+
+    @Test
+    void listenersHearEveryNewCommandInOrderUntilTheyStop() {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Journal.Subscription subscription = server.journal().listen(c -> heard.add(c.line()));
+        try (RawClient c = RawClient.connect(server)) {
+            c.command("a1", "LOGIN alice secret");
+            c.command("a2", "NOOP");
+            subscription.close();
+            subscription.close();
+            c.command("a3", "NOOP");
+        }
+        assertThat(heard).containsExactly("a1 LOGIN alice ***", "a2 NOOP");
+        assertThat(server.journal().commands()).hasSize(3);
+    }
 }

@@ -34,6 +34,15 @@ import java.util.function.Supplier;
 public final class AdminServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
 
+    static {
+        // The JDK server leaves Nagle's algorithm on unless told otherwise; with the client's delayed
+        // ACK, every response written in two parts (headers, body) then waits about 40 ms. Read once,
+        // when the first server is made, so it is set before that.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** Where the other listeners of the sandbox are, for {@code GET /api/server}; null when absent. */
     public record Endpoint(String host, int port) {
     }
@@ -188,7 +197,10 @@ public final class AdminServer implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             // The client went away; nothing to answer.
             LOG.debug("Admin request ended early: {}", e.toString());
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // A bug, or a jar mixed with another version's: logged with its stack, answered without it.
             LOG.error("Admin request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
             answer(exchange, call, Problems.of(500, "The server failed to handle this request; its log says why"));
         } finally {

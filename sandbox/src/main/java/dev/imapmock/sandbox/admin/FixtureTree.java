@@ -67,7 +67,7 @@ final class FixtureTree {
 
     private static void write(ZipOutputStream zip, String prefix, Account account) throws IOException {
         if (!prefix.isEmpty()) {
-            zip.putNextEntry(new ZipEntry(prefix));
+            zip.putNextEntry(entry(prefix));
             zip.closeEntry();
         }
         for (Mailbox mailbox : account.mailboxes()) {
@@ -75,7 +75,7 @@ final class FixtureTree {
                 continue;
             }
             String dir = prefix + mailbox.name() + "/";
-            zip.putNextEntry(new ZipEntry(dir));
+            zip.putNextEntry(entry(dir));
             zip.closeEntry();
             StringBuilder uses = new StringBuilder("specialuse=");
             for (SpecialUse use : new TreeSet<>(account.specialUses(mailbox.name()))) {
@@ -95,8 +95,15 @@ final class FixtureTree {
         }
     }
 
+    /** An entry with a fixed time, so that the same store always makes the same zip. */
+    private static ZipEntry entry(String name) {
+        ZipEntry e = new ZipEntry(name);
+        e.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 1, 0, 0));
+        return e;
+    }
+
     private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
+        zip.putNextEntry(entry(name));
         zip.write(bytes);
         zip.closeEntry();
     }

@@ -64,8 +64,8 @@ final class JournalStream implements AutoCloseable {
     /** Streams to {@code out} until the client goes, is cut off, or the stream closes. */
     void run(OutputStream out) throws IOException {
         Client client = new Client(new ArrayBlockingQueue<>(queueSize));
-        clients.add(client);
         client.subscription = journal.listen(client::offer);
+        clients.add(client);
         try {
             write(out, ": connected\nretry: 2000\n\n");
             while (!closed) {

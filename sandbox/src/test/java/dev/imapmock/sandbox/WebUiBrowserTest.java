@@ -143,6 +143,21 @@ class WebUiBrowserTest {
     }
 
     @Test
+    void aBigMailboxIsListedNewestFirstAPageAtATime() {
+        for (int i = 1; i <= 53; i++) {
+            assertThat(sandbox.deliver("bob", "Archive", message("Bulk " + i, "Message " + i)).statusCode()).isEqualTo(201);
+        }
+        MailPage mail = ui.mailbox("bob", "Archive");
+        assertThat(mail.pagerRange()).isEqualTo("1–50 of 53");
+        assertThat(mail.subjects()).hasSize(50).startsWith("Bulk 53", "Bulk 52").endsWith("Bulk 4");
+        mail.olderPage();
+        browser.waiting().until(d -> mail.pagerRange().equals("51–53 of 53"));
+        assertThat(mail.subjects()).containsExactly("Bulk 3", "Bulk 2", "Bulk 1");
+        mail.focusRow(0).sendKeys(Keys.PAGE_UP);
+        browser.waiting().until(d -> mail.pagerRange().equals("1–50 of 53"));
+    }
+
+    @Test
     void theListIsKeyboardUsable() {
         MailPage mail = ui.mailbox("alice", "Archive");
         assertThat(mail.subjects()).containsExactly("Older news", "Oldest news");

@@ -131,7 +131,7 @@ export class LogView {
     for (const e of this.feed.entries) {
       const c = byConn.get(e.connection) ?? { connection: e.connection, user: null, count: 0, faults: 0 };
       c.count++;
-      if (e.user) c.user = e.user;
+      if (e.user ?? e.authentication?.user) c.user = e.user ?? e.authentication.user;
       if (e.fault) c.faults++;
       byConn.set(e.connection, c);
     }
@@ -174,7 +174,7 @@ export class LogView {
     },
     h('td', { class: 'col-time', title: longDate(e.time) }, clock(e.time)),
     h('td', { class: 'col-conn' }, h('span', { class: ['conn-tag', `conn-${(e.connection ?? 0) % 8}`] }, `#${e.connection}`)),
-    h('td', { class: 'col-user' }, e.user ?? ''),
+    h('td', { class: 'col-user' }, e.user ?? e.authentication?.user ?? ''),
     h('td', { class: 'col-cmd' },
       h('code', {},
         e.tag ? h('span', { class: 'tag' }, `${e.tag} `) : null,

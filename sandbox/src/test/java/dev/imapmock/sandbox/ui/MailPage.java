@@ -52,6 +52,15 @@ public final class MailPage {
         return new MessageView(browser).loaded(subject);
     }
 
+    /** The pager's "FIRST–LAST of TOTAL". */
+    public String pagerRange() {
+        return browser.driver().findElement(By.id("pager-range")).getText();
+    }
+
+    public void olderPage() {
+        browser.driver().findElement(By.cssSelector(".pager button[aria-label='Older messages']")).click();
+    }
+
     /** Drops a file on the mail view the way a file manager does: dragenter, dragover, drop. */
     public void drop(String fileName, String rfc822) {
         browser.script("""

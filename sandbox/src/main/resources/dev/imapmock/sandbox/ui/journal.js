@@ -57,6 +57,9 @@ export class JournalFeed {
     const onEntry = (event) => {
       try { this.add([JSON.parse(event.data)]); } catch { /* not an entry */ }
     };
+    // Cut off for reading too slowly: the response ends and EventSource reconnects; the backfill on
+    // reconnecting brings what was missed.
+    source.addEventListener('overflow', () => this.setState('down'));
     source.addEventListener('command', onEntry);
     source.addEventListener('message', onEntry);
   }

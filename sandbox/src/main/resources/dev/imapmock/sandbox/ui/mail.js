@@ -77,8 +77,12 @@ export class MailView {
 
   start() {
     this.stop();
+    let tick = 0;
     this.timer = setInterval(() => {
-      if (!document.hidden) this.refresh();
+      if (document.hidden) return;
+      // The open page every tick; the sidebar (one request per user) every other one.
+      if (tick++ % 2 === 0) this.refresh();
+      else this.list.load();
     }, POLL_MS);
   }
 

@@ -1,5 +1,5 @@
 // The mail view: sidebar, message list and message, kept fresh by a light poll while the view is visible
-// (the API has no change feed for the store; a page of 50 is one small request), and .eml delivery by file
+// (the API has no change feed for the store; a page of 100 is one small request), and .eml delivery by file
 // picker or by dropping files anywhere on the view.
 import { h, icon, replace } from './dom.js';
 import { api } from './api.js';

@@ -19,10 +19,25 @@ public final class LogPage {
         return this;
     }
 
-    /** Waits until an entry for this command is shown (as it happens, the page is not reloaded). */
+    /** Waits until an entry for this command is shown (as it happens, the page is not reloaded); the latest. */
     public WebElement entry(String command) {
+        return entry(command, "");
+    }
+
+    /** Waits for the latest entry for this command whose text contains {@code text}. */
+    public WebElement entry(String command, String text) {
         return browser.waiting().until(d -> {
-            List<WebElement> rows = d.findElements(By.cssSelector("#log-rows tr.entry[data-command='" + command + "']"));
+            List<WebElement> rows = d.findElements(By.cssSelector("#log-rows tr.entry[data-command='" + command + "']"))
+                    .stream().filter(r -> r.getText().contains(text)).toList();
+            return rows.isEmpty() ? null : rows.get(rows.size() - 1);
+        });
+    }
+
+    /** Waits for the latest entry for this command on one connection. */
+    public WebElement entryOn(String connection, String command) {
+        return browser.waiting().until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#log-rows tr.entry[data-command='" + command
+                    + "'][data-connection='" + connection + "']"));
             return rows.isEmpty() ? null : rows.get(rows.size() - 1);
         });
     }

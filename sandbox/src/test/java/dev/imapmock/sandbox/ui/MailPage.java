@@ -57,6 +57,12 @@ public final class MailPage {
         return browser.driver().findElement(By.id("pager-range")).getText();
     }
 
+    /** How long the list took to draw its latest page, from the UI's User Timing entries. */
+    public double lastDrawMillis() {
+        return ((Number) browser.script("const m = performance.getEntriesByName('imapmock:message-list');"
+                + " return m.length ? m[m.length - 1].duration : -1")).doubleValue();
+    }
+
     public void olderPage() {
         browser.driver().findElement(By.cssSelector(".pager button[aria-label='Older messages']")).click();
     }

@@ -78,8 +78,14 @@ class WebUiBrowserTest {
 
     @AfterEach
     void noScriptOrPolicyErrors() {
-        assertThat(browser.console())
-                .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Uncaught"));
+        assertThat(browser.pageProblems()).isEmpty();
+    }
+
+    @Test
+    void aStyleAttributeTheUiMightSetWouldBeRefusedAndReported() {
+        ui.mailbox("alice", "INBOX");
+        browser.script("document.getElementById('list-pane').setAttribute('style', 'color: red')");
+        assertThat(browser.pageProblems()).singleElement().asString().startsWith("CSP style-src");
     }
 
     @Test

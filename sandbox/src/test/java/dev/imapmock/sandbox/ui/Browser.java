@@ -12,9 +12,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -25,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 
 /**
  * One headless Chromium for a test class: Debian's {@code chromium} driven through Debian's
@@ -37,6 +33,18 @@ import java.util.logging.Level;
 public final class Browser implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(10);
     static final String INSTALL = "apt-get install -y chromium chromium-driver";
+
+    /**
+     * Runs before any script of every page this tab loads (DevTools injects it, so the page's CSP does not
+     * apply to it) and records what the page's own policy refused and the errors nothing caught.
+     */
+    private static final String RECORDER = """
+            window.__problems = [];
+            document.addEventListener('securitypolicyviolation', (e) => window.__problems.push(
+                'CSP ' + e.violatedDirective + ' refused ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
+            window.addEventListener('error', (e) => window.__problems.push('Uncaught ' + e.message));
+            window.addEventListener('unhandledrejection', (e) => window.__problems.push('Unhandled rejection ' + e.reason));
+            """;
 
     private final ChromeDriver driver;
     private final Path screenshots;
@@ -71,9 +79,6 @@ public final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", Map.of(
                 "download.default_directory", downloads.toAbsolutePath().toString(),
                 "download.prompt_for_download", false));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driverBinary.toFile())
                 .usingAnyFreePort()
@@ -81,6 +86,7 @@ public final class Browser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(WAIT);
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORDER));
         Path screenshots = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
         return new Browser(driver, screenshots, downloads);
     }
@@ -160,9 +166,14 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** The console messages since the last call (CSP violations land here). */
-    public List<String> console() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+    /**
+     * What the open page's Content-Security-Policy refused and the script errors nothing caught, since the
+     * page loaded or the last call (frames of other origins report to themselves, not here).
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> pageProblems() {
+        Object problems = script("const p = window.__problems || []; window.__problems = []; return p;");
+        return (List<String>) problems;
     }
 
     @Override

@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web UI in a real headless Chromium against a running sandbox: what a user sees and does. One browser
- * and one sandbox for the class; each test leaves the faults as it found them. Screenshots of every view
- * go to target/screenshots/.
+ * and one sandbox for the class; each test starts wide and without fault rules, and ends with the page free
+ * of CSP refusals and uncaught errors. Screenshots of every view go to target/screenshots/.
  */
 @RequiresChromium
 @Timeout(60)

@@ -69,6 +69,10 @@ public final class Browser implements AutoCloseable {
         Path driverBinary = driverBinary();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary.toFile());
+        // --no-sandbox turns off Chromium's operating-system sandbox, which can't start as root in a
+        // container; iframe sandboxing and CSP, what these tests are about, are unaffected.
+        // Reduced motion: screenshots never catch the drawer half-way.
+        // Remaining flags: no first-run UI, no background network traffic of the browser's own.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,900", "--lang=en-US", "--no-first-run", "--no-default-browser-check",
                 "--disable-extensions", "--disable-background-networking", "--disable-component-update",

@@ -137,6 +137,13 @@ public final class ImapMockServer implements AutoCloseable {
         return this;
     }
 
+    /** True from {@link #start()} until {@link #close()}: the server accepts clients. */
+    public boolean isRunning() {
+        synchronized (lifecycle) {
+            return started && !closed;
+        }
+    }
+
     /** The address clients connect to. */
     public String host() {
         return config.host();

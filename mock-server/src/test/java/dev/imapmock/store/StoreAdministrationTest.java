@@ -143,6 +143,16 @@ class StoreAdministrationTest {
     }
 
     @Test
+    void isRunningFromStartUntilClose() {
+        ImapMockServer server = ImapMockServer.builder().user("alice", "secret").build();
+        assertThat(server.isRunning()).isFalse();
+        server.start();
+        assertThat(server.isRunning()).isTrue();
+        server.close();
+        assertThat(server.isRunning()).isFalse();
+    }
+
+    @Test
     void snapshotShowsNoSecret() {
         MailStore store = new MailStore(java.time.Clock.systemUTC());
         store.addAccount("alice", "hunter2");

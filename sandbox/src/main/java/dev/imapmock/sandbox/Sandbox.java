@@ -35,6 +35,7 @@ final class Sandbox implements AutoCloseable {
         AdminServer admin = null;
         try {
             if (options.adminPort() >= 0) {
+                // The last argument tells GET /api/server where SMTP listens: null while there is no listener.
                 admin = AdminServer.start(server, options.adminHost(), options.adminPort(), options.adminToken(),
                         () -> null);
                 listeners.add(admin);

@@ -98,6 +98,18 @@ final class Call {
     /** The body, at most {@link #MAX_BODY} octets (413 beyond). */
     byte[] body() throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
+            long length = contentLength();
+            if (length > MAX_BODY) {
+                throw new ApiException(413, "The body is larger than " + MAX_BODY + " octets");
+            }
+            if (length >= 0) {
+                // Read at once into an array of the announced size: no copies while a batch grows.
+                byte[] body = in.readNBytes((int) length);
+                if (body.length < length) {
+                    throw new IOException("The body ended after " + body.length + " of " + length + " octets");
+                }
+                return body;
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[64 * 1024];
             int n;
@@ -108,6 +120,16 @@ final class Call {
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
+        }
+    }
+
+    /** The announced Content-Length, or -1 when there is none (chunked) or it is not a number. */
+    private long contentLength() {
+        String value = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            return value == null ? -1 : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -152,6 +174,19 @@ final class Call {
             }
         }
         exchange.close();
+    }
+
+    /**
+     * Starts a {@code 200} answer of unknown length (chunked) and returns its body, which the caller
+     * writes and closes; for answers too big to build in memory first.
+     */
+    OutputStream stream(String contentType) throws IOException {
+        answered = true;
+        header("Content-Type", contentType);
+        header("X-Content-Type-Options", "nosniff");
+        header("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, method().equals("HEAD") ? -1 : 0);
+        return exchange.getResponseBody();
     }
 
     /** For a handler that answers on the exchange itself (a stream). */

@@ -12,9 +12,9 @@ import dev.imapmock.store.Message;
 import dev.imapmock.store.SpecialUse;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,11 +50,11 @@ final class FixtureTree {
     private FixtureTree() {
     }
 
-    static byte[] zip(MailStore store) throws IOException {
+    /** Writes the zip to {@code out}, mailbox by mailbox, without holding it in memory; closes {@code out}. */
+    static void zip(MailStore store, OutputStream out) throws IOException {
         List<String> users = new ArrayList<>(store.users());
         users.sort(null);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        try (ZipOutputStream zip = new ZipOutputStream(new java.io.BufferedOutputStream(out, 64 * 1024))) {
             for (String user : users) {
                 Account account = store.account(user).orElse(null);
                 if (account != null) {
@@ -62,7 +62,6 @@ final class FixtureTree {
                 }
             }
         }
-        return bytes.toByteArray();
     }
 
     private static void write(ZipOutputStream zip, String prefix, Account account) throws IOException {

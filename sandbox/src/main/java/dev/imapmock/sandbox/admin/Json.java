@@ -22,7 +22,8 @@ final class Json {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+            // The API only writes maps, lists and records of plain values: failing here is a bug (a 500).
+            throw new IllegalStateException("Can't write the answer as JSON", e);
         }
     }
 

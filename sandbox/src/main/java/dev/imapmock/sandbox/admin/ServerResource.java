@@ -40,9 +40,11 @@ final class ServerResource {
         call.json(200, Map.of("status", "UP"));
     }
 
-    /** Ready once the IMAP server accepts connections; the admin API answers only then anyway. */
+    /** Ready while the IMAP server accepts connections; 503 once it is closed (or before it started). */
     void ready(Call call) throws IOException {
-        server.port();
+        if (!server.isRunning()) {
+            throw new ApiException(503, "The IMAP server is not accepting connections");
+        }
         call.json(200, Map.of("status", "READY"));
     }
 

@@ -27,7 +27,9 @@ final class StateResource {
 
     void snapshot(Call call) throws IOException {
         call.header("Content-Disposition", "attachment; filename=\"imapmock-snapshot.zip\"");
-        call.send(200, "application/zip", FixtureTree.zip(server.store()));
+        try (java.io.OutputStream out = call.stream("application/zip")) {
+            FixtureTree.zip(server.store(), out);
+        }
     }
 
     void load(Call call) throws IOException {

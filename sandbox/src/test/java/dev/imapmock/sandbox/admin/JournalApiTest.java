@@ -78,6 +78,19 @@ class JournalApiTest {
     }
 
     @Test
+    void saslResponsesAreMaskedToo() {
+        try (Imap imap = new Imap(api.server.host(), api.server.port())) {
+            // AGFsaWNlAHNlY3JldA== is "\0alice\0secret".
+            assertThat(imap.tagged("a1", "AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==")).startsWith("a1 OK");
+        }
+        HttpResponse<byte[]> response = api.get("/api/journal?command=AUTHENTICATE");
+        assertThat(text(response)).doesNotContain("AGFsaWNlAHNlY3JldA").doesNotContain("secret");
+        JsonNode entry = body(response).get(0);
+        assertThat(entry.get("arguments").asText()).isEqualTo("PLAIN ***");
+        assertThat(entry.get("authentication").get("user").asText()).isEqualTo("alice");
+    }
+
+    @Test
     void filtersNarrowTheListAndLimitKeepsTheMostRecent() {
         session("alice", "secret", "SELECT INBOX", "NOOP", "NOOP");
         session("bob", "hunter2", "NOOP");

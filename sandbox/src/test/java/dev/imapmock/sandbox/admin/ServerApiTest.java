@@ -45,6 +45,15 @@ class ServerApiTest {
     }
 
     @Test
+    void readinessIs503OnceTheImapServerIsClosed() {
+        try (AdminClient closing = AdminClient.start(ImapMockServer.builder().user("carol", "pw"))) {
+            closing.server.close();
+            assertProblem(closing.get("/api/ready"), 503);
+            assertThat(closing.get("/api/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void serverShowsAddressesVersionCapabilitiesAndUserCount() {
         JsonNode s = body(api.get("/api/server"));
         assertThat(s.get("version").asText()).matches("\\d+\\.\\d+\\.\\d+.*");

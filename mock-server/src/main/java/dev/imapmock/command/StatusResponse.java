@@ -38,6 +38,7 @@ final class StatusResponse {
                 case UNSEEN -> status.unseen();
                 case HIGHESTMODSEQ -> status.highestModSeq();
                 case SIZE -> status.size();
+                case APPENDLIMIT -> session.appendLimit();
                 case MAILBOXID -> throw new IllegalStateException("written above");
             };
             sb.append(sb.length() == 0 ? "" : " ").append(item.name()).append(' ').append(value);

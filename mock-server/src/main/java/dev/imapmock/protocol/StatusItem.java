@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * A STATUS data item (RFC 3501 §6.3.10), with those of CONDSTORE (RFC 7162 §3.1.7),
- * STATUS=SIZE (RFC 8438 §2) and OBJECTID (RFC 8474 §4.2); the same items go into LIST-STATUS's return option (RFC 5819 §2).
+ * STATUS=SIZE (RFC 8438 §2), OBJECTID (RFC 8474 §4.2) and APPENDLIMIT (RFC 7889 §3); the same items go into LIST-STATUS's return option (RFC 5819 §2).
  */
 public enum StatusItem {
     MESSAGES(null),
@@ -19,7 +19,9 @@ public enum StatusItem {
     HIGHESTMODSEQ(Extension.CONDSTORE),
     SIZE(Extension.STATUS_SIZE),
     /** The mailbox's object identifier (RFC 8474 §4.2), written {@code MAILBOXID (id)}. */
-    MAILBOXID(Extension.OBJECTID);
+    MAILBOXID(Extension.OBJECTID),
+    /** The largest message APPEND takes into the mailbox (RFC 7889 §3). */
+    APPENDLIMIT(Extension.APPENDLIMIT);
 
     private final Extension extension;
 

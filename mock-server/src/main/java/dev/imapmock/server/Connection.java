@@ -84,7 +84,7 @@ final class Connection implements Runnable {
                         public void ready() throws IOException {
                             out.continuation("Ready for literal data");
                         }
-                    }, server.config().offers(Extension.LITERAL_PLUS));
+                    }, server.config().extensions());
             session = new Session(number, server, in, out, implicitTls);
             CommandFaults greeting = faults.greeting();
             out.status(null, Status.OK, "CAPABILITY " + session.capabilities(), "ImapMock ready.");
@@ -129,7 +129,7 @@ final class Connection implements Runnable {
                 outcome = fault.beforeExecute(out);
                 if (outcome == null) {
                     outcome = read instanceof Command command ? execute(command, session, out)
-                            : new ReceivedCommand.Outcome("BAD", null, ((ReadResult.Malformed) read).reason());
+                            : malformed((ReadResult.Malformed) read);
                     responses = out.takeCapture();
                     out.status(read.tag(), Status.valueOf(outcome.status()), outcome.code(), outcome.text());
                 } else {
@@ -236,6 +236,10 @@ final class Connection implements Runnable {
 
     private int handshakeTimeout() {
         return (int) Math.max(1, Math.min(HANDSHAKE_TIMEOUT_MILLIS, server.config().idleTimeout().toMillis()));
+    }
+
+    private static ReceivedCommand.Outcome malformed(ReadResult.Malformed bad) {
+        return new ReceivedCommand.Outcome(bad.status().name(), bad.code(), bad.reason());
     }
 
     private void record(Arrival arrival, ReceivedCommand.Outcome outcome, List<String> responses, CommandFaults fault) {

@@ -1,6 +1,7 @@
 package dev.imapmock.command;
 
 import dev.imapmock.Extension;
+import dev.imapmock.mime.BinaryStorage;
 import dev.imapmock.protocol.AppendRequest;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
@@ -35,7 +36,9 @@ final class AppendCommand implements CommandHandler {
             if (message.bytes().length == 0) {
                 throw CommandException.no("Can't append an empty message");
             }
-            added.add(new Mailbox.NewMessage(message.bytes(), Flags.of(message.flags()),
+            // RFC 3516 §4.4: a literal8's binary parts are stored base64-encoded, as Dovecot stores them.
+            byte[] bytes = message.binary() ? BinaryStorage.of(message.bytes()) : message.bytes();
+            added.add(new Mailbox.NewMessage(bytes, Flags.of(message.flags()),
                     message.date() != null ? message.date() : now));
         }
         Mailbox target;

@@ -170,42 +170,7 @@ public final class BinaryContent {
 
         /** The header with its Content-Transfer-Encoding field, folded lines and all, made {@code binary}. */
         private void headerWithBinaryField(MimePart part) {
-            int pos = part.headerStart();
-            int end = part.bodyStart();
-            while (pos < end) {
-                int next = lineEnd(pos, end);
-                while (next < end && (message[next] == ' ' || message[next] == '\t')) {
-                    next = lineEnd(next, end);
-                }
-                if (isTransferEncodingField(pos, next)) {
-                    out.writeBytes(BINARY_FIELD);
-                } else {
-                    out.write(message, pos, next - pos);
-                }
-                pos = next;
-            }
-        }
-
-        private int lineEnd(int from, int end) {
-            int i = from;
-            while (i < end && message[i] != '\n') {
-                i++;
-            }
-            return Math.min(i + 1, end);
-        }
-
-        private boolean isTransferEncodingField(int from, int to) {
-            String name = "content-transfer-encoding";
-            int i = from;
-            for (int k = 0; k < name.length(); k++, i++) {
-                if (i >= to || Character.toLowerCase((char) (message[i] & 0xff)) != name.charAt(k)) {
-                    return false;
-                }
-            }
-            while (i < to && (message[i] == ' ' || message[i] == '\t')) {
-                i++;
-            }
-            return i < to && message[i] == ':';
+            HeaderFields.replaceTransferEncoding(message, part.headerStart(), part.bodyStart(), BINARY_FIELD, out);
         }
     }
 }

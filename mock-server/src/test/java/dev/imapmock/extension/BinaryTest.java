@@ -235,10 +235,37 @@ class BinaryTest {
             List<String> fetched = c.exchange("f1", "FETCH 1 (BINARY.PEEK[1] BINARY.SIZE[1])");
             assertThat(fetched.get(0)).isEqualTo("* 1 FETCH (BINARY[1] ~{5}\r\na\0b\r\n BINARY.SIZE[1] 5)");
             c.play("""
+                    C: f2 FETCH 1 BODY.PEEK[]
+                    S: * 1 FETCH (BODY[] {57}
+                    S: Subject: x
+                    S: Content-Transfer-Encoding: base64
+                    S:\s
+                    S: YQBiDQo=)
+                    S: f2 OK Fetch completed.
+                    """);
+            c.play("""
                     C: a4 LIST "" ~{3}
                     S: a4 BAD A literal8 ~{n} may only carry a message in APPEND
                     """);
             c.assertStillWorks("n1");
+        }
+    }
+
+    @Test
+    void aLiteral8PartWithNulUnderSevenBitIsStoredAsBase64AndItsSiblingsAsSent() {
+        String message = "Subject: m\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n"
+                + "--B\r\nContent-Type: text/plain\r\n\r\nx\0y\r\n"
+                + "--B\r\nContent-Type: text/plain\r\n\r\nplain\r\n--B--\r\n";
+        try (ImapMockServer server = server(); RawClient c = RawClient.login(server, "alice", "secret")) {
+            c.sendRaw(("a1 APPEND INBOX ~{" + message.length() + "+}\r\n" + message + "\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            c.readUntilTagged("a1");
+            assertThat(new String(server.store().account("alice").orElseThrow().mailbox("INBOX").messages().get(0)
+                    .bytes(), StandardCharsets.ISO_8859_1)).isEqualTo("Subject: m\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n"
+                    + "--B\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\neAB5\r\n"
+                    + "--B\r\nContent-Type: text/plain\r\n\r\nplain\r\n--B--\r\n");
+            c.command("s", "SELECT INBOX");
+            assertThat(c.exchange("f1", "FETCH 1 BINARY.PEEK[1]").get(0)).isEqualTo("* 1 FETCH (BINARY[1] ~{3}\r\nx\0y)");
         }
     }
 

@@ -56,8 +56,8 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                                      for several, or separate names with commas. Names as in
                                      CAPABILITY, e.g. --without IDLE --without LITERAL+
               --with NAME            turn on an extension that is off by default (OBJECTID,
-                                     PARTIAL, COMPRESS=DEFLATE); repeat, or separate names
-                                     with commas
+                                     PARTIAL, COMPRESS=DEFLATE, APPENDLIMIT, LITERAL-, which
+                                     replaces LITERAL+); repeat, or separate names with commas
               --tls                  offer STARTTLS on --port, with a self-signed certificate for
                                      localhost, 127.0.0.1 and ::1 generated at start
               --tls-port PORT        also listen for implicit TLS (imaps) on PORT; 0 picks a free

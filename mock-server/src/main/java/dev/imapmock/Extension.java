@@ -118,6 +118,13 @@ public enum Extension {
     /** Several messages in one APPEND, stored all or none. */
     MULTIAPPEND("MULTIAPPEND", "RFC 3502"),
     /**
+     * APPEND of a message put together from TEXT literals and IMAP URLs of messages or parts in
+     * the same account, {@code APPEND box CATENATE (TEXT {n} URL "/INBOX/;UID=3/;SECTION=1")}.
+     */
+    CATENATE("CATENATE", "RFC 4469"),
+    /** {@code ;PARTIAL=origin.length} in CATENATE's IMAP URLs. */
+    URL_PARTIAL("URL-PARTIAL", "RFC 5550", CATENATE),
+    /**
      * {@code APPENDLIMIT=n} in CAPABILITY, the largest message APPEND takes, and the APPENDLIMIT
      * status item; a larger message is refused with {@code NO [TOOBIG]}. Off unless asked for
      * ({@code with(Extension.APPENDLIMIT)}), since Dovecot 2.3 does not advertise it by default.

@@ -18,9 +18,11 @@ import java.util.List;
 
 /**
  * APPEND (RFC 3501 §6.3.11): {@code APPEND mailbox [flags] [date-time] literal}, with MULTIAPPEND
- * (RFC 3502) several such messages in one command. All messages are parsed first
- * ({@link AppendRequest}), then stored in one atomic step: a bad or empty message anywhere, a
- * missing mailbox or a store limit leaves the mailbox as it was. A missing mailbox answers
+ * (RFC 3502) several such messages in one command, with CATENATE (RFC 4469) messages made of
+ * TEXT literals and URLs ({@link Catenation}). All messages are parsed first
+ * ({@link AppendRequest}) and put together, then stored in one atomic step: a bad or empty
+ * message anywhere, a URL that names nothing, a missing mailbox or a store limit leaves the
+ * mailbox as it was. A missing mailbox answers
  * {@code NO [TRYCREATE]} so the client knows to create it; success carries APPENDUID (RFC 4315),
  * a UID range for several messages (RFC 3502 §6.3.11 with RFC 4315 §3).
  */
@@ -33,11 +35,12 @@ final class AppendCommand implements CommandHandler {
         List<Mailbox.NewMessage> added = new ArrayList<>(request.messages().size());
         OffsetDateTime now = OffsetDateTime.now(session.clock());
         for (AppendRequest.Message message : request.messages()) {
-            if (message.bytes().length == 0) {
+            byte[] content = Catenation.of(message, session);
+            if (content.length == 0) {
                 throw CommandException.no("Can't append an empty message");
             }
             // RFC 3516 §4.4: a literal8's binary parts are stored base64-encoded, as Dovecot stores them.
-            byte[] bytes = message.binary() ? BinaryStorage.of(message.bytes()) : message.bytes();
+            byte[] bytes = message.binary() ? BinaryStorage.of(content) : content;
             added.add(new Mailbox.NewMessage(bytes, Flags.of(message.flags()),
                     message.date() != null ? message.date() : now));
         }

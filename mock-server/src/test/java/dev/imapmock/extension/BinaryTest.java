@@ -243,6 +243,8 @@ class BinaryTest {
                     S: YQBiDQo=)
                     S: f2 OK Fetch completed.
                     """);
+            assertThat(server.journal().commands()).filteredOn(cmd -> cmd.name().equals("APPEND"))
+                    .extracting(cmd -> cmd.arguments()).containsExactly("INBOX {19}", "INBOX ~{54}", "INBOX ~{5}");
             c.play("""
                     C: a4 LIST "" ~{3}
                     S: a4 BAD A literal8 ~{n} may only carry a message in APPEND

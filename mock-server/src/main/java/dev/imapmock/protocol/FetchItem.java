@@ -2,6 +2,8 @@ package dev.imapmock.protocol;
 
 import dev.imapmock.mime.SectionSpec;
 
+import java.util.List;
+
 /**
  * One data item a FETCH command asks for (RFC 3501 §6.4.5), after macros are expanded.
  *
@@ -91,9 +93,9 @@ public sealed interface FetchItem permits FetchItem.Simple, FetchItem.BodySectio
      * {@code path} (the whole message when empty) with its Content-Transfer-Encoding undone;
      * {@code partial} counts decoded octets and is null when the whole part is wanted.
      */
-    record BinarySection(boolean peek, java.util.List<Integer> path, Partial partial) implements FetchItem {
+    record BinarySection(boolean peek, List<Integer> path, Partial partial) implements FetchItem {
         public BinarySection {
-            path = java.util.List.copyOf(path);
+            path = List.copyOf(path);
         }
 
         @Override
@@ -109,9 +111,9 @@ public sealed interface FetchItem permits FetchItem.Simple, FetchItem.BodySectio
     }
 
     /** {@code BINARY.SIZE[part]} (RFC 3516 §4.2): the size {@link BinarySection} would send. */
-    record BinarySize(java.util.List<Integer> path) implements FetchItem {
+    record BinarySize(List<Integer> path) implements FetchItem {
         public BinarySize {
-            path = java.util.List.copyOf(path);
+            path = List.copyOf(path);
         }
 
         @Override
@@ -125,7 +127,7 @@ public sealed interface FetchItem permits FetchItem.Simple, FetchItem.BodySectio
         }
     }
 
-    private static String partNumber(java.util.List<Integer> path) {
+    private static String partNumber(List<Integer> path) {
         StringBuilder sb = new StringBuilder();
         for (int n : path) {
             sb.append(sb.length() == 0 ? "" : ".").append(n);

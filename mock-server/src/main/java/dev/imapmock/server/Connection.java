@@ -1,6 +1,5 @@
 package dev.imapmock.server;
 
-import dev.imapmock.Extension;
 import dev.imapmock.command.CommandException;
 import dev.imapmock.command.Commands;
 import dev.imapmock.command.Completion;

@@ -77,7 +77,8 @@ final class FetchCommand implements CommandHandler {
 
     /**
      * RFC 3516 §4.3: a BINARY item of a part whose Content-Transfer-Encoding is unknown fails the
-     * command with {@code NO [UNKNOWN-CTE]}; checked before anything is written or \Seen is set.
+     * command with {@code NO [UNKNOWN-CTE]}, one whose data does not decode with {@code NO [PARSE]};
+     * checked before anything is written or \Seen is set.
      */
     private static void checkTransferEncodings(SelectedMailbox view, List<Integer> seqs, List<FetchItem> items) {
         List<List<Integer>> paths = new ArrayList<>();
@@ -98,6 +99,9 @@ final class FetchCommand implements CommandHandler {
                     BinaryContent.check(message.mime(), path);
                 } catch (BinaryContent.UnknownEncodingException e) {
                     throw CommandException.no("UNKNOWN-CTE", e.getMessage());
+                } catch (BinaryContent.MalformedException e) {
+                    // RFC 5530 PARSE, as Dovecot answers data that does not decode.
+                    throw CommandException.no("PARSE", e.getMessage());
                 }
             }
         }

@@ -46,6 +46,13 @@ public final class BinaryContent {
         }
     }
 
+    /** Encoded data that breaks its encoding's rules (answered {@code NO [PARSE]}, as Dovecot does). */
+    public static final class MalformedException extends RuntimeException {
+        MalformedException(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
     private BinaryContent() {
     }
 
@@ -54,8 +61,17 @@ public final class BinaryContent {
      *
      * @throws UnknownEncodingException when the part, or a leaf inside it, has an encoding other
      *     than 7bit, 8bit, binary, base64 and quoted-printable
+     * @throws MalformedException when its base64 or quoted-printable data is not valid
      */
     public static Decoded of(MimeIndex mime, List<Integer> path) {
+        try {
+            return decode(mime, path);
+        } catch (TransferDecoding.MalformedException e) {
+            throw new MalformedException("Invalid data in MIME part: " + e.getMessage());
+        }
+    }
+
+    private static Decoded decode(MimeIndex mime, List<Integer> path) {
         if (path.isEmpty()) {
             Writer w = new Writer(mime.message());
             w.entity(mime.root());
@@ -75,14 +91,17 @@ public final class BinaryContent {
     }
 
     /**
-     * Checks, without decoding, that {@link #of} will succeed.
+     * Checks that {@link #of} will succeed: first that every encoding is known, then that the data
+     * decodes.
      *
      * @throws UnknownEncodingException as {@link #of}
+     * @throws MalformedException as {@link #of}
      */
     public static void check(MimeIndex mime, List<Integer> path) {
         MimePart part = path.isEmpty() ? mime.root() : mime.resolve(path);
         if (part != null) {
             checkTree(part);
+            of(mime, path);
         }
     }
 
@@ -113,8 +132,8 @@ public final class BinaryContent {
             int to = from + body.length();
             return switch (this) {
                 case IDENTITY -> body;
-                case BASE64 -> Slice.of(Decoding.base64(body.array(), from, to));
-                case QUOTED_PRINTABLE -> Slice.of(Decoding.quotedPrintable(body.array(), from, to, false));
+                case BASE64 -> Slice.of(TransferDecoding.base64(body.array(), from, to));
+                case QUOTED_PRINTABLE -> Slice.of(TransferDecoding.quotedPrintable(body.array(), from, to));
             };
         }
     }

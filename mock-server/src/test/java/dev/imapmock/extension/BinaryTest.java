@@ -181,6 +181,49 @@ class BinaryTest {
     }
 
     @Test
+    void encodedDataIsDecodedStrictlyAsDovecotDoesAndInvalidDataIsParseError() {
+        List<String> bodies = List.of(
+                "quoted-printable\r\n\r\na  \r\nb\t=\r\nc",
+                "quoted-printable\r\n\r\nx=  \r\ny=c3=a9",
+                "base64\r\n\r\naG k=",
+                "quoted-printable\r\n\r\nbad=4",
+                "base64\r\n\r\nbGQ=\r\nZZZ",
+                "base64\r\n\r\na-_b",
+                "base64\r\n\r\naGk");
+        try (ImapMockServer server = server(); RawClient c = RawClient.login(server, "alice", "secret")) {
+            for (String body : bodies) {
+                deliver(server, "Subject: d\r\nContent-Transfer-Encoding: " + body);
+            }
+            c.command("s", "SELECT INBOX");
+            c.play("""
+                    C: f1 FETCH 1:3 BINARY.PEEK[1]
+                    S: * 1 FETCH (BINARY[1] ~{6}
+                    S: a
+                    S: b\tc)
+                    S: * 2 FETCH (BINARY[1] ~{4}
+                    S: xy\u00e9)
+                    S: * 3 FETCH (BINARY[1] ~{2}
+                    S: hi)
+                    S: f1 OK Fetch completed.
+                    C: f2 FETCH 4 BINARY.PEEK[1]
+                    S: f2 NO [PARSE] Invalid data in MIME part: an '=' in quoted-printable is neither =XX nor a soft line break
+                    C: f3 FETCH 5 BINARY.SIZE[1]
+                    S: f3 NO [PARSE] Invalid data in MIME part: base64 data after the '=' padding
+                    C: f4 FETCH 6 BINARY[]
+                    S: f4 NO [PARSE] Invalid data in MIME part: invalid character in base64
+                    C: f5 FETCH 7 BINARY[1]
+                    S: f5 NO [PARSE] Invalid data in MIME part: base64 data ends in the middle of a quantum
+                    C: f6 FETCH 4:7 FLAGS
+                    S: * 4 FETCH (FLAGS (\\Recent))
+                    S: * 5 FETCH (FLAGS (\\Recent))
+                    S: * 6 FETCH (FLAGS (\\Recent))
+                    S: * 7 FETCH (FLAGS (\\Recent))
+                    S: f6 OK Fetch completed.
+                    """);
+        }
+    }
+
+    @Test
     void malformedBinaryItemsAreBadAndTheConnectionStaysUsable() {
         try (ImapMockServer server = server(); RawClient c = RawClient.login(server, "alice", "secret")) {
             deliver(server, MIXED);

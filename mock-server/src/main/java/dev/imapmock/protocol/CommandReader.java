@@ -1,5 +1,7 @@
 package dev.imapmock.protocol;
 
+import dev.imapmock.Extension;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +10,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
-import dev.imapmock.Extension;
 
 /**
  * Decodes commands from a client (RFC 3501 §2.2, §4, §9; LITERAL+ and LITERAL- of RFC 7888;

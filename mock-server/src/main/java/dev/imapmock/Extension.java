@@ -21,6 +21,13 @@ import java.util.Set;
 public enum Extension {
     /** Non-synchronizing literals {@code {n+}}. */
     LITERAL_PLUS("LITERAL+", "RFC 7888"),
+    /**
+     * Non-synchronizing literals {@code {n+}} of at most 4096 octets, the alternative to
+     * LITERAL+ (RFC 7888 §5). Off unless asked for ({@code with(Extension.LITERAL_MINUS)}), and
+     * asking for it turns LITERAL+ off, since a server offers one of the two; naming both in
+     * {@code extensions(...)} is refused.
+     */
+    LITERAL_MINUS("LITERAL-", "RFC 7888", false),
     /** An initial response on the AUTHENTICATE line. */
     SASL_IR("SASL-IR", "RFC 4959"),
     /** {@code \HasChildren} and {@code \HasNoChildren} in LIST and LSUB. */
@@ -135,6 +142,27 @@ public enum Extension {
      */
     CONTEXT_SORT("CONTEXT=SORT", "RFC 5267", false, SORT, ESORT, CONTEXT_SEARCH),
     /**
+     * FETCH {@code BINARY[part]}, {@code BINARY.PEEK[part]} and {@code BINARY.SIZE[part]}: a part
+     * with its Content-Transfer-Encoding undone; APPEND of a {@code ~{n}} literal8, which may hold
+     * NUL octets.
+     */
+    BINARY("BINARY", "RFC 3516"),
+    /** Several messages in one APPEND, stored all or none. */
+    MULTIAPPEND("MULTIAPPEND", "RFC 3502"),
+    /**
+     * APPEND of a message put together from TEXT literals and IMAP URLs of messages or parts in
+     * the same account, {@code APPEND box CATENATE (TEXT {n} URL "/INBOX/;UID=3/;SECTION=1")}.
+     */
+    CATENATE("CATENATE", "RFC 4469"),
+    /** {@code ;PARTIAL=origin.length} in CATENATE's IMAP URLs. */
+    URL_PARTIAL("URL-PARTIAL", "RFC 5550", CATENATE),
+    /**
+     * {@code APPENDLIMIT=n} in CAPABILITY, the largest message APPEND takes, and the APPENDLIMIT
+     * status item; a larger message is refused with {@code NO [TOOBIG]}. Off unless asked for
+     * ({@code with(Extension.APPENDLIMIT)}), since Dovecot 2.3 does not advertise it by default.
+     */
+    APPENDLIMIT("APPENDLIMIT", "RFC 7889", false),
+    /**
      * Quota roots: GETQUOTA, GETQUOTAROOT and SETQUOTA. An account with a storage or message limit
      * has one root, {@code "User quota"} as Dovecot names it, over all its mailboxes; SETQUOTA is
      * refused unless {@link #QUOTASET} is on too.
@@ -198,6 +226,19 @@ public enum Extension {
     }
 
     /**
+     * The extensions a server cannot offer together with this one: LITERAL+ and LITERAL- are two
+     * answers to one question (RFC 7888 §4), so each excludes the other. Asking for one with
+     * {@code with(...)} drops the other from the defaults; naming both is refused.
+     */
+    public Set<Extension> excludes() {
+        return switch (this) {
+            case LITERAL_PLUS -> EnumSet.of(LITERAL_MINUS);
+            case LITERAL_MINUS -> EnumSet.of(LITERAL_PLUS);
+            default -> EnumSet.noneOf(Extension.class);
+        };
+    }
+
+    /**
      * The extension with this name, in any case: the advertised name ({@code LITERAL+}) or the
      * constant's name ({@code LITERAL_PLUS}).
      */
@@ -243,6 +284,14 @@ public enum Extension {
     static Set<Extension> resolve(Collection<Extension> base, Collection<Extension> without, boolean explicit) {
         EnumSet<Extension> result = EnumSet.noneOf(Extension.class);
         result.addAll(base == null ? defaults() : base);
+        for (Extension e : result) {
+            for (Extension other : e.excludes()) {
+                if (result.contains(other) && e.ordinal() < other.ordinal()) {
+                    throw new IllegalArgumentException(e.capability + " and " + other.capability
+                            + " exclude each other: a server offers one of the two");
+                }
+            }
+        }
         for (Extension e : result) {
             for (Extension needed : e.requires) {
                 if (!result.contains(needed)) {

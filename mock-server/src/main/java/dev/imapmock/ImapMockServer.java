@@ -805,7 +805,9 @@ public final class ImapMockServer implements AutoCloseable {
 
         /**
          * Adds extensions that are off by default (see {@link Extension#onByDefault()}), such as
-         * {@code with(Extension.OBJECTID)}. Calls add up; {@link #without} wins over it.
+         * {@code with(Extension.OBJECTID)}; one that {@link Extension#excludes() excludes} another
+         * replaces it, so {@code with(Extension.LITERAL_MINUS)} turns LITERAL+ off. Calls add up;
+         * {@link #without} wins over it.
          */
         public Builder with(Extension... extensions) {
             for (Extension e : extensions) {
@@ -820,6 +822,9 @@ public final class ImapMockServer implements AutoCloseable {
             }
             Set<Extension> asked = EnumSet.noneOf(Extension.class);
             asked.addAll(extensions != null ? extensions : Extension.defaults());
+            for (Extension e : with) {
+                asked.removeAll(e.excludes());
+            }
             asked.addAll(with);
             return asked;
         }

@@ -1,45 +1,48 @@
 package dev.imapmock.command;
 
 import dev.imapmock.Extension;
-import dev.imapmock.protocol.Arg;
+import dev.imapmock.mime.BinaryStorage;
+import dev.imapmock.protocol.AppendRequest;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
-import dev.imapmock.protocol.FlagNames;
-import dev.imapmock.protocol.ImapDates;
-import dev.imapmock.protocol.ProtocolException;
+import dev.imapmock.protocol.SequenceSet;
 import dev.imapmock.server.Session;
 import dev.imapmock.store.Flags;
 import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.MailboxException;
+import dev.imapmock.store.Message;
 
 import java.time.OffsetDateTime;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * APPEND (RFC 3501 §6.3.11): {@code APPEND mailbox [flags] [date-time] literal}. A missing
- * mailbox answers {@code NO [TRYCREATE]} so the client knows to create it; success carries
- * APPENDUID (RFC 4315).
+ * APPEND (RFC 3501 §6.3.11): {@code APPEND mailbox [flags] [date-time] literal}, with MULTIAPPEND
+ * (RFC 3502) several such messages in one command, with CATENATE (RFC 4469) messages made of
+ * TEXT literals and URLs ({@link Catenation}). All messages are parsed first
+ * ({@link AppendRequest}) and put together, then stored in one atomic step: a bad or empty
+ * message anywhere, a URL that names nothing, a missing mailbox or a store limit leaves the
+ * mailbox as it was. A missing mailbox answers
+ * {@code NO [TRYCREATE]} so the client knows to create it; success carries APPENDUID (RFC 4315),
+ * a UID range for several messages (RFC 3502 §6.3.11 with RFC 4315 §3).
  */
 final class AppendCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) {
         Args args = new Args(command.args());
         String name = MailboxNames.decode(args.astring("a mailbox name"));
-        Set<String> flagNames = Set.of();
-        if (args.peek() instanceof Arg.ListArg) {
-            flagNames = FlagNames.parseFlagList(args.list("a flag list"));
-        }
-        OffsetDateTime date = null;
-        if (args.peek() instanceof Arg.Quoted) {
-            date = ImapDates.parseDateTime(args.any("a date-time"));
-        }
-        Arg message = args.any("the message literal");
-        args.end();
-        if (!(message instanceof Arg.Literal literal)) {
-            throw new ProtocolException("The message must be sent as a literal");
-        }
-        if (literal.bytes().length == 0) {
-            throw CommandException.no("Can't append an empty message");
+        AppendRequest request = AppendRequest.parse(args.rest(), session.extensions());
+        List<Mailbox.NewMessage> added = new ArrayList<>(request.messages().size());
+        OffsetDateTime now = OffsetDateTime.now(session.clock());
+        for (AppendRequest.Message message : request.messages()) {
+            byte[] content = Catenation.of(message, session);
+            if (content.length == 0) {
+                throw CommandException.no("Can't append an empty message");
+            }
+            // RFC 3516 §4.4: a literal8's binary parts are stored base64-encoded, as Dovecot stores them.
+            byte[] bytes = message.binary() ? BinaryStorage.of(content) : content;
+            added.add(new Mailbox.NewMessage(bytes, Flags.of(message.flags()),
+                    message.date() != null ? message.date() : now));
         }
         Mailbox target;
         try {
@@ -47,9 +50,9 @@ final class AppendCommand implements CommandHandler {
         } catch (MailboxException e) {
             throw CommandException.no("TRYCREATE", "Mailbox doesn't exist: " + name);
         }
-        long uid = target.append(literal.bytes(), Flags.of(flagNames),
-                date != null ? date : OffsetDateTime.now(session.clock())).uid();
-        return Completion.ok(session.offers(Extension.UIDPLUS) ? "APPENDUID " + target.uidValidity() + " " + uid : null,
-                "Append completed.");
+        List<Message> stored = target.append(added);
+        List<Long> uids = stored.stream().map(Message::uid).toList();
+        return Completion.ok(session.offers(Extension.UIDPLUS)
+                ? "APPENDUID " + target.uidValidity() + " " + SequenceSet.of(uids) : null, "Append completed.");
     }
 }

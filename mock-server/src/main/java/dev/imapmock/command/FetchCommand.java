@@ -1,6 +1,7 @@
 package dev.imapmock.command;
 
 import dev.imapmock.Extension;
+import dev.imapmock.mime.BinaryContent;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.FetchItem;
@@ -63,6 +64,7 @@ final class FetchCommand implements CommandHandler {
             // RFC 9394 §4: a page of the messages the set names, counted in UID order.
             seqs = request.partial().of(seqs);
         }
+        checkTransferEncodings(view, seqs, items);
         Set<Long> seenNow = !view.readOnly() && items.stream().anyMatch(FetchItem::setsSeen)
                 ? markSeen(view, seqs) : Set.of();
         FetchWriter writer = new FetchWriter(session.out(), view, items, uid, request.onlyChanged());
@@ -71,6 +73,38 @@ final class FetchCommand implements CommandHandler {
             writer.write(seq, message, seenNow.contains(message.uid()));
         }
         return Completion.ok(uid ? "UID FETCH completed." : "Fetch completed.");
+    }
+
+    /**
+     * RFC 3516 §4.3: a BINARY item of a part whose Content-Transfer-Encoding is unknown fails the
+     * command with {@code NO [UNKNOWN-CTE]}, one whose data does not decode with {@code NO [PARSE]};
+     * checked before anything is written or \Seen is set.
+     */
+    private static void checkTransferEncodings(SelectedMailbox view, List<Integer> seqs, List<FetchItem> items) {
+        List<List<Integer>> paths = new ArrayList<>();
+        for (FetchItem item : items) {
+            if (item instanceof FetchItem.BinarySection b) {
+                paths.add(b.path());
+            } else if (item instanceof FetchItem.BinarySize b) {
+                paths.add(b.path());
+            }
+        }
+        if (paths.isEmpty()) {
+            return;
+        }
+        for (int seq : seqs) {
+            Message message = view.bySequence(seq);
+            for (List<Integer> path : paths) {
+                try {
+                    BinaryContent.check(message.mime(), path);
+                } catch (BinaryContent.UnknownEncodingException e) {
+                    throw CommandException.no("UNKNOWN-CTE", e.getMessage());
+                } catch (BinaryContent.MalformedException e) {
+                    // RFC 5530 PARSE, as Dovecot answers data that does not decode.
+                    throw CommandException.no("PARSE", e.getMessage());
+                }
+            }
+        }
     }
 
     /** {@code * VANISHED (EARLIER) uids}: the set's UIDs expunged after {@code modSeq} (RFC 7162 §3.2.6). */

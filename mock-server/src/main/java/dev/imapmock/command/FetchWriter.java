@@ -1,5 +1,6 @@
 package dev.imapmock.command;
 
+import dev.imapmock.mime.BinaryContent;
 import dev.imapmock.mime.MimeIndex;
 import dev.imapmock.mime.SectionSpec;
 import dev.imapmock.mime.Slice;
@@ -87,6 +88,18 @@ final class FetchWriter {
         if (item instanceof FetchItem.BodySection section) {
             out.raw(section.responseName() + " ");
             literal(clip(message.mime().section(section.section()), section.partial()));
+            return;
+        }
+        if (item instanceof FetchItem.BinarySection binary) {
+            BinaryContent.Decoded decoded = BinaryContent.of(message.mime(), binary.path());
+            out.raw(binary.responseName() + " ");
+            // Dovecot answers a missing part or an empty range with an empty literal, not "".
+            Slice slice = clip(decoded.bytes(), binary.partial());
+            out.literal(slice.array(), slice.offset(), slice.length(), decoded.literal8());
+            return;
+        }
+        if (item instanceof FetchItem.BinarySize size) {
+            out.raw(size.responseName() + " " + BinaryContent.of(message.mime(), size.path()).bytes().length());
             return;
         }
         FetchItem.Attribute attribute = ((FetchItem.Simple) item).attribute();

@@ -40,6 +40,7 @@ final class StatusResponse {
                 case SIZE -> status.size();
                 case DELETED -> status.deleted();
                 case DELETED_STORAGE -> QuotaResponse.kib(status.deletedSize());
+                case APPENDLIMIT -> session.appendLimit();
                 case MAILBOXID -> throw new IllegalStateException("written above");
             };
             sb.append(sb.length() == 0 ? "" : " ").append(item.wire()).append(' ').append(value);

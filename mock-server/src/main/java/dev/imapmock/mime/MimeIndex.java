@@ -65,6 +65,11 @@ public final class MimeIndex {
     }
 
     /** The message itself as a part: its header is the message header. */
+    /** The message's octets, shared: never modified. */
+    byte[] message() {
+        return message;
+    }
+
     public MimePart root() {
         return root;
     }

@@ -25,8 +25,24 @@ public sealed interface Arg permits Arg.Atom, Arg.Quoted, Arg.Literal, Arg.ListA
     record Quoted(byte[] bytes) implements Arg {
     }
 
-    /** A literal ({@code {n}} or {@code {n+}}), its octets exactly as received. */
-    record Literal(byte[] bytes) implements Arg {
+    /**
+     * A literal ({@code {n}} or {@code {n+}}), its octets exactly as received; {@code binary} for
+     * a literal8 ({@code ~{n}}, RFC 3516 §4.4), the one form whose octets may include NUL.
+     */
+    record Literal(byte[] bytes, boolean binary) implements Arg {
+        public Literal(byte[] bytes) {
+            this(bytes, false);
+        }
+
+        /** True when an octet is NUL, which RFC 3501 §9 ({@code CHAR8}) allows in a literal8 only. */
+        public boolean hasNul() {
+            for (byte b : bytes) {
+                if (b == 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** A parenthesized list. */

@@ -32,8 +32,8 @@ final class ArgText {
             sb.append('(');
             append(sb, l.items());
             sb.append(')');
-        } else if (arg instanceof Arg.Literal l && !printable(l.bytes())) {
-            sb.append('{').append(l.bytes().length).append('}');
+        } else if (arg instanceof Arg.Literal l && (l.binary() || !printable(l.bytes()))) {
+            sb.append(l.binary() ? "~{" : "{").append(l.bytes().length).append('}');
         } else {
             sb.append('"');
             for (char c : new String(arg.bytes(), StandardCharsets.UTF_8).toCharArray()) {

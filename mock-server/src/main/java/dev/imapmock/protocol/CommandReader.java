@@ -1,15 +1,20 @@
 package dev.imapmock.protocol;
 
+import dev.imapmock.Extension;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Decodes commands from a client (RFC 3501 §2.2, §4, §9; LITERAL+ of RFC 7888). Blocking; one
- * reader per connection, used by one thread.
+ * Decodes commands from a client (RFC 3501 §2.2, §4, §9; LITERAL+ and LITERAL- of RFC 7888;
+ * the literal8 {@code ~{n}} of RFC 3516 in APPEND). Blocking; one reader per connection, used by
+ * one thread.
  *
  * <p>Every malformed command becomes a {@link ReadResult.Malformed} and the reader stays in step
  * with the client: the rest of the line is dropped, a non-synchronizing literal that follows is
@@ -29,6 +34,8 @@ public final class CommandReader {
     private static final long SKIPPABLE = 1024 * 1024;
     /** The largest byte array a JVM reliably allocates: a bound on any literal, whatever the limit. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /** RFC 7888 §4: under LITERAL-, the largest non-synchronizing literal. */
+    private static final long LITERAL_MINUS_MAX = 4096;
     /** The fetch attributes that take a section (RFC 3501 §9 {@code fetch-att}, RFC 3516), upper case. */
     private static final byte[][] SECTION_ATTRIBUTES = {
         ascii("BODY"), ascii("BODY.PEEK"), ascii("BINARY"), ascii("BINARY.PEEK"), ascii("BINARY.SIZE")
@@ -37,7 +44,7 @@ public final class CommandReader {
     private InputStream in;
     private final ReaderLimits limits;
     private final Continuation continuation;
-    private final boolean nonSyncLiterals;
+    private final Set<Extension> extensions;
 
     private byte[] buf = new byte[256];
     private int len;
@@ -53,6 +60,8 @@ public final class CommandReader {
     private String firstLine;
     /** True while reading the arguments of FETCH or UID FETCH, the one place sections occur. */
     private boolean fetchArguments;
+    /** True while reading the arguments of APPEND, the one place a literal8 may occur (RFC 4466 §2.1). */
+    private boolean appendArguments;
 
     /** A reader that takes non-synchronizing literals (LITERAL+). */
     public CommandReader(InputStream in, ReaderLimits limits, Continuation continuation) {
@@ -64,10 +73,21 @@ public final class CommandReader {
      *                        they are a syntax error and their octets are skipped
      */
     public CommandReader(InputStream in, ReaderLimits limits, Continuation continuation, boolean nonSyncLiterals) {
+        this(in, limits, continuation, nonSyncLiterals ? EnumSet.of(Extension.LITERAL_PLUS) : EnumSet.noneOf(Extension.class));
+    }
+
+    /**
+     * A reader for a server that offers {@code extensions}: LITERAL+ takes {@code {n+}} of any
+     * size, LITERAL- up to 4096 octets (a larger one is {@code BAD [TOOBIG]} and its octets are
+     * skipped), neither makes {@code {n+}} a syntax error; BINARY takes APPEND's {@code ~{n}};
+     * APPENDLIMIT refuses an APPEND literal over the literal limit with {@code NO [TOOBIG]}
+     * instead of BAD.
+     */
+    public CommandReader(InputStream in, ReaderLimits limits, Continuation continuation, Set<Extension> extensions) {
         this.in = in;
         this.limits = limits;
         this.continuation = continuation;
-        this.nonSyncLiterals = nonSyncLiterals;
+        this.extensions = extensions.isEmpty() ? EnumSet.noneOf(Extension.class) : EnumSet.copyOf(extensions);
     }
 
     /** Reads the next command; null at the end of the stream. Empty lines are skipped, as Dovecot does. */
@@ -81,6 +101,7 @@ public final class CommandReader {
         commandLiteralOctets = 0;
         firstLine = null;
         fetchArguments = false;
+        appendArguments = false;
         String tag = null;
         String name = null;
         try {
@@ -95,6 +116,7 @@ public final class CommandReader {
                 name = "UID " + readAtomText("a command after UID").toUpperCase(java.util.Locale.ROOT);
             }
             fetchArguments = name.equals("FETCH") || name.equals("UID FETCH");
+            appendArguments = name.equals("APPEND");
             List<Arg> args = new ArrayList<>();
             if (pos < len) {
                 expectSpace("an argument");
@@ -104,7 +126,7 @@ public final class CommandReader {
         } catch (ProtocolException e) {
             String text = firstLine != null ? firstLine : lineText();
             boolean inStep = skipAfterError();
-            return new ReadResult.Malformed(tag, name, e.getMessage(), text, !inStep);
+            return new ReadResult.Malformed(tag, name, e.getMessage(), text, !inStep, e.status(), e.code());
         }
     }
 
@@ -174,7 +196,19 @@ public final class CommandReader {
                 return new Arg.Quoted(readQuoted());
             }
             case '{' -> {
-                return new Arg.Literal(readLiteral());
+                return new Arg.Literal(readLiteral(pos), false);
+            }
+            case '~' -> {
+                if (pos + 1 < len && buf[pos + 1] == '{' && literalSizeAtEnd(pos + 1) >= 0) {
+                    if (!extensions.contains(Extension.BINARY)) {
+                        throw new ProtocolException("A literal8 ~{n} needs BINARY, which this server does not offer");
+                    }
+                    if (!appendArguments) {
+                        throw new ProtocolException("A literal8 ~{n} may only carry a message in APPEND");
+                    }
+                    return new Arg.Literal(readLiteral(pos + 1), true);
+                }
+                return new Arg.Atom(readAtomText("an argument"));
             }
             case ' ' -> throw new ProtocolException("Unexpected extra space");
             default -> {
@@ -206,27 +240,39 @@ public final class CommandReader {
     }
 
     /**
-     * Reads {@code {n}} or {@code {n+}} at the end of the line, then the n octets, then the next
-     * line, where parsing goes on.
+     * Reads {@code {n}} or {@code {n+}} (for a literal8 {@code ~{n}}, the part after the tilde),
+     * starting at {@code open}, at the end of the line, then the n octets, then the next line,
+     * where parsing goes on.
      */
-    private byte[] readLiteral() throws IOException {
-        long size = literalSizeAtEnd(pos);
+    private byte[] readLiteral(int open) throws IOException {
+        long size = literalSizeAtEnd(open);
         if (size < 0) {
             throw new ProtocolException("Invalid literal: expected {size} or {size+} at the end of the line");
         }
         boolean sync = buf[len - 2] != '+';
-        if (!sync && !nonSyncLiterals) {
-            throw new ProtocolException("Non-synchronizing literals {n+} need LITERAL+, which this server does not offer");
+        if (!sync && !extensions.contains(Extension.LITERAL_PLUS)) {
+            if (!extensions.contains(Extension.LITERAL_MINUS)) {
+                throw new ProtocolException("Non-synchronizing literals {n+} need LITERAL+, which this server does not offer");
+            }
+            if (size > LITERAL_MINUS_MAX) {
+                // RFC 7888 §4: the client sends the octets anyway; they are skipped after the BAD.
+                throw ProtocolException.bad("TOOBIG", "Non-synchronizing literal of " + describeSize(size)
+                        + ": LITERAL- takes {n+} up to " + LITERAL_MINUS_MAX + " octets; send a larger one as {n}");
+            }
         }
         long max = Math.min(limits.maxLiteralSize(), MAX_ARRAY);
+        // RFC 7889 §4: with APPENDLIMIT, a message over the limit is refused before it is sent.
+        boolean appendLimit = appendArguments && extensions.contains(Extension.APPENDLIMIT);
         if (size > max) {
-            throw new ProtocolException(size == Long.MAX_VALUE ? "Literal too big (the limit is " + max + " octets)"
-                    : "Literal too big (" + size + " octets; the limit is " + max + ")");
+            String reason = size == Long.MAX_VALUE ? "Literal too big (the limit is " + max + " octets)"
+                    : "Literal too big (" + size + " octets; the limit is " + max + ")";
+            throw appendLimit ? ProtocolException.no("TOOBIG", reason) : new ProtocolException(reason);
         }
         // One command's literals share the limit, so chaining literals cannot grow a command without end.
         if (commandLiteralOctets + size > max) {
-            throw new ProtocolException("Literals too big (" + (commandLiteralOctets + size)
-                    + " octets in one command; the limit is " + max + ")");
+            String reason = "Literals too big (" + (commandLiteralOctets + size)
+                    + " octets in one command; the limit is " + max + ")";
+            throw appendLimit ? ProtocolException.no("TOOBIG", reason) : new ProtocolException(reason);
         }
         commandLiteralOctets += size;
         if (firstLine == null) {
@@ -245,6 +291,10 @@ public final class CommandReader {
             throw new ProtocolException("Command line too long (the limit is " + limits.maxLineLength() + " octets)");
         }
         return data;
+    }
+
+    private static String describeSize(long size) {
+        return size == Long.MAX_VALUE ? "more octets than a number holds" : size + " octets";
     }
 
     /** The size of a literal marker spanning {@code from} to the line's end, or -1 if there is none. */

@@ -2,6 +2,8 @@ package dev.imapmock.protocol;
 
 import dev.imapmock.mime.SectionSpec;
 
+import java.util.List;
+
 /**
  * One data item a FETCH command asks for (RFC 3501 §6.4.5), after macros are expanded.
  *
@@ -9,7 +11,8 @@ import dev.imapmock.mime.SectionSpec;
  * a writer can {@code switch} over them exhaustively; items with arguments get their own record.
  * Extensions add an enum constant (MODSEQ) or a record (BINARY[...], BINARY.SIZE[...]).
  */
-public sealed interface FetchItem permits FetchItem.Simple, FetchItem.BodySection {
+public sealed interface FetchItem permits FetchItem.Simple, FetchItem.BodySection, FetchItem.BinarySection,
+        FetchItem.BinarySize {
 
     /** True when fetching this item sets {@code \Seen} on the message (§6.4.5). */
     boolean setsSeen();
@@ -83,6 +86,53 @@ public sealed interface FetchItem permits FetchItem.Simple, FetchItem.BodySectio
         public String responseName() {
             return "BODY[" + section.wire() + "]" + (partial == null ? "" : "<" + partial.origin() + ">");
         }
+    }
+
+    /**
+     * {@code BINARY[part]<origin.count>} or {@code BINARY.PEEK[...]} (RFC 3516 §4.2): the part at
+     * {@code path} (the whole message when empty) with its Content-Transfer-Encoding undone;
+     * {@code partial} counts decoded octets and is null when the whole part is wanted.
+     */
+    record BinarySection(boolean peek, List<Integer> path, Partial partial) implements FetchItem {
+        public BinarySection {
+            path = List.copyOf(path);
+        }
+
+        @Override
+        public boolean setsSeen() {
+            return !peek;
+        }
+
+        /** RFC 3516 §4.3: {@code BINARY[part]<origin>}, never PEEK, as BODY answers. */
+        @Override
+        public String responseName() {
+            return "BINARY[" + partNumber(path) + "]" + (partial == null ? "" : "<" + partial.origin() + ">");
+        }
+    }
+
+    /** {@code BINARY.SIZE[part]} (RFC 3516 §4.2): the size {@link BinarySection} would send. */
+    record BinarySize(List<Integer> path) implements FetchItem {
+        public BinarySize {
+            path = List.copyOf(path);
+        }
+
+        @Override
+        public boolean setsSeen() {
+            return false;
+        }
+
+        @Override
+        public String responseName() {
+            return "BINARY.SIZE[" + partNumber(path) + "]";
+        }
+    }
+
+    private static String partNumber(List<Integer> path) {
+        StringBuilder sb = new StringBuilder();
+        for (int n : path) {
+            sb.append(sb.length() == 0 ? "" : ".").append(n);
+        }
+        return sb.toString();
     }
 
     /** The octet range of a partial fetch: {@code count} octets from {@code origin}. */

@@ -212,6 +212,21 @@ public final class FetchParser {
             default:
                 break;
         }
+        if (extensions.contains(Extension.BINARY)) {
+            if (upper.startsWith("BINARY[")) {
+                return new SectionReader(text, "BINARY[".length()).binary(false, false);
+            }
+            if (upper.startsWith("BINARY.PEEK[")) {
+                return new SectionReader(text, "BINARY.PEEK[".length()).binary(true, false);
+            }
+            if (upper.startsWith("BINARY.SIZE[")) {
+                return new SectionReader(text, "BINARY.SIZE[".length()).binary(false, true);
+            }
+            if (upper.equals("BINARY") || upper.equals("BINARY.PEEK") || upper.equals("BINARY.SIZE")) {
+                throw new ProtocolException(upper + " needs a part number in brackets, such as " + upper
+                        + "[1] or " + upper + "[]");
+            }
+        }
         if (upper.startsWith("BODY[")) {
             return new SectionReader(text, "BODY[".length()).bodySection(false);
         }
@@ -260,6 +275,42 @@ public final class FetchParser {
                 throw invalid("unexpected text after the section: \"" + ArgParsing.shorten(text.substring(pos)) + "\"");
             }
             return new FetchItem.BodySection(peek, section, partial);
+        }
+
+        /**
+         * RFC 3516 §7: {@code "[" [section-part] "]"}, then for BINARY and BINARY.PEEK an optional
+         * partial; BINARY.SIZE takes none. Only part numbers: HEADER, TEXT and MIME have no
+         * transfer encoding to undo.
+         */
+        FetchItem binary(boolean peek, boolean size) {
+            List<Integer> path = new ArrayList<>();
+            while (pos < text.length() && isDigit(text.charAt(pos))) {
+                path.add(partNumber());
+                if (pos < text.length() && text.charAt(pos) == '.') {
+                    pos++;
+                    if (pos < text.length() && isDigit(text.charAt(pos))) {
+                        continue;
+                    }
+                    throw invalid("a BINARY section holds part numbers only, such as [1.2]; "
+                            + "HEADER, TEXT and MIME are for BODY");
+                }
+                break;
+            }
+            if (pos < text.length() && text.charAt(pos) != ']') {
+                throw invalid(path.isEmpty() && isAsciiLetter(text.charAt(pos))
+                        ? "a BINARY section holds part numbers only, such as [1.2]; HEADER, TEXT and MIME are for BODY"
+                        : "expected \".\" or \"]\" after the part number");
+            }
+            expect(']', "the section is not closed by \"]\"");
+            FetchItem.Partial partial = null;
+            if (!size && pos < text.length() && text.charAt(pos) == '<') {
+                partial = partial();
+            }
+            if (pos != text.length()) {
+                throw invalid(size && text.charAt(pos) == '<' ? "BINARY.SIZE takes no partial range"
+                        : "unexpected text after the section: \"" + ArgParsing.shorten(text.substring(pos)) + "\"");
+            }
+            return size ? new FetchItem.BinarySize(path) : new FetchItem.BinarySection(peek, path, partial);
         }
 
         /** {@code [section-spec]} up to, not including, the closing bracket. */

@@ -1,5 +1,7 @@
 package dev.imapmock.protocol;
 
+import dev.imapmock.protocol.ResponseWriter.Status;
+
 /** What the command reader made of one command: a decoded command or a malformed one. */
 public sealed interface ReadResult permits Command, ReadResult.Malformed {
 
@@ -7,12 +9,19 @@ public sealed interface ReadResult permits Command, ReadResult.Malformed {
     String tag();
 
     /**
-     * A command that could not be decoded. {@code name} is the command name when it was read
-     * (else null); {@code text} is the line as far as it was kept, for the journal. {@code fatal}
-     * means the reader could not stay in step with the client (it announced more literal data
-     * than can be skipped), so the connection must close after answering.
+     * A command that could not be decoded, or that the reader refused before reading it to its
+     * end. {@code name} is the command name when it was read (else null); {@code text} is the
+     * line as far as it was kept, for the journal. {@code fatal} means the reader could not stay
+     * in step with the client (it announced more literal data than can be skipped), so the
+     * connection must close after answering. {@code status} is BAD, or NO for a refusal such as
+     * {@code NO [TOOBIG]}; {@code code} is the response code or null.
      */
-    record Malformed(String tag, String name, String reason, String text, boolean fatal) implements ReadResult {
+    record Malformed(String tag, String name, String reason, String text, boolean fatal, Status status, String code)
+            implements ReadResult {
+        public Malformed(String tag, String name, String reason, String text, boolean fatal) {
+            this(tag, name, reason, text, fatal, Status.BAD, null);
+        }
+
         public Malformed(String tag, String name, String reason, String text) {
             this(tag, name, reason, text, false);
         }

@@ -49,6 +49,17 @@ public final class ResponseWriter {
 
     /** Writes a literal, {@code {n}} CRLF and the octets, streamed from the stored bytes. */
     public void literal(byte[] bytes, int offset, int length) throws IOException {
+        literal(bytes, offset, length, false);
+    }
+
+    /**
+     * Writes a literal, or with {@code literal8} a literal8 {@code ~{n}} (RFC 3516 §4.3), whose
+     * octets may include NUL.
+     */
+    public void literal(byte[] bytes, int offset, int length, boolean literal8) throws IOException {
+        if (literal8) {
+            ascii("~");
+        }
         ResponseCapture kept = capture;
         capture = null;
         ascii("{" + length + "}\r\n");

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * A STATUS data item (RFC 3501 §6.3.10), with those of CONDSTORE (RFC 7162 §3.1.7),
- * STATUS=SIZE (RFC 8438 §2), OBJECTID (RFC 8474 §4.2) and QUOTA (RFC 9208 §4.2); the same items go into LIST-STATUS's return option (RFC 5819 §2).
+ * STATUS=SIZE (RFC 8438 §2), OBJECTID (RFC 8474 §4.2) QUOTA (RFC 9208 §4.2) and APPENDLIMIT (RFC 7889 §3); the same items go into LIST-STATUS's return option (RFC 5819 §2).
  */
 public enum StatusItem {
     MESSAGES(null),
@@ -23,7 +23,9 @@ public enum StatusItem {
     /** Messages flagged \Deleted (RFC 9051 §6.3.11, RFC 9208 §4.2): what EXPUNGE would free. */
     DELETED(Extension.QUOTA_RES_MESSAGE),
     /** KiB of the messages flagged \Deleted (RFC 9208 §4.2), in STORAGE's unit. */
-    DELETED_STORAGE("DELETED-STORAGE", Extension.QUOTA_RES_STORAGE);
+    DELETED_STORAGE("DELETED-STORAGE", Extension.QUOTA_RES_STORAGE),
+    /** The largest message APPEND takes into the mailbox (RFC 7889 §3). */
+    APPENDLIMIT(Extension.APPENDLIMIT);
 
     private final String wire;
     private final Extension extension;

@@ -1,6 +1,5 @@
 package dev.imapmock.server;
 
-import dev.imapmock.Extension;
 import dev.imapmock.command.CommandException;
 import dev.imapmock.command.Commands;
 import dev.imapmock.command.Completion;
@@ -84,7 +83,7 @@ final class Connection implements Runnable {
                         public void ready() throws IOException {
                             out.continuation("Ready for literal data");
                         }
-                    }, server.config().offers(Extension.LITERAL_PLUS));
+                    }, server.config().extensions());
             session = new Session(number, server, in, out, implicitTls);
             if (implicitTls) {
                 session.secured(transport.tls().getSession());
@@ -132,7 +131,7 @@ final class Connection implements Runnable {
                 outcome = fault.beforeExecute(out);
                 if (outcome == null) {
                     outcome = read instanceof Command command ? execute(command, session, out)
-                            : new ReceivedCommand.Outcome("BAD", null, ((ReadResult.Malformed) read).reason());
+                            : malformed((ReadResult.Malformed) read);
                     responses = out.takeCapture();
                     out.status(read.tag(), Status.valueOf(outcome.status()), outcome.code(), outcome.text());
                 } else {
@@ -239,6 +238,10 @@ final class Connection implements Runnable {
 
     private int handshakeTimeout() {
         return (int) Math.max(1, Math.min(HANDSHAKE_TIMEOUT_MILLIS, server.config().idleTimeout().toMillis()));
+    }
+
+    private static ReceivedCommand.Outcome malformed(ReadResult.Malformed bad) {
+        return new ReceivedCommand.Outcome(bad.status().name(), bad.code(), bad.reason());
     }
 
     private void record(Arrival arrival, ReceivedCommand.Outcome outcome, List<String> responses, CommandFaults fault) {

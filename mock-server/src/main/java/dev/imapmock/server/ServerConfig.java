@@ -52,6 +52,15 @@ public record ServerConfig(String host, int port, ReaderLimits limits, Duration 
                 Mechanisms.resolve(Mechanisms.DEFAULT), 0);
     }
 
+    /**
+     * The largest message APPEND takes, in octets: the literal limit, which one command's
+     * literals share (so with MULTIAPPEND it bounds all messages of one command together).
+     * Advertised as {@code APPENDLIMIT=n} (RFC 7889 §2) when the server offers APPENDLIMIT.
+     */
+    public long appendLimit() {
+        return Math.min(limits.maxLiteralSize(), Integer.MAX_VALUE - 8);
+    }
+
     /** True when the server offers {@code extension}. */
     public boolean offers(Extension extension) {
         return extensions.contains(extension);

@@ -34,7 +34,10 @@ public record ServerContext(ServerConfig config, MailStore store, Journal journa
     public String capabilities(SessionState state, boolean secure, boolean channelBound) {
         StringBuilder sb = new StringBuilder("IMAP4rev1");
         for (Extension e : config.extensions()) {
-            if (e != Extension.STARTTLS) {
+            if (e == Extension.APPENDLIMIT) {
+                // RFC 7889 §2: one limit for every mailbox, so it goes with the name.
+                sb.append(' ').append(e.capability()).append('=').append(config.appendLimit());
+            } else if (e != Extension.STARTTLS) {
                 sb.append(' ').append(e.capability());
             }
         }

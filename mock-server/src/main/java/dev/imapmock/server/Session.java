@@ -130,6 +130,11 @@ public final class Session {
         return server.journal();
     }
 
+    /** The largest message APPEND takes (RFC 7889), for the APPENDLIMIT status item. */
+    public long appendLimit() {
+        return server.config().appendLimit();
+    }
+
     /** The extensions the server offers, for the parsers to know which syntax to take. */
     public Set<Extension> extensions() {
         return server.config().extensions();

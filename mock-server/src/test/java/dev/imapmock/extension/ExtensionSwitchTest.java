@@ -94,7 +94,7 @@ class ExtensionSwitchTest {
                 .build().start(); RawClient c = RawClient.connect(server)) {
             assertThat(server.extensions()).contains(Extension.OBJECTID, Extension.IDLE);
             assertThat(c.command("c1", "CAPABILITY").get(0)).endsWith(" QRESYNC OBJECTID SAVEDATE PREVIEW ESEARCH ESORT SEARCHRES WITHIN"
-                    + " SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE CONTEXT=SEARCH QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE AUTH=PLAIN AUTH=LOGIN");
+                    + " SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE CONTEXT=SEARCH BINARY MULTIAPPEND CATENATE URL-PARTIAL QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE AUTH=PLAIN AUTH=LOGIN");
         }
         try (ImapMockServer server = ImapMockServer.builder().with(Extension.OBJECTID).without(Extension.OBJECTID)
                 .build()) {
@@ -121,10 +121,16 @@ class ExtensionSwitchTest {
         assertThatThrownBy(() -> ImapMockServer.builder().extensions(EnumSet.of(Extension.QRESYNC, Extension.ENABLE)).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("QRESYNC needs CONDSTORE, which is not among the extensions asked for");
-        assertThatThrownBy(() -> ImapMockServer.builder().extensions(EnumSet.allOf(Extension.class))
-                .without(Extension.CONDSTORE).build())
+        assertThatThrownBy(() -> ImapMockServer.builder()
+                .extensions(EnumSet.complementOf(EnumSet.of(Extension.LITERAL_MINUS))).without(Extension.CONDSTORE).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("QRESYNC was asked for, but it needs CONDSTORE, which is turned off");
+        assertThatThrownBy(() -> ImapMockServer.builder().extensions(EnumSet.allOf(Extension.class)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("LITERAL+ and LITERAL- exclude each other: a server offers one of the two");
+        assertThatThrownBy(() -> ImapMockServer.builder().with(Extension.LITERAL_PLUS, Extension.LITERAL_MINUS).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("LITERAL+ and LITERAL- exclude each other: a server offers one of the two");
         try (ImapMockServer server = ImapMockServer.builder().extensions(EnumSet.of(Extension.IDLE, Extension.MOVE))
                 .build().start()) {
             assertThat(server.extensions()).containsExactly(Extension.IDLE, Extension.MOVE);
@@ -148,7 +154,7 @@ class ExtensionSwitchTest {
                     C: i1 ID NIL
                     S: i1 BAD Unknown command ID
                     C: l1 LOGIN alice secret
-                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT ENABLE CONDSTORE QRESYNC SAVEDATE PREVIEW ESEARCH ESORT SEARCHRES WITHIN SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE CONTEXT=SEARCH QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE] Logged in
+                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT ENABLE CONDSTORE QRESYNC SAVEDATE PREVIEW ESEARCH ESORT SEARCHRES WITHIN SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE CONTEXT=SEARCH BINARY MULTIAPPEND CATENATE URL-PARTIAL QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE] Logged in
                     C: i2 IDLE
                     S: i2 BAD Unknown command IDLE
                     C: n1 NAMESPACE

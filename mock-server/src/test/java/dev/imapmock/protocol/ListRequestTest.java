@@ -100,8 +100,11 @@ class ListRequestTest {
                 .hasMessage("STATUS needs at least one status item");
         assertThatThrownBy(() -> StatusItem.parse(new Arg.ListArg(List.of(quoted("MESSAGES"))), ALL))
                 .hasMessage("Invalid status item");
-        assertThatThrownBy(() -> StatusItem.parse(new Arg.ListArg(List.of(atom("MESSAGES"), atom("APPENDLIMIT"))), ALL))
+        assertThatThrownBy(() -> StatusItem.parse(new Arg.ListArg(List.of(atom("MESSAGES"), atom("APPENDLIMIT"))),
+                allBut(Extension.APPENDLIMIT)))
                 .hasMessage("Unknown status item: APPENDLIMIT");
+        assertThatThrownBy(() -> StatusItem.parse(new Arg.ListArg(List.of(atom("MESSAGES"), atom("FOO"))), ALL))
+                .hasMessage("Unknown status item: FOO");
         assertThatThrownBy(() -> StatusItem.parse(new Arg.ListArg(List.of(atom("DELETED"))), allBut(Extension.QUOTA_RES_MESSAGE)))
                 .hasMessage("Unknown status item: DELETED");
         assertThatThrownBy(() -> StatusItem.parse(new Arg.ListArg(List.of(atom("deleted-storage"))),

@@ -472,7 +472,7 @@ class MailboxTranscriptTest {
                 S: a3 NO Can't append an empty message
                 C: a4 APPEND INBOX {5+}
                 C: hello extra
-                S: a4 BAD Unexpected extra arguments
+                S: a4 BAD Message 2 must be sent as a literal
                 C: a5 APPEND INBOX
                 S: a5 BAD Missing the message literal
                 """);

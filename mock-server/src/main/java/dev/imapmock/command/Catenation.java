@@ -84,15 +84,7 @@ final class Catenation {
     }
 
     private static Slice clip(Slice slice, FetchItem.Partial partial) {
-        if (partial == null) {
-            return slice;
-        }
-        if (partial.origin() >= slice.length()) {
-            return Slice.EMPTY;
-        }
-        int from = (int) partial.origin();
-        int length = (int) Math.min(partial.count(), slice.length() - from);
-        return new Slice(slice.array(), slice.offset() + from, length);
+        return partial == null ? slice : slice.window(partial.origin(), partial.count());
     }
 
     /** RFC 4469 §5: {@code BADURL} takes the URL as sent, as text without {@code ]}. */

@@ -133,15 +133,7 @@ final class FetchWriter {
 
     /** RFC 3501 §6.4.5: a partial fetch past the end gives an empty string; one across it, the rest. */
     private static Slice clip(Slice slice, FetchItem.Partial partial) {
-        if (partial == null) {
-            return slice;
-        }
-        if (partial.origin() >= slice.length()) {
-            return Slice.EMPTY;
-        }
-        int from = (int) partial.origin();
-        int length = (int) Math.min(partial.count(), slice.length() - from);
-        return new Slice(slice.array(), slice.offset() + from, length);
+        return partial == null ? slice : slice.window(partial.origin(), partial.count());
     }
 
     private void literal(Slice slice) throws IOException {

@@ -21,6 +21,18 @@ public record Slice(byte[] array, int offset, int length) {
         return new Slice(bytes, 0, bytes.length);
     }
 
+    /**
+     * The {@code count} bytes from {@code origin} on, as a partial fetch takes them (RFC 3501
+     * §6.4.5): empty when {@code origin} is past the end, the rest when the range runs across it.
+     */
+    public Slice window(long origin, long count) {
+        if (origin >= length) {
+            return EMPTY;
+        }
+        int from = (int) origin;
+        return new Slice(array, offset + from, (int) Math.min(count, length - from));
+    }
+
     /** A fresh copy of the bytes. */
     public byte[] toByteArray() {
         return Arrays.copyOfRange(array, offset, offset + length);

@@ -1,7 +1,7 @@
 #!/usr/bin/env sh
-# Starts the ImapMock sandbox with demo data: IMAP on 127.0.0.1:1143 (user demo, password demo) and the
-# web UI and admin API on http://127.0.0.1:8080/, building the sandbox jar first when it is missing or
-# older than the sources. Extra arguments go to the sandbox, e.g.
+# Starts the ImapMock sandbox with demo data: IMAP on 127.0.0.1:1143 (user demo, password demo), SMTP
+# on 127.0.0.1:2525 and the web UI and admin API on http://127.0.0.1:8080/, building the sandbox jar
+# first when it is missing or older than the sources. Extra arguments go to the sandbox, e.g.
 #   ./demo.sh --port 0 --admin-port 0 --user alice:secret
 set -e
 cd "$(dirname "$0")"
@@ -10,6 +10,11 @@ if [ ! -f "$jar" ] || [ -n "$(find mock-server/src mock-server/pom.xml sandbox/s
   mvn -B -q -Dstyle.color=never -pl sandbox -am package -DskipTests >&2
 fi
 case " $* " in
-  *" --admin-port "*) exec java -jar "$jar" "$@" ;;
-  *) exec java -jar "$jar" --admin-port 8080 "$@" ;;
+  *" --admin-port "*) ;;
+  *) set -- --admin-port 8080 "$@" ;;
 esac
+case " $* " in
+  *" --smtp-port "*) ;;
+  *) set -- --smtp-port 2525 "$@" ;;
+esac
+exec java -jar "$jar" "$@"

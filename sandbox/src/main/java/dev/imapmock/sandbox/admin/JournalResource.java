@@ -79,10 +79,19 @@ final class JournalResource {
         stream.serve(call);
     }
 
+    /**
+     * An entry's id, {@code CONNECTION.INDEX}; SMTP connections are numbered apart from IMAP ones, so
+     * their entries' ids are {@code smtp-CONNECTION.INDEX}.
+     */
+    static String id(ReceivedCommand c) {
+        return (c.protocol() == ReceivedCommand.Protocol.SMTP ? "smtp-" : "") + c.connection() + "." + c.index();
+    }
+
     /** One entry as JSON: secrets masked again, whatever the journal holds. */
     static Map<String, Object> entry(ReceivedCommand c) {
         Map<String, Object> e = new LinkedHashMap<>();
-        e.put("id", c.connection() + "." + c.index());
+        e.put("id", id(c));
+        e.put("protocol", c.protocol().name());
         e.put("time", c.time() == null ? null : c.time().toString());
         e.put("connection", c.connection());
         e.put("user", c.user());

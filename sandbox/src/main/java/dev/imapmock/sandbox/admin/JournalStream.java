@@ -115,7 +115,7 @@ final class JournalStream implements AutoCloseable {
     }
 
     private static String id(ReceivedCommand c) {
-        return c.connection() + "." + c.index();
+        return JournalResource.id(c);
     }
 
     /** The entries after the one with {@code id}, in journal order; none when it is not there. */

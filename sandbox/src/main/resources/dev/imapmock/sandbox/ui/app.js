@@ -13,7 +13,7 @@ function parseRoute() {
   const parts = location.hash.replace(/^#\/?/, '').split('/').filter((p) => p !== '');
   const decoded = parts.map((p) => { try { return decodeURIComponent(p); } catch { return p; } });
   const [view, ...rest] = decoded;
-  if (view === 'log') return { view: 'log', connection: rest[0] && /^\d+$/.test(rest[0]) ? Number(rest[0]) : null };
+  if (view === 'log') return { view: 'log', connection: rest[0] && /^\d+$/.test(rest[0]) ? Number(rest[0]) : rest[0] && /^smtp-\d+$/.test(rest[0]) ? rest[0] : null };
   if (view === 'faults') return { view: 'faults' };
   const uid = rest[2] && /^\d+$/.test(rest[2]) ? Number(rest[2]) : null;
   return { view: 'mail', user: rest[0] ?? null, mailbox: rest[1] ?? null, uid };

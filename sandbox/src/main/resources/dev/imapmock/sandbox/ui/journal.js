@@ -5,13 +5,14 @@ import { api } from './api.js';
 
 const MAX_ENTRIES = 5000;
 
-// Ids are "CONNECTION.INDEX"; the journal's order is the time of recording, then the id's numbers.
+// Ids are "CONNECTION.INDEX" ("smtp-CONNECTION.INDEX" for SMTP); the journal's order is the time of
+// recording, then the id's numbers.
 function inJournalOrder(a, b) {
   const ta = Date.parse(a.time) || 0;
   const tb = Date.parse(b.time) || 0;
   if (ta !== tb) return ta - tb;
-  const [ca, ia] = String(a.id).split('.').map(Number);
-  const [cb, ib] = String(b.id).split('.').map(Number);
+  const [ca, ia] = String(a.id).replace('smtp-', '').split('.').map(Number);
+  const [cb, ib] = String(b.id).replace('smtp-', '').split('.').map(Number);
   return ca - cb || ia - ib;
 }
 

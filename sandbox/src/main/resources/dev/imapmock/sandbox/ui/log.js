@@ -5,6 +5,11 @@ import { api } from './api.js';
 import { clock, longDate } from './format.js';
 import { errorToast, toast } from './toast.js';
 
+// IMAP and SMTP connections are numbered apart: an SMTP one is keyed "smtp-N" and shown as "SMTP #N".
+const connKey = (e) => (e.protocol === 'SMTP' ? `smtp-${e.connection}` : e.connection);
+const connLabel = (key) => (typeof key === 'string' ? `SMTP #${key.slice(5)}` : `#${key}`);
+const connColour = (key) => `conn-${Number(String(key).replace('smtp-', '')) % 8}`;
+
 const MAX_ROWS = 1000;
 
 function argumentsText(args) {
@@ -129,29 +134,31 @@ export class LogView {
   connections() {
     const byConn = new Map();
     for (const e of this.feed.entries) {
-      const c = byConn.get(e.connection) ?? { connection: e.connection, user: null, count: 0, faults: 0 };
+      const key = connKey(e);
+      const c = byConn.get(key) ?? { connection: key, user: null, count: 0, faults: 0 };
       c.count++;
       if (e.user ?? e.authentication?.user) c.user = e.user ?? e.authentication.user;
       if (e.fault) c.faults++;
-      byConn.set(e.connection, c);
+      byConn.set(key, c);
     }
-    return [...byConn.values()].sort((a, b) => a.connection - b.connection);
+    const order = (k) => (typeof k === 'string' ? 1e9 + Number(k.slice(5)) : k);
+    return [...byConn.values()].sort((a, b) => order(a.connection) - order(b.connection));
   }
 
   renderChips() {
     const chip = (value, label, extra) => h('button', {
-      type: 'button', class: ['chip-button', extra?.faults && 'has-fault', value !== null && `conn-${value % 8}`],
+      type: 'button', class: ['chip-button', extra?.faults && 'has-fault', value !== null && connColour(value)],
       aria: { pressed: this.connection === value ? 'true' : 'false' },
       dataset: { connection: value ?? 'all' },
       on: { click: () => { location.hash = value === null ? '#/log' : `#/log/${value}`; } },
     }, label, extra ? h('span', { class: 'chip-count' }, String(extra.count)) : null);
     replace(this.chips,
       chip(null, 'All connections'),
-      this.connections().map((c) => chip(c.connection, `#${c.connection}${c.user ? ` ${c.user}` : ''}`, c)));
+      this.connections().map((c) => chip(c.connection, `${connLabel(c.connection)}${c.user ? ` ${c.user}` : ''}`, c)));
   }
 
   matches(e) {
-    if (this.connection !== null && e.connection !== this.connection) return false;
+    if (this.connection !== null && connKey(e) !== this.connection) return false;
     if (this.faultsOnly && !e.fault) return false;
     if (!this.query) return true;
     const hay = [e.user, e.tag, e.command, argumentsText(e.arguments), e.outcome, e.response, e.fault]
@@ -170,10 +177,10 @@ export class LogView {
     const outcome = outcomeClass(e.outcome);
     return h('tr', {
       class: ['entry', e.fault && 'fault', `outcome-${outcome}`],
-      dataset: { id: e.id, connection: e.connection, command: e.command ?? '' },
+      dataset: { id: e.id, connection: connKey(e), command: e.command ?? '' },
     },
     h('td', { class: 'col-time', title: longDate(e.time) }, clock(e.time)),
-    h('td', { class: 'col-conn' }, h('span', { class: ['conn-tag', `conn-${(e.connection ?? 0) % 8}`] }, `#${e.connection}`)),
+    h('td', { class: 'col-conn' }, h('span', { class: ['conn-tag', connColour(connKey(e) ?? 0)] }, connLabel(connKey(e)))),
     h('td', { class: 'col-user' }, e.user ?? e.authentication?.user ?? ''),
     h('td', { class: 'col-cmd' },
       h('code', {},

@@ -78,6 +78,19 @@ class JournalApiTest {
     }
 
     @Test
+    void smtpConnectionsAreNumberedApartAndTheirIdsSaySo() {
+        session("alice", "secret");
+        api.server.journal().record(new dev.imapmock.journal.ReceivedCommand(1, 1, null, "EHLO", "client.example",
+                null, null, new dev.imapmock.journal.ReceivedCommand.Outcome("OK", "250", "localhost"),
+                java.time.Instant.now(), java.util.List.of(), java.util.List.of(), null,
+                dev.imapmock.journal.ReceivedCommand.Protocol.SMTP));
+        JsonNode entries = body(api.get("/api/journal"));
+        assertThat(entries).extracting(e -> e.get("id").asText()).containsExactly("1.1", "smtp-1.1");
+        assertThat(entries).extracting(e -> e.get("protocol").asText()).containsExactly("IMAP", "SMTP");
+        assertThat(entries).extracting(e -> e.get("connection").asInt()).containsExactly(1, 1);
+    }
+
+    @Test
     void saslResponsesAreMaskedToo() {
         try (Imap imap = new Imap(api.server.host(), api.server.port())) {
             // AGFsaWNlAHNlY3JldA== is "\0alice\0secret".

@@ -217,7 +217,8 @@ public final class AdminServer implements AutoCloseable {
 
     /**
      * With a token, every API request carries {@code Authorization: Bearer TOKEN}, or {@code ?token=}
-     * on the journal stream (EventSource can't send headers). Compared in constant time.
+     * where a browser can't send headers: the journal stream (EventSource) and a message's HTML, raw
+     * source and parts (an iframe or a download link). Compared in constant time.
      */
     private void checkToken(HttpExchange exchange) {
         if (token == null) {
@@ -227,7 +228,7 @@ public final class AdminServer implements AutoCloseable {
         String header = exchange.getRequestHeaders().getFirst("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             presented = header.substring(7).strip();
-        } else if (exchange.getRequestURI().getRawPath().equals("/api/journal/stream")) {
+        } else if (takesTokenInQuery(exchange)) {
             presented = new Call(exchange, Map.of()).query("token");
         }
         if (presented == null || !MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
@@ -235,6 +236,16 @@ public final class AdminServer implements AutoCloseable {
             throw new ApiException(401, presented == null ? "This API needs Authorization: Bearer TOKEN"
                     : "The bearer token is wrong");
         }
+    }
+
+    private static boolean takesTokenInQuery(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.equals("/api/journal/stream")) {
+            return true;
+        }
+        return exchange.getRequestMethod().equals("GET") && path.startsWith("/api/users/")
+                && path.contains("/messages/")
+                && (path.endsWith("/html") || path.endsWith("/raw") || path.matches(".*/messages/[0-9]+/parts/[^/]+"));
     }
 
     /** Stops serving: ends the journal streams, then waits at most a second for requests in flight. */

@@ -34,6 +34,12 @@ final class MessagesResource {
      * {@code data:} images, so that hostile mail can neither run nor phone home.
      */
     static final String HTML_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+    /**
+     * Put before a message's HTML: links that could only run script or open data do nothing anyway
+     * (the CSP and the frame's sandbox see to that); this makes them look like the text they are.
+     */
+    static final String INERT_LINKS = "<style>a[href^=\"javascript:\" i],a[href^=\"data:\" i],"
+            + "a[href^=\"vbscript:\" i]{pointer-events:none;cursor:default;color:inherit;text-decoration:none}</style>\n";
     private static final Set<String> SYSTEM_FLAGS = Set.of("\\seen", "\\answered", "\\flagged", "\\deleted", "\\draft");
 
     private final ImapMockServer server;
@@ -115,7 +121,8 @@ final class MessagesResource {
         }
         call.header("Content-Security-Policy", HTML_CSP);
         call.header("Referrer-Policy", "no-referrer");
-        call.send(200, "text/html; charset=utf-8", m.mime().decodedText(html).getBytes(StandardCharsets.UTF_8));
+        call.send(200, "text/html; charset=utf-8",
+                (INERT_LINKS + m.mime().decodedText(html)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A leaf part, transfer encoding undone, always as a download. */

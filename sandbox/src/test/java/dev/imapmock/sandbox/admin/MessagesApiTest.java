@@ -164,7 +164,9 @@ class MessagesApiTest {
         assertThat(html.headers().firstValue("Content-Security-Policy"))
                 .contains("sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:");
         assertThat(html.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-        assertThat(text(html)).contains("<p>Hallo");
+        assertThat(text(html)).contains("<p>Hallo")
+                .startsWith("<style>a[href^=\"javascript:\" i],a[href^=\"data:\" i],a[href^=\"vbscript:\" i]"
+                        + "{pointer-events:none;");
         long plain = deliver(mail("plain"));
         assertProblem(api.get(BASE + "/" + plain + "/html"), 404);
     }

@@ -54,7 +54,7 @@ class TokenGuardTest {
     }
 
     @Test
-    void uiFilesNeedNoTokenAndOnlyTheStreamTakesItInTheQuery() throws Exception {
+    void uiFilesNeedNoTokenAndOnlyTheStreamAndMessageViewsTakeItInTheQuery() throws Exception {
         assertThat(without("/", null).statusCode()).isEqualTo(200);
         assertProblem(without("/api/users?token=s3cret-token", null), 401);
         HttpResponse<InputStream> stream = api.http.send(HttpRequest.newBuilder(
@@ -62,5 +62,21 @@ class TokenGuardTest {
         assertThat(stream.statusCode()).isEqualTo(200);
         stream.body().close();
         assertProblem(without("/api/journal/stream?token=wrong", null), 401);
+    }
+
+    @Test
+    void aMessagesHtmlSourceAndPartsTakeTheTokenInTheQueryForTheUisFrameAndLinks() {
+        api.server.deliver("alice", "INBOX", ("From: a@example.com\r\nSubject: x\r\nContent-Type: text/html\r\n\r\n"
+                + "<p>hi</p>\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String message = "/api/users/alice/mailboxes/INBOX/messages/1";
+        assertThat(without(message + "/html?token=s3cret-token", null).statusCode()).isEqualTo(200);
+        assertThat(without(message + "/raw?token=s3cret-token", null).statusCode()).isEqualTo(200);
+        assertThat(without(message + "/parts/1?token=s3cret-token", null).statusCode()).isEqualTo(200);
+        assertProblem(without(message + "/html?token=wrong", null), 401);
+        assertProblem(without(message + "/html", null), 401);
+        assertProblem(without(message + "?token=s3cret-token", null), 401);
+        HttpResponse<byte[]> delete = api.send(HttpRequest.newBuilder(api.uri(message + "?token=s3cret-token"))
+                .DELETE().build());
+        assertProblem(delete, 401);
     }
 }

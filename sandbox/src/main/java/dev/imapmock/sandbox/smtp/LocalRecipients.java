@@ -24,6 +24,12 @@ final class LocalRecipients {
         return at > 0 ? match(address.substring(0, at), users) : Optional.empty();
     }
 
+    /** True for {@code postmaster} and {@code postmaster@any.domain}, in any case (RFC 5321 §4.5.1). */
+    static boolean isPostmaster(String address) {
+        int at = address.lastIndexOf('@');
+        return (at < 0 ? address : address.substring(0, at)).equalsIgnoreCase("postmaster");
+    }
+
     private static Optional<String> match(String name, Collection<String> users) {
         String folded = null;
         for (String user : users) {

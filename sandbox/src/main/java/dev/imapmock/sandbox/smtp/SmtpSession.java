@@ -276,8 +276,13 @@ final class SmtpSession {
             throw new SmtpException(452, "4.5.3", "Too many recipients");
         }
         String address = path.address();
-        String local = LocalRecipients.resolve(address, server.imap().store().users())
-                .orElse(settings.catchAll());
+        List<String> users = server.imap().store().users();
+        String local = LocalRecipients.resolve(address, users).orElse(settings.catchAll());
+        if (local == null && LocalRecipients.isPostmaster(address) && !users.isEmpty()) {
+            // RFC 5321 §4.5.1: a server that delivers mail MUST accept "postmaster", in any case; without a
+            // user of that name or a catch-all, it goes to the user whose name sorts first.
+            local = users.stream().sorted().findFirst().orElseThrow();
+        }
         if (local == null) {
             throw new SmtpException(550, "5.1.1", "No such user: " + address);
         }

@@ -118,6 +118,30 @@ class SmtpTranscriptTest {
     }
 
     @Test
+    void postmasterIsAlwaysARecipientAndReachesTheFirstUser() {
+        try (SmtpClient c = SmtpClient.connect(smtp)) {
+            c.play("""
+                    C: HELO client.example
+                    S: 250 localhost
+                    C: MAIL FROM:<>
+                    S: 250 2.1.0 Sender OK
+                    C: RCPT TO:<Postmaster>
+                    S: 250 2.1.5 Recipient OK
+                    C: RCPT TO:<POSTMASTER@example.com>
+                    S: 250 2.1.5 Recipient OK
+                    C: DATA
+                    S: 354 End data with <CR><LF>.<CR><LF>
+                    C: Subject: bounce
+                    C:
+                    C: .
+                    S~ 250 2\\.0\\.0 Delivered \\d+ octets to alice
+                    """);
+        }
+        assertThat(inbox("alice")).hasSize(1);
+        assertThat(inbox("bob@example.com")).isEmpty();
+    }
+
+    @Test
     void pipelinedCommandsAreAnsweredInOrderAndARefusedRecipientDoesNotStopTheOthers() {
         try (SmtpClient c = SmtpClient.connect(smtp)) {
             c.play("""

@@ -194,6 +194,28 @@ class UidOnlyTest {
     }
 
     @Test
+    void uidCopyMoveAndExpungeNameUidsAndMovedMessagesVanish() {
+        enableAndSelect();
+        c.play("""
+                C: c0 CREATE Kept
+                S: c0 OK Create completed.
+                C: c1 UID COPY 1:2 Kept
+                S~ c1 OK \\[COPYUID \\d+ 1:2 1:2\\] Copy completed\\.
+                C: m1 UID MOVE 3 Kept
+                S~ \\* OK \\[COPYUID \\d+ 3 3\\] .*
+                S: * VANISHED 3
+                S: * 3 RECENT
+                S: m1 OK Move completed.
+                C: d1 UID STORE 4 +FLAGS.SILENT (\\Deleted)
+                S: d1 OK UID STORE completed.
+                C: x1 UID EXPUNGE 4
+                S: * VANISHED 4
+                S: * 2 RECENT
+                S: x1 OK UID EXPUNGE completed.
+                """);
+    }
+
+    @Test
     void enabledWhileSelectedItChangesTheRestOfTheSession() {
         c.play("""
                 C: s1 SELECT INBOX

@@ -93,6 +93,13 @@ public enum Extension {
      * ({@code with(Extension.PARTIAL)}): Dovecot 2.3 does not advertise it.
      */
     PARTIAL("PARTIAL", "RFC 9394", false),
+    /**
+     * UIDs only: after {@code ENABLE UIDONLY} a session names messages by UID alone. Commands and
+     * search keys that take message sequence numbers are refused with {@code BAD [UIDREQUIRED]},
+     * FETCH data comes as {@code * uid UIDFETCH (...)} and expunges as VANISHED (RFC 9586 §3). Off
+     * unless asked for ({@code with(Extension.UIDONLY)}): Dovecot 2.3 does not offer it.
+     */
+    UIDONLY("UIDONLY", "RFC 9586", false, ENABLE),
     /** {@code SEARCH RETURN (MIN MAX ALL COUNT)}, answered with {@code * ESEARCH}. */
     ESEARCH("ESEARCH", "RFC 4731"),
     /**

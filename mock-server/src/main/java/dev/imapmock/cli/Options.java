@@ -74,9 +74,9 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                                      for several, or separate names with commas. Names as in
                                      CAPABILITY, e.g. --without IDLE --without LITERAL+
               --with NAME            turn on an extension that is off by default (OBJECTID,
-                                     PARTIAL, QUOTASET, COMPRESS=DEFLATE, APPENDLIMIT, LITERAL-,
-                                     which replaces LITERAL+); repeat, or separate names with
-                                     commas
+                                     PARTIAL, UIDONLY, QUOTASET, COMPRESS=DEFLATE, APPENDLIMIT,
+                                     LITERAL-, which replaces LITERAL+); repeat, or separate names
+                                     with commas
               --quota USER:KIB[:MESSAGES]
                                      USER's quota root "User quota": at most KIB KiB and MESSAGES
                                      messages in all mailboxes (0: no limit); repeat for several

@@ -25,6 +25,10 @@ public final class CommandException extends RuntimeException {
         return new CommandException(Status.BAD, null, text);
     }
 
+    public static CommandException bad(String code, String text) {
+        return new CommandException(Status.BAD, code, text);
+    }
+
     public Status status() {
         return status;
     }

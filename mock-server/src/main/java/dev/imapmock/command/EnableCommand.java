@@ -20,7 +20,8 @@ import java.util.Set;
  */
 final class EnableCommand implements CommandHandler {
     /** What ENABLE can turn on. */
-    private static final Set<Extension> ENABLEABLE = EnumSet.of(Extension.CONDSTORE, Extension.QRESYNC);
+    private static final Set<Extension> ENABLEABLE = EnumSet.of(Extension.CONDSTORE, Extension.QRESYNC,
+            Extension.UIDONLY);
 
     @Override
     public Completion handle(Command command, Session session) throws IOException {

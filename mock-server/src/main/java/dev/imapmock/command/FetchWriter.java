@@ -30,6 +30,7 @@ final class FetchWriter {
     private final boolean modSeqAsked;
     private final boolean uidAsked;
     private final boolean modSeqAtEnd;
+    private final boolean uidsOnly;
 
     /**
      * @param modSeqAtEnd add MODSEQ after the items asked for (CHANGEDSINCE without MODSEQ,
@@ -40,7 +41,9 @@ final class FetchWriter {
         this.out = out;
         this.view = view;
         this.items = items;
-        this.uidFirst = uidCommand;
+        // RFC 9586 §3.3: in a UIDFETCH response the UID leads, and comes inside only when asked for.
+        this.uidsOnly = view.reportsUidsOnly();
+        this.uidFirst = uidCommand && !uidsOnly;
         this.flagsAsked = items.contains(new FetchItem.Simple(FetchItem.Attribute.FLAGS));
         this.modSeqAsked = items.contains(new FetchItem.Simple(FetchItem.Attribute.MODSEQ));
         this.uidAsked = uidCommand || items.contains(new FetchItem.Simple(FetchItem.Attribute.UID));
@@ -54,7 +57,7 @@ final class FetchWriter {
         String flags = flagsAsked || seenNow ? view.fetchFlags(message, out) : null;
         // RFC 7162 §3.1.4: once CONDSTORE is on, a FETCH that sets \Seen also tells UID and MODSEQ.
         boolean seenWithModSeq = seenNow && view.reportsModSeqs();
-        out.raw("* " + seq + " FETCH (");
+        out.raw(uidsOnly ? "* " + message.uid() + " UIDFETCH (" : "* " + seq + " FETCH (");
         boolean first = true;
         if (uidFirst) {
             out.raw("UID " + message.uid());
@@ -70,7 +73,7 @@ final class FetchWriter {
             first = false;
             writeItem(item, message, flags, modSeq);
         }
-        if (seenWithModSeq && !uidAsked) {
+        if (seenWithModSeq && !uidAsked && !uidsOnly) {
             out.raw((first ? "" : " ") + "UID " + message.uid());
             first = false;
         }

@@ -39,6 +39,7 @@ final class SelectCommand implements CommandHandler {
         if (qresync != null && !session.enabled(Extension.QRESYNC)) {
             throw new ProtocolException("QRESYNC is not enabled: ENABLE QRESYNC comes first");
         }
+        UidOnly.refuseSequenceMatchData(qresync != null && qresync.knownSequences() != null, session);
         // RFC 3501 §6.3.1: a SELECT that fails leaves no mailbox selected, also when the name is
         // refused for not being modified UTF-7; only a syntax error (BAD) keeps the selection.
         ResponseWriter out = session.out();
@@ -57,7 +58,8 @@ final class SelectCommand implements CommandHandler {
         view.tellFlags(out);
         out.untagged(view.exists() + " EXISTS");
         out.untagged(view.recentCount() + " RECENT");
-        int unseen = firstUnseen(view);
+        // RFC 9586 §3: no message sequence number in any response, and UNSEEN's is one.
+        int unseen = session.enabled(Extension.UIDONLY) ? 0 : firstUnseen(view);
         if (unseen > 0) {
             out.untagged("OK [UNSEEN " + unseen + "] First unseen.");
         }

@@ -73,7 +73,8 @@ final class StoreCommand implements CommandHandler {
                 session.out().untagged(view.flagsFetch(seq, m, uid, session.out()));
             } else if (view.reportsModSeqs()) {
                 // RFC 7162 §3.1.3: with CONDSTORE on, even a silent STORE tells each new MODSEQ.
-                session.out().untagged(seq + " FETCH (UID " + m.uid() + " MODSEQ (" + m.modSeq() + "))");
+                session.out().untagged(view.reportsUidsOnly() ? m.uid() + " UIDFETCH (MODSEQ (" + m.modSeq() + "))"
+                        : seq + " FETCH (UID " + m.uid() + " MODSEQ (" + m.modSeq() + "))");
             }
         }
         if (!modifiedNumbers.isEmpty()) {

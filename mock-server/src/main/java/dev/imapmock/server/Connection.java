@@ -3,6 +3,7 @@ package dev.imapmock.server;
 import dev.imapmock.command.CommandException;
 import dev.imapmock.command.Commands;
 import dev.imapmock.command.Completion;
+import dev.imapmock.command.UidOnly;
 import dev.imapmock.fault.CommandFaults;
 import dev.imapmock.fault.ConnectionFaults;
 import dev.imapmock.fault.FaultEffect;
@@ -276,6 +277,7 @@ final class Connection implements Runnable {
             text = command.name() + " is not allowed in the " + session.state().human() + " state";
         } else {
             try {
+                UidOnly.refuseSequenceCommand(command.name(), session);
                 Completion done = entry.handler().handle(command, session);
                 status = Status.OK;
                 code = done.code();

@@ -43,6 +43,7 @@ public final class SelectedMailbox implements MailboxListener {
     private int toldRecent;
     private boolean modSeqs;
     private boolean vanished;
+    private boolean uidsOnly;
     /** True when the current sync told of an expunge, which may change the \Recent count. */
     private boolean expungedNow;
     /** UIDs expunged in the current sync, reported as one VANISHED once QRESYNC is on. */
@@ -374,6 +375,20 @@ public final class SelectedMailbox implements MailboxListener {
         vanished = true;
     }
 
+    /**
+     * From now on, FETCH data is told as {@code uid UIDFETCH (...)} and expunges as VANISHED, also
+     * without QRESYNC (RFC 9586 §3.3, §3.4); EXISTS is a count, not a sequence number, and stays.
+     */
+    public void reportUidsOnly() {
+        uidsOnly = true;
+        vanished = true;
+    }
+
+    /** True once the session has UIDONLY on: no response carries a message sequence number. */
+    public boolean reportsUidsOnly() {
+        return uidsOnly;
+    }
+
     /** True once the session has CONDSTORE on: FETCH responses about changes carry MODSEQ. */
     public boolean reportsModSeqs() {
         return modSeqs;
@@ -388,6 +403,10 @@ public final class SelectedMailbox implements MailboxListener {
     public String flagsFetch(int seq, Message m, boolean withUid, ResponseWriter out) throws IOException {
         long modSeq = m.modSeq();
         String flags = fetchFlags(m, out);
+        if (uidsOnly) {
+            // The UID leads the UIDFETCH response, so it is not repeated inside (RFC 9586 §3.3).
+            return m.uid() + " UIDFETCH (" + (modSeqs ? "MODSEQ (" + modSeq + ") " : "") + "FLAGS (" + flags + "))";
+        }
         StringBuilder sb = new StringBuilder(48).append(seq).append(" FETCH (");
         if (withUid || modSeqs) {
             sb.append("UID ").append(m.uid()).append(' ');
@@ -405,6 +424,9 @@ public final class SelectedMailbox implements MailboxListener {
     public String changeFetch(int seq, Message m, ResponseWriter out) throws IOException {
         long modSeq = m.modSeq();
         String flags = fetchFlags(m, out);
+        if (uidsOnly) {
+            return m.uid() + " UIDFETCH (FLAGS (" + flags + ") MODSEQ (" + modSeq + "))";
+        }
         return seq + " FETCH (UID " + m.uid() + " FLAGS (" + flags + ") MODSEQ (" + modSeq + "))";
     }
 

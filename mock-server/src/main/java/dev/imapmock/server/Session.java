@@ -169,6 +169,9 @@ public final class Session {
         if (extension == Extension.QRESYNC && selected != null) {
             selected.reportVanished();
         }
+        if (extension == Extension.UIDONLY && selected != null) {
+            selected.reportUidsOnly();
+        }
         if (extension == Extension.CONDSTORE && selected != null) {
             selected.reportModSeqs();
             out.untagged("OK [HIGHESTMODSEQ " + selected.mailbox().highestModSeq() + "] Highest");
@@ -282,6 +285,9 @@ public final class Session {
         }
         if (enabled(Extension.QRESYNC)) {
             view.reportVanished();
+        }
+        if (enabled(Extension.UIDONLY)) {
+            view.reportUidsOnly();
         }
     }
 

@@ -54,6 +54,7 @@ final class SortCommand implements CommandHandler {
             throw CommandException.no(e.responseCode(), e.getMessage());
         }
         SearchProgram program = sort.search();
+        Rev2Rules.checkSearch(session, program.key());
         SelectedMailbox view = session.selected();
         if (program.updates() && view.updates(command.tag())) {
             // RFC 5267 §4.2: the tag names the live sort in its updates and in CANCELUPDATE.

@@ -41,6 +41,7 @@ final class ThreadCommand implements CommandHandler {
             throw CommandException.no(e.responseCode(), e.getMessage());
         }
         SearchProgram program = request.search();
+        Rev2Rules.checkSearch(session, program.key());
         if (program.usesModSeq()) {
             session.enable(Extension.CONDSTORE);
         }

@@ -14,6 +14,7 @@ import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.protocol.ReadResult;
 import dev.imapmock.protocol.ResponseWriter;
 import dev.imapmock.protocol.ResponseWriter.Status;
+import dev.imapmock.store.Account;
 import dev.imapmock.store.MailboxException;
 import dev.imapmock.tls.TlsConfig;
 import dev.imapmock.tls.TlsIdentity;
@@ -89,7 +90,12 @@ final class Connection implements Runnable {
                 session.secured(transport.tls().getSession());
             }
             CommandFaults greeting = faults.greeting();
-            out.status(null, Status.OK, "CAPABILITY " + session.capabilities(), "ImapMock ready.");
+            String preauth = server.config().preauth().userFor(number);
+            if (preauth != null) {
+                preauthenticate(session, preauth, out, greeting);
+            } else {
+                out.status(null, Status.OK, "CAPABILITY " + session.capabilities(), "ImapMock ready.");
+            }
             out.flush();
             greeting.done();
             serve(session, transport, in, out, faults);
@@ -240,6 +246,25 @@ final class Connection implements Runnable {
         return (int) Math.max(1, Math.min(HANDSHAKE_TIMEOUT_MILLIS, server.config().idleTimeout().toMillis()));
     }
 
+    /**
+     * Greets as RFC 9051 §7.1.4 and Dovecot do for a connection that starts authenticated, with
+     * the capabilities of the authenticated state: {@code * PREAUTH [CAPABILITY ...] Logged in as
+     * alice}. The journal gets an entry named PREAUTH, index 0, before the connection's commands,
+     * so that tests can tell which connections skipped the login.
+     */
+    private void preauthenticate(Session session, String user, ResponseWriter out, CommandFaults greeting)
+            throws IOException {
+        Account account = server.store().account(user).orElseThrow(
+                () -> new IllegalStateException("No account for the pre-authenticated user " + user));
+        session.login(account);
+        String capability = "CAPABILITY " + session.capabilities();
+        String text = "Logged in as " + user;
+        out.untagged("PREAUTH [" + capability + "] " + text);
+        server.journal().record(new ReceivedCommand(number, 0, null, "PREAUTH", "", user, null,
+                new ReceivedCommand.Outcome("PREAUTH", capability, text), server.config().clock().instant(),
+                List.of(), greeting.fired(), new ReceivedCommand.Authentication("PREAUTH", user, null)));
+    }
+
     private static ReceivedCommand.Outcome malformed(ReadResult.Malformed bad) {
         return new ReceivedCommand.Outcome(bad.status().name(), bad.code(), bad.reason());
     }
@@ -264,7 +289,7 @@ final class Connection implements Runnable {
 
     /** Runs a command and writes its untagged responses; the caller writes the tagged one. */
     private ReceivedCommand.Outcome execute(Command command, Session session, ResponseWriter out) throws IOException {
-        Commands.Entry entry = Commands.lookup(command.name(), server.config().extensions());
+        Commands.Entry entry = Commands.lookup(command.name(), server.config().extensions(), session.rev2());
         Status status;
         String code = null;
         String text;

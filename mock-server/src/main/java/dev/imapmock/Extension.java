@@ -19,6 +19,16 @@ import java.util.Set;
  * <p>CAPABILITY lists the extensions in the order of this enum, STARTTLS after the others.
  */
 public enum Extension {
+    /**
+     * IMAP4rev2 (RFC 9051), advertised after IMAP4rev1 and chosen per connection by
+     * {@code ENABLE IMAP4rev2}; from then on the connection follows rev2's rules (RFC 9051
+     * Appendix E, see docs/compliance.md): no {@code \Recent} and no RECENT, SEARCH answered with
+     * ESEARCH, no LSUB, CHECK or RFC822 fetch items, no UNSEEN code in SELECT, which sends a LIST
+     * response instead. Off unless asked for ({@code with(Extension.IMAP4REV2)}), since Dovecot 2.3
+     * does not offer it; {@code rev2Only()} in the builder drops IMAP4rev1. Needs the extensions
+     * rev2 folds in that change what a rev2 client may send.
+     */
+    IMAP4REV2("IMAP4rev2", "RFC 9051", false),
     /** Non-synchronizing literals {@code {n+}}. */
     LITERAL_PLUS("LITERAL+", "RFC 7888"),
     /**
@@ -195,6 +205,14 @@ public enum Extension {
      */
     COMPRESS_DEFLATE("COMPRESS=DEFLATE", "RFC 4978", false);
 
+    /**
+     * What IMAP4rev2 folds in from earlier extensions (RFC 9051 Appendix E) and so cannot be
+     * offered without: resolved lazily, since an enum constant cannot name later ones in its own
+     * constructor call.
+     */
+    private static final List<Extension> REV2_FOLDS_IN = List.of(ENABLE, NAMESPACE, UNSELECT, UIDPLUS, MOVE, IDLE,
+            ESEARCH, SEARCHRES, LIST_EXTENDED, LIST_STATUS, SPECIAL_USE, STATUS_SIZE, BINARY, SASL_IR);
+
 
     private final String capability;
     private final String rfc;
@@ -229,7 +247,7 @@ public enum Extension {
 
     /** The extensions this one cannot work without. */
     public List<Extension> requires() {
-        return requires;
+        return this == IMAP4REV2 ? REV2_FOLDS_IN : requires;
     }
 
     /**
@@ -300,7 +318,7 @@ public enum Extension {
             }
         }
         for (Extension e : result) {
-            for (Extension needed : e.requires) {
+            for (Extension needed : e.requires()) {
                 if (!result.contains(needed)) {
                     throw new IllegalArgumentException(e.capability + " needs " + needed.capability
                             + ", which is not among the extensions asked for");
@@ -312,7 +330,7 @@ public enum Extension {
         while (removed) {
             removed = false;
             for (Extension e : EnumSet.copyOf(result)) {
-                for (Extension needed : e.requires) {
+                for (Extension needed : e.requires()) {
                     if (!result.contains(needed)) {
                         if (explicit) {
                             throw new IllegalArgumentException(e.capability + " was asked for, but it needs "

@@ -77,7 +77,12 @@ public final class ImapMockServer implements AutoCloseable {
         TlsConfig tls = builder.tlsConfig();
         this.config = new ServerConfig(builder.host, builder.port, builder.limits, builder.idleTimeout,
                 builder.maxConnections, builder.clock, builder.resolveExtensions(), tls,
-                builder.tlsPort, builder.requireTls, builder.mechanisms(), builder.maxFailedLogins);
+                builder.tlsPort, builder.requireTls, builder.mechanisms(), builder.maxFailedLogins,
+                builder.preauth, builder.rev2Only);
+        if (config.preauth().user() != null && !builder.users.containsKey(config.preauth().user())) {
+            throw new IllegalArgumentException("preauthenticate names a user that is not configured: "
+                    + config.preauth().user());
+        }
         this.tls = tls == null ? null : new ServerTls(tls.identity());
         this.store = new MailStore(builder.clock, builder.storeLimits);
         this.faults = new Faults(builder.faultSeed, store.tokens());
@@ -381,6 +386,8 @@ public final class ImapMockServer implements AutoCloseable {
         private final Map<String, long[]> quotas = new LinkedHashMap<>();
         private List<String> mechanisms;
         private int maxFailedLogins;
+        private ServerConfig.Preauth preauth = ServerConfig.Preauth.NONE;
+        private boolean rev2Only;
 
         private Builder() {
         }
@@ -416,6 +423,39 @@ public final class ImapMockServer implements AutoCloseable {
             this.mechanisms = List.of(names);
             Mechanisms.resolve(this.mechanisms);
             return this;
+        }
+
+        /**
+         * Greets every connection with {@code * PREAUTH [CAPABILITY ...] Logged in as USER}: it starts
+         * in the authenticated state as {@code user} (RFC 9051 §7.1.4), as a server behind a
+         * pre-authenticating proxy or a tunnel does. The journal shows a {@code PREAUTH} entry
+         * (index 0) for each such connection. The user must be one of {@link #user}'s.
+         */
+        public Builder preauthenticate(String user) {
+            return preauthenticate(user, connection -> true);
+        }
+
+        /**
+         * Greets with {@code * PREAUTH} as {@code user} only the connections whose number (from 1,
+         * in the order clients connected) {@code connections} accepts, e.g. {@code n -> n == 2};
+         * the others get the usual {@code * OK} greeting and log in themselves.
+         */
+        public Builder preauthenticate(String user, java.util.function.IntPredicate connections) {
+            if (user == null || connections == null) {
+                throw new IllegalArgumentException("preauthenticate needs a user and the connections to greet");
+            }
+            this.preauth = new ServerConfig.Preauth(user, connections);
+            return this;
+        }
+
+        /**
+         * Speaks IMAP4rev2 only (RFC 9051): the greeting and CAPABILITY leave IMAP4rev1 out and every
+         * connection follows rev2's rules from its first command, with no {@code ENABLE IMAP4rev2}.
+         * Turns {@link Extension#IMAP4REV2} on.
+         */
+        public Builder rev2Only() {
+            this.rev2Only = true;
+            return with(Extension.IMAP4REV2);
         }
 
         /**

@@ -162,6 +162,15 @@ public @interface ImapServer {
     String[] quotas() default {};
 
     /**
+     * A user, one of {@link #users()}, that every connection starts logged in as: the greeting is
+     * {@code * PREAUTH [CAPABILITY ...] Logged in as USER} (RFC 9051 §7.1.4) and the client sends
+     * no LOGIN. Empty (the default) inherits, and where nothing is declared connections log in.
+     * For only some connections, use the builder's {@code preauthenticate(user, n -> ...)} in an
+     * {@link ImapServerExtension.Builder} customizer.
+     */
+    String preauth() default "";
+
+    /**
      * How long a server lives. Only meaningful on a class (or a meta-annotation used on classes); a
      * method-level annotation that asks for {@link Lifecycle#PER_CLASS} is a configuration error.
      */

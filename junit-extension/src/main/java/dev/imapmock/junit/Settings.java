@@ -19,6 +19,7 @@ import java.util.function.Consumer;
  */
 record Settings(List<User> users, List<String> fixtures, Set<Extension> without, Set<Extension> with,
                 Tls tls, List<User> tokens, List<String> mechanisms, int maxFailedLogins, List<Quota> quotas,
+                String preauth,
                 Lifecycle lifecycle, String origin, Consumer<ImapMockServer.Builder> customizer) {
 
     record User(String name, String password) {
@@ -52,7 +53,7 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
     }
 
     static final Settings DEFAULTS = new Settings(List.of(parseUser(ImapServer.DEFAULT_USER, "defaults")), List.of(),
-            Set.of(), Set.of(), Tls.NONE, List.of(), List.of(), -1, List.of(), Lifecycle.PER_METHOD, "the defaults",
+            Set.of(), Set.of(), Tls.NONE, List.of(), List.of(), -1, List.of(), "", Lifecycle.PER_METHOD, "the defaults",
             b -> { });
 
     Settings {
@@ -113,7 +114,8 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
             }
         }
         return new Settings(newUsers, newFixtures, newWithout, newWith, tlsWith(annotation, annotationOrigin),
-                newTokens, newMechanisms, newMaxFailedLogins, newQuotas, annotation.lifecycle(), annotationOrigin,
+                newTokens, newMechanisms, newMaxFailedLogins, newQuotas,
+                annotation.preauth().isEmpty() ? preauth : annotation.preauth(), annotation.lifecycle(), annotationOrigin,
                 customizer);
     }
 
@@ -232,6 +234,9 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         }
         for (Quota quota : quotas) {
             builder.quota(quota.user(), quota.storageKiB(), quota.messages());
+        }
+        if (!preauth.isEmpty()) {
+            builder.preauthenticate(preauth);
         }
         builder.without(without.toArray(new Extension[0]));
         customizer.accept(builder);

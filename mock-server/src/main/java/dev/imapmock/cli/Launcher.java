@@ -63,6 +63,12 @@ final class Launcher {
             builder.saslMechanisms(options.saslMechanisms().toArray(new String[0]));
         }
         builder.maxFailedLogins(options.maxFailedLogins());
+        if (options.preauth() != null) {
+            builder.preauthenticate(options.preauth());
+        }
+        if (options.rev2Only()) {
+            builder.rev2Only();
+        }
         for (Options.UserQuota quota : options.quotas()) {
             builder.quota(quota.user(), quota.storageKiB(), quota.messages());
         }

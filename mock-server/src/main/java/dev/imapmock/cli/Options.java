@@ -24,16 +24,18 @@ import java.util.Set;
  * @param maxFailedLogins     failed logins a connection may make before {@code * BYE}; 0 for no limit
  * @param tlsKey              the key of the generated certificate; null for the default (EC)
  * @param quotas              users' quota roots, from {@code --quota}
+ * @param preauth             the user every connection is greeted as with {@code * PREAUTH}; null for none
+ * @param rev2Only            true for an IMAP4rev2-only server ({@code --rev2-only})
  */
 record Options(String host, int port, List<String[]> users, Path fixtures, boolean help, Path faults,
                Set<Extension> without, Set<Extension> with, boolean tls, int tlsPort, boolean requireTls,
                Path tlsCertOut, Path keystore, String keystorePasswordEnv, SpecialUseMailboxes specialUse,
                List<String[]> tokens, List<String> saslMechanisms, int maxFailedLogins, KeyAlgorithm tlsKey,
-               List<UserQuota> quotas) {
+               List<UserQuota> quotas, String preauth, boolean rev2Only) {
 
     Options(String host, int port, List<String[]> users, Path fixtures, boolean help) {
         this(host, port, users, fixtures, help, null, Set.of(), Set.of(), false, -1, false, null, null, null, null,
-                List.of(), List.of(), 0, null, List.of());
+                List.of(), List.of(), 0, null, List.of(), null, false);
     }
 
     /** One {@code --quota USER:KIB[:MESSAGES]}; 0 is no limit. */
@@ -100,6 +102,10 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                                      separate several uses of one mailbox with spaces, e.g.
                                      --special-use 'Sent Items=\\Sent' --special-use 'Bin=\\Trash \\Junk'
                                      --special-use none: no special-use mailbox at all
+              --preauth USER         greet every connection with * PREAUTH as USER (one of the
+                                     --user names): it starts logged in, with no LOGIN
+              --rev2-only            speak IMAP4rev2 (RFC 9051) only: IMAP4rev1 leaves the
+                                     greeting and CAPABILITY. --with IMAP4rev2 offers both
               --help                 print this help and exit
             """;
 
@@ -124,13 +130,15 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         int maxFailedLogins = 0;
         KeyAlgorithm tlsKey = null;
         List<UserQuota> quotas = new ArrayList<>();
+        String preauth = null;
+        boolean rev2Only = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
                     return new Options(host, port, users, fixtures, true, faults, without, with, tls, tlsPort,
                             requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens, saslMechanisms,
-                            maxFailedLogins, tlsKey, quotas);
+                            maxFailedLogins, tlsKey, quotas, preauth, rev2Only);
                 }
                 case "--host" -> host = value(args, ++i, arg);
                 case "--port" -> port = port(value(args, ++i, arg), arg);
@@ -146,6 +154,8 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                 case "--tls" -> tls = true;
                 case "--tls-port" -> tlsPort = port(value(args, ++i, arg), arg);
                 case "--require-tls" -> requireTls = true;
+                case "--preauth" -> preauth = value(args, ++i, arg);
+                case "--rev2-only" -> rev2Only = true;
                 case "--tls-cert-out" -> tlsCertOut = Path.of(value(args, ++i, arg));
                 case "--tls-key" -> tlsKey = keyAlgorithm(value(args, ++i, arg));
                 case "--keystore" -> keystore = Path.of(value(args, ++i, arg));
@@ -168,7 +178,7 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         }
         Options options = new Options(host, port, users, fixtures, false, faults, without, with, tls, tlsPort,
                 requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens, saslMechanisms, maxFailedLogins,
-                tlsKey, quotas);
+                tlsKey, quotas, preauth, rev2Only);
         if (!options.speaksTls()) {
             String needs = requireTls ? "--require-tls" : tlsCertOut != null ? "--tls-cert-out"
                     : keystore != null ? "--keystore" : keystorePasswordEnv != null ? "--keystore-password-env"

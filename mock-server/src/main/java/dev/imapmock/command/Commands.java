@@ -104,6 +104,20 @@ public final class Commands {
         return null;
     }
 
+    /**
+     * The commands IMAP4rev2 no longer has (RFC 9051 Appendix E, §9's grammar): CHECK (NOOP does
+     * its work) and LSUB (LIST with SUBSCRIBED replaces it).
+     */
+    private static final Set<String> NOT_IN_REV2 = Set.of("CHECK", "LSUB");
+
+    /**
+     * As {@link #lookup(String, Set)}, for a session that follows IMAP4rev2's rules when
+     * {@code rev2}: then the commands rev2 dropped are unknown.
+     */
+    public static Entry lookup(String name, Set<Extension> extensions, boolean rev2) {
+        return rev2 && NOT_IN_REV2.contains(name) ? null : lookup(name, extensions);
+    }
+
     private static Map.Entry<String, Entry> entry(String name, CommandHandler handler, Set<SessionState> states) {
         return entry(name, handler, states, true);
     }

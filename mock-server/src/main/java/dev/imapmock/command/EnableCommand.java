@@ -21,7 +21,7 @@ import java.util.Set;
 final class EnableCommand implements CommandHandler {
     /** What ENABLE can turn on. */
     private static final Set<Extension> ENABLEABLE = EnumSet.of(Extension.CONDSTORE, Extension.QRESYNC,
-            Extension.UIDONLY);
+            Extension.UIDONLY, Extension.IMAP4REV2);
 
     @Override
     public Completion handle(Command command, Session session) throws IOException {
@@ -36,7 +36,9 @@ final class EnableCommand implements CommandHandler {
                 throw new ProtocolException("ENABLE takes capability names, which are atoms");
             }
             Extension extension = Extension.named(atom.text()).orElse(null);
-            if (extension != null && ENABLEABLE.contains(extension) && session.offers(extension)) {
+            // On a rev2-only server IMAP4rev2 is on from the start, so ENABLE has nothing to turn on.
+            if (extension != null && ENABLEABLE.contains(extension) && session.offers(extension)
+                    && !(extension == Extension.IMAP4REV2 && session.rev2())) {
                 named.add(extension);
             }
         }

@@ -39,6 +39,9 @@ final class ExtendedListing {
     }
 
     static void write(ListRequest request, Session session) throws IOException {
+        if (request.status() != null) {
+            Rev2Rules.checkStatus(session, request.status());
+        }
         String reference = MailboxNames.decodeOrNull(request.reference());
         if (reference == null) {
             return;

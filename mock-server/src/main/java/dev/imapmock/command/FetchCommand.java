@@ -38,6 +38,7 @@ final class FetchCommand implements CommandHandler {
         MessageSetArg set = MessageSetArg.parse(args.any("a message set"), session.extensions());
         FetchRequest request = FetchParser.parse(args.rest(), session.extensions());
         List<FetchItem> items = request.items();
+        Rev2Rules.checkFetch(session, items);
         SelectedMailbox view = session.selected();
         if (request.vanished()) {
             // RFC 7162 §3.2.6: VANISHED goes with UID FETCH and CHANGEDSINCE, once QRESYNC is on.

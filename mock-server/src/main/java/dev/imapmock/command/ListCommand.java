@@ -51,19 +51,27 @@ final class ListCommand implements CommandHandler {
             }
         }
         for (String name : MailboxNames.inboxFirst(names)) {
-            Mailbox m = account.mailbox(name);
-            List<String> attributes = new ArrayList<>();
-            if (m == null || m.isNoselect()) {
-                attributes.add("\\Noselect");
-            }
-            if (session.offers(Extension.CHILDREN)) {
-                attributes.add(account.hasChildren(name) ? "\\HasChildren" : "\\HasNoChildren");
-            }
-            if (session.offers(Extension.SPECIAL_USE)) {
-                addSpecialUses(attributes, account, name);
-            }
-            session.out().untagged("LIST " + MailboxNames.attributes(attributes) + " \"/\" " + MailboxNames.wire(name));
+            session.out().untagged(line(session, account, name));
         }
+    }
+
+    /**
+     * The basic LIST response for {@code name}, also the one SELECT sends in IMAP4rev2 (RFC 9051
+     * §6.3.2): {@code \\Noselect}, then the CHILDREN and special-use attributes the server offers.
+     */
+    static String line(Session session, Account account, String name) {
+        Mailbox m = account.mailbox(name);
+        List<String> attributes = new ArrayList<>();
+        if (m == null || m.isNoselect()) {
+            attributes.add("\\Noselect");
+        }
+        if (session.offers(Extension.CHILDREN)) {
+            attributes.add(account.hasChildren(name) ? "\\HasChildren" : "\\HasNoChildren");
+        }
+        if (session.offers(Extension.SPECIAL_USE)) {
+            addSpecialUses(attributes, account, name);
+        }
+        return "LIST " + MailboxNames.attributes(attributes) + " \"/\" " + MailboxNames.wire(name);
     }
 
     /** Adds the name's special-use attributes (RFC 6154 §2), in {@link SpecialUse} order. */

@@ -51,6 +51,8 @@ final class SearchCommand implements CommandHandler {
             throw CommandException.no(e.responseCode(), e.getMessage());
         }
         UidOnly.refuseSequenceKeys(program.key(), session);
+        Rev2Rules.checkSearch(session, program.key());
+        program = Rev2Rules.searchReturns(session, program);
         SelectedMailbox view = session.selected();
         if (program.updates() && view.updates(command.tag())) {
             // RFC 5267 §4.2: the tag names the live search in its updates and in CANCELUPDATE.

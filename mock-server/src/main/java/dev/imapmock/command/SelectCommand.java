@@ -45,7 +45,8 @@ final class SelectCommand implements CommandHandler {
         ResponseWriter out = session.out();
         boolean replacing = session.selected() != null;
         session.unselect();
-        if (replacing && session.enabled(Extension.QRESYNC)) {
+        // RFC 9051 §6.3.2 makes [CLOSED] part of rev2, where QRESYNC (RFC 7162 §3.2.11) brought it.
+        if (replacing && (session.enabled(Extension.QRESYNC) || session.rev2())) {
             out.untagged("OK [CLOSED] Previous mailbox closed.");
         }
         if (parameters.condstore()) {
@@ -57,11 +58,14 @@ final class SelectCommand implements CommandHandler {
 
         view.tellFlags(out);
         out.untagged(view.exists() + " EXISTS");
-        out.untagged(view.recentCount() + " RECENT");
-        // RFC 9586 §3: no message sequence number in any response, and UNSEEN's is one.
-        int unseen = session.enabled(Extension.UIDONLY) ? 0 : firstUnseen(view);
-        if (unseen > 0) {
-            out.untagged("OK [UNSEEN " + unseen + "] First unseen.");
+        // RFC 9051 §6.3.2 and Appendix E: rev2 has no RECENT and no UNSEEN code, and adds a LIST response.
+        if (!session.rev2()) {
+            out.untagged(view.recentCount() + " RECENT");
+            // RFC 9586 §3: no message sequence number in any response, and UNSEEN's is one.
+            int unseen = session.enabled(Extension.UIDONLY) ? 0 : firstUnseen(view);
+            if (unseen > 0) {
+                out.untagged("OK [UNSEEN " + unseen + "] First unseen.");
+            }
         }
         out.untagged("OK [UIDVALIDITY " + mailbox.uidValidity() + "] UIDs valid");
         out.untagged("OK [UIDNEXT " + view.uidNextAtOpen()
@@ -71,6 +75,9 @@ final class SelectCommand implements CommandHandler {
         }
         if (session.offers(Extension.OBJECTID)) {
             out.untagged("OK [MAILBOXID (" + ObjectIds.mailboxId(mailbox) + ")] Ok");
+        }
+        if (session.rev2()) {
+            out.untagged(ListCommand.line(session, session.account(), mailbox.name()));
         }
         if (qresync != null && qresync.uidValidity() == mailbox.uidValidity()) {
             resynchronize(view, qresync, out);

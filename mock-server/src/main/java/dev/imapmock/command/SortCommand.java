@@ -55,6 +55,7 @@ final class SortCommand implements CommandHandler {
         }
         SearchProgram program = sort.search();
         UidOnly.refuseSequenceKeys(program.key(), session);
+        Rev2Rules.checkSearch(session, program.key());
         SelectedMailbox view = session.selected();
         if (program.updates() && view.updates(command.tag())) {
             // RFC 5267 §4.2: the tag names the live sort in its updates and in CANCELUPDATE.

@@ -23,6 +23,7 @@ final class StatusCommand implements CommandHandler {
         Arg.ListArg list = args.list("a list of status items");
         args.end();
         List<StatusItem> items = StatusItem.parse(list, session.extensions());
+        Rev2Rules.checkStatus(session, items);
         Mailbox mailbox = session.account().require(name);
         StatusResponse.write(session, name, mailbox, items);
         return Completion.ok("Status completed.");

@@ -42,6 +42,7 @@ final class ThreadCommand implements CommandHandler {
         }
         SearchProgram program = request.search();
         UidOnly.refuseSequenceKeys(program.key(), session);
+        Rev2Rules.checkSearch(session, program.key());
         if (program.usesModSeq()) {
             session.enable(Extension.CONDSTORE);
         }

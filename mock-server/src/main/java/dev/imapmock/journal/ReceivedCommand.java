@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param connection the connection's number, from 1 in the order clients connected to the listener of
  *                   its {@code protocol}: IMAP connection 1 and SMTP connection 1 are two clients
- * @param index      the command's number within its connection, from 1
+ * @param index      the command's number within its connection, from 1; 0 for the entry named
+ *                   {@code PREAUTH} that a pre-authenticated connection's greeting makes
  * @param tag        the tag, or null when none could be read
  * @param name       the command name upper-cased; {@code UID FETCH} is distinct from {@code FETCH};
  *                   null when none could be read
@@ -22,7 +23,8 @@ import java.util.List;
  *                   command got, before its tagged response: at most 20 lines of 200 characters,
  *                   literal data shown as <code>{n}…</code>
  * @param faults     the names of the fault rules that fired on the command, in rule order
- * @param authentication for LOGIN and AUTHENTICATE, the mechanism and the OAuth2 token label
+ * @param authentication for LOGIN and AUTHENTICATE (and PREAUTH, with mechanism {@code PREAUTH}),
+ *                   the mechanism and the OAuth2 token label
  *                   used, whether the login succeeded or not; null for other commands
  * @param protocol   the protocol the command came in by: {@link Protocol#IMAP} for the server's own
  *                   commands, {@link Protocol#SMTP} for those of a listener beside it (the sandbox's)
@@ -78,7 +80,8 @@ public record ReceivedCommand(int connection, int index, String tag, String name
 
     /**
      * How the server answered: {@code OK}, {@code NO}, {@code BAD}, or {@code DISCONNECTED} when
-     * the connection ended before the command completed.
+     * the connection ended before the command completed; {@code PREAUTH} for the greeting of a
+     * pre-authenticated connection, with its CAPABILITY code and text.
      */
     public record Outcome(String status, String code, String text) {
         @Override

@@ -15,6 +15,7 @@ import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.protocol.ReadResult;
 import dev.imapmock.protocol.ResponseWriter;
 import dev.imapmock.protocol.ResponseWriter.Status;
+import dev.imapmock.store.Account;
 import dev.imapmock.store.MailboxException;
 import dev.imapmock.tls.TlsConfig;
 import dev.imapmock.tls.TlsIdentity;
@@ -90,7 +91,15 @@ final class Connection implements Runnable {
                 session.secured(transport.tls().getSession());
             }
             CommandFaults greeting = faults.greeting();
-            out.status(null, Status.OK, "CAPABILITY " + session.capabilities(), "ImapMock ready.");
+            String preauth = server.config().preauth().userFor(number);
+            // An account removed since the server was built (the sandbox's admin API can) leaves
+            // nobody to be: the connection is greeted as any other and must log in.
+            Account preauthenticated = preauth == null ? null : server.store().account(preauth).orElse(null);
+            if (preauthenticated != null) {
+                preauthenticate(session, preauthenticated, out, greeting);
+            } else {
+                out.status(null, Status.OK, "CAPABILITY " + session.capabilities(), "ImapMock ready.");
+            }
             out.flush();
             greeting.done();
             serve(session, transport, in, out, faults);
@@ -241,6 +250,24 @@ final class Connection implements Runnable {
         return (int) Math.max(1, Math.min(HANDSHAKE_TIMEOUT_MILLIS, server.config().idleTimeout().toMillis()));
     }
 
+    /**
+     * Greets as RFC 9051 §7.1.4 and Dovecot do for a connection that starts authenticated, with
+     * the capabilities of the authenticated state: {@code * PREAUTH [CAPABILITY ...] Logged in as
+     * alice}. The journal gets an entry named PREAUTH, index 0, before the connection's commands,
+     * so that tests can tell which connections skipped the login.
+     */
+    private void preauthenticate(Session session, Account account, ResponseWriter out, CommandFaults greeting)
+            throws IOException {
+        String user = account.user();
+        session.login(account);
+        String capability = "CAPABILITY " + session.capabilities();
+        String text = "Logged in as " + user;
+        out.untagged("PREAUTH [" + capability + "] " + text);
+        server.journal().record(new ReceivedCommand(number, 0, null, "PREAUTH", "", user, null,
+                new ReceivedCommand.Outcome("PREAUTH", capability, text), server.config().clock().instant(),
+                List.of(), greeting.fired(), new ReceivedCommand.Authentication("PREAUTH", user, null)));
+    }
+
     private static ReceivedCommand.Outcome malformed(ReadResult.Malformed bad) {
         return new ReceivedCommand.Outcome(bad.status().name(), bad.code(), bad.reason());
     }
@@ -265,7 +292,7 @@ final class Connection implements Runnable {
 
     /** Runs a command and writes its untagged responses; the caller writes the tagged one. */
     private ReceivedCommand.Outcome execute(Command command, Session session, ResponseWriter out) throws IOException {
-        Commands.Entry entry = Commands.lookup(command.name(), server.config().extensions());
+        Commands.Entry entry = Commands.lookup(command.name(), server.config().extensions(), session.rev2());
         Status status;
         String code = null;
         String text;

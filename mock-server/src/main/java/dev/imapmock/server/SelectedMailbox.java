@@ -44,6 +44,8 @@ public final class SelectedMailbox implements MailboxListener {
     private boolean modSeqs;
     private boolean vanished;
     private boolean uidsOnly;
+    /** True for an IMAP4rev2 session, which has no \Recent (RFC 9051 Appendix E). */
+    private boolean noRecent;
     /** True when the current sync told of an expunge, which may change the \Recent count. */
     private boolean expungedNow;
     /** UIDs expunged in the current sync, reported as one VANISHED once QRESYNC is on. */
@@ -122,9 +124,9 @@ public final class SelectedMailbox implements MailboxListener {
         return view.isEmpty() ? 0 : view.get(view.size() - 1).uid();
     }
 
-    /** True when this session holds \Recent for the message. */
+    /** True when this session holds \Recent for the message; never for an IMAP4rev2 session. */
     public boolean isRecent(long uid) {
-        return (uid >= recentFrom && uid < recentTo) || recentLater.contains(uid);
+        return !noRecent && ((uid >= recentFrom && uid < recentTo) || recentLater.contains(uid));
     }
 
     /** How many messages of the view are \Recent for this session. */
@@ -328,7 +330,7 @@ public final class SelectedMailbox implements MailboxListener {
             toldExists = view.size();
             out.untagged(view.size() + " EXISTS");
         }
-        if (grown || expungedNow) {
+        if ((grown || expungedNow) && !noRecent) {
             int recent = recentCount();
             if (recent != toldRecent) {
                 toldRecent = recent;
@@ -368,6 +370,15 @@ public final class SelectedMailbox implements MailboxListener {
     /** From now on, FETCH responses about flag changes carry UID and MODSEQ (RFC 7162 §3.1.4). */
     public void reportModSeqs() {
         modSeqs = true;
+    }
+
+    /**
+     * From now on this session follows IMAP4rev2 (RFC 9051 Appendix E): no message is \Recent for
+     * it, FETCH FLAGS leaves \Recent out and no RECENT response is sent.
+     */
+    public void dropRecent() {
+        noRecent = true;
+        toldRecent = 0;
     }
 
     /** From now on, expunges are told as VANISHED (RFC 7162 §3.2.10). */

@@ -31,12 +31,34 @@ import java.util.Set;
  * @param mechanisms     the SASL mechanisms offered, in {@code AUTH=} order
  * @param maxFailedLogins failed LOGIN and AUTHENTICATE commands a connection may make before the
  *                       server says {@code * BYE} and closes it; 0 for no limit
+ * @param preauth        the connections greeted with {@code * PREAUTH} and as whom; {@link Preauth#NONE} for none
+ * @param rev2Only       true when the server speaks IMAP4rev2 only (RFC 9051): IMAP4rev1 leaves the
+ *                       greeting and CAPABILITY, and rev2's rules apply from the first command
  */
 public record ServerConfig(String host, int port, ReaderLimits limits, Duration idleTimeout,
                            int maxConnections, Clock clock, Set<Extension> extensions,
                            TlsConfig tls, int tlsPort, boolean requireTls, List<Mechanism> mechanisms,
-                           int maxFailedLogins) {
+                           int maxFailedLogins, Preauth preauth, boolean rev2Only) {
+    /**
+     * Which connections start authenticated (RFC 9051 §7.1.4, RFC 3501 §7.1.4) and as whom.
+     *
+     * @param user        the user they are logged in as, or null for none
+     * @param connections tells by the connection's number (from 1) whether it is one of them
+     */
+    public record Preauth(String user, java.util.function.IntPredicate connections) {
+        public static final Preauth NONE = new Preauth(null, n -> false);
+
+        /** The user connection {@code number} starts logged in as, or null when it starts with a login. */
+        public String userFor(int number) {
+            return user != null && connections.test(number) ? user : null;
+        }
+    }
+
     public ServerConfig {
+        preauth = preauth == null ? Preauth.NONE : preauth;
+        if (rev2Only && !extensions.contains(Extension.IMAP4REV2)) {
+            throw new IllegalArgumentException("rev2Only needs the IMAP4rev2 extension, which is turned off");
+        }
         mechanisms = List.copyOf(mechanisms);
         extensions = Collections.unmodifiableSet(extensions.isEmpty()
                 ? EnumSet.noneOf(Extension.class) : EnumSet.copyOf(extensions));
@@ -49,7 +71,7 @@ public record ServerConfig(String host, int port, ReaderLimits limits, Duration 
     public ServerConfig(String host, int port, ReaderLimits limits, Duration idleTimeout,
                         int maxConnections, Clock clock, Set<Extension> extensions) {
         this(host, port, limits, idleTimeout, maxConnections, clock, extensions, null, -1, false,
-                Mechanisms.resolve(Mechanisms.DEFAULT), 0);
+                Mechanisms.resolve(Mechanisms.DEFAULT), 0, Preauth.NONE, false);
     }
 
     /**

@@ -29,11 +29,15 @@ public record ServerContext(ServerConfig config, MailStore store, Journal journa
      * §6.2.1), and when the server requires TLS a clear connection shows {@code LOGINDISABLED}
      * instead of mechanisms that send the password in clear (RFC 3501 §6.2.3), as Dovecot does.
      * {@code channelBound} is true when the connection has TLS channel-binding data, which the
-     * {@code -PLUS} mechanisms need.
+     * {@code -PLUS} mechanisms need. A rev2-only server leaves IMAP4rev1 out and starts with
+     * IMAP4rev2 (RFC 9051 §7.2.2).
      */
     public String capabilities(SessionState state, boolean secure, boolean channelBound) {
-        StringBuilder sb = new StringBuilder("IMAP4rev1");
+        StringBuilder sb = new StringBuilder(config.rev2Only() ? "IMAP4rev2" : "IMAP4rev1");
         for (Extension e : config.extensions()) {
+            if (e == Extension.IMAP4REV2 && config.rev2Only()) {
+                continue;
+            }
             if (e == Extension.APPENDLIMIT) {
                 // RFC 7889 §2: one limit for every mailbox, so it goes with the name.
                 sb.append(' ').append(e.capability()).append('=').append(config.appendLimit());

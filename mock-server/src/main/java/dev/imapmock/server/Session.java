@@ -154,6 +154,14 @@ public final class Session {
     }
 
     /**
+     * True when this connection follows IMAP4rev2's rules (RFC 9051 Appendix E): on a rev2-only
+     * server from the start, else once {@code ENABLE IMAP4rev2} succeeded.
+     */
+    public boolean rev2() {
+        return server.config().rev2Only() || enabled.contains(Extension.IMAP4REV2);
+    }
+
+    /**
      * Turns {@code extension} on for the rest of the connection; true when it was not on yet. When
      * CONDSTORE comes on while a mailbox is selected, the client is told the mailbox's
      * HIGHESTMODSEQ at once, as Dovecot does, and later FETCH responses carry MODSEQ.
@@ -171,6 +179,9 @@ public final class Session {
         }
         if (extension == Extension.UIDONLY && selected != null) {
             selected.reportUidsOnly();
+        }
+        if (extension == Extension.IMAP4REV2 && selected != null) {
+            selected.dropRecent();
         }
         if (extension == Extension.CONDSTORE && selected != null) {
             selected.reportModSeqs();
@@ -288,6 +299,9 @@ public final class Session {
         }
         if (enabled(Extension.UIDONLY)) {
             view.reportUidsOnly();
+        }
+        if (rev2()) {
+            view.dropRecent();
         }
     }
 

@@ -101,6 +101,10 @@ final class SearchEvaluator {
             String actual = id.kind() == SearchKey.ObjectIdKind.EMAILID ? ObjectIds.emailId(m) : ObjectIds.threadId(m);
             return actual.equals(id.id());
         }
+        if (key instanceof SearchKey.GmailId id) {
+            long actual = id.kind() == SearchKey.GmailIdKind.MESSAGE ? m.emailId() : ObjectIds.threadNumber(m);
+            return actual == id.id();
+        }
         if (key instanceof SearchKey.Saved) {
             return savedUids.contains(m.uid(), 0);
         }

@@ -189,7 +189,8 @@ public enum Extension {
     COMPRESS_DEFLATE("COMPRESS=DEFLATE", "RFC 4978", false),
     /**
      * Gmail's FETCH items {@code X-GM-MSGID} and {@code X-GM-THRID} (decimal 64-bit message and
-     * thread ids) and the SEARCH keys of the same names. Not an RFC: Google's "IMAP Extensions"
+     * thread ids), the SEARCH keys of the same names and X-GM-RAW (Gmail's search
+     * syntax, see {@code protocol.GmailRawQuery}). Not an RFC: Google's "IMAP Extensions"
      * page describes it. Off unless asked for, since Dovecot does not offer it.
      */
     X_GM_EXT_1("X-GM-EXT-1", "Gmail IMAP extensions", false),

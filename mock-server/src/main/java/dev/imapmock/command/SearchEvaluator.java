@@ -105,10 +105,33 @@ final class SearchEvaluator {
             long actual = id.kind() == SearchKey.GmailIdKind.MESSAGE ? m.emailId() : ObjectIds.threadNumber(m);
             return actual == id.id();
         }
+        if (key instanceof SearchKey.HasAttachment) {
+            return hasAttachment(m.mime().root());
+        }
         if (key instanceof SearchKey.Saved) {
             return savedUids.contains(m.uid(), 0);
         }
         throw new IllegalStateException("no evaluation for " + key);
+    }
+
+    private static boolean hasAttachment(dev.imapmock.mime.MimePart part) {
+        if (part.isMultipart()) {
+            for (dev.imapmock.mime.MimePart child : part.children()) {
+                if (hasAttachment(child)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        dev.imapmock.mime.Disposition d = part.disposition();
+        boolean named = part.parameter("name") != null;
+        if (d != null) {
+            named |= d.type().equalsIgnoreCase("attachment");
+            for (dev.imapmock.mime.Parameter p : d.parameters()) {
+                named |= p.name().equalsIgnoreCase("filename");
+            }
+        }
+        return named;
     }
 
     private static boolean matchesDate(SearchKey.Date key, Message m) {

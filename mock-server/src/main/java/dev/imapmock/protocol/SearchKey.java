@@ -17,7 +17,7 @@ import java.util.List;
 public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchKey.Envelope, SearchKey.Header,
         SearchKey.Body, SearchKey.Text, SearchKey.Date, SearchKey.Size, SearchKey.Sequence, SearchKey.Uid,
         SearchKey.Not, SearchKey.Or, SearchKey.And, SearchKey.ModSeq, SearchKey.Within, SearchKey.Saved, SearchKey.ObjectId,
-        SearchKey.GmailId {
+        SearchKey.GmailId, SearchKey.HasAttachment {
 
     /** ALL: every message. */
     record All() implements SearchKey {
@@ -124,6 +124,10 @@ public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchK
 
     /** Gmail's X-GM-MSGID and X-GM-THRID keys: the message's 64-bit id is exactly {@code id}. */
     record GmailId(GmailIdKind kind, long id) implements SearchKey {
+    }
+
+    /** Gmail's {@code has:attachment}: some part is a disposition attachment or has a file name. */
+    record HasAttachment() implements SearchKey {
     }
 
     /** Which identifier a {@link GmailId} key compares. */

@@ -336,6 +336,11 @@ public final class SearchParser {
                             : SearchKey.GmailIdKind.THREAD, gmailId(upper));
                 }
                 throw unknownKey(name);
+            case "X-GM-RAW":
+                if (extensions.contains(Extension.X_GM_EXT_1)) {
+                    return GmailRawQuery.parse(string(upper));
+                }
+                throw unknownKey(name);
             case "OLDER":
                 if (extensions.contains(Extension.WITHIN)) {
                     return new SearchKey.Within(SearchKey.Age.OLDER, interval(upper));

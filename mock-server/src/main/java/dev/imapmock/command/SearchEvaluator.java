@@ -1,6 +1,9 @@
 package dev.imapmock.command;
 
+import dev.imapmock.mime.Disposition;
 import dev.imapmock.mime.MimeIndex;
+import dev.imapmock.mime.MimePart;
+import dev.imapmock.mime.Parameter;
 import dev.imapmock.protocol.SearchKey;
 import dev.imapmock.protocol.SequenceSet;
 import dev.imapmock.server.SelectedMailbox;
@@ -114,20 +117,20 @@ final class SearchEvaluator {
         throw new IllegalStateException("no evaluation for " + key);
     }
 
-    private static boolean hasAttachment(dev.imapmock.mime.MimePart part) {
+    private static boolean hasAttachment(MimePart part) {
         if (part.isMultipart()) {
-            for (dev.imapmock.mime.MimePart child : part.children()) {
+            for (MimePart child : part.children()) {
                 if (hasAttachment(child)) {
                     return true;
                 }
             }
             return false;
         }
-        dev.imapmock.mime.Disposition d = part.disposition();
+        Disposition d = part.disposition();
         boolean named = part.parameter("name") != null;
         if (d != null) {
             named |= d.type().equalsIgnoreCase("attachment");
-            for (dev.imapmock.mime.Parameter p : d.parameters()) {
+            for (Parameter p : d.parameters()) {
                 named |= p.name().equalsIgnoreCase("filename");
             }
         }

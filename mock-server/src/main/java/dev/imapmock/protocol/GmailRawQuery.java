@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Gmail's search syntax as SEARCH X-GM-RAW takes it, for the documented subset: words and quoted
@@ -138,8 +139,8 @@ public final class GmailRawQuery {
     }
 
     private static SearchKey operator(String name, String value) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        String v = value.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
+        String v = value.toLowerCase(Locale.ROOT);
         return switch (lower) {
             case "from" -> new SearchKey.Envelope(SearchKey.EnvelopeField.FROM, value);
             case "to" -> new SearchKey.Envelope(SearchKey.EnvelopeField.TO, value);

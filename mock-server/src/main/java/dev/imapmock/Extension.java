@@ -203,7 +203,20 @@ public enum Extension {
      * directions are raw deflate (RFC 1951). Off unless asked for ({@code with(Extension.COMPRESS_DEFLATE)}),
      * since Dovecot 2.3 offers it only with its zlib plugin, which its default configuration leaves out.
      */
-    COMPRESS_DEFLATE("COMPRESS=DEFLATE", "RFC 4978", false);
+    COMPRESS_DEFLATE("COMPRESS=DEFLATE", "RFC 4978", false),
+    /**
+     * Gmail's FETCH items {@code X-GM-MSGID} and {@code X-GM-THRID} (decimal 64-bit message and
+     * thread ids), the SEARCH keys of the same names and X-GM-RAW (Gmail's search
+     * syntax, see {@code protocol.GmailRawQuery}). Not an RFC: Google's "IMAP Extensions"
+     * page describes it. Off unless asked for, since Dovecot does not offer it.
+     */
+    X_GM_EXT_1("X-GM-EXT-1", "Gmail IMAP extensions", false),
+    /**
+     * Gmail's legacy XLIST command: LIST answered as {@code * XLIST} with {@code \Inbox} on INBOX and
+     * Gmail's names for the special uses ({@code \Spam} for {@code \Junk}). Not an RFC; off unless
+     * asked for.
+     */
+    XLIST("XLIST", "Gmail XLIST", false);
 
     /**
      * What IMAP4rev2 folds in from earlier extensions (RFC 9051 Appendix E) and so cannot be

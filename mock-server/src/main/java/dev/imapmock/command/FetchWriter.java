@@ -112,6 +112,8 @@ final class FetchWriter {
             case MODSEQ -> out.raw("(" + modSeq + ")");
             case EMAILID -> out.raw("(" + ObjectIds.emailId(message) + ")");
             case THREADID -> out.raw("(" + ObjectIds.threadId(message) + ")");
+            case X_GM_MSGID -> out.raw(Long.toUnsignedString(message.emailId()));
+            case X_GM_THRID -> out.raw(Long.toUnsignedString(ObjectIds.threadNumber(message)));
             case SAVEDATE -> out.raw("\"" + ImapDates.formatDateTime(message.savedDate()) + "\"");
             case PREVIEW -> {
                 ByteArrayOutputStream text = new ByteArrayOutputStream();

@@ -3,6 +3,7 @@ package dev.imapmock.command;
 import dev.imapmock.Extension;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.ListRequest;
+import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.server.Session;
 import dev.imapmock.store.Account;
 import dev.imapmock.store.Mailbox;
@@ -18,21 +19,35 @@ import java.util.List;
  * first, then the other names in order.
  */
 final class ListCommand implements CommandHandler {
+    private final boolean xlist;
+
+    /**
+     * With {@code xlist}, Gmail's legacy XLIST: the arguments of a basic LIST, the answers named
+     * {@code XLIST}, {@code \\Inbox} on INBOX and Gmail's attribute names for the special uses.
+     */
+    ListCommand(boolean xlist) {
+        this.xlist = xlist;
+    }
 
     @Override
     public Completion handle(Command command, Session session) throws IOException {
         ListRequest request = ListRequest.parse(command.args(), session.extensions());
+        if (xlist && request.extended()) {
+            throw new ProtocolException("XLIST takes a reference and one pattern, nothing more");
+        }
         if (request.extended()) {
             ExtendedListing.write(request, session);
         } else {
-            basic(request.reference(), request.patterns().get(0), session);
+            basic(request.reference(), request.patterns().get(0), session, xlist);
         }
-        return Completion.ok("LIST completed.");
+        return Completion.ok(xlist ? "XLIST completed." : "LIST completed.");
     }
 
-    private static void basic(String referenceText, String patternText, Session session) throws IOException {
+    private static void basic(String referenceText, String patternText, Session session, boolean xlist)
+            throws IOException {
+        String response = xlist ? "XLIST " : "LIST ";
         if (patternText.isEmpty()) {
-            session.out().untagged("LIST (\\Noselect) \"/\" \"\"");
+            session.out().untagged(response + "(\\Noselect) \"/\" \"\"");
             return;
         }
         // A reference or pattern that is not valid modified UTF-7 names no mailbox, so nothing
@@ -51,7 +66,20 @@ final class ListCommand implements CommandHandler {
             }
         }
         for (String name : MailboxNames.inboxFirst(names)) {
-            session.out().untagged(line(session, account, name));
+            session.out().untagged(line(session, account, name, xlist));
+        }
+    }
+
+    /**
+     * Adds XLIST's attributes: {@code \\Inbox} on INBOX and each special use under the name Gmail's
+     * XLIST gives it ({@code \\Junk} is {@code \\Spam}), whether or not SPECIAL-USE is offered.
+     */
+    private static void addXlistUses(List<String> attributes, Account account, String name) {
+        if (name.equals(Account.INBOX)) {
+            attributes.add("\\Inbox");
+        }
+        for (SpecialUse use : account.specialUses(name)) {
+            attributes.add(use == SpecialUse.JUNK ? "\\Spam" : use.attribute());
         }
     }
 
@@ -60,6 +88,11 @@ final class ListCommand implements CommandHandler {
      * §6.3.2): {@code \\Noselect}, then the CHILDREN and special-use attributes the server offers.
      */
     static String line(Session session, Account account, String name) {
+        return line(session, account, name, false);
+    }
+
+    /** As {@link #line(Session, Account, String)}, or with {@code xlist} the XLIST response. */
+    private static String line(Session session, Account account, String name, boolean xlist) {
         Mailbox m = account.mailbox(name);
         List<String> attributes = new ArrayList<>();
         if (m == null || m.isNoselect()) {
@@ -68,10 +101,12 @@ final class ListCommand implements CommandHandler {
         if (session.offers(Extension.CHILDREN)) {
             attributes.add(account.hasChildren(name) ? "\\HasChildren" : "\\HasNoChildren");
         }
-        if (session.offers(Extension.SPECIAL_USE)) {
+        if (xlist) {
+            addXlistUses(attributes, account, name);
+        } else if (session.offers(Extension.SPECIAL_USE)) {
             addSpecialUses(attributes, account, name);
         }
-        return "LIST " + MailboxNames.attributes(attributes) + " \"/\" " + MailboxNames.wire(name);
+        return (xlist ? "XLIST " : "LIST ") + MailboxNames.attributes(attributes) + " \"/\" " + MailboxNames.wire(name);
     }
 
     /** Adds the name's special-use attributes (RFC 6154 §2), in {@link SpecialUse} order. */

@@ -24,14 +24,22 @@ final class ObjectIds {
     }
 
     static String threadId(Message message) {
+        return "T" + Long.toHexString(threadNumber(message));
+    }
+
+    /**
+     * The thread as a 64-bit number (also Gmail's X-GM-THRID): a hash of the Message-ID that
+     * starts the thread, or the message's own EMAILID when it names none.
+     */
+    static long threadNumber(Message message) {
         String root = message.mime().threadRoot();
         if (root == null) {
-            return "T" + Long.toHexString(message.emailId());
+            return message.emailId();
         }
         long hash = 0xcbf29ce484222325L;
         for (int i = 0; i < root.length(); i++) {
             hash = (hash ^ root.charAt(i)) * 0x100000001b3L;
         }
-        return "T" + Long.toHexString(hash);
+        return hash;
     }
 }

@@ -1,6 +1,9 @@
 package dev.imapmock.command;
 
+import dev.imapmock.mime.Disposition;
 import dev.imapmock.mime.MimeIndex;
+import dev.imapmock.mime.MimePart;
+import dev.imapmock.mime.Parameter;
 import dev.imapmock.protocol.SearchKey;
 import dev.imapmock.protocol.SequenceSet;
 import dev.imapmock.server.SelectedMailbox;
@@ -101,10 +104,37 @@ final class SearchEvaluator {
             String actual = id.kind() == SearchKey.ObjectIdKind.EMAILID ? ObjectIds.emailId(m) : ObjectIds.threadId(m);
             return actual.equals(id.id());
         }
+        if (key instanceof SearchKey.GmailId id) {
+            long actual = id.kind() == SearchKey.GmailIdKind.MESSAGE ? m.emailId() : ObjectIds.threadNumber(m);
+            return actual == id.id();
+        }
+        if (key instanceof SearchKey.HasAttachment) {
+            return hasAttachment(m.mime().root());
+        }
         if (key instanceof SearchKey.Saved) {
             return savedUids.contains(m.uid(), 0);
         }
         throw new IllegalStateException("no evaluation for " + key);
+    }
+
+    private static boolean hasAttachment(MimePart part) {
+        if (part.isMultipart()) {
+            for (MimePart child : part.children()) {
+                if (hasAttachment(child)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        Disposition d = part.disposition();
+        boolean named = part.parameter("name") != null;
+        if (d != null) {
+            named |= d.type().equalsIgnoreCase("attachment");
+            for (Parameter p : d.parameters()) {
+                named |= p.name().equalsIgnoreCase("filename");
+            }
+        }
+        return named;
     }
 
     private static boolean matchesDate(SearchKey.Date key, Message m) {

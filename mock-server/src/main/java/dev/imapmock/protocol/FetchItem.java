@@ -45,7 +45,11 @@ public sealed interface FetchItem permits FetchItem.Simple, FetchItem.BodySectio
         /** {@code SAVEDATE "date-time"} (RFC 8514 §4); only with SAVEDATE. */
         SAVEDATE("SAVEDATE"),
         /** {@code PREVIEW "text"} (RFC 8970 §3); only with PREVIEW. */
-        PREVIEW("PREVIEW");
+        PREVIEW("PREVIEW"),
+        /** Gmail's {@code X-GM-MSGID n}, the message's id as unsigned decimal; only with X-GM-EXT-1. */
+        X_GM_MSGID("X-GM-MSGID"),
+        /** Gmail's {@code X-GM-THRID n}, the message's thread id as unsigned decimal; only with X-GM-EXT-1. */
+        X_GM_THRID("X-GM-THRID");
 
         private final String wire;
 

@@ -180,6 +180,8 @@ public final class FetchParser {
             case "THREADID" -> extensions.contains(Extension.OBJECTID) ? FetchItem.Attribute.THREADID : null;
             case "SAVEDATE" -> extensions.contains(Extension.SAVEDATE) ? FetchItem.Attribute.SAVEDATE : null;
             case "PREVIEW" -> extensions.contains(Extension.PREVIEW) ? FetchItem.Attribute.PREVIEW : null;
+            case "X-GM-MSGID" -> extensions.contains(Extension.X_GM_EXT_1) ? FetchItem.Attribute.X_GM_MSGID : null;
+            case "X-GM-THRID" -> extensions.contains(Extension.X_GM_EXT_1) ? FetchItem.Attribute.X_GM_THRID : null;
             default -> null;
         };
         if (extended != null) {

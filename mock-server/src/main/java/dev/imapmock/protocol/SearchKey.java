@@ -16,7 +16,8 @@ import java.util.List;
  */
 public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchKey.Envelope, SearchKey.Header,
         SearchKey.Body, SearchKey.Text, SearchKey.Date, SearchKey.Size, SearchKey.Sequence, SearchKey.Uid,
-        SearchKey.Not, SearchKey.Or, SearchKey.And, SearchKey.ModSeq, SearchKey.Within, SearchKey.Saved, SearchKey.ObjectId {
+        SearchKey.Not, SearchKey.Or, SearchKey.And, SearchKey.ModSeq, SearchKey.Within, SearchKey.Saved, SearchKey.ObjectId,
+        SearchKey.GmailId, SearchKey.HasAttachment {
 
     /** ALL: every message. */
     record All() implements SearchKey {
@@ -119,6 +120,19 @@ public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchK
     /** NOT: the messages the key does not match. */
     /** EMAILID and THREADID (RFC 8474 §6): the message's object identifier is exactly {@code id}. */
     record ObjectId(ObjectIdKind kind, String id) implements SearchKey {
+    }
+
+    /** Gmail's X-GM-MSGID and X-GM-THRID keys: the message's 64-bit id is exactly {@code id}. */
+    record GmailId(GmailIdKind kind, long id) implements SearchKey {
+    }
+
+    /** Gmail's {@code has:attachment}: some part is a disposition attachment or has a file name. */
+    record HasAttachment() implements SearchKey {
+    }
+
+    /** Which identifier a {@link GmailId} key compares. */
+    enum GmailIdKind {
+        MESSAGE, THREAD
     }
 
     /** Which identifier an {@link ObjectId} key compares. */

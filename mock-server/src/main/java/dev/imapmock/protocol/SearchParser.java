@@ -330,6 +330,17 @@ public final class SearchParser {
                     return new SearchKey.ObjectId(SearchKey.ObjectIdKind.valueOf(upper), objectId(upper));
                 }
                 throw unknownKey(name);
+            case "X-GM-MSGID", "X-GM-THRID":
+                if (extensions.contains(Extension.X_GM_EXT_1)) {
+                    return new SearchKey.GmailId(upper.equals("X-GM-MSGID") ? SearchKey.GmailIdKind.MESSAGE
+                            : SearchKey.GmailIdKind.THREAD, gmailId(upper));
+                }
+                throw unknownKey(name);
+            case "X-GM-RAW":
+                if (extensions.contains(Extension.X_GM_EXT_1)) {
+                    return GmailRawQuery.parse(string(upper));
+                }
+                throw unknownKey(name);
             case "OLDER":
                 if (extensions.contains(Extension.WITHIN)) {
                     return new SearchKey.Within(SearchKey.Age.OLDER, interval(upper));
@@ -375,6 +386,25 @@ public final class SearchParser {
             throw new ProtocolException(keyName + " needs an object identifier of letters, digits, - and _");
         }
         return text;
+    }
+
+    /** Gmail's ids are unsigned 64-bit numbers written in decimal. */
+    private long gmailId(String keyName) {
+        Arg arg = next(keyName, "a 64-bit number");
+        String text = arg instanceof Arg.Atom atom ? atom.text() : "";
+        boolean ok = !text.isEmpty() && text.length() <= 20;
+        for (int i = 0; ok && i < text.length(); i++) {
+            ok = text.charAt(i) >= '0' && text.charAt(i) <= '9';
+        }
+        try {
+            if (ok) {
+                return Long.parseUnsignedLong(text);
+            }
+        } catch (NumberFormatException tooBig) {
+            // answered below
+        }
+        throw new ProtocolException("search key " + keyName + " needs a number from 0 to 18446744073709551615, not "
+                + ArgParsing.describe(arg));
     }
 
     private static ProtocolException unknownKey(String name) {

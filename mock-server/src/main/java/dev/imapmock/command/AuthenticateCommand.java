@@ -7,6 +7,7 @@ import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.sasl.Exchange;
 import dev.imapmock.sasl.Mechanism;
+import dev.imapmock.sasl.Mechanisms;
 import dev.imapmock.sasl.Step;
 import dev.imapmock.server.Session;
 import dev.imapmock.store.Account;
@@ -41,6 +42,10 @@ final class AuthenticateCommand implements CommandHandler {
         if (!session.offers(mechanism)) {
             // RFC 3501 §6.2.3, RFC 5530 §3; refused before any continuation, as Dovecot does.
             throw CommandException.no("PRIVACYREQUIRED", "Plaintext authentication disabled.");
+        }
+        if (session.quirks().loginRefusal() != null && !Mechanisms.OAUTH.contains(mechanism.name())) {
+            // A provider that takes OAuth2 only refuses every password mechanism, right or wrong.
+            throw CommandException.no(session.quirks().loginRefusal().replace("{command}", "AUTHENTICATE"));
         }
         if (initial != null && !mechanism.clientFirst()) {
             throw new ProtocolException(mechanism.name() + " does not take an initial response: the server speaks"

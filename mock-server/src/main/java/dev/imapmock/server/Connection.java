@@ -89,7 +89,14 @@ final class Connection implements Runnable {
                 session.secured(transport.tls().getSession());
             }
             CommandFaults greeting = faults.greeting();
-            out.status(null, Status.OK, "CAPABILITY " + session.capabilities(), "ImapMock ready.");
+            String greetingText = server.config().quirks().greeting();
+            if (greetingText == null) {
+                out.status(null, Status.OK, "CAPABILITY " + session.capabilities(), "ImapMock ready.");
+            } else {
+                out.status(null, Status.OK, null,
+                        greetingText.replace("{client}", socket.getInetAddress().getHostAddress())
+                                .replace("{capability}", "[CAPABILITY " + session.capabilities() + "]"));
+            }
             out.flush();
             greeting.done();
             serve(session, transport, in, out, faults);

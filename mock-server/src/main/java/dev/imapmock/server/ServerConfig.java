@@ -31,12 +31,14 @@ import java.util.Set;
  * @param mechanisms     the SASL mechanisms offered, in {@code AUTH=} order
  * @param maxFailedLogins failed LOGIN and AUTHENTICATE commands a connection may make before the
  *                       server says {@code * BYE} and closes it; 0 for no limit
+ * @param quirks         how the server imitates a provider ({@code dev.imapmock.Profile})
  */
 public record ServerConfig(String host, int port, ReaderLimits limits, Duration idleTimeout,
                            int maxConnections, Clock clock, Set<Extension> extensions,
                            TlsConfig tls, int tlsPort, boolean requireTls, List<Mechanism> mechanisms,
-                           int maxFailedLogins) {
+                           int maxFailedLogins, Quirks quirks) {
     public ServerConfig {
+        quirks = quirks == null ? Quirks.NONE : quirks;
         mechanisms = List.copyOf(mechanisms);
         extensions = Collections.unmodifiableSet(extensions.isEmpty()
                 ? EnumSet.noneOf(Extension.class) : EnumSet.copyOf(extensions));
@@ -45,11 +47,20 @@ public record ServerConfig(String host, int port, ReaderLimits limits, Duration 
         }
     }
 
+    /** A server without the quirks of a provider. */
+    public ServerConfig(String host, int port, ReaderLimits limits, Duration idleTimeout,
+                        int maxConnections, Clock clock, Set<Extension> extensions,
+                        TlsConfig tls, int tlsPort, boolean requireTls, List<Mechanism> mechanisms,
+                        int maxFailedLogins) {
+        this(host, port, limits, idleTimeout, maxConnections, clock, extensions, tls, tlsPort, requireTls,
+                mechanisms, maxFailedLogins, Quirks.NONE);
+    }
+
     /** A server that never speaks TLS. */
     public ServerConfig(String host, int port, ReaderLimits limits, Duration idleTimeout,
                         int maxConnections, Clock clock, Set<Extension> extensions) {
         this(host, port, limits, idleTimeout, maxConnections, clock, extensions, null, -1, false,
-                Mechanisms.resolve(Mechanisms.DEFAULT), 0);
+                Mechanisms.resolve(Mechanisms.DEFAULT), 0, Quirks.NONE);
     }
 
     /**

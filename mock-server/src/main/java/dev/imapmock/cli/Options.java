@@ -1,6 +1,7 @@
 package dev.imapmock.cli;
 
 import dev.imapmock.Extension;
+import dev.imapmock.Profile;
 import dev.imapmock.sasl.Mechanisms;
 import dev.imapmock.tls.KeyAlgorithm;
 import dev.imapmock.store.SpecialUse;
@@ -24,16 +25,17 @@ import java.util.Set;
  * @param maxFailedLogins     failed logins a connection may make before {@code * BYE}; 0 for no limit
  * @param tlsKey              the key of the generated certificate; null for the default (EC)
  * @param quotas              users' quota roots, from {@code --quota}
+ * @param profile             the provider profile, from {@code --profile}; null for the default
  */
 record Options(String host, int port, List<String[]> users, Path fixtures, boolean help, Path faults,
                Set<Extension> without, Set<Extension> with, boolean tls, int tlsPort, boolean requireTls,
                Path tlsCertOut, Path keystore, String keystorePasswordEnv, SpecialUseMailboxes specialUse,
                List<String[]> tokens, List<String> saslMechanisms, int maxFailedLogins, KeyAlgorithm tlsKey,
-               List<UserQuota> quotas) {
+               List<UserQuota> quotas, Profile profile) {
 
     Options(String host, int port, List<String[]> users, Path fixtures, boolean help) {
         this(host, port, users, fixtures, help, null, Set.of(), Set.of(), false, -1, false, null, null, null, null,
-                List.of(), List.of(), 0, null, List.of());
+                List.of(), List.of(), 0, null, List.of(), null);
     }
 
     /** One {@code --quota USER:KIB[:MESSAGES]}; 0 is no limit. */
@@ -100,6 +102,9 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                                      separate several uses of one mailbox with spaces, e.g.
                                      --special-use 'Sent Items=\\Sent' --special-use 'Bin=\\Trash \\Junk'
                                      --special-use none: no special-use mailbox at all
+              --profile NAME|FILE    answer like a provider: dovecot (the default), gmail, outlook,
+                                     minimal, yahoo, icloud, or a profile file (docs/profiles.md);
+                                     the other options override what it sets
               --help                 print this help and exit
             """;
 
@@ -124,14 +129,16 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         int maxFailedLogins = 0;
         KeyAlgorithm tlsKey = null;
         List<UserQuota> quotas = new ArrayList<>();
+        Profile profile = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
                     return new Options(host, port, users, fixtures, true, faults, without, with, tls, tlsPort,
                             requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens, saslMechanisms,
-                            maxFailedLogins, tlsKey, quotas);
+                            maxFailedLogins, tlsKey, quotas, profile);
                 }
+                case "--profile" -> profile = Profile.named(value(args, ++i, arg));
                 case "--host" -> host = value(args, ++i, arg);
                 case "--port" -> port = port(value(args, ++i, arg), arg);
                 case "--user" -> users.add(user(value(args, ++i, arg)));
@@ -168,7 +175,7 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         }
         Options options = new Options(host, port, users, fixtures, false, faults, without, with, tls, tlsPort,
                 requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens, saslMechanisms, maxFailedLogins,
-                tlsKey, quotas);
+                tlsKey, quotas, profile);
         if (!options.speaksTls()) {
             String needs = requireTls ? "--require-tls" : tlsCertOut != null ? "--tls-cert-out"
                     : keystore != null ? "--keystore" : keystorePasswordEnv != null ? "--keystore-password-env"

@@ -130,8 +130,8 @@ public final class Profile {
 
     /**
      * The built-in profile of this name ({@code dovecot}, {@code gmail}, {@code outlook},
-     * {@code minimal}), one shipped as a resource ({@code yahoo}, {@code icloud}), or else a
-     * profile file at this path.
+     * {@code minimal}), one shipped as a resource ({@code yahoo}, {@code icloud}), a profile file
+     * on the classpath (the context class loader's), or else a profile file at this path.
      *
      * @throws IllegalArgumentException when there is no such profile, or the file is malformed
      *                                  (its message names the line and the reason)
@@ -147,6 +147,16 @@ public final class Profile {
         }
         if (nameOrFile.matches("[a-z0-9-]+")) {
             try (InputStream in = Profile.class.getResourceAsStream("profiles/" + nameOrFile + ".profile")) {
+                if (in != null) {
+                    return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), nameOrFile);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader != null) {
+            try (InputStream in = loader.getResourceAsStream(nameOrFile)) {
                 if (in != null) {
                     return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), nameOrFile);
                 }

@@ -2,6 +2,7 @@ package dev.imapmock.junit;
 
 import dev.imapmock.Extension;
 import dev.imapmock.ImapMockServer;
+import dev.imapmock.Profile;
 import dev.imapmock.fixtures.FixtureException;
 import dev.imapmock.junit.ImapServer.Lifecycle;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
  */
 record Settings(List<User> users, List<String> fixtures, Set<Extension> without, Set<Extension> with,
                 Tls tls, List<User> tokens, List<String> mechanisms, int maxFailedLogins, List<Quota> quotas,
-                Lifecycle lifecycle, String origin, Consumer<ImapMockServer.Builder> customizer) {
+                Lifecycle lifecycle, String origin, Consumer<ImapMockServer.Builder> customizer, String profile) {
 
     record User(String name, String password) {
     }
@@ -53,7 +54,7 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
 
     static final Settings DEFAULTS = new Settings(List.of(parseUser(ImapServer.DEFAULT_USER, "defaults")), List.of(),
             Set.of(), Set.of(), Tls.NONE, List.of(), List.of(), -1, List.of(), Lifecycle.PER_METHOD, "the defaults",
-            b -> { });
+            b -> { }, "");
 
     Settings {
         users = List.copyOf(users);
@@ -114,7 +115,7 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         }
         return new Settings(newUsers, newFixtures, newWithout, newWith, tlsWith(annotation, annotationOrigin),
                 newTokens, newMechanisms, newMaxFailedLogins, newQuotas, annotation.lifecycle(), annotationOrigin,
-                customizer);
+                customizer, annotation.profile().isBlank() ? profile : annotation.profile().strip());
     }
 
     private Tls tlsWith(ImapServer annotation, String annotationOrigin) {
@@ -234,6 +235,13 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
             builder.quota(quota.user(), quota.storageKiB(), quota.messages());
         }
         builder.without(without.toArray(new Extension[0]));
+        if (!profile.isEmpty()) {
+            try {
+                builder.profile(Profile.named(profile));
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException(origin + ": " + e.getMessage(), e);
+            }
+        }
         customizer.accept(builder);
         builder.host("127.0.0.1").port(0);
         ImapMockServer server;

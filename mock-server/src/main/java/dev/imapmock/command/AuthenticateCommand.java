@@ -43,15 +43,15 @@ final class AuthenticateCommand implements CommandHandler {
             // RFC 3501 §6.2.3, RFC 5530 §3; refused before any continuation, as Dovecot does.
             throw CommandException.no("PRIVACYREQUIRED", "Plaintext authentication disabled.");
         }
-        if (session.quirks().loginRefusal() != null && !Mechanisms.OAUTH.contains(mechanism.name())) {
-            // A provider that takes OAuth2 only refuses every password mechanism, right or wrong.
-            throw CommandException.no(session.quirks().loginRefusal().replace("{command}", "AUTHENTICATE"));
-        }
         if (initial != null && !mechanism.clientFirst()) {
             throw new ProtocolException(mechanism.name() + " does not take an initial response: the server speaks"
                     + " first (RFC 4959 section 3)");
         }
         session.attempt(new ReceivedCommand.Authentication(mechanism.name(), null, null));
+        if (session.quirks().loginRefusal() != null && !Mechanisms.OAUTH.contains(mechanism.name())) {
+            // A provider that takes OAuth2 only refuses every password mechanism, right or wrong.
+            throw CommandException.no(session.quirks().loginRefusal().replace("{command}", "AUTHENTICATE"));
+        }
         Exchange exchange = mechanism.start(session.credentials(), session.random(), session.saslLink());
         Step step = exchange.start(initial == null ? null : initial.equals("=") ? new byte[0] : decode(initial));
         while (step instanceof Step.Challenge challenge) {

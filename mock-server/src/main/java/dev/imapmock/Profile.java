@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,7 +124,7 @@ public final class Profile {
         this.afterLogin = p.after == null ? null : List.copyOf(p.after);
         this.mechanisms = p.mechanisms == null ? null : List.copyOf(p.mechanisms);
         this.appendLimit = p.appendLimit;
-        this.folders = p.folders == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(p.folders));
+        this.folders = p.folders == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(p.folders));
         this.noselect = List.copyOf(p.noselect);
         this.recent = p.recent;
         this.loginRefusal = p.loginRefusal;
@@ -138,12 +140,15 @@ public final class Profile {
      */
     public static Profile named(String nameOrFile) {
         Objects.requireNonNull(nameOrFile, "nameOrFile");
-        switch (nameOrFile.toLowerCase(Locale.ROOT)) {
-            case "dovecot": return DOVECOT;
-            case "gmail": return GMAIL;
-            case "outlook": return OUTLOOK;
-            case "minimal": return MINIMAL;
-            default: break;
+        Profile builtIn = switch (nameOrFile.toLowerCase(Locale.ROOT)) {
+            case "dovecot" -> DOVECOT;
+            case "gmail" -> GMAIL;
+            case "outlook" -> OUTLOOK;
+            case "minimal" -> MINIMAL;
+            default -> null;
+        };
+        if (builtIn != null) {
+            return builtIn;
         }
         if (nameOrFile.matches("[a-z0-9-]+")) {
             try (InputStream in = Profile.class.getResourceAsStream("profiles/" + nameOrFile + ".profile")) {
@@ -458,7 +463,7 @@ public final class Profile {
                             "no special use " + attribute + "; the uses are " + SpecialUse.attributes() + " and \\Noselect")));
                 }
             }
-            String folder = String.join(" ", java.util.Arrays.copyOf(tokens, end));
+            String folder = String.join(" ", Arrays.copyOf(tokens, end));
             if (isNoselect && !uses.isEmpty()) {
                 throw error(number, folder + " can't be \\Noselect and hold mail for a special use at once");
             }

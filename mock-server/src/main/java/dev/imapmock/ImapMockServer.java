@@ -22,7 +22,9 @@ import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.MailboxException;
 import dev.imapmock.store.Quota;
 import dev.imapmock.store.Message;
+import dev.imapmock.store.SpecialUse;
 import dev.imapmock.store.SpecialUseMailboxes;
+import dev.imapmock.server.Quirks;
 import dev.imapmock.store.StoreLimits;
 import dev.imapmock.tls.KeyAlgorithm;
 import dev.imapmock.tls.TlsConfig;
@@ -66,6 +68,9 @@ public final class ImapMockServer implements AutoCloseable {
     private final ServerTls tls;
     /** The special-use mailboxes of users added without their own configuration. */
     private final SpecialUseMailboxes specialUse;
+    /** The profile's folders every account starts with (null for none), and those of them that are \Noselect. */
+    private final Map<String, Set<SpecialUse>> folders;
+    private final List<String> noselect;
     /** The store as built and seeded, for {@link #reset()}. */
     private final MailStore.Snapshot seeded;
     private final Object lifecycle = new Object();
@@ -75,15 +80,17 @@ public final class ImapMockServer implements AutoCloseable {
 
     private ImapMockServer(Builder builder) {
         TlsConfig tls = builder.tlsConfig();
-        this.config = new ServerConfig(builder.host, builder.port, builder.limits, builder.idleTimeout,
+        this.config = new ServerConfig(builder.host, builder.port, builder.limits(), builder.idleTimeout,
                 builder.maxConnections, builder.clock, builder.resolveExtensions(), tls,
                 builder.tlsPort, builder.requireTls, builder.mechanisms(), builder.maxFailedLogins,
-                builder.preauth, builder.rev2Only);
+                builder.preauth, builder.rev2Only, builder.quirks());
         if (config.preauth().user() != null && !builder.users.containsKey(config.preauth().user())) {
             throw new IllegalArgumentException("preauthenticate names a user that is not configured: "
                     + config.preauth().user());
         }
         this.tls = tls == null ? null : new ServerTls(tls.identity());
+        this.folders = builder.specialUse == null ? builder.profile.folders() : null;
+        this.noselect = builder.specialUse == null ? builder.profile.noselectFolders() : List.of();
         this.store = new MailStore(builder.clock, builder.storeLimits);
         this.faults = new Faults(builder.faultSeed, store.tokens());
         this.journal = new Journal(builder.journalCapacity);
@@ -93,6 +100,7 @@ public final class ImapMockServer implements AutoCloseable {
             }
         }
         SpecialUseMailboxes everyone = builder.specialUse != null ? builder.specialUse
+                : builder.profile.specialUse() != null ? builder.profile.specialUse()
                 : config.offers(Extension.SPECIAL_USE) ? SpecialUseMailboxes.defaults() : SpecialUseMailboxes.none();
         for (String user : builder.quotas.keySet()) {
             if (!builder.users.containsKey(user)) {
@@ -103,6 +111,9 @@ public final class ImapMockServer implements AutoCloseable {
         for (Map.Entry<String, String> user : builder.users.entrySet()) {
             Account account = store.addAccount(user.getKey(), user.getValue(),
                     builder.specialUseByUser.getOrDefault(user.getKey(), everyone));
+            if (!builder.specialUseByUser.containsKey(user.getKey())) {
+                addProfileFolders(account);
+            }
             long[] quota = builder.quotas.get(user.getKey());
             if (quota != null) {
                 account.quota().limits(quota[0], quota[1]);
@@ -297,7 +308,28 @@ public final class ImapMockServer implements AutoCloseable {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("User name is empty");
         }
-        return store.addAccount(name, password, specialUse);
+        Account account = store.addAccount(name, password, specialUse);
+        addProfileFolders(account);
+        return account;
+    }
+
+    /**
+     * Creates the profile's folders without a special use, then turns its {@code \Noselect}
+     * ones (which have children, see {@link Profile}) into folders without mail of their own,
+     * as DELETE of a mailbox with children does (RFC 3501 §6.3.4).
+     */
+    private void addProfileFolders(Account account) {
+        if (folders == null) {
+            return;
+        }
+        for (Map.Entry<String, Set<SpecialUse>> folder : folders.entrySet()) {
+            if (folder.getValue().isEmpty() && account.mailbox(folder.getKey()) == null) {
+                account.create(folder.getKey());
+            }
+        }
+        for (String parent : noselect) {
+            account.delete(parent);
+        }
     }
 
     /**
@@ -388,6 +420,12 @@ public final class ImapMockServer implements AutoCloseable {
         private int maxFailedLogins;
         private ServerConfig.Preauth preauth = ServerConfig.Preauth.NONE;
         private boolean rev2Only;
+        private Profile profile = Profile.DOVECOT;
+        private boolean maxLiteralSizeGiven;
+        private String greeting;
+        private Boolean recent;
+        private String loginRefusal;
+        private boolean loginRefusalGiven;
 
         private Builder() {
         }
@@ -473,6 +511,9 @@ public final class ImapMockServer implements AutoCloseable {
         private List<Mechanism> mechanisms() {
             if (mechanisms != null) {
                 return Mechanisms.resolve(mechanisms);
+            }
+            if (profile.saslMechanisms() != null) {
+                return Mechanisms.resolve(profile.saslMechanisms());
             }
             List<String> names = new ArrayList<>(Mechanisms.DEFAULT);
             if (!tokens.isEmpty()) {
@@ -741,6 +782,7 @@ public final class ImapMockServer implements AutoCloseable {
         /** The largest literal accepted, an APPENDed message for instance (default 64 MiB). */
         public Builder maxLiteralSize(long octets) {
             limits = new ReaderLimits(limits.maxLineLength(), octets, limits.maxNesting());
+            maxLiteralSizeGiven = true;
             return this;
         }
 
@@ -857,11 +899,12 @@ public final class ImapMockServer implements AutoCloseable {
         }
 
         private Set<Extension> extensionsAsked() {
-            if (extensions == null && with.isEmpty()) {
+            if (extensions == null && with.isEmpty() && profile.extensions() == null) {
                 return null;
             }
             Set<Extension> asked = EnumSet.noneOf(Extension.class);
-            asked.addAll(extensions != null ? extensions : Extension.defaults());
+            asked.addAll(extensions != null ? extensions : profile.extensions() != null ? profile.extensions()
+                    : Extension.defaults());
             for (Extension e : with) {
                 asked.removeAll(e.excludes());
             }
@@ -882,6 +925,70 @@ public final class ImapMockServer implements AutoCloseable {
             }
             this.extensions = set;
             return this;
+        }
+
+        /**
+         * Answers like a provider (see {@link Profile} and docs/profiles.md): its greeting,
+         * capabilities, SASL mechanisms, folders and quirks. Every other builder call overrides
+         * what the profile sets, before or after this one: {@code extensions}, {@code with},
+         * {@code without}, {@code saslMechanisms}, {@code specialUse} (which replaces the
+         * profile's folders), {@code maxLiteralSize} (the profile's APPENDLIMIT), {@link #greeting},
+         * {@link #recent} and {@link #refusePasswordLogins}. A later call replaces an earlier profile.
+         */
+        public Builder profile(Profile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        /**
+         * The greeting's text after {@code * OK }, instead of ImapMock's
+         * {@code [CAPABILITY ...] ImapMock ready.} or the profile's; {@code {client}} stands for the
+         * client's address, {@code {capability}} for {@code [CAPABILITY ...]}. ASCII only.
+         */
+        public Builder greeting(String text) {
+            Objects.requireNonNull(text, "text");
+            if (text.isEmpty() || !text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                throw new IllegalArgumentException("A greeting is printable ASCII and not empty: " + text);
+            }
+            this.greeting = text;
+            return this;
+        }
+
+        /**
+         * Whether messages are ever {@code \Recent} (RFC 3501 §2.3.2); true unless the profile says
+         * otherwise (Gmail's does not keep it: SELECT says {@code * 0 RECENT}).
+         */
+        public Builder recent(boolean recent) {
+            this.recent = recent;
+            return this;
+        }
+
+        /**
+         * Refuses LOGIN and AUTHENTICATE with a password mechanism, right password or wrong, with
+         * {@code NO} and this text ({@code {command}} stands for the command's name), as a provider
+         * that takes OAuth2 only does; null accepts passwords again, overriding a profile that refuses them.
+         */
+        public Builder refusePasswordLogins(String text) {
+            if (text != null && (text.isEmpty() || !text.chars().allMatch(c -> c >= 0x20 && c < 0x7f))) {
+                throw new IllegalArgumentException("A refusal is printable ASCII and not empty: " + text);
+            }
+            this.loginRefusal = text;
+            this.loginRefusalGiven = true;
+            return this;
+        }
+
+        private Quirks quirks() {
+            return new Quirks(greeting != null ? greeting : profile.greeting(), profile.capabilitiesBeforeLogin(),
+                    profile.capabilitiesAfterLogin(), recent != null ? recent
+                    : profile.recent() == null || profile.recent(),
+                    loginRefusalGiven ? loginRefusal : profile.loginRefusal());
+        }
+
+        private ReaderLimits limits() {
+            if (!maxLiteralSizeGiven && profile.appendLimit() != null) {
+                return new ReaderLimits(limits.maxLineLength(), profile.appendLimit(), limits.maxNesting());
+            }
+            return limits;
         }
 
         /** The clock behind internal dates, UIDVALIDITY seeds and journal times. */

@@ -73,6 +73,14 @@ public @interface ImapServer {
     Extension[] with() default {};
 
     /**
+     * The provider the server answers like (see {@code dev.imapmock.Profile} and docs/profiles.md):
+     * {@code "gmail"}, {@code "outlook"}, {@code "minimal"}, {@code "dovecot"}, {@code "yahoo"},
+     * {@code "icloud"}, or a profile file (a classpath resource first, then a file path). The other
+     * attributes override what it sets. Empty (the default) inherits from the enclosing class.
+     */
+    String profile() default "";
+
+    /**
      * Speaks TLS: STARTTLS on the port and implicit TLS ({@code imaps}) on a free port of its own
      * ({@link dev.imapmock.ImapMockServer#tlsPort()}), with the certificate generated for
      * {@code localhost}, {@code 127.0.0.1} and {@code ::1}. Inject {@link dev.imapmock.ServerTls} to

@@ -2,6 +2,7 @@ package dev.imapmock.junit;
 
 import dev.imapmock.Extension;
 import dev.imapmock.ImapMockServer;
+import dev.imapmock.Profile;
 import dev.imapmock.fixtures.FixtureException;
 import dev.imapmock.junit.ImapServer.Lifecycle;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
 record Settings(List<User> users, List<String> fixtures, Set<Extension> without, Set<Extension> with,
                 Tls tls, List<User> tokens, List<String> mechanisms, int maxFailedLogins, List<Quota> quotas,
                 String preauth,
-                Lifecycle lifecycle, String origin, Consumer<ImapMockServer.Builder> customizer) {
+                Lifecycle lifecycle, String origin, Consumer<ImapMockServer.Builder> customizer, String profile) {
 
     record User(String name, String password) {
     }
@@ -54,7 +55,7 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
 
     static final Settings DEFAULTS = new Settings(List.of(parseUser(ImapServer.DEFAULT_USER, "defaults")), List.of(),
             Set.of(), Set.of(), Tls.NONE, List.of(), List.of(), -1, List.of(), "", Lifecycle.PER_METHOD, "the defaults",
-            b -> { });
+            b -> { }, "");
 
     Settings {
         users = List.copyOf(users);
@@ -116,7 +117,7 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         return new Settings(newUsers, newFixtures, newWithout, newWith, tlsWith(annotation, annotationOrigin),
                 newTokens, newMechanisms, newMaxFailedLogins, newQuotas,
                 annotation.preauth().isEmpty() ? preauth : annotation.preauth(), annotation.lifecycle(), annotationOrigin,
-                customizer);
+                customizer, annotation.profile().isBlank() ? profile : annotation.profile().strip());
     }
 
     private Tls tlsWith(ImapServer annotation, String annotationOrigin) {
@@ -239,6 +240,13 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
             builder.preauthenticate(preauth);
         }
         builder.without(without.toArray(new Extension[0]));
+        if (!profile.isEmpty()) {
+            try {
+                builder.profile(Profile.named(profile));
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException(origin + ": " + e.getMessage(), e);
+            }
+        }
         customizer.accept(builder);
         builder.host("127.0.0.1").port(0);
         ImapMockServer server;

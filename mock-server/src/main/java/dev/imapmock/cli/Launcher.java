@@ -26,6 +26,9 @@ final class Launcher {
         ImapMockServer.Builder builder = ImapMockServer.builder().host(options.host()).port(options.port())
                 .with(options.with().toArray(new Extension[0]))
                 .without(options.without().toArray(new Extension[0]));
+        if (options.profile() != null) {
+            builder.profile(options.profile());
+        }
         if (options.tls()) {
             builder.tls();
         }

@@ -1,6 +1,7 @@
 package dev.imapmock.cli;
 
 import dev.imapmock.Extension;
+import dev.imapmock.Profile;
 import dev.imapmock.sasl.Mechanisms;
 import dev.imapmock.tls.KeyAlgorithm;
 import dev.imapmock.store.SpecialUse;
@@ -26,16 +27,17 @@ import java.util.Set;
  * @param quotas              users' quota roots, from {@code --quota}
  * @param preauth             the user every connection is greeted as with {@code * PREAUTH}; null for none
  * @param rev2Only            true for an IMAP4rev2-only server ({@code --rev2-only})
+ * @param profile             the provider profile, from {@code --profile}; null for the default
  */
 record Options(String host, int port, List<String[]> users, Path fixtures, boolean help, Path faults,
                Set<Extension> without, Set<Extension> with, boolean tls, int tlsPort, boolean requireTls,
                Path tlsCertOut, Path keystore, String keystorePasswordEnv, SpecialUseMailboxes specialUse,
                List<String[]> tokens, List<String> saslMechanisms, int maxFailedLogins, KeyAlgorithm tlsKey,
-               List<UserQuota> quotas, String preauth, boolean rev2Only) {
+               List<UserQuota> quotas, String preauth, boolean rev2Only, Profile profile) {
 
     Options(String host, int port, List<String[]> users, Path fixtures, boolean help) {
         this(host, port, users, fixtures, help, null, Set.of(), Set.of(), false, -1, false, null, null, null, null,
-                List.of(), List.of(), 0, null, List.of(), null, false);
+                List.of(), List.of(), 0, null, List.of(), null, false, null);
     }
 
     /** One {@code --quota USER:KIB[:MESSAGES]}; 0 is no limit. */
@@ -106,6 +108,9 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                                      --user names): it starts logged in, with no LOGIN
               --rev2-only            speak IMAP4rev2 (RFC 9051) only: IMAP4rev1 leaves the
                                      greeting and CAPABILITY. --with IMAP4rev2 offers both
+              --profile NAME|FILE    answer like a provider: dovecot (the default), gmail, outlook,
+                                     minimal, yahoo, icloud, or a profile file (docs/profiles.md);
+                                     the other options override what it sets
               --help                 print this help and exit
             """;
 
@@ -132,14 +137,16 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         List<UserQuota> quotas = new ArrayList<>();
         String preauth = null;
         boolean rev2Only = false;
+        Profile profile = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
                     return new Options(host, port, users, fixtures, true, faults, without, with, tls, tlsPort,
                             requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens, saslMechanisms,
-                            maxFailedLogins, tlsKey, quotas, preauth, rev2Only);
+                            maxFailedLogins, tlsKey, quotas, preauth, rev2Only, profile);
                 }
+                case "--profile" -> profile = Profile.named(value(args, ++i, arg));
                 case "--host" -> host = value(args, ++i, arg);
                 case "--port" -> port = port(value(args, ++i, arg), arg);
                 case "--user" -> users.add(user(value(args, ++i, arg)));
@@ -178,7 +185,7 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         }
         Options options = new Options(host, port, users, fixtures, false, faults, without, with, tls, tlsPort,
                 requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens, saslMechanisms, maxFailedLogins,
-                tlsKey, quotas, preauth, rev2Only);
+                tlsKey, quotas, preauth, rev2Only, profile);
         if (!options.speaksTls()) {
             String needs = requireTls ? "--require-tls" : tlsCertOut != null ? "--tls-cert-out"
                     : keystore != null ? "--keystore" : keystorePasswordEnv != null ? "--keystore-password-env"

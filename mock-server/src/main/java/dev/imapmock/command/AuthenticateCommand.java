@@ -7,6 +7,7 @@ import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.sasl.Exchange;
 import dev.imapmock.sasl.Mechanism;
+import dev.imapmock.sasl.Mechanisms;
 import dev.imapmock.sasl.Step;
 import dev.imapmock.server.Session;
 import dev.imapmock.store.Account;
@@ -47,6 +48,10 @@ final class AuthenticateCommand implements CommandHandler {
                     + " first (RFC 4959 section 3)");
         }
         session.attempt(new ReceivedCommand.Authentication(mechanism.name(), null, null));
+        if (session.quirks().loginRefusal() != null && !Mechanisms.OAUTH.contains(mechanism.name())) {
+            // A provider that takes OAuth2 only refuses every password mechanism, right or wrong.
+            throw CommandException.no(session.quirks().loginRefusal().replace("{command}", "AUTHENTICATE"));
+        }
         Exchange exchange = mechanism.start(session.credentials(), session.random(), session.saslLink());
         Step step = exchange.start(initial == null ? null : initial.equals("=") ? new byte[0] : decode(initial));
         while (step instanceof Step.Challenge challenge) {

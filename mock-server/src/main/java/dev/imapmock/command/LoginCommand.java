@@ -28,6 +28,10 @@ final class LoginCommand implements CommandHandler {
             throw CommandException.no("PRIVACYREQUIRED",
                     "Plaintext authentication disallowed on non-secure (SSL/TLS) connections.");
         }
+        if (session.quirks().loginRefusal() != null) {
+            // A provider that takes OAuth2 only refuses every password, right or wrong.
+            throw CommandException.no(session.quirks().loginRefusal().replace("{command}", "LOGIN"));
+        }
         Account account = session.store().authenticate(user, password).orElse(null);
         if (account == null) {
             throw CommandException.no("AUTHENTICATIONFAILED", "Authentication failed.");

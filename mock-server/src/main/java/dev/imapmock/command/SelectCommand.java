@@ -53,7 +53,7 @@ final class SelectCommand implements CommandHandler {
             session.enable(Extension.CONDSTORE);
         }
         Mailbox mailbox = session.account().require(MailboxNames.decode(wire));
-        SelectedMailbox view = SelectedMailbox.open(mailbox, readOnly);
+        SelectedMailbox view = SelectedMailbox.open(mailbox, readOnly, session.quirks().recent());
         session.select(view);
 
         view.tellFlags(out);

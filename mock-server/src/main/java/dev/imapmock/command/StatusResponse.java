@@ -32,7 +32,7 @@ final class StatusResponse {
             }
             long value = switch (item) {
                 case MESSAGES -> status.messages();
-                case RECENT -> status.recent();
+                case RECENT -> session.quirks().recent() ? status.recent() : 0;
                 case UIDNEXT -> status.uidNext();
                 case UIDVALIDITY -> status.uidValidity();
                 case UNSEEN -> status.unseen();

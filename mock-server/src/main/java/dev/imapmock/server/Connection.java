@@ -95,10 +95,15 @@ final class Connection implements Runnable {
             // An account removed since the server was built (the sandbox's admin API can) leaves
             // nobody to be: the connection is greeted as any other and must log in.
             Account preauthenticated = preauth == null ? null : server.store().account(preauth).orElse(null);
+            String greetingText = server.config().quirks().greeting();
             if (preauthenticated != null) {
                 preauthenticate(session, preauthenticated, out, greeting);
-            } else {
+            } else if (greetingText == null) {
                 out.status(null, Status.OK, "CAPABILITY " + session.capabilities(), "ImapMock ready.");
+            } else {
+                out.status(null, Status.OK, null,
+                        greetingText.replace("{client}", socket.getInetAddress().getHostAddress())
+                                .replace("{capability}", "[CAPABILITY " + session.capabilities() + "]"));
             }
             out.flush();
             greeting.done();

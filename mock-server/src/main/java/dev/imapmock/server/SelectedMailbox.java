@@ -33,6 +33,8 @@ public final class SelectedMailbox implements MailboxListener {
     private final ArrayList<Message> view;
     private final ConcurrentLinkedQueue<MailboxEvent> pending = new ConcurrentLinkedQueue<>();
     private final long recentFrom;
+    /** False when no message is ever \Recent here (a profile's quirk). */
+    private final boolean recent;
     private final long recentTo;
     private final long uidNextAtOpen;
     private final Set<Long> recentLater = new HashSet<>();
@@ -55,13 +57,14 @@ public final class SelectedMailbox implements MailboxListener {
     /** UIDs appended or with changed flags in the current sync, tested again by the live searches. */
     private final TreeSet<Long> changedNow = new TreeSet<>();
 
-    private SelectedMailbox(Mailbox mailbox, boolean readOnly) {
+    private SelectedMailbox(Mailbox mailbox, boolean readOnly, boolean recent) {
         this.mailbox = mailbox;
         this.readOnly = readOnly;
+        this.recent = recent;
         Mailbox.Selection selection = mailbox.select(this, !readOnly);
         this.view = new ArrayList<>(selection.messages());
-        this.recentFrom = selection.recentFrom();
-        this.recentTo = selection.uidNext();
+        this.recentFrom = recent ? selection.recentFrom() : 0;
+        this.recentTo = recent ? selection.uidNext() : 0;
         this.uidNextAtOpen = selection.uidNext();
         this.toldExists = view.size();
         this.toldRecent = recentCount();
@@ -69,7 +72,15 @@ public final class SelectedMailbox implements MailboxListener {
 
     /** Selects {@code mailbox}; SELECT claims its \Recent messages, EXAMINE ({@code readOnly}) does not. */
     public static SelectedMailbox open(Mailbox mailbox, boolean readOnly) {
-        return new SelectedMailbox(mailbox, readOnly);
+        return new SelectedMailbox(mailbox, readOnly, true);
+    }
+
+    /**
+     * As {@link #open(Mailbox, boolean)}; with {@code recent} false no message is ever
+     * {@code \Recent} for this session (a profile's quirk, {@link Quirks#recent()}).
+     */
+    public static SelectedMailbox open(Mailbox mailbox, boolean readOnly, boolean recent) {
+        return new SelectedMailbox(mailbox, readOnly, recent);
     }
 
     public Mailbox mailbox() {
@@ -211,7 +222,7 @@ public final class SelectedMailbox implements MailboxListener {
                     changedNow.add(a.message().uid());
                 }
                 view.add(a.message());
-                if (mailbox.claimRecent(a.message().uid(), !readOnly)) {
+                if (mailbox.claimRecent(a.message().uid(), !readOnly) && recent) {
                     recentLater.add(a.message().uid());
                 }
             } else if (event instanceof MailboxEvent.Expunged e) {

@@ -34,11 +34,12 @@ import java.util.Set;
  * @param preauth        the connections greeted with {@code * PREAUTH} and as whom; {@link Preauth#NONE} for none
  * @param rev2Only       true when the server speaks IMAP4rev2 only (RFC 9051): IMAP4rev1 leaves the
  *                       greeting and CAPABILITY, and rev2's rules apply from the first command
+ * @param quirks         how the server imitates a provider ({@code dev.imapmock.Profile})
  */
 public record ServerConfig(String host, int port, ReaderLimits limits, Duration idleTimeout,
                            int maxConnections, Clock clock, Set<Extension> extensions,
                            TlsConfig tls, int tlsPort, boolean requireTls, List<Mechanism> mechanisms,
-                           int maxFailedLogins, Preauth preauth, boolean rev2Only) {
+                           int maxFailedLogins, Preauth preauth, boolean rev2Only, Quirks quirks) {
     /**
      * Which connections start authenticated (RFC 9051 §7.1.4, RFC 3501 §7.1.4) and as whom.
      *
@@ -56,6 +57,7 @@ public record ServerConfig(String host, int port, ReaderLimits limits, Duration 
 
     public ServerConfig {
         preauth = preauth == null ? Preauth.NONE : preauth;
+        quirks = quirks == null ? Quirks.NONE : quirks;
         if (rev2Only && !extensions.contains(Extension.IMAP4REV2)) {
             throw new IllegalArgumentException("rev2Only needs the IMAP4rev2 extension, which is turned off");
         }
@@ -67,11 +69,29 @@ public record ServerConfig(String host, int port, ReaderLimits limits, Duration 
         }
     }
 
+    /** A server without the quirks of a provider. */
+    public ServerConfig(String host, int port, ReaderLimits limits, Duration idleTimeout,
+                        int maxConnections, Clock clock, Set<Extension> extensions,
+                        TlsConfig tls, int tlsPort, boolean requireTls, List<Mechanism> mechanisms,
+                        int maxFailedLogins) {
+        this(host, port, limits, idleTimeout, maxConnections, clock, extensions, tls, tlsPort, requireTls,
+                mechanisms, maxFailedLogins, Preauth.NONE, false, Quirks.NONE);
+    }
+
+    /** A server without the quirks of a provider, with its PREAUTH and IMAP4rev2-only settings. */
+    public ServerConfig(String host, int port, ReaderLimits limits, Duration idleTimeout,
+                        int maxConnections, Clock clock, Set<Extension> extensions,
+                        TlsConfig tls, int tlsPort, boolean requireTls, List<Mechanism> mechanisms,
+                        int maxFailedLogins, Preauth preauth, boolean rev2Only) {
+        this(host, port, limits, idleTimeout, maxConnections, clock, extensions, tls, tlsPort, requireTls,
+                mechanisms, maxFailedLogins, preauth, rev2Only, Quirks.NONE);
+    }
+
     /** A server that never speaks TLS. */
     public ServerConfig(String host, int port, ReaderLimits limits, Duration idleTimeout,
                         int maxConnections, Clock clock, Set<Extension> extensions) {
         this(host, port, limits, idleTimeout, maxConnections, clock, extensions, null, -1, false,
-                Mechanisms.resolve(Mechanisms.DEFAULT), 0, Preauth.NONE, false);
+                Mechanisms.resolve(Mechanisms.DEFAULT), 0, Preauth.NONE, false, Quirks.NONE);
     }
 
     /**

@@ -11,7 +11,11 @@ import dev.imapmock.store.Account;
 import dev.imapmock.store.MailStore;
 import dev.imapmock.store.OAuthTokens;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** What every connection of one server shares. */
 public record ServerContext(ServerConfig config, MailStore store, Journal journal, Faults faults) {
@@ -34,7 +38,7 @@ public record ServerContext(ServerConfig config, MailStore store, Journal journa
      */
     public String capabilities(SessionState state, boolean secure, boolean channelBound) {
         StringBuilder sb = new StringBuilder(config.rev2Only() ? "IMAP4rev2" : "IMAP4rev1");
-        for (Extension e : config.extensions()) {
+        for (Extension e : advertised(state)) {
             if (e == Extension.IMAP4REV2 && config.rev2Only()) {
                 continue;
             }
@@ -59,6 +63,36 @@ public record ServerContext(ServerConfig config, MailStore store, Journal journa
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The offered extensions in CAPABILITY order: the order of {@link Extension}, or a profile's
+     * list for {@code state} ({@link Quirks#beforeLogin()}, {@link Quirks#afterLogin()}) with
+     * what it leaves out and what the server was not built with dropped; an offered extension
+     * that neither of the profile's lists names (one added with {@code with(...)}) follows in
+     * the order of {@link Extension}.
+     */
+    private Iterable<Extension> advertised(SessionState state) {
+        List<Extension> order = state == SessionState.NOT_AUTHENTICATED
+                ? config.quirks().beforeLogin() : config.quirks().afterLogin();
+        if (order == null) {
+            return config.extensions();
+        }
+        Set<Extension> named = EnumSet.noneOf(Extension.class);
+        named.addAll(config.quirks().beforeLogin() == null ? List.of() : config.quirks().beforeLogin());
+        named.addAll(config.quirks().afterLogin() == null ? List.of() : config.quirks().afterLogin());
+        List<Extension> result = new ArrayList<>();
+        for (Extension e : order) {
+            if (config.extensions().contains(e)) {
+                result.add(e);
+            }
+        }
+        for (Extension e : config.extensions()) {
+            if (!named.contains(e)) {
+                result.add(e);
+            }
+        }
+        return result;
     }
 
     /**

@@ -190,6 +190,11 @@ public final class Session {
         return true;
     }
 
+    /** How this server imitates a provider (see {@code dev.imapmock.Profile}). */
+    public Quirks quirks() {
+        return server.config().quirks();
+    }
+
     public String capabilities() {
         return server.capabilities(state, secure, !channelBindings.isEmpty());
     }

@@ -48,18 +48,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * messages of {@code access/search/} (see {@link SearchKeysTest}) in INBOX.
  */
 @Timeout(30)
-class AngusMailClientTest {
-    private ImapMockServer server;
-    private Store store;
-    private Folder inbox;
+public class AngusMailClientTest {
+    protected ImapMockServer server;
+    protected Store store;
+    protected Folder inbox;
 
     @BeforeEach
     void start() throws Exception {
-        server = ImapMockServer.builder().user("alice", "secret").fixtures(Wire.ACCESS.resolve("search")).build().start();
+        server = builder().user("alice", "secret").fixtures(Wire.ACCESS.resolve("search")).build().start();
         store = Session.getInstance(Angus.properties(server)).getStore("imap");
         store.connect("alice", "secret");
         inbox = store.getFolder("INBOX");
         inbox.open(Folder.READ_WRITE);
+    }
+
+    /** The server these tests run against; a subclass runs them against a profile. */
+    protected ImapMockServer.Builder builder() {
+        return ImapMockServer.builder();
     }
 
     @AfterEach
@@ -195,7 +200,7 @@ class AngusMailClientTest {
     }
 
     @Test
-    void moveMessagesRemovesThemFromTheSource() throws Exception {
+    public void moveMessagesRemovesThemFromTheSource() throws Exception {
         Folder archive = store.getFolder("Archive");
         archive.create(Folder.HOLDS_MESSAGES);
         ((org.eclipse.angus.mail.imap.IMAPFolder) inbox).moveMessages(new Message[] {inbox.getMessage(2), inbox.getMessage(5)},

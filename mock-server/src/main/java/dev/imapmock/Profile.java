@@ -1,0 +1,511 @@
+package dev.imapmock;
+
+import dev.imapmock.sasl.Mechanisms;
+import dev.imapmock.store.SpecialUse;
+import dev.imapmock.store.SpecialUseMailboxes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What makes a server answer like one provider: its greeting, its CAPABILITY lists before and
+ * after login (and so the extensions and SASL mechanisms it offers), the folders every account
+ * starts with and their special uses, and a few documented behaviours (no {@code \Recent},
+ * password logins refused). A profile is configuration, read by the same handlers as always;
+ * every setting it makes can be overridden with the builder, whatever the order of the calls
+ * ({@code builder().profile(Profile.GMAIL).without(Extension.IDLE)}). Sources of each value
+ * are in docs/profiles.md.
+ *
+ * <p>A profile is written in a small line format, the one {@link #load(Path)} reads:
+ * <pre>
+ * # a comment
+ * name          yahoo
+ * greeting      IMAP4rev1 Hello
+ * capabilities-before  IMAP4rev1 SASL-IR ID AUTH=PLAIN AUTH=XOAUTH2
+ * capabilities-after   IMAP4rev1 ID MOVE UIDPLUS APPENDLIMIT=41697280
+ * folder        Sent \Sent
+ * folder        [Gmail] \Noselect
+ * recent        off
+ * login-refusal {command} failed.
+ * </pre>
+ * Capability lists start with {@code IMAP4rev1}; each further name is an {@link Extension}
+ * ({@code APPENDLIMIT=n} also sets the limit) or {@code AUTH=mechanism} (before login only: the
+ * mechanisms offered, in that order). Immutable.
+ */
+public final class Profile {
+    /** ImapMock's own behaviour, as Dovecot 2.3 answers: the default. */
+    public static final Profile DOVECOT = builtIn("dovecot", """
+            name dovecot
+            """);
+
+    /** Gmail (imap.gmail.com): its greeting, capabilities and {@code [Gmail]/} folders, no {@code \\Recent}. */
+    public static final Profile GMAIL = builtIn("gmail", """
+            name gmail
+            greeting Gimap ready for requests from {client} a1b2c3d4e5mb
+            capabilities-before IMAP4rev1 UNSELECT IDLE NAMESPACE QUOTA ID XLIST CHILDREN X-GM-EXT-1 SASL-IR AUTH=XOAUTH2 AUTH=PLAIN AUTH=OAUTHBEARER
+            capabilities-after IMAP4rev1 UNSELECT IDLE NAMESPACE QUOTA ID XLIST CHILDREN X-GM-EXT-1 UIDPLUS COMPRESS=DEFLATE ENABLE MOVE CONDSTORE ESEARCH LIST-EXTENDED LIST-STATUS LITERAL- SPECIAL-USE APPENDLIMIT=35651584
+            folder [Gmail] \\Noselect
+            folder [Gmail]/All Mail
+            folder [Gmail]/Drafts \\Drafts
+            folder [Gmail]/Important
+            folder [Gmail]/Sent Mail \\Sent
+            folder [Gmail]/Spam \\Junk
+            folder [Gmail]/Starred
+            folder [Gmail]/Trash \\Trash
+            recent off
+            """);
+
+    /**
+     * Microsoft 365 (outlook.office365.com): its greeting and smaller capability set, its folder
+     * names without special-use attributes, and password logins refused as tenants without
+     * basic authentication refuse them; XOAUTH2 works.
+     */
+    public static final Profile OUTLOOK = builtIn("outlook", """
+            name outlook
+            greeting The Microsoft Exchange IMAP4 service is ready. [TQBOADIAUABSADEAMQBDAEEAMAAwADEANQAuAG4AYQBtAHAAcgBkADEAMQAuAHAAcgBvAGQALgBvAHUAdABsAG8AbwBrAC4AYwBvAG0A]
+            capabilities-before IMAP4rev1 AUTH=PLAIN AUTH=XOAUTH2 SASL-IR UIDPLUS ID UNSELECT CHILDREN IDLE NAMESPACE LITERAL+
+            capabilities-after IMAP4rev1 SASL-IR UIDPLUS MOVE ID UNSELECT CHILDREN IDLE NAMESPACE LITERAL+
+            folder Archive \\Archive
+            folder Deleted Items \\Trash
+            folder Drafts \\Drafts
+            folder Junk Email \\Junk
+            folder Outbox
+            folder Sent Items \\Sent
+            login-refusal {command} failed.
+            """);
+
+    /**
+     * Bare IMAP4rev1 as RFC 3501 requires it: no extension at all; {@code AUTH=PLAIN}, which
+     * RFC 3501 §6.1.1 makes mandatory to implement (STARTTLS and LOGINDISABLED too, which
+     * appear when the server speaks TLS and requires it); no special-use folders.
+     */
+    public static final Profile MINIMAL = builtIn("minimal", """
+            name minimal
+            capabilities-before IMAP4rev1 AUTH=PLAIN
+            capabilities-after IMAP4rev1
+            """);
+
+    private final String name;
+    private final String greeting;
+    private final List<Extension> beforeLogin;
+    private final List<Extension> afterLogin;
+    private final List<String> mechanisms;
+    private final Long appendLimit;
+    private final Map<String, Set<SpecialUse>> folders;
+    private final List<String> noselect;
+    private final Boolean recent;
+    private final String loginRefusal;
+
+    private Profile(Parser p) {
+        this.name = p.name;
+        this.greeting = p.greeting;
+        this.beforeLogin = p.before == null ? null : List.copyOf(p.before);
+        this.afterLogin = p.after == null ? null : List.copyOf(p.after);
+        this.mechanisms = p.mechanisms == null ? null : List.copyOf(p.mechanisms);
+        this.appendLimit = p.appendLimit;
+        this.folders = p.folders == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(p.folders));
+        this.noselect = List.copyOf(p.noselect);
+        this.recent = p.recent;
+        this.loginRefusal = p.loginRefusal;
+    }
+
+    /**
+     * The built-in profile of this name ({@code dovecot}, {@code gmail}, {@code outlook},
+     * {@code minimal}), one shipped as a resource ({@code yahoo}, {@code icloud}), a profile file
+     * on the classpath (the context class loader's), or else a profile file at this path.
+     *
+     * @throws IllegalArgumentException when there is no such profile, or the file is malformed
+     *                                  (its message names the line and the reason)
+     */
+    public static Profile named(String nameOrFile) {
+        Objects.requireNonNull(nameOrFile, "nameOrFile");
+        Profile builtIn = switch (nameOrFile.toLowerCase(Locale.ROOT)) {
+            case "dovecot" -> DOVECOT;
+            case "gmail" -> GMAIL;
+            case "outlook" -> OUTLOOK;
+            case "minimal" -> MINIMAL;
+            default -> null;
+        };
+        if (builtIn != null) {
+            return builtIn;
+        }
+        if (nameOrFile.matches("[a-z0-9-]+")) {
+            try (InputStream in = Profile.class.getResourceAsStream("profiles/" + nameOrFile + ".profile")) {
+                if (in != null) {
+                    return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), nameOrFile);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader != null) {
+            try (InputStream in = loader.getResourceAsStream(nameOrFile)) {
+                if (in != null) {
+                    return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), nameOrFile);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Path file = Path.of(nameOrFile);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("No profile " + nameOrFile + ": the profiles are dovecot, gmail, outlook,"
+                    + " minimal, yahoo and icloud, or give a profile file");
+        }
+        return load(file);
+    }
+
+    /**
+     * Reads a profile file (the format above).
+     *
+     * @throws IllegalArgumentException when the file is malformed or contradicts itself: the
+     *                                  message names the file, the line number and the reason
+     * @throws UncheckedIOException     when it cannot be read
+     */
+    public static Profile load(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Can't read the profile " + file, e);
+        }
+    }
+
+    /**
+     * Reads a profile from its text; {@code source} names it in error messages.
+     *
+     * @throws IllegalArgumentException as {@link #load(Path)}
+     */
+    public static Profile parse(String text, String source) {
+        Parser p = new Parser(source);
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            p.line(i + 1, lines[i]);
+        }
+        p.finish(lines.length);
+        return new Profile(p);
+    }
+
+    private static Profile builtIn(String name, String text) {
+        return parse(text, "the " + name + " profile");
+    }
+
+    /** The profile's name, such as {@code gmail}. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The greeting's text after {@code * OK }, {@code {client}} standing for the client's address and
+     * {@code {capability}} for the response code {@code [CAPABILITY ...]};
+     * null when the server greets as ImapMock does ({@code [CAPABILITY ...] ImapMock ready.}).
+     */
+    public String greeting() {
+        return greeting;
+    }
+
+    /** The extensions CAPABILITY names before login, in order; null for ImapMock's defaults. */
+    public List<Extension> capabilitiesBeforeLogin() {
+        return beforeLogin;
+    }
+
+    /** The extensions CAPABILITY names after login, in order; null for ImapMock's defaults. */
+    public List<Extension> capabilitiesAfterLogin() {
+        return afterLogin;
+    }
+
+    /** The extensions offered: those of both lists; null for ImapMock's defaults. */
+    public Set<Extension> extensions() {
+        if (beforeLogin == null && afterLogin == null) {
+            return null;
+        }
+        Set<Extension> all = EnumSet.noneOf(Extension.class);
+        all.addAll(beforeLogin == null ? List.of() : beforeLogin);
+        all.addAll(afterLogin == null ? List.of() : afterLogin);
+        return all;
+    }
+
+    /** The SASL mechanisms offered, in {@code AUTH=} order; null for ImapMock's defaults. */
+    public List<String> saslMechanisms() {
+        return mechanisms;
+    }
+
+    /** The APPENDLIMIT, the largest message APPEND takes; null for ImapMock's default. */
+    public Long appendLimit() {
+        return appendLimit;
+    }
+
+    /**
+     * The special-use mailboxes every account starts with; null for ImapMock's defaults. Only
+     * the folders with a use are in it; see {@link #folders()} for all.
+     */
+    public SpecialUseMailboxes specialUse() {
+        if (folders == null) {
+            return null;
+        }
+        SpecialUseMailboxes result = SpecialUseMailboxes.none();
+        for (Map.Entry<String, Set<SpecialUse>> f : folders.entrySet()) {
+            if (!f.getValue().isEmpty()) {
+                result = result.with(f.getKey(), f.getValue().toArray(new SpecialUse[0]));
+            }
+        }
+        return result;
+    }
+
+    /** Every folder an account starts with besides INBOX, with its uses (maybe none), in order; null for the defaults. */
+    public Map<String, Set<SpecialUse>> folders() {
+        return folders;
+    }
+
+    /** The folders that hold no mail, only others ({@code \Noselect}), such as Gmail's {@code [Gmail]}. */
+    public List<String> noselectFolders() {
+        return noselect;
+    }
+
+    /** False when no message is ever {@code \Recent}; null for ImapMock's default (true). */
+    public Boolean recent() {
+        return recent;
+    }
+
+    /**
+     * The text LOGIN and password mechanisms are refused with, {@code {command}} standing for
+     * the command's name; null when passwords are accepted.
+     */
+    public String loginRefusal() {
+        return loginRefusal;
+    }
+
+    @Override
+    public String toString() {
+        return "Profile[" + name + "]";
+    }
+
+    /** Reads the line format; each error names the line. */
+    private static final class Parser {
+        private final String source;
+        private final Map<String, Integer> seen = new LinkedHashMap<>();
+        private String name;
+        private String greeting;
+        private List<Extension> before;
+        private List<Extension> after;
+        private List<String> mechanisms;
+        private Long appendLimit;
+        private Map<String, Set<SpecialUse>> folders;
+        private final List<String> noselect = new ArrayList<>();
+        private Boolean recent;
+        private String loginRefusal;
+
+        Parser(String source) {
+            this.source = source;
+        }
+
+        private IllegalArgumentException error(int line, String reason) {
+            return new IllegalArgumentException(source + ", line " + line + ": " + reason);
+        }
+
+        void line(int number, String raw) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                return;
+            }
+            int space = line.indexOf(' ');
+            String key = (space < 0 ? line : line.substring(0, space)).toLowerCase(Locale.ROOT);
+            String value = space < 0 ? "" : line.substring(space + 1).strip();
+            if (!key.equals("folder")) {
+                Integer earlier = seen.putIfAbsent(key, number);
+                if (earlier != null) {
+                    throw error(number, key + " is given twice (first on line " + earlier + ")");
+                }
+            }
+            if (value.isEmpty()) {
+                throw error(number, key + " needs a value");
+            }
+            if (!value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                throw error(number, "only printable ASCII goes on the wire");
+            }
+            switch (key) {
+                case "name" -> name = value;
+                case "greeting" -> greeting = value;
+                case "capabilities-before" -> before = capabilities(number, value, true);
+                case "capabilities-after" -> after = capabilities(number, value, false);
+                case "folder" -> folder(number, value);
+                case "recent" -> recent = onOff(number, value);
+                case "login-refusal" -> loginRefusal = value;
+                default -> throw error(number, "unknown setting " + key + "; the settings are name, greeting,"
+                        + " capabilities-before, capabilities-after, folder, recent and login-refusal");
+            }
+        }
+
+        private Boolean onOff(int number, String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "on" -> Boolean.TRUE;
+                case "off" -> Boolean.FALSE;
+                default -> throw error(number, "recent is on or off, not " + value);
+            };
+        }
+
+        private List<Extension> capabilities(int number, String value, boolean beforeLogin) {
+            String[] tokens = value.split("\\s+");
+            if (!tokens[0].equalsIgnoreCase("IMAP4rev1")) {
+                throw error(number, "a capability list starts with IMAP4rev1");
+            }
+            List<Extension> list = new ArrayList<>();
+            List<String> auth = new ArrayList<>();
+            for (int i = 1; i < tokens.length; i++) {
+                String token = tokens[i];
+                String upper = token.toUpperCase(Locale.ROOT);
+                if (upper.startsWith("AUTH=")) {
+                    if (!beforeLogin) {
+                        throw error(number, token + ": AUTH= entries go in capabilities-before (ImapMock shows"
+                                + " mechanisms before login only)");
+                    }
+                    String mechanism = token.substring(5);
+                    if (Mechanisms.named(mechanism).isEmpty()) {
+                        throw error(number, "no SASL mechanism " + mechanism + "; the mechanisms are " + Mechanisms.names());
+                    }
+                    if (auth.contains(Mechanisms.named(mechanism).get().name())) {
+                        throw error(number, token + " is given twice");
+                    }
+                    auth.add(Mechanisms.named(mechanism).get().name());
+                    continue;
+                }
+                if (upper.equals("STARTTLS") || upper.equals("LOGINDISABLED")) {
+                    throw error(number, token + " follows from the server's TLS settings (tls(), requireTls()),"
+                            + " not from a profile; leave it out");
+                }
+                String extensionName = token;
+                if (upper.startsWith("APPENDLIMIT=")) {
+                    extensionName = "APPENDLIMIT";
+                    long limit;
+                    try {
+                        limit = Long.parseLong(token.substring(12));
+                    } catch (NumberFormatException e) {
+                        throw error(number, token + ": APPENDLIMIT= takes a number of octets");
+                    }
+                    if (limit < 1 || limit > Integer.MAX_VALUE - 8) {
+                        throw error(number, token + ": APPENDLIMIT= is from 1 to " + (Integer.MAX_VALUE - 8));
+                    }
+                    if (appendLimit != null && appendLimit != limit) {
+                        throw error(number, token + " contradicts APPENDLIMIT=" + appendLimit + " given before");
+                    }
+                    appendLimit = limit;
+                }
+                Extension e = Extension.named(extensionName).filter(x -> x.capability().equalsIgnoreCase(
+                        x == Extension.APPENDLIMIT ? "APPENDLIMIT" : token)).orElseThrow(() -> error(number,
+                        "ImapMock does not emulate " + token + "; leave it out (docs/profiles.md)"));
+                if (list.contains(e)) {
+                    throw error(number, token + " is given twice");
+                }
+                list.add(e);
+            }
+            if (beforeLogin) {
+                mechanisms = auth;
+            }
+            check(number, list);
+            return list;
+        }
+
+        private void check(int number, List<Extension> list) {
+            for (Extension e : list) {
+                for (Extension other : e.excludes()) {
+                    if (list.contains(other)) {
+                        throw error(number, e.capability() + " and " + other.capability() + " exclude each other");
+                    }
+                }
+            }
+        }
+
+        private void folder(int number, String value) {
+            String[] tokens = value.split(" ");
+            int end = tokens.length;
+            Set<SpecialUse> uses = EnumSet.noneOf(SpecialUse.class);
+            boolean isNoselect = false;
+            while (end > 1 && tokens[end - 1].startsWith("\\")) {
+                String attribute = tokens[--end];
+                if (attribute.equalsIgnoreCase("\\Noselect")) {
+                    isNoselect = true;
+                } else {
+                    uses.add(SpecialUse.ofAttribute(attribute).orElseThrow(() -> error(number,
+                            "no special use " + attribute + "; the uses are " + SpecialUse.attributes() + " and \\Noselect")));
+                }
+            }
+            String folder = String.join(" ", Arrays.copyOf(tokens, end));
+            if (isNoselect && !uses.isEmpty()) {
+                throw error(number, folder + " can't be \\Noselect and hold mail for a special use at once");
+            }
+            if (folder.equalsIgnoreCase("INBOX")) {
+                throw error(number, "INBOX exists in every account and has no special use");
+            }
+            if (folders == null) {
+                folders = new LinkedHashMap<>();
+            }
+            if (folders.containsKey(folder)) {
+                throw error(number, "folder " + folder + " is given twice");
+            }
+            for (Map.Entry<String, Set<SpecialUse>> f : folders.entrySet()) {
+                for (SpecialUse use : uses) {
+                    if (f.getValue().contains(use)) {
+                        throw error(number, use.attribute() + " is given to " + f.getKey() + " already");
+                    }
+                }
+            }
+            try {
+                SpecialUseMailboxes.none().with(folder, SpecialUse.SENT);
+            } catch (IllegalArgumentException e) {
+                throw error(number, e.getMessage());
+            }
+            folders.put(folder, uses);
+            if (isNoselect) {
+                noselect.add(folder);
+            }
+        }
+
+        void finish(int lines) {
+            if (name == null) {
+                throw error(lines, "a profile needs a name line");
+            }
+            if ((before == null) != (after == null)) {
+                throw error(lines, "give both capabilities-before and capabilities-after, or neither");
+            }
+            if (before != null) {
+                Set<Extension> all = EnumSet.noneOf(Extension.class);
+                all.addAll(before);
+                all.addAll(after);
+                for (Extension e : all) {
+                    for (Extension needed : e.requires()) {
+                        if (!all.contains(needed)) {
+                            throw error(seen.get("capabilities-after"), e.capability() + " needs " + needed.capability()
+                                    + ", which neither capability list names");
+                        }
+                    }
+                }
+                check(seen.get("capabilities-after"), new ArrayList<>(all));
+            }
+            if (loginRefusal != null && (mechanisms == null
+                    || mechanisms.stream().noneMatch(Mechanisms.OAUTH::contains))) {
+                throw error(seen.get("login-refusal"), "login-refusal refuses passwords, but capabilities-before"
+                        + " offers no AUTH=XOAUTH2 or AUTH=OAUTHBEARER: nobody could log in");
+            }
+            for (String parent : noselect) {
+                boolean hasChild = folders.keySet().stream().anyMatch(f -> f.startsWith(parent + "/"));
+                if (!hasChild) {
+                    throw error(lines, parent + " is \\Noselect but no folder lies below it");
+                }
+            }
+        }
+    }
+}

@@ -18,6 +18,12 @@ public final class ImapAssertions {
     private ImapAssertions() {
     }
 
+    /**
+     * Starts assertions on the commands a server received.
+     *
+     * @param journal the server's journal, e.g. {@code server.journal()}
+     * @return assertions that read the journal when each one runs, so commands received later count
+     */
     public static JournalAssert assertThat(Journal journal) {
         return new JournalAssert(journal);
     }

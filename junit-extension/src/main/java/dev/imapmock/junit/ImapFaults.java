@@ -13,5 +13,6 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 public @interface ImapFaults {
+    /** @return the repeated faults, in declaration order */
     ImapFault[] value();
 }

@@ -428,6 +428,7 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
             return this;
         }
 
+        /** @return a new extension with the settings given to this builder so far */
         public ImapServerExtension build() {
             List<Settings.User> effectiveUsers = users.isEmpty() ? Settings.DEFAULTS.users() : users;
             return new ImapServerExtension(new Settings(effectiveUsers, fixtures, without, with, Settings.Tls.NONE,

@@ -64,7 +64,6 @@ public final class MimeIndex {
         return Decoding.text(decodedBody(part), part.parameter("charset"));
     }
 
-    /** The message itself as a part: its header is the message header. */
     /** The message's octets, shared: never modified. */
     byte[] message() {
         return message;

@@ -117,7 +117,6 @@ public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchK
     record Saved() implements SearchKey {
     }
 
-    /** NOT: the messages the key does not match. */
     /** EMAILID and THREADID (RFC 8474 §6): the message's object identifier is exactly {@code id}. */
     record ObjectId(ObjectIdKind kind, String id) implements SearchKey {
     }

@@ -161,7 +161,6 @@ public final class SequenceSet {
         return numbers.length == 0 && toStar.length == 0 && !star;
     }
 
-    /** True when the set mentions {@code *}, whose meaning depends on the mailbox. */
     /** The largest number written in the set, ignoring {@code *}; 0 when there is none. */
     public long highestNumber() {
         long highest = numbers.length == 0 ? 0 : numbers[numbers.length - 1];

@@ -186,7 +186,15 @@ public enum Extension {
      * directions are raw deflate (RFC 1951). Off unless asked for ({@code with(Extension.COMPRESS_DEFLATE)}),
      * since Dovecot 2.3 offers it only with its zlib plugin, which its default configuration leaves out.
      */
-    COMPRESS_DEFLATE("COMPRESS=DEFLATE", "RFC 4978", false);
+    COMPRESS_DEFLATE("COMPRESS=DEFLATE", "RFC 4978", false),
+    /**
+     * NOTIFY: the client names the mailboxes and events it wants to hear of; changes to mailboxes
+     * it has not selected arrive as {@code * STATUS}, new, renamed, deleted and (un)subscribed
+     * mailboxes as {@code * LIST}, after each command and during IDLE. The MessageNew, MessageExpunge,
+     * FlagChange, MailboxName and SubscriptionChange events; the METADATA ones are refused with
+     * {@code NO [BADEVENT ...]}.
+     */
+    NOTIFY("NOTIFY", "RFC 5465");
 
 
     private final String capability;

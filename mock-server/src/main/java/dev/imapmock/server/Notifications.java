@@ -1,0 +1,162 @@
+package dev.imapmock.server;
+
+import dev.imapmock.protocol.ImapStrings;
+import dev.imapmock.protocol.ModifiedUtf7;
+import dev.imapmock.protocol.NotifyRequest.Event;
+import dev.imapmock.protocol.NotifyRequest.Filter;
+import dev.imapmock.protocol.ResponseWriter;
+import dev.imapmock.store.Account;
+import dev.imapmock.store.AccountEvent;
+import dev.imapmock.store.AccountListener;
+import dev.imapmock.store.Mailbox;
+import dev.imapmock.store.MailboxEvent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * What one session asked NOTIFY to tell it (RFC 5465), and the account's changes it has not told
+ * yet. Changes to the selected mailbox are left to {@link SelectedMailbox}, which tells them as it
+ * always does; the others become {@code * STATUS} (message events) and {@code * LIST} (mailbox
+ * names and subscriptions), written when the session may send untagged data: after a command's
+ * own responses and during IDLE.
+ *
+ * <p>Events arrive on any thread; everything else is called by the session's own thread (or by
+ * IDLE's helper while the session's thread waits).
+ */
+public final class Notifications implements AccountListener {
+
+    /** One {@code (filter events)} group with its mailbox names decoded. */
+    public record Watch(Filter filter, Set<String> names, Set<Event> events) {
+        public Watch {
+            names = Set.copyOf(names);
+            events = Set.copyOf(events);
+        }
+    }
+
+    private final Account account;
+    private final List<Watch> watches;
+    private final ConcurrentLinkedQueue<AccountEvent> pending = new ConcurrentLinkedQueue<>();
+    private volatile Runnable wakeUp = () -> { };
+
+    Notifications(Account account, List<Watch> watches) {
+        this.account = account;
+        this.watches = List.copyOf(watches);
+    }
+
+    @Override
+    public void onEvent(AccountEvent event) {
+        pending.add(event);
+        wakeUp.run();
+    }
+
+    /** Runs {@code action} whenever a change arrives (IDLE waits on it). */
+    public void onChange(Runnable action) {
+        this.wakeUp = action == null ? () -> { } : action;
+    }
+
+    public boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    /**
+     * The events asked for a mailbox other than the selected one: those of the first group whose
+     * filter takes it (RFC 5465 §6 lets a client name a mailbox in several groups; the first
+     * wins, as the groups are read in order), or none.
+     */
+    Set<Event> eventsFor(String name) {
+        for (Watch w : watches) {
+            boolean matches = switch (w.filter()) {
+                case SELECTED, SELECTED_DELAYED -> false;
+                case INBOXES -> name.equals(Account.INBOX);
+                case PERSONAL -> true;
+                case SUBSCRIBED -> account.subscribed(name);
+                case MAILBOXES -> w.names().contains(name);
+                case SUBTREE -> w.names().stream().anyMatch(n -> name.equals(n)
+                        || name.startsWith(n + Account.DELIMITER));
+            };
+            if (matches) {
+                return w.events();
+            }
+        }
+        return Set.of();
+    }
+
+    /**
+     * {@code NOTIFY SET STATUS} (RFC 5465 §3): a STATUS now for every mailbox whose new and
+     * expunged messages the client asked to hear of, so that it knows where it starts from.
+     */
+    void tellStatusNow(ResponseWriter out, Mailbox selected) throws IOException {
+        for (Mailbox m : account.mailboxes()) {
+            if (m != selected && !m.isNoselect() && eventsFor(m.name()).contains(Event.MESSAGENEW)) {
+                Mailbox.Status s = m.status();
+                out.untagged("STATUS " + wire(m.name()) + " (MESSAGES " + s.messages() + " UIDNEXT " + s.uidNext()
+                        + " UIDVALIDITY " + s.uidValidity() + " UNSEEN " + s.unseen() + ")");
+            }
+        }
+    }
+
+    /**
+     * Tells what happened since the last call, in order. Message events of one mailbox in a row
+     * become one STATUS, as Dovecot sends them: MESSAGES, UIDNEXT and UNSEEN after new or expunged
+     * messages, UNSEEN alone after flag changes only.
+     */
+    void tell(ResponseWriter out, Mailbox selected) throws IOException {
+        Map<Mailbox, Boolean> statuses = new LinkedHashMap<>();
+        AccountEvent event;
+        while ((event = pending.poll()) != null) {
+            if (event instanceof AccountEvent.MessageChange change) {
+                Mailbox m = change.mailbox();
+                if (m == selected) {
+                    continue;
+                }
+                Set<Event> wanted = eventsFor(m.name());
+                MailboxEvent e = change.event();
+                boolean counts = e instanceof MailboxEvent.Appended && wanted.contains(Event.MESSAGENEW)
+                        || e instanceof MailboxEvent.Expunged && wanted.contains(Event.MESSAGEEXPUNGE);
+                boolean flags = e instanceof MailboxEvent.FlagsChanged && wanted.contains(Event.FLAGCHANGE);
+                if (counts || flags) {
+                    statuses.merge(m, counts, Boolean::logicalOr);
+                }
+            } else if (event instanceof AccountEvent.NameChange name) {
+                tellStatuses(out, statuses);
+                if (eventsFor(name.name()).contains(Event.MAILBOXNAME)
+                        || name.oldName() != null && eventsFor(name.oldName()).contains(Event.MAILBOXNAME)) {
+                    out.untagged("LIST (" + (name.exists() ? "" : "\\NonExistent") + ") \"/\" " + wire(name.name())
+                            + (name.oldName() == null ? "" : " (\"OLDNAME\" (" + wire(name.oldName()) + "))"));
+                }
+            } else if (event instanceof AccountEvent.SubscriptionChange sub) {
+                tellStatuses(out, statuses);
+                if (eventsFor(sub.name()).contains(Event.SUBSCRIPTIONCHANGE)) {
+                    out.untagged("LIST (" + (sub.subscribed() ? "\\Subscribed" : "") + ") \"/\" " + wire(sub.name()));
+                }
+            }
+        }
+        tellStatuses(out, statuses);
+    }
+
+    private void tellStatuses(ResponseWriter out, Map<Mailbox, Boolean> statuses) throws IOException {
+        for (Map.Entry<Mailbox, Boolean> e : statuses.entrySet()) {
+            Mailbox m = e.getKey();
+            if (account.mailbox(m.name()) != m) {
+                continue;
+            }
+            Mailbox.Status s = m.status();
+            out.untagged("STATUS " + wire(m.name()) + " (" + (e.getValue()
+                    ? "MESSAGES " + s.messages() + " UIDNEXT " + s.uidNext() + " " : "") + "UNSEEN " + s.unseen() + ")");
+        }
+        statuses.clear();
+    }
+
+    private static String wire(String name) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImapStrings.writeAString(out, ModifiedUtf7.encode(name));
+        return out.toString(StandardCharsets.US_ASCII);
+    }
+}

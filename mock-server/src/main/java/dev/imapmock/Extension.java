@@ -176,6 +176,14 @@ public enum Extension {
     /** The MESSAGE resource (messages in all mailboxes of the account), and the DELETED status item. */
     QUOTA_RES_MESSAGE("QUOTA=RES-MESSAGE", "RFC 9208", QUOTA),
     /**
+     * NOTIFY: the client names the mailboxes and events it wants to hear of; changes to mailboxes
+     * it has not selected arrive as {@code * STATUS}, new, renamed, deleted and (un)subscribed
+     * mailboxes as {@code * LIST}, after each command and during IDLE. The MessageNew, MessageExpunge,
+     * FlagChange, MailboxName and SubscriptionChange events; the METADATA ones are refused with
+     * {@code NO [BADEVENT ...]}.
+     */
+    NOTIFY("NOTIFY", "RFC 5465"),
+    /**
      * SETQUOTA changes the limits of the account's quota root (RFC 9208 §4.1.3). Off unless asked
      * for ({@code with(Extension.QUOTASET)}): Dovecot refuses SETQUOTA to a user who is not an
      * administrator, and so does a server without it ({@code NO Quota can be changed only by admin}).
@@ -186,15 +194,8 @@ public enum Extension {
      * directions are raw deflate (RFC 1951). Off unless asked for ({@code with(Extension.COMPRESS_DEFLATE)}),
      * since Dovecot 2.3 offers it only with its zlib plugin, which its default configuration leaves out.
      */
-    COMPRESS_DEFLATE("COMPRESS=DEFLATE", "RFC 4978", false),
-    /**
-     * NOTIFY: the client names the mailboxes and events it wants to hear of; changes to mailboxes
-     * it has not selected arrive as {@code * STATUS}, new, renamed, deleted and (un)subscribed
-     * mailboxes as {@code * LIST}, after each command and during IDLE. The MessageNew, MessageExpunge,
-     * FlagChange, MailboxName and SubscriptionChange events; the METADATA ones are refused with
-     * {@code NO [BADEVENT ...]}.
-     */
-    NOTIFY("NOTIFY", "RFC 5465");
+    COMPRESS_DEFLATE("COMPRESS=DEFLATE", "RFC 4978", false);
+
 
 
     private final String capability;

@@ -144,7 +144,7 @@ public final class Notifications implements AccountListener {
     private void tellStatuses(ResponseWriter out, Map<Mailbox, Boolean> statuses) throws IOException {
         for (Map.Entry<Mailbox, Boolean> e : statuses.entrySet()) {
             Mailbox m = e.getKey();
-            if (account.mailbox(m.name()) != m) {
+            if (account.mailbox(m.name()) != m || m.isNoselect()) {
                 continue;
             }
             Mailbox.Status s = m.status();

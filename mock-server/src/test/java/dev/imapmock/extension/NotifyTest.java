@@ -193,6 +193,28 @@ class NotifyTest {
     }
 
     @Test
+    void aDeletedMailboxIsToldAsNonExistentAndItsLostMessagesAsNoStatus() {
+        try (ImapMockServer server = server();
+             RawClient watcher = RawClient.login(server, "alice", "secret");
+             RawClient other = RawClient.login(server, "alice", "secret")) {
+            server.deliver("alice", "Work/Reports", MAIL);
+            server.deliver("alice", "Other", MAIL);
+            watcher.play("""
+                    C: n1 NOTIFY SET (PERSONAL (MessageNew MessageExpunge MailboxName))
+                    S: n1 OK NOTIFY completed.
+                    """);
+            other.command("d1", "DELETE Work/Reports");
+            other.command("d2", "DELETE Other");
+            watcher.play("""
+                    C: p1 NOOP
+                    S: * LIST (\\NonExistent) "/" Work/Reports
+                    S: * LIST (\\NonExistent) "/" Other
+                    S: p1 OK NOOP completed.
+                    """);
+        }
+    }
+
+    @Test
     void unsupportedEventsAreRefusedWithTheListOfSupportedOnesAndThePreviousSetStays() {
         try (ImapMockServer server = server();
              RawClient watcher = RawClient.login(server, "alice", "secret")) {

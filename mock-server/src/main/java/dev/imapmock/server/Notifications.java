@@ -14,6 +14,8 @@ import dev.imapmock.store.MailboxEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +46,16 @@ public final class Notifications implements AccountListener {
     private final List<Watch> watches;
     private final ConcurrentLinkedQueue<AccountEvent> pending = new ConcurrentLinkedQueue<>();
     private volatile Runnable wakeUp = () -> { };
+    /** The UIDVALIDITY last told of each mailbox, by its STATUS: told again only when it changed. */
+    private final Map<Mailbox, Long> toldUidValidity = new HashMap<>();
 
-    Notifications(Account account, List<Watch> watches) {
+    /** {@code previous}: the NOTIFY this one replaces, or null; what it told of UIDVALIDITY stays told. */
+    Notifications(Account account, List<Watch> watches, Notifications previous) {
         this.account = account;
         this.watches = List.copyOf(watches);
+        if (previous != null) {
+            toldUidValidity.putAll(previous.toldUidValidity);
+        }
     }
 
     @Override
@@ -66,11 +74,12 @@ public final class Notifications implements AccountListener {
     }
 
     /**
-     * The events asked for a mailbox other than the selected one: those of the first group whose
-     * filter takes it (RFC 5465 §6 lets a client name a mailbox in several groups; the first
-     * wins, as the groups are read in order), or none.
+     * The events asked for a mailbox other than the selected one: those of every group whose
+     * filter takes it, together, as Dovecot reads several groups (a {@code NONE} group takes
+     * nothing away from another that names the mailbox too).
      */
     Set<Event> eventsFor(String name) {
+        Set<Event> events = EnumSet.noneOf(Event.class);
         for (Watch w : watches) {
             boolean matches = switch (w.filter()) {
                 case SELECTED, SELECTED_DELAYED -> false;
@@ -82,10 +91,10 @@ public final class Notifications implements AccountListener {
                         || name.startsWith(n + Account.DELIMITER));
             };
             if (matches) {
-                return w.events();
+                events.addAll(w.events());
             }
         }
-        return Set.of();
+        return events;
     }
 
     /**
@@ -96,6 +105,7 @@ public final class Notifications implements AccountListener {
         for (Mailbox m : account.mailboxes()) {
             if (m != selected && !m.isNoselect() && eventsFor(m.name()).contains(Event.MESSAGENEW)) {
                 Mailbox.Status s = m.status();
+                toldUidValidity.put(m, s.uidValidity());
                 out.untagged("STATUS " + wire(m.name()) + " (MESSAGES " + s.messages() + " UIDNEXT " + s.uidNext()
                         + " UIDVALIDITY " + s.uidValidity() + " UNSEEN " + s.unseen() + ")");
             }
@@ -105,7 +115,8 @@ public final class Notifications implements AccountListener {
     /**
      * Tells what happened since the last call, in order. Message events of one mailbox in a row
      * become one STATUS, as Dovecot sends them: MESSAGES, UIDNEXT and UNSEEN after new or expunged
-     * messages, UNSEEN alone after flag changes only.
+     * messages, with UIDVALIDITY too the first time the session hears of the mailbox, and UNSEEN
+     * alone after flag changes only.
      */
     void tell(ResponseWriter out, Mailbox selected) throws IOException {
         Map<Mailbox, Boolean> statuses = new LinkedHashMap<>();
@@ -148,8 +159,13 @@ public final class Notifications implements AccountListener {
                 continue;
             }
             Mailbox.Status s = m.status();
-            out.untagged("STATUS " + wire(m.name()) + " (" + (e.getValue()
-                    ? "MESSAGES " + s.messages() + " UIDNEXT " + s.uidNext() + " " : "") + "UNSEEN " + s.unseen() + ")");
+            String counts = "";
+            if (e.getValue()) {
+                Long told = toldUidValidity.put(m, s.uidValidity());
+                counts = "MESSAGES " + s.messages() + " UIDNEXT " + s.uidNext() + " "
+                        + (told == null || told != s.uidValidity() ? "UIDVALIDITY " + s.uidValidity() + " " : "");
+            }
+            out.untagged("STATUS " + wire(m.name()) + " (" + counts + "UNSEEN " + s.unseen() + ")");
         }
         statuses.clear();
     }

@@ -317,8 +317,9 @@ public final class Session {
      * previous one); with {@code status}, tells the STATUS of every watched mailbox at once.
      */
     public void notify(java.util.List<Notifications.Watch> watches, boolean status) throws IOException {
+        Notifications previous = notifications;
         stopNotifications();
-        notifications = new Notifications(account, watches);
+        notifications = new Notifications(account, watches, previous);
         account.watch(notifications);
         if (status) {
             notifications.tellStatusNow(out, selected == null ? null : selected.mailbox());

@@ -42,7 +42,8 @@ class NotifyAngusTest {
                     }
                     return null;
                 });
-                assertThat(heard).contains("* STATUS Orders (MESSAGES 1 UIDNEXT 2 UNSEEN 1)");
+                long uidValidity = server.store().account("alice").orElseThrow().mailbox("Orders").uidValidity();
+                assertThat(heard).contains("* STATUS Orders (MESSAGES 1 UIDNEXT 2 UIDVALIDITY " + uidValidity + " UNSEEN 1)");
             } finally {
                 store.close();
             }

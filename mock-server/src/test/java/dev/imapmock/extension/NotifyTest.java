@@ -15,7 +15,8 @@ import java.util.List;
  * NOTIFY (RFC 5465): one session changes the account, the other, which asked NOTIFY for it, hears
  * of the changes to mailboxes it has not selected as {@code * STATUS} and of mailbox names and
  * subscriptions as {@code * LIST}, after its next command or at once while it idles. The lines are
- * those Dovecot 2.3 sends for the same changes (docs/compliance.md lists where they differ).
+ * those Dovecot 2.3 sends for the same changes (docs/compliance.md lists where they differ): a
+ * mailbox's first STATUS of the session carries its UIDVALIDITY, later ones only when it changed.
  */
 @Timeout(20)
 class NotifyTest {
@@ -48,9 +49,9 @@ class NotifyTest {
             other.command("a1", "APPEND Work {4+}\r\nx\r\n");
             watcher.play("""
                     C: p1 NOOP
-                    S: * STATUS Work (MESSAGES 1 UIDNEXT 2 UNSEEN 1)
+                    S: * STATUS Work (MESSAGES 1 UIDNEXT 2 UIDVALIDITY %d UNSEEN 1)
                     S: p1 OK NOOP completed.
-                    """);
+                    """.formatted(uidValidity(server, "Work")));
             other.command("s1", "SELECT Work");
             other.command("s2", "STORE 1 +FLAGS (\\Seen)");
             watcher.play("""
@@ -82,10 +83,10 @@ class NotifyTest {
             server.deliver("alice", "Work", MAIL);
             server.deliver("alice", "INBOX", MAIL);
             watcher.play("""
-                    S: * STATUS INBOX (MESSAGES 1 UIDNEXT 2 UNSEEN 1)
+                    S: * STATUS INBOX (MESSAGES 1 UIDNEXT 2 UIDVALIDITY %d UNSEEN 1)
                     C: DONE
                     S: i1 OK Idle completed.
-                    """);
+                    """.formatted(uidValidity(server, "INBOX")));
         }
     }
 
@@ -107,15 +108,15 @@ class NotifyTest {
                     """);
             server.deliver("alice", "Other", MAIL);
             watcher.play("""
-                    S: * STATUS Other (MESSAGES 1 UIDNEXT 2 UNSEEN 1)
+                    S: * STATUS Other (MESSAGES 1 UIDNEXT 2 UIDVALIDITY %d UNSEEN 1)
                     C: DONE
                     S: i1 OK Idle completed.
-                    """);
+                    """.formatted(uidValidity(server, "Other")));
         }
     }
 
     @Test
-    void filtersChooseTheMailboxesAndTheFirstMatchingGroupWins() {
+    void filtersChooseTheMailboxesAndTheEventsOfEveryGroupThatTakesOneAddUp() {
         try (ImapMockServer server = server();
              RawClient watcher = RawClient.login(server, "alice", "secret")) {
             watcher.play("""
@@ -127,22 +128,22 @@ class NotifyTest {
             server.deliver("alice", "INBOX", MAIL);
             watcher.play("""
                     C: p1 NOOP
-                    S: * STATUS Work/Reports (MESSAGES 1 UIDNEXT 2 UNSEEN 1)
+                    S: * STATUS Work/Reports (MESSAGES 1 UIDNEXT 2 UIDVALIDITY %d UNSEEN 1)
                     S: p1 OK NOOP completed.
                     C: n2 NOTIFY SET (SUBSCRIBED (MessageNew MessageExpunge)) (MAILBOXES (INBOX "Other") (MessageNew MessageExpunge))
                     S: n2 OK NOTIFY completed.
-                    """);
+                    """.formatted(uidValidity(server, "Work/Reports")));
             server.deliver("alice", "Work", MAIL);
             server.deliver("alice", "Work/Reports", MAIL);
             server.deliver("alice", "Other", MAIL);
             watcher.play("""
                     C: p2 NOOP
-                    S: * STATUS Work (MESSAGES 1 UIDNEXT 2 UNSEEN 1)
-                    S: * STATUS Other (MESSAGES 2 UIDNEXT 3 UNSEEN 2)
+                    S: * STATUS Work (MESSAGES 1 UIDNEXT 2 UIDVALIDITY %d UNSEEN 1)
+                    S: * STATUS Other (MESSAGES 2 UIDNEXT 3 UIDVALIDITY %d UNSEEN 2)
                     S: p2 OK NOOP completed.
                     C: n3 NOTIFY NONE
                     S: n3 OK NOTIFY completed.
-                    """);
+                    """.formatted(uidValidity(server, "Work"), uidValidity(server, "Other")));
             server.deliver("alice", "Other", MAIL);
             watcher.play("""
                     C: p3 NOOP
@@ -231,9 +232,9 @@ class NotifyTest {
             server.deliver("alice", "INBOX", MAIL);
             watcher.play("""
                     C: p1 NOOP
-                    S: * STATUS INBOX (MESSAGES 1 UIDNEXT 2 UNSEEN 1)
+                    S: * STATUS INBOX (MESSAGES 1 UIDNEXT 2 UIDVALIDITY %d UNSEEN 1)
                     S: p1 OK NOOP completed.
-                    """);
+                    """.formatted(uidValidity(server, "INBOX")));
         }
     }
 

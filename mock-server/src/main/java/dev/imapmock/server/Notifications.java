@@ -14,6 +14,7 @@ import dev.imapmock.store.MailboxEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -99,10 +100,13 @@ public final class Notifications implements AccountListener {
 
     /**
      * {@code NOTIFY SET STATUS} (RFC 5465 §3): a STATUS now for every mailbox whose new and
-     * expunged messages the client asked to hear of, so that it knows where it starts from.
+     * expunged messages the client asked to hear of, so that it knows where it starts from; INBOX
+     * first, then the others in name order, as Dovecot sends them.
      */
     void tellStatusNow(ResponseWriter out, Mailbox selected) throws IOException {
-        for (Mailbox m : account.mailboxes()) {
+        List<Mailbox> mailboxes = account.mailboxes();
+        mailboxes.sort(Comparator.comparing((Mailbox m) -> !m.name().equals(Account.INBOX)));
+        for (Mailbox m : mailboxes) {
             if (m != selected && !m.isNoselect() && eventsFor(m.name()).contains(Event.MESSAGENEW)) {
                 Mailbox.Status s = m.status();
                 toldUidValidity.put(m, s.uidValidity());

@@ -153,7 +153,7 @@ class NotifyTest {
     }
 
     @Test
-    void setStatusTellsEveryWatchedMailboxAtOnce() {
+    void setStatusTellsEveryWatchedMailboxButTheSelectedOneAtOnceInboxFirst() {
         try (ImapMockServer server = server();
              RawClient watcher = RawClient.login(server, "alice", "secret")) {
             server.deliver("alice", "Work", MAIL, List.of("\\Seen"));
@@ -164,6 +164,13 @@ class NotifyTest {
                     S: * STATUS Work/Reports (MESSAGES 0 UIDNEXT 1 UIDVALIDITY %d UNSEEN 0)
                     S: n1 OK NOTIFY completed.
                     """.formatted(uidValidity(server, "Work"), uidValidity(server, "Work/Reports")));
+            watcher.command("u1", "UNSELECT");
+            watcher.play("""
+                    C: n2 NOTIFY SET STATUS (MAILBOXES (Work INBOX) (MessageNew MessageExpunge))
+                    S: * STATUS INBOX (MESSAGES 0 UIDNEXT 1 UIDVALIDITY %d UNSEEN 0)
+                    S: * STATUS Work (MESSAGES 1 UIDNEXT 2 UIDVALIDITY %d UNSEEN 0)
+                    S: n2 OK NOTIFY completed.
+                    """.formatted(uidValidity(server, "INBOX"), uidValidity(server, "Work")));
         }
     }
 

@@ -193,6 +193,14 @@ public enum Extension {
     /** The MESSAGE resource (messages in all mailboxes of the account), and the DELETED status item. */
     QUOTA_RES_MESSAGE("QUOTA=RES-MESSAGE", "RFC 9208", QUOTA),
     /**
+     * NOTIFY: the client names the mailboxes and events it wants to hear of; changes to mailboxes
+     * it has not selected arrive as {@code * STATUS}, new, renamed, deleted and (un)subscribed
+     * mailboxes as {@code * LIST}, after each command and during IDLE. The MessageNew, MessageExpunge,
+     * FlagChange, MailboxName and SubscriptionChange events; the METADATA ones are refused with
+     * {@code NO [BADEVENT ...]}.
+     */
+    NOTIFY("NOTIFY", "RFC 5465"),
+    /**
      * SETQUOTA changes the limits of the account's quota root (RFC 9208 §4.1.3). Off unless asked
      * for ({@code with(Extension.QUOTASET)}): Dovecot refuses SETQUOTA to a user who is not an
      * administrator, and so does a server without it ({@code NO Quota can be changed only by admin}).
@@ -225,6 +233,7 @@ public enum Extension {
      */
     private static final List<Extension> REV2_FOLDS_IN = List.of(ENABLE, NAMESPACE, UNSELECT, UIDPLUS, MOVE, IDLE,
             ESEARCH, SEARCHRES, LIST_EXTENDED, LIST_STATUS, SPECIAL_USE, STATUS_SIZE, BINARY, SASL_IR);
+
 
 
     private final String capability;

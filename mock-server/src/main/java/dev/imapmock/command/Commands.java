@@ -64,6 +64,7 @@ public final class Commands {
             entry("IDLE", new IdleCommand(), AUTH, Extension.IDLE),
             entry("ENABLE", new EnableCommand(), AUTH, Extension.ENABLE),
             entry("COMPRESS", new CompressCommand(), AUTH, Extension.COMPRESS_DEFLATE),
+            entry("NOTIFY", new NotifyCommand(), AUTH, Extension.NOTIFY),
             entry("CHECK", new NoopCommand(), SEL),
             entry("CLOSE", new CloseCommand(true), SEL),
             entry("UNSELECT", new CloseCommand(false), SEL, Extension.UNSELECT),

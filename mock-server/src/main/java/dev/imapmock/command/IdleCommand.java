@@ -3,6 +3,7 @@ package dev.imapmock.command;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.ProtocolException;
+import dev.imapmock.server.Notifications;
 import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.server.Session;
 
@@ -12,7 +13,7 @@ import java.util.concurrent.Semaphore;
 
 /**
  * IDLE (RFC 2177). While the connection's thread waits for {@code DONE}, a helper thread reports
- * each change to the selected mailbox as it happens. The two never write at once: the helper
+ * each change to the selected mailbox as it happens, and what NOTIFY asked for (RFC 5465 §3). The two never write at once: the helper
  * stops writing before the handler goes on.
  */
 final class IdleCommand implements CommandHandler {
@@ -21,7 +22,9 @@ final class IdleCommand implements CommandHandler {
         new Args(command.args()).end();
         session.out().continuation("idling");
         SelectedMailbox selected = session.selected();
-        Notifier notifier = selected == null ? null : new Notifier(session, selected);
+        Notifications notifications = session.notifications();
+        Notifier notifier = selected == null && notifications == null ? null
+                : new Notifier(session, selected, notifications);
         String line;
         try (var faults = session.faults().whileIdle()) {
             line = session.in().readRawLine();
@@ -43,18 +46,26 @@ final class IdleCommand implements CommandHandler {
     private static final class Notifier implements Runnable {
         private final Session session;
         private final SelectedMailbox selected;
+        private final Notifications notifications;
         private final Semaphore changes = new Semaphore(0);
         private final Thread thread;
         private volatile boolean stopped;
 
-        Notifier(Session session, SelectedMailbox selected) {
+        /** Either of {@code selected} and {@code notifications} may be null. */
+        Notifier(Session session, SelectedMailbox selected, Notifications notifications) {
             this.session = session;
             this.selected = selected;
-            selected.onChange(changes::release);
+            this.notifications = notifications;
+            if (selected != null) {
+                selected.onChange(changes::release);
+            }
+            if (notifications != null) {
+                notifications.onChange(changes::release);
+            }
             this.thread = new Thread(this, Thread.currentThread().getName() + "-idle");
             thread.setDaemon(true);
             thread.start();
-            if (selected.hasPending()) {
+            if (selected != null && selected.hasPending() || notifications != null && notifications.hasPending()) {
                 changes.release();
             }
         }
@@ -68,7 +79,10 @@ final class IdleCommand implements CommandHandler {
                     if (stopped) {
                         return;
                     }
-                    selected.sync(session.out(), true);
+                    if (selected != null) {
+                        selected.sync(session.out(), true);
+                    }
+                    session.tellNotifications();
                     session.out().flush();
                 }
             } catch (InterruptedException | IOException e) {
@@ -77,7 +91,12 @@ final class IdleCommand implements CommandHandler {
         }
 
         void stop() {
-            selected.onChange(null);
+            if (selected != null) {
+                selected.onChange(null);
+            }
+            if (notifications != null) {
+                notifications.onChange(null);
+            }
             stopped = true;
             changes.release();
             try {

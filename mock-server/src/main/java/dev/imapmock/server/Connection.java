@@ -334,6 +334,9 @@ final class Connection implements Runnable {
             if (session.selected() != null && session.state() != SessionState.LOGOUT) {
                 session.selected().sync(out, entry.expungeSafe());
             }
+            if (session.state() != SessionState.LOGOUT) {
+                session.tellNotifications();
+            }
         }
         return new ReceivedCommand.Outcome(status.name(), code, text);
     }

@@ -41,6 +41,8 @@ public final class Session {
     private ReceivedCommand.Authentication attempt;
     private int failedLogins;
     private java.util.Map<String, byte[]> channelBindings = java.util.Map.of();
+    /** What NOTIFY asked for, or null: a session that never uses NOTIFY watches nothing. */
+    private Notifications notifications;
 
     Session(int connection, ServerContext server, CommandReader in, ResponseWriter out, boolean secure) {
         this.connection = connection;
@@ -335,7 +337,43 @@ public final class Session {
         }
     }
 
+    /**
+     * Replaces what NOTIFY asked for with {@code watches} (RFC 5465 §3: each NOTIFY replaces the
+     * previous one); with {@code status}, tells the STATUS of every watched mailbox at once.
+     */
+    public void notify(java.util.List<Notifications.Watch> watches, boolean status) throws IOException {
+        Notifications previous = notifications;
+        stopNotifications();
+        notifications = new Notifications(account, watches, previous);
+        account.watch(notifications);
+        if (status) {
+            notifications.tellStatusNow(out, selected == null ? null : selected.mailbox());
+        }
+    }
+
+    /** {@code NOTIFY NONE}: nothing more is told beyond the selected mailbox's news. */
+    public void stopNotifications() {
+        if (notifications != null) {
+            account.unwatch(notifications);
+            notifications = null;
+        }
+    }
+
+    /** What NOTIFY asked for, or null. */
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    /** Writes the NOTIFY news gathered since the last call; nothing without NOTIFY. */
+    public void tellNotifications() throws IOException {
+        Notifications n = notifications;
+        if (n != null) {
+            n.tell(out, selected == null ? null : selected.mailbox());
+        }
+    }
+
     public void logout() {
+        stopNotifications();
         unselect();
         state = SessionState.LOGOUT;
     }

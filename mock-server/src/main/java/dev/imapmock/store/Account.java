@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,6 +34,8 @@ public final class Account {
     private final TreeMap<String, Mailbox> mailboxes = new TreeMap<>();
     private final TreeSet<String> subscriptions = new TreeSet<>();
     private final SpecialUseMailboxes specialUse;
+    /** The sessions with NOTIFY on, shared with every mailbox of the account. */
+    private final List<AccountListener> watchers = new CopyOnWriteArrayList<>();
 
     /** An account with INBOX and the mailboxes {@code specialUse} names, created in its order. */
     Account(String user, String password, AtomicLong uidValidities, StoreLimits limits,
@@ -48,7 +51,7 @@ public final class Account {
         this.clock = clock;
         this.quota = quota;
         this.specialUse = specialUse;
-        mailboxes.put(INBOX, new Mailbox(INBOX, uidValidities.getAndIncrement(), quota, clock));
+        mailboxes.put(INBOX, new Mailbox(INBOX, uidValidities.getAndIncrement(), quota, clock, watchers));
         for (String name : specialUse.mailboxes().keySet()) {
             if (mailboxes.get(name) == null) {
                 create(name);
@@ -130,9 +133,10 @@ public final class Account {
             throw new MailboxException(MailboxException.Reason.ALREADY_EXISTS, "Mailbox already exists: " + name);
         }
         createParents(name);
-        Mailbox created = new Mailbox(name, uidValidities.getAndIncrement(), quota, clock);
+        Mailbox created = new Mailbox(name, uidValidities.getAndIncrement(), quota, clock, watchers);
         created.ownUses(uses == null ? null : frozen(uses));
         mailboxes.put(name, created);
+        tell(new AccountEvent.NameChange(name, null, true));
         return created;
     }
 
@@ -185,6 +189,7 @@ public final class Account {
             mailboxes.remove(name);
             m.removeAll(false, true);
         }
+        tell(new AccountEvent.NameChange(name, null, false));
     }
 
     /**
@@ -208,6 +213,7 @@ public final class Account {
         }
         if (from.equals(INBOX)) {
             renameInbox(source, to);
+            tell(new AccountEvent.NameChange(to, from, true));
             return;
         }
         createParents(to);
@@ -225,11 +231,12 @@ public final class Account {
             m.rename(newName);
             mailboxes.put(newName, m);
         }
+        tell(new AccountEvent.NameChange(to, from, true));
     }
 
     private void renameInbox(Mailbox inbox, String to) {
         createParents(to);
-        Mailbox target = new Mailbox(to, uidValidities.getAndIncrement(), quota, clock);
+        Mailbox target = new Mailbox(to, uidValidities.getAndIncrement(), quota, clock, watchers);
         mailboxes.put(to, target);
         List<Mailbox.NewMessage> moved = new ArrayList<>();
         for (Message m : inbox.removeAll(false, false)) {
@@ -253,7 +260,7 @@ public final class Account {
         for (Message m : old.removeAll(false, true)) {
             kept.add(Mailbox.NewMessage.moved(m));
         }
-        Mailbox fresh = new Mailbox(name, uidValidities.getAndIncrement(), quota, clock);
+        Mailbox fresh = new Mailbox(name, uidValidities.getAndIncrement(), quota, clock, watchers);
         fresh.ownUses(old.ownUses());
         fresh.restore(kept);
         mailboxes.put(name, fresh);
@@ -281,7 +288,7 @@ public final class Account {
         }
         mailboxes.clear();
         subscriptions.clear();
-        mailboxes.put(INBOX, new Mailbox(INBOX, uidValidities.getAndIncrement(), quota, clock));
+        mailboxes.put(INBOX, new Mailbox(INBOX, uidValidities.getAndIncrement(), quota, clock, watchers));
         for (String name : specialUse.mailboxes().keySet()) {
             if (mailboxes.get(name) == null) {
                 create(name);
@@ -367,11 +374,34 @@ public final class Account {
 
     public synchronized void subscribe(String name) {
         subscriptions.add(canonical(name));
+        tell(new AccountEvent.SubscriptionChange(canonical(name), true));
     }
 
     public synchronized void unsubscribe(String name) {
         if (!subscriptions.remove(canonical(name))) {
             throw new MailboxException(MailboxException.Reason.NONEXISTENT, "Not subscribed to " + name);
+        }
+        tell(new AccountEvent.SubscriptionChange(canonical(name), false));
+    }
+
+    /** True when {@code name} is subscribed. */
+    public synchronized boolean subscribed(String name) {
+        return subscriptions.contains(canonical(name));
+    }
+
+    /** From now on {@code listener} hears of every change in this account (NOTIFY, RFC 5465). */
+    public void watch(AccountListener listener) {
+        watchers.add(listener);
+    }
+
+    /** {@code listener} hears of nothing more. */
+    public void unwatch(AccountListener listener) {
+        watchers.remove(listener);
+    }
+
+    private void tell(AccountEvent event) {
+        for (AccountListener l : watchers) {
+            l.onEvent(event);
         }
     }
 
@@ -385,7 +415,7 @@ public final class Account {
         while (slash >= 0) {
             String parent = name.substring(0, slash);
             if (!mailboxes.containsKey(parent)) {
-                mailboxes.put(parent, new Mailbox(parent, uidValidities.getAndIncrement(), quota, clock));
+                mailboxes.put(parent, new Mailbox(parent, uidValidities.getAndIncrement(), quota, clock, watchers));
             }
             slash = name.indexOf(DELIMITER, slash + 1);
         }

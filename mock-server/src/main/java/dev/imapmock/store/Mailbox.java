@@ -37,7 +37,11 @@ public final class Mailbox {
     /** Special uses given to this mailbox (RFC 6154), or null for those configured for its name. */
     private volatile Set<SpecialUse> ownUses;
 
-    Mailbox(String name, long uidValidity, Quota quota, Clock clock) {
+    /** The account's NOTIFY listeners (RFC 5465), told of every change after the selecting sessions. */
+    private final List<AccountListener> watchers;
+
+    Mailbox(String name, long uidValidity, Quota quota, Clock clock, List<AccountListener> watchers) {
+        this.watchers = watchers;
         this.name = name;
         this.uidValidity = uidValidity;
         this.quota = quota;
@@ -421,6 +425,12 @@ public final class Mailbox {
     private void publish(MailboxEvent event) {
         for (MailboxListener l : listeners) {
             l.onEvent(event);
+        }
+        if (!watchers.isEmpty() && !(event instanceof MailboxEvent.Deleted)) {
+            AccountEvent change = new AccountEvent.MessageChange(this, event);
+            for (AccountListener l : watchers) {
+                l.onEvent(change);
+            }
         }
     }
 

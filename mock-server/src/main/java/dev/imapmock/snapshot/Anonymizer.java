@@ -36,9 +36,11 @@ final class Anonymizer {
     private static final Set<String> KEPT_FIELDS = Set.of("mime-version", "content-transfer-encoding", "content-id",
             "content-language", "date", "resent-date");
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?\\s]+)\\?([bBqQ])\\?[^?\\s]*\\?=");
+    /** Reply and forward markers a subject keeps, so threading by subject (RFC 5256) still works. */
+    private static final Pattern REPLY_PREFIX = Pattern.compile("(?i)(?:(?:re|fwd?|aw|wg|sv)(?:\\[\\d+])?:\\s*)+");
     private static final Pattern ID = Pattern.compile("<([^<>\\s]+)>");
     private static final Pattern FILE_PARAMETER = Pattern.compile(
-            "(?i)((?:^|;)\\s*(?:file)?name(\\*0?)?\\*?\\s*=\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^;\\s]*)");
+            "(?i)((?:^|;)\\s*(?:file)?name(\\*\\d+)?\\*?\\s*=\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^;\\s]*)");
     private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9._%+-]+)@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)");
 
     private final Scrambler scrambler;
@@ -283,7 +285,9 @@ final class Anonymizer {
             fake = ids(value);
             fields.merge(name.trim() + " (ids, linked)", 1, Integer::sum);
         } else if (lower.equals("subject") || lower.equals("thread-topic") || lower.equals("content-description")) {
-            fake = words(value);
+            Matcher prefix = REPLY_PREFIX.matcher(value);
+            int keep = prefix.lookingAt() ? prefix.end() : 0;
+            fake = value.substring(0, keep) + words(value.substring(keep));
             fields.merge(name.trim() + " (words)", 1, Integer::sum);
         } else if (lower.equals("content-type") || lower.equals("content-disposition")) {
             fake = fileNames(value);

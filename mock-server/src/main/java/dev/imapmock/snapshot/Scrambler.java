@@ -184,10 +184,30 @@ final class Scrambler {
         }
     }
 
-    /** A letter that takes as many octets as {@code cp} in the charset: the same script's pool where one fits. */
+    /**
+     * A letter that takes as many octets as {@code cp} in the charset, from the pool of its own script
+     * first (Cyrillic stays Cyrillic, so a quoted-printable body keeps its {@code =XX} density).
+     */
     private String letterLike(int cp, long x, CharsetEncoder encoder) {
         int size = size(Character.toString(cp), encoder);
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        List<String[]> order = new java.util.ArrayList<>();
         for (String[] pool : pools) {
+            boolean ascii = pool[0].charAt(0) < 128;
+            boolean same = cp < 128 ? ascii
+                    : !ascii && Character.UnicodeScript.of(pool[pool.length - 1].codePointAt(0)) == script;
+            if (same) {
+                order.add(0, pool);
+            } else if (!ascii || cp < 128) {
+                order.add(pool);
+            }
+        }
+        for (String[] pool : pools) {
+            if (!order.contains(pool)) {
+                order.add(pool);
+            }
+        }
+        for (String[] pool : order) {
             String candidate = pool[(int) (x % pool.length)];
             if (encodable(candidate, encoder) && size(candidate, encoder) == size) {
                 return candidate;

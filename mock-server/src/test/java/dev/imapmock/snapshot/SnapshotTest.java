@@ -116,6 +116,30 @@ class SnapshotTest {
     }
 
     @Test
+    void implicitTlsAndStartTlsCheckTheCertificateOfCafile() throws Exception {
+        try (ImapMockServer tls = ImapMockServer.builder().user("alice", "secret").tls().tlsPort(0).build().start()) {
+            tls.deliver("alice", "INBOX", mail("Secure", "over tls"));
+            Path pem = Files.writeString(temp.resolve("ca.pem"), tls.tls().certificatePem());
+            for (String[] mode : List.of(new String[] {"--imaps", String.valueOf(tls.tlsPort())},
+                    new String[] {"--tls", String.valueOf(tls.port())})) {
+                Path dir = temp.resolve("mail" + mode[0]);
+                int status = SnapshotCommand.run(new String[] {"--host", "localhost", "--port", mode[1], mode[0],
+                    "--cafile", pem.toString(), "--user", "alice", "--password-env", "IMAP_PASSWORD", "--out",
+                    dir.toString()}, new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8), ENV::get, false);
+                assertThat(status).as("%s err: %s", mode[0], err).isZero();
+                assertThat(Files.readString(dir.resolve("INBOX/000001.eml"))).contains("over tls");
+            }
+            // Without --cafile the JDK's trust store applies, which does not know this certificate.
+            Path dir = temp.resolve("untrusted");
+            assertThat(SnapshotCommand.run(new String[] {"--host", "localhost", "--port", String.valueOf(tls.tlsPort()),
+                "--imaps", "--user", "alice", "--password-env", "IMAP_PASSWORD", "--out", dir.toString()},
+                    new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8), ENV::get, false)).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("can't connect to localhost:");
+            assertThat(dir).doesNotExist();
+        }
+    }
+
+    @Test
     void limitKeepsTheNewestMessagesAndPatternsChooseMailboxes() throws Exception {
         Path dir = temp.resolve("mail");
         assertThat(snapshot(dir, "--mailbox", "INBOX", "--mailbox", "b%", "--limit", "2")).as("err: %s", err).isZero();

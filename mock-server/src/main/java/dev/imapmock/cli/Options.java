@@ -101,6 +101,9 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                                      --special-use 'Sent Items=\\Sent' --special-use 'Bin=\\Trash \\Junk'
                                      --special-use none: no special-use mailbox at all
               --help                 print this help and exit
+
+            java -jar imapmock-server-<version>-standalone.jar snapshot --help
+                                     copy a real account into a fixture tree (docs/snapshot.md)
             """;
 
     static Options parse(String[] args) {

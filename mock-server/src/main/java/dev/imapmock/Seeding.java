@@ -68,6 +68,9 @@ final class Seeding {
             if (fixture.specialUse().isPresent()) {
                 account.specialUses(fixture.name(), fixture.specialUse().get());
             }
+            if (fixture.subscribed()) {
+                account.subscribe(fixture.name());
+            }
             List<Mailbox.NewMessage> messages = new ArrayList<>(fixture.messages().size());
             for (FixtureMessage m : fixture.messages()) {
                 messages.add(new Mailbox.NewMessage(m.bytes(), Flags.of(m.flags()),

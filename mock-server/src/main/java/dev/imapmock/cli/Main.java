@@ -1,6 +1,7 @@
 package dev.imapmock.cli;
 
 import dev.imapmock.ImapMockServer;
+import dev.imapmock.snapshot.SnapshotCommand;
 
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +11,7 @@ import java.util.function.Function;
  * The standalone launcher: {@code java -jar imapmock-server-<version>-standalone.jar [options]}.
  * Prints exactly one line {@code IMAP server listening on HOST:PORT} when ready, followed by
  * {@code IMAPS server listening on HOST:PORT} with implicit TLS, and stops cleanly on SIGINT or
- * SIGTERM.
+ * SIGTERM. {@code snapshot ...} copies a real account into a fixture tree instead (docs/snapshot.md).
  */
 public final class Main {
     private Main() {
@@ -37,6 +38,10 @@ public final class Main {
 
     /** As {@link #run(String[], PrintStream, PrintStream)}, reading the environment through {@code env}. */
     static int run(String[] args, PrintStream out, PrintStream err, Function<String, String> env) {
+        if (args.length > 0 && args[0].equals("snapshot")) {
+            return SnapshotCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err, env,
+                    err == System.err && System.console() != null);
+        }
         Standalone standalone;
         try {
             standalone = Standalone.parse(args);

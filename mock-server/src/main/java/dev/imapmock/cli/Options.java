@@ -112,6 +112,9 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                                      minimal, yahoo, icloud, or a profile file (docs/profiles.md);
                                      the other options override what it sets
               --help                 print this help and exit
+
+            java -jar imapmock-server-<version>-standalone.jar snapshot --help
+                                     copy a real account into a fixture tree (docs/snapshot.md)
             """;
 
     static Options parse(String[] args) {

@@ -36,6 +36,19 @@ public final class MimeIndex {
         return new MimeIndex(message, root);
     }
 
+    /**
+     * The addresses of an address field's value (From, To, ...) as ENVELOPE reads them: a group is
+     * a start marker (mailbox = group name, host null), its members and an end marker.
+     */
+    public static List<Address> addresses(String headerValue) {
+        return AddressParser.parse(headerValue);
+    }
+
+    /** The charset of that name, or null when the JDK has none. */
+    public static java.nio.charset.Charset charset(String name) {
+        return Decoding.charset(name);
+    }
+
     /** RFC 2047 encoded words in a header value decoded, as SEARCH and the decoded headers see them. */
     public static String decodeWords(String value) {
         return Decoding.decodeEncodedWords(value);

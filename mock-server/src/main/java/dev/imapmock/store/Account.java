@@ -298,6 +298,11 @@ public final class Account {
         for (String name : subscribed) {
             subscriptions.add(canonical(name));
         }
+        for (MailboxContent box : content) {
+            if (box.subscribed()) {
+                subscriptions.add(canonical(box.name()));
+            }
+        }
     }
 
     /** Fails as {@link #replaceMail} would, changing nothing. */
@@ -350,13 +355,20 @@ public final class Account {
 
     /**
      * One mailbox to put into an account: its name, the special uses it gets instead of those
-     * configured for its name (null: the configured ones), and its messages in UID order.
+     * configured for its name (null: the configured ones), its messages in UID order, and whether
+     * the account is subscribed to it.
      */
-    public record MailboxContent(String name, Set<SpecialUse> specialUses, List<Mailbox.NewMessage> messages) {
+    public record MailboxContent(String name, Set<SpecialUse> specialUses, List<Mailbox.NewMessage> messages,
+                                 boolean subscribed) {
         public MailboxContent {
             java.util.Objects.requireNonNull(name, "name");
             specialUses = specialUses == null ? null : Set.copyOf(specialUses);
             messages = List.copyOf(messages);
+        }
+
+        /** A mailbox the account is not subscribed to. */
+        public MailboxContent(String name, Set<SpecialUse> specialUses, List<Mailbox.NewMessage> messages) {
+            this(name, specialUses, messages, false);
         }
     }
 

@@ -38,7 +38,8 @@ import java.util.zip.ZipOutputStream;
  * The store as a zip of a fixture tree, in the format {@code --fixtures DIR} reads
  * (docs/fixtures.md), and back. With one user the zip holds that user's mailbox tree; with several,
  * one tree per user in a directory named after the user, as {@code --fixtures} expects for the same
- * users. Each mailbox is a directory with a sidecar {@code NAME.properties} giving its special uses,
+ * users. Each mailbox is a directory with a sidecar {@code NAME.properties} giving its special uses
+ * and whether it is subscribed,
  * each message {@code 000001.eml} (UID order) with a sidecar holding its flags and internal date.
  * Subscriptions, UIDs and UIDVALIDITY are not part of a fixture and start afresh when loaded.
  */
@@ -80,7 +81,9 @@ final class FixtureTree {
             for (SpecialUse use : new TreeSet<>(account.specialUses(mailbox.name()))) {
                 uses.append(uses.length() > 11 ? " " : "").append(use.attribute());
             }
-            entry(zip, prefix + mailbox.name() + ".properties", (uses + "\n").getBytes(StandardCharsets.UTF_8));
+            String subscribed = account.subscriptions().contains(mailbox.name()) ? "subscribed=yes\n" : "";
+            entry(zip, prefix + mailbox.name() + ".properties",
+                    (uses + "\n" + subscribed).getBytes(StandardCharsets.UTF_8));
             List<Message> messages = mailbox.messages();
             int width = Math.max(6, String.valueOf(messages.size()).length());
             for (int i = 0; i < messages.size(); i++) {
@@ -138,7 +141,7 @@ final class FixtureTree {
                                 OffsetDateTime.from(m.internalDate())));
                     }
                     Set<SpecialUse> uses = box.specialUse().orElse(null);
-                    boxes.add(new Account.MailboxContent(box.name(), uses, messages));
+                    boxes.add(new Account.MailboxContent(box.name(), uses, messages, box.subscribed()));
                 }
                 content.put(e.getKey(), boxes);
             }

@@ -98,6 +98,7 @@ class StateApiTest {
     void snapshotIsAFixtureTreeThatTheServerSeedsFromAndTheApiLoadsBack(@TempDir Path dir) throws Exception {
         api = AdminClient.start(seeded("alice"));
         api.json("PUT", "/api/users/alice/mailboxes/Archive%2F2023/messages/1/flags", "{\"add\":[\"\\\\Flagged\"]}");
+        api.server.store().account("alice").orElseThrow().subscribe("Archive/2023");
         HttpResponse<byte[]> snapshot = api.get("/api/snapshot");
         assertThat(snapshot.statusCode()).isEqualTo(200);
         assertThat(AdminClient.type(snapshot)).isEqualTo("application/zip");
@@ -114,6 +115,7 @@ class StateApiTest {
             assertThat(m.flags().names()).containsExactly("\\Seen", "Work");
             assertThat(m.internalDate().toInstant()).isEqualTo(ZonedDateTime.parse("2024-03-01T10:15:30+01:00").toInstant());
             assertThat(a.mailbox("Archive/2023").messages().get(0).flags().names()).containsExactly("\\Flagged");
+            assertThat(a.subscriptions()).contains("Archive/2023").doesNotContain("INBOX");
         }
 
         api.delete("/api/users/alice/mailboxes/Archive%2F2023");
@@ -122,6 +124,7 @@ class StateApiTest {
         assertThat(load.statusCode()).as(AdminClient.text(load)).isEqualTo(204);
         assertThat(subjects("alice", "INBOX")).containsExactly("seeded");
         assertThat(subjects("alice", "Archive%2F2023")).containsExactly("old");
+        assertThat(api.server.store().account("alice").orElseThrow().subscriptions()).contains("Archive/2023");
         assertThat(api.get("/api/snapshot").body()).isEqualTo(snapshot.body());
     }
 

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  */
 record Settings(List<User> users, List<String> fixtures, Set<Extension> without, Set<Extension> with,
                 Tls tls, List<User> tokens, List<String> mechanisms, int maxFailedLogins, List<Quota> quotas,
-                Lifecycle lifecycle, String origin, Consumer<ImapMockServer.Builder> customizer) {
+                Lifecycle lifecycle, String origin, Consumer<ImapMockServer.Builder> customizer,
+                boolean strictClient) {
 
     record User(String name, String password) {
     }
@@ -53,7 +54,7 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
 
     static final Settings DEFAULTS = new Settings(List.of(parseUser(ImapServer.DEFAULT_USER, "defaults")), List.of(),
             Set.of(), Set.of(), Tls.NONE, List.of(), List.of(), -1, List.of(), Lifecycle.PER_METHOD, "the defaults",
-            b -> { });
+            b -> { }, false);
 
     Settings {
         users = List.copyOf(users);
@@ -114,7 +115,7 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         }
         return new Settings(newUsers, newFixtures, newWithout, newWith, tlsWith(annotation, annotationOrigin),
                 newTokens, newMechanisms, newMaxFailedLogins, newQuotas, annotation.lifecycle(), annotationOrigin,
-                customizer);
+                customizer, strictClient || annotation.strictClient());
     }
 
     private Tls tlsWith(ImapServer annotation, String annotationOrigin) {

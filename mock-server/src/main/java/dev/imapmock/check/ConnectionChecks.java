@@ -30,12 +30,16 @@ public final class ConnectionChecks {
     }
 
     public void see(ClientEvent event) {
+        if (event instanceof ClientEvent.Command c && c.name() == null) {
+            // A line without a command name (no tag, no name): nothing any check could judge.
+            return;
+        }
         for (ClientCheck check : checks) {
             try {
                 check.see(event, reporter);
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(ConnectionChecks.class).error("Client check {} failed on {}",
-                        check.getClass().getSimpleName(), event, e);
+                        check.getClass().getSimpleName(), event.getClass().getSimpleName(), e);
             }
         }
     }

@@ -283,8 +283,8 @@ final class Connection implements Runnable {
                                          boolean pipelined) {
         ReadResult read = arrival.read();
         Commands.Entry entry = arrival.name() == null ? null : Commands.lookup(arrival.name(), server.config().extensions());
-        String line = (read.tag() == null ? "*" : read.tag()) + (arrival.name() == null ? "" : " " + arrival.name())
-                + (arrival.arguments().isEmpty() ? "" : " " + arrival.arguments());
+        String line = arrival.name() == null ? arrival.arguments() : (read.tag() == null ? "*" : read.tag()) + " "
+                + arrival.name() + (arrival.arguments().isEmpty() ? "" : " " + arrival.arguments());
         return new ClientEvent.Command(read.tag(), arrival.name(), line,
                 read instanceof Command c ? c.args() : List.of(), read instanceof ReadResult.Malformed,
                 outcome.status(), arrival.time(), entry != null, entry != null && entry.states().contains(before.state()),

@@ -55,6 +55,16 @@ class ClientChecksTest {
     }
 
     @Test
+    void aLineWithoutACommandNameIsAnsweredAndJudgedByNoCheck() {
+        try (ImapMockServer server = server(); RawClient c = RawClient.connect(server)) {
+            c.send("*");
+            assertThat(c.readLine()).startsWith("* BAD");
+            c.command("a1", "NOOP");
+            assertThat(server.clientReport()).isEmpty();
+        }
+    }
+
+    @Test
     void literalDataAfterTheContinuationIsFine() {
         try (ImapMockServer server = server(); RawClient c = RawClient.connect(server)) {
             c.sendAscii("a1 LOGIN {5}\r\n");
@@ -255,6 +265,10 @@ class ClientChecksTest {
             assertThat(f.rule()).isEqualTo("reselect");
             assertThat(f.count()).isEqualTo(2);
             assertThat(server.clientReport()).hasSize(1);
+            assertThat(server.clientReport().summary()).isEqualTo("""
+                    Client checks: 0 violation(s), 1 wasteful pattern(s), 0 note(s)
+                      wasteful reselect x1 (RFC 3501 §6.1.2): e.g. connection 1 SELECT INBOX - INBOX was selected \
+                    again while already selected; NOOP or IDLE reports its changes without reopening it""");
         }
     }
 

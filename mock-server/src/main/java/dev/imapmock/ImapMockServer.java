@@ -3,6 +3,7 @@ package dev.imapmock;
 import dev.imapmock.fault.Faults;
 import dev.imapmock.fixtures.FixtureMailbox;
 import dev.imapmock.fixtures.FixtureReader;
+import dev.imapmock.check.ClientReport;
 import dev.imapmock.journal.Journal;
 import dev.imapmock.protocol.Arg;
 import dev.imapmock.protocol.FlagNames;
@@ -239,6 +240,15 @@ public final class ImapMockServer implements AutoCloseable {
     /** Every command received, in order. */
     public Journal journal() {
         return journal;
+    }
+
+    /**
+     * What the client checks found so far on every connection: protocol violations, wasteful
+     * patterns and notes (docs/client-checks.md lists the rules). The same as
+     * {@code journal().clientReport()}; {@code journal().clear()} forgets them.
+     */
+    public ClientReport clientReport() {
+        return journal.clientReport();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.imapmock.junit;
 
 import dev.imapmock.ImapMockServer;
+import dev.imapmock.check.ClientReport;
 import dev.imapmock.journal.Journal;
 
 /**
@@ -31,6 +32,11 @@ public final class ImapAssertions {
     /** Assertions on the server's journal. */
     public static JournalAssert assertThat(ImapMockServer server) {
         return new JournalAssert(server == null ? null : server.journal());
+    }
+
+    /** Assertions on what the server's client checks found: {@code hasNoViolations()}, {@code hasNoWastefulPatterns(...)}. */
+    public static ClientReportAssert assertThat(ClientReport report) {
+        return new ClientReportAssert(report);
     }
 
     /** A pattern for the commands with this name, to narrow with {@link CommandPattern}'s methods. */

@@ -184,6 +184,13 @@ public @interface ImapServer {
      */
     Lifecycle lifecycle() default Lifecycle.PER_METHOD;
 
+    /**
+     * When true, a test fails after it ran if the client checks found a protocol violation
+     * ({@code server.clientReport().violations()}, see docs/client-checks.md); wasteful patterns
+     * and notes never fail it. True on any annotation that applies turns it on.
+     */
+    boolean strictClient() default false;
+
     /** How long a server lives, and so which tests share it. */
     enum Lifecycle {
         /** A fresh server, seeded afresh, for every test (every invocation of a parameterized test). */

@@ -126,7 +126,12 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
 
     @Override
     public void afterEach(ExtensionContext context) {
+        Placement placement = placement(context);
+        ImapMockServer server = placement == null ? null : existingServer(context);
         pop(context);
+        if (server != null && placement.settings().strictClient() && context.getExecutionException().isEmpty()) {
+            ImapAssertions.assertThat(server.clientReport()).hasNoViolations();
+        }
         DeclaredFaults faults = context.getStore(namespace()).remove(FAULTS + " " + context.getUniqueId(),
                 DeclaredFaults.class);
         if (faults != null && context.getExecutionException().isEmpty()) {
@@ -432,7 +437,7 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
         public ImapServerExtension build() {
             List<Settings.User> effectiveUsers = users.isEmpty() ? Settings.DEFAULTS.users() : users;
             return new ImapServerExtension(new Settings(effectiveUsers, fixtures, without, with, Settings.Tls.NONE,
-                    List.of(), List.of(), -1, List.of(), "", lifecycle, "ImapServerExtension.builder()", customizer, ""));
+                    List.of(), List.of(), -1, List.of(), "", lifecycle, "ImapServerExtension.builder()", customizer, "", false));
         }
     }
 }

@@ -30,6 +30,20 @@ public final class JournalAssert extends AbstractAssert<JournalAssert, Journal> 
         super(actual, JournalAssert.class);
     }
 
+    /** The client checks found no protocol violation on the server of this journal (see {@link ClientReportAssert}). */
+    public JournalAssert hasNoViolations() {
+        isNotNull();
+        new ClientReportAssert(actual.clientReport()).hasNoViolations();
+        return this;
+    }
+
+    /** The client checks found none of these wasteful patterns (rule ids); with none named, no wasteful pattern. */
+    public JournalAssert hasNoWastefulPatterns(String... rules) {
+        isNotNull();
+        new ClientReportAssert(actual.clientReport()).hasNoWastefulPatterns(rules);
+        return this;
+    }
+
     /** The server received at least one command with this name. */
     public JournalAssert received(String name) {
         return received(CommandPattern.command(name));

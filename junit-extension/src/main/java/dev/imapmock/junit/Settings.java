@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 record Settings(List<User> users, List<String> fixtures, Set<Extension> without, Set<Extension> with,
                 Tls tls, List<User> tokens, List<String> mechanisms, int maxFailedLogins, List<Quota> quotas,
                 String preauth,
-                Lifecycle lifecycle, String origin, Consumer<ImapMockServer.Builder> customizer, String profile) {
+                Lifecycle lifecycle, String origin, Consumer<ImapMockServer.Builder> customizer, String profile,
+                boolean strictClient) {
 
     record User(String name, String password) {
     }
@@ -55,7 +56,7 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
 
     static final Settings DEFAULTS = new Settings(List.of(parseUser(ImapServer.DEFAULT_USER, "defaults")), List.of(),
             Set.of(), Set.of(), Tls.NONE, List.of(), List.of(), -1, List.of(), "", Lifecycle.PER_METHOD, "the defaults",
-            b -> { }, "");
+            b -> { }, "", false);
 
     Settings {
         users = List.copyOf(users);
@@ -117,7 +118,8 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         return new Settings(newUsers, newFixtures, newWithout, newWith, tlsWith(annotation, annotationOrigin),
                 newTokens, newMechanisms, newMaxFailedLogins, newQuotas,
                 annotation.preauth().isEmpty() ? preauth : annotation.preauth(), annotation.lifecycle(), annotationOrigin,
-                customizer, annotation.profile().isBlank() ? profile : annotation.profile().strip());
+                customizer, annotation.profile().isBlank() ? profile : annotation.profile().strip(),
+                strictClient || annotation.strictClient());
     }
 
     private Tls tlsWith(ImapServer annotation, String annotationOrigin) {

@@ -63,6 +63,9 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();
+            // What the client checks found over the server's life (docs/client-checks.md).
+            out.println(server.clientReport().summary());
+            out.flush();
             stopped.countDown();
         }, "imapmock-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

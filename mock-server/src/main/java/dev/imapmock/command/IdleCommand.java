@@ -1,5 +1,6 @@
 package dev.imapmock.command;
 
+import dev.imapmock.check.ClientEvent;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.ProtocolException;
@@ -20,6 +21,8 @@ final class IdleCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) throws IOException {
         new Args(command.args()).end();
+        // Before the '+': a client may move a test clock as soon as it sees it.
+        session.checks().see(new ClientEvent.IdleStarted(session.clock().instant()));
         session.out().continuation("idling");
         SelectedMailbox selected = session.selected();
         Notifications notifications = session.notifications();
@@ -36,6 +39,7 @@ final class IdleCommand implements CommandHandler {
         if (line == null) {
             throw new EOFException();
         }
+        session.checks().see(new ClientEvent.IdleLine(line, session.clock().instant()));
         if (!line.equalsIgnoreCase("DONE")) {
             throw new ProtocolException("Expected DONE to end IDLE");
         }

@@ -1,7 +1,11 @@
 package dev.imapmock.journal;
 
+import dev.imapmock.check.ClientReport;
+import dev.imapmock.check.Finding;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +26,9 @@ public final class Journal {
     private final int capacity;
     private final List<Consumer<ReceivedCommand>> listeners = new CopyOnWriteArrayList<>();
     private boolean closed;
+    /** The client checks' findings, oldest first; a wasteful pattern's later count replaces its earlier one. */
+    private final LinkedHashMap<Object, Finding> findings = new LinkedHashMap<>();
+    private long findingNumber;
 
     /** A journal that keeps the most recent {@link #DEFAULT_CAPACITY} commands. */
     public Journal() {
@@ -88,9 +95,29 @@ public final class Journal {
         void close();
     }
 
-    /** Forgets every recorded command. */
+    /** Forgets every recorded command and every finding of the client checks. */
     public synchronized void clear() {
         commands.clear();
+        findings.clear();
+    }
+
+    /**
+     * Called by the server's client checks; not for tests to call. A wasteful pattern found
+     * again on the same connection, for the same command, replaces the earlier finding (its count
+     * grew). Kept up to {@link #capacity()} findings, dropping the oldest.
+     */
+    public synchronized void record(Finding finding) {
+        Object key = finding.kind() == Finding.Kind.WASTEFUL
+                ? List.of(finding.connection(), finding.rule(), finding.command()) : ++findingNumber;
+        findings.put(key, finding);
+        if (findings.size() > capacity) {
+            findings.remove(findings.keySet().iterator().next());
+        }
+    }
+
+    /** What the client checks found so far: violations, wasteful patterns and notes, in the order found. */
+    public synchronized ClientReport clientReport() {
+        return new ClientReport(List.copyOf(findings.values()));
     }
 
     /**

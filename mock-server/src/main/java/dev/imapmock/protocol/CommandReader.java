@@ -29,6 +29,12 @@ public final class CommandReader {
         void ready() throws IOException;
     }
 
+    /** Told of each literal a line announces, before the reader takes or refuses it (the client checks listen). */
+    @FunctionalInterface
+    public interface LiteralListener {
+        void literal(long size, boolean synchronizing);
+    }
+
     private static final int TAIL = 32;
     /** A non-synchronizing literal after an error is skipped up to this size even over the limit. */
     private static final long SKIPPABLE = 1024 * 1024;
@@ -45,6 +51,7 @@ public final class CommandReader {
     private final ReaderLimits limits;
     private final Continuation continuation;
     private final Set<Extension> extensions;
+    private LiteralListener literals = (size, synchronizing) -> { };
 
     private byte[] buf = new byte[256];
     private int len;
@@ -128,6 +135,19 @@ public final class CommandReader {
             boolean inStep = skipAfterError();
             return new ReadResult.Malformed(tag, name, e.getMessage(), text, !inStep, e.status(), e.code());
         }
+    }
+
+    /** Tells {@code listener} of every literal announced from now on. */
+    public void listen(LiteralListener listener) {
+        this.literals = listener;
+    }
+
+    /**
+     * Octets of the command last returned by {@link #next()} outside its literals, over all its
+     * lines without their line ends (at most the line limit for a line over it).
+     */
+    public long commandLineOctets() {
+        return commandLineOctets;
     }
 
     /**
@@ -250,6 +270,7 @@ public final class CommandReader {
             throw new ProtocolException("Invalid literal: expected {size} or {size+} at the end of the line");
         }
         boolean sync = buf[len - 2] != '+';
+        literals.literal(size, sync);
         if (!sync && !extensions.contains(Extension.LITERAL_PLUS)) {
             if (!extensions.contains(Extension.LITERAL_MINUS)) {
                 throw new ProtocolException("Non-synchronizing literals {n+} need LITERAL+, which this server does not offer");

@@ -1,5 +1,8 @@
 package dev.imapmock.server;
 
+import dev.imapmock.Extension;
+import dev.imapmock.check.ClientEvent;
+import dev.imapmock.check.ConnectionChecks;
 import dev.imapmock.command.CommandException;
 import dev.imapmock.command.Commands;
 import dev.imapmock.command.Completion;
@@ -27,6 +30,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One client connection, served by its own thread with blocking I/O: read a command, record it,
@@ -45,6 +49,11 @@ final class Connection implements Runnable {
             new ReceivedCommand.Outcome("DISCONNECTED", null, "The connection ended before the command completed");
 
     private int commandCount;
+    private final ConnectionChecks checks;
+    /** True when the client's next command had arrived before the last command's answer was sent. */
+    private boolean nextArrivedEarly;
+    private volatile boolean closing;
+    private boolean clientClosed;
 
     /** {@code implicitTls}: the client came to the implicit-TLS port, TLS begins before the greeting. */
     Connection(int number, Socket socket, ServerContext server, boolean implicitTls) {
@@ -52,6 +61,7 @@ final class Connection implements Runnable {
         this.socket = socket;
         this.server = server;
         this.implicitTls = implicitTls;
+        this.checks = server.checks().open(number);
     }
 
     int number() {
@@ -60,6 +70,7 @@ final class Connection implements Runnable {
 
     /** Closes the socket; the connection's thread then ends. Safe from any thread. */
     void close() {
+        closing = true;
         try {
             socket.close();
         } catch (IOException ignored) {
@@ -83,10 +94,12 @@ final class Connection implements Runnable {
                     server.config().limits(), new CommandReader.Continuation() {
                         @Override
                         public void ready() throws IOException {
+                            checks.see(new ClientEvent.Continuation(transport.inputWaiting()));
                             out.continuation("Ready for literal data");
                         }
                     }, server.config().extensions());
-            session = new Session(number, server, in, out, implicitTls);
+            in.listen((size, synchronizing) -> checks.see(new ClientEvent.Literal(size, synchronizing)));
+            session = new Session(number, server, in, out, implicitTls, checks);
             if (implicitTls) {
                 session.secured(transport.tls().getSession());
             }
@@ -116,10 +129,12 @@ final class Connection implements Runnable {
             faults.timedOut();
             autologout(session);
         } catch (IOException e) {
+            clientClosed = !closing && !(e instanceof InjectedDisconnect);
             log().debug("Connection {} ended: {}", number, e.toString());
         } catch (RuntimeException | Error e) {
             log().error("Connection {} failed", number, e);
         } finally {
+            checks.see(new ClientEvent.Closed(!clientClosed, server.config().clock().instant()));
             if (session != null) {
                 session.logout();
             }
@@ -132,11 +147,14 @@ final class Connection implements Runnable {
         while (session.state() != SessionState.LOGOUT) {
             socket.setSoTimeout(faults.readTimeoutMillis(server.config().idleTimeout(),
                     session.account() == null ? null : session.account().user()));
+            boolean pipelined = nextArrivedEarly;
             ReadResult read = in.next();
             if (read == null) {
+                clientClosed = !closing;
                 return;
             }
             Arrival arrival = new Arrival(read, server.config().clock().instant(), session);
+            Before before = new Before(session);
             CommandFaults fault = faults.command(read, session.account(), arrival.mailbox());
             session.faults(fault);
             ReceivedCommand.Outcome outcome;
@@ -147,9 +165,11 @@ final class Connection implements Runnable {
                 if (outcome == null) {
                     outcome = read instanceof Command command ? execute(command, session, out)
                             : malformed((ReadResult.Malformed) read);
+                    nextArrivedEarly = transport.inputWaiting();
                     responses = out.takeCapture();
                     out.status(read.tag(), Status.valueOf(outcome.status()), outcome.code(), outcome.text());
                 } else {
+                    nextArrivedEarly = transport.inputWaiting();
                     responses = out.takeCapture();
                 }
             } catch (IOException e) {
@@ -158,6 +178,7 @@ final class Connection implements Runnable {
             }
             // Recorded before the answer leaves: a client that has read the tagged response must
             // find the command in the journal, also when a fault then stalls or cuts the output.
+            checks.see(observed(arrival, before, outcome, responses, session, in.commandLineOctets(), pipelined));
             record(arrival, outcome, responses, fault);
             out.flush();
             boolean startTls = session.takeTlsRequest();
@@ -281,6 +302,28 @@ final class Connection implements Runnable {
         server.journal().record(new ReceivedCommand(number, ++commandCount, arrival.read().tag(), arrival.name(),
                 arrival.arguments(), arrival.user(), arrival.mailbox(), outcome, arrival.time(), responses,
                 fault.fired(), arrival.session().takeAttempt()));
+    }
+
+    /** The session as a command found it, for the client checks. */
+    private record Before(SessionState state, boolean secure, boolean loginDisabled, Set<Extension> enabled) {
+        Before(Session session) {
+            this(session.state(), session.secure(), session.loginDisabled(), session.enabledExtensions());
+        }
+    }
+
+    private ClientEvent.Command observed(Arrival arrival, Before before, ReceivedCommand.Outcome outcome,
+                                         List<String> responses, Session session, long lineOctets,
+                                         boolean pipelined) {
+        ReadResult read = arrival.read();
+        Commands.Entry entry = arrival.name() == null ? null : Commands.lookup(arrival.name(), server.config().extensions());
+        String line = arrival.name() == null ? arrival.arguments() : (read.tag() == null ? "*" : read.tag()) + " "
+                + arrival.name() + (arrival.arguments().isEmpty() ? "" : " " + arrival.arguments());
+        return new ClientEvent.Command(read.tag(), arrival.name(), line,
+                read instanceof Command c ? c.args() : List.of(), read instanceof ReadResult.Malformed,
+                outcome.status(), arrival.time(), entry != null, entry != null && entry.states().contains(before.state()),
+                before.state().human(), arrival.user(), arrival.mailbox(),
+                session.selected() == null ? null : session.selected().mailbox().name(), pipelined, lineOctets,
+                before.secure(), before.loginDisabled(), before.enabled(), responses);
     }
 
     /** A command as it arrived: what the journal tells of it whatever happens next, secrets masked. */

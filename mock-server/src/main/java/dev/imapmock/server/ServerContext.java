@@ -1,6 +1,7 @@
 package dev.imapmock.server;
 
 import dev.imapmock.Extension;
+import dev.imapmock.check.ClientChecks;
 import dev.imapmock.fault.Faults;
 import dev.imapmock.journal.Journal;
 import dev.imapmock.sasl.Credentials;
@@ -18,11 +19,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /** What every connection of one server shares. */
-public record ServerContext(ServerConfig config, MailStore store, Journal journal, Faults faults) {
+public record ServerContext(ServerConfig config, MailStore store, Journal journal, Faults faults,
+                            ClientChecks checks) {
 
     /** A context without fault rules. */
     public ServerContext(ServerConfig config, MailStore store, Journal journal) {
         this(config, store, journal, new Faults(0));
+    }
+
+    /** A context whose client checks report to {@code journal}. */
+    public ServerContext(ServerConfig config, MailStore store, Journal journal, Faults faults) {
+        this(config, store, journal, faults, new ClientChecks(journal, config.extensions()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.imapmock.server;
 
 import dev.imapmock.Extension;
+import dev.imapmock.check.ConnectionChecks;
 import dev.imapmock.fault.CommandFaults;
 import dev.imapmock.journal.Journal;
 import dev.imapmock.journal.ReceivedCommand;
@@ -43,9 +44,12 @@ public final class Session {
     private java.util.Map<String, byte[]> channelBindings = java.util.Map.of();
     /** What NOTIFY asked for, or null: a session that never uses NOTIFY watches nothing. */
     private Notifications notifications;
+    private final ConnectionChecks checks;
 
-    Session(int connection, ServerContext server, CommandReader in, ResponseWriter out, boolean secure) {
+    Session(int connection, ServerContext server, CommandReader in, ResponseWriter out, boolean secure,
+            ConnectionChecks checks) {
         this.connection = connection;
+        this.checks = checks;
         this.server = server;
         this.in = in;
         this.out = out;
@@ -151,6 +155,16 @@ public final class Session {
      * True when the client has turned {@code extension} on for this connection, by ENABLE or, for
      * CONDSTORE, by a CONDSTORE enabling command (RFC 7162 §3.1).
      */
+    /** The extensions this session turned on (ENABLE, or CONDSTORE by its first use), as a copy. */
+    public Set<Extension> enabledExtensions() {
+        return enabled.isEmpty() ? Set.of() : EnumSet.copyOf(enabled);
+    }
+
+    /** The client checks of this connection, which handlers feed what only they see (IDLE's end). */
+    public ConnectionChecks checks() {
+        return checks;
+    }
+
     public boolean enabled(Extension extension) {
         return enabled.contains(extension);
     }

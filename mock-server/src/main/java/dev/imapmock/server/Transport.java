@@ -27,6 +27,7 @@ final class Transport {
     private final Socket plain;
     private SSLSocket tls;
     private Input input;
+    private boolean compressed;
 
     Transport(Socket plain) throws IOException {
         this.plain = plain;
@@ -36,6 +37,14 @@ final class Transport {
     /** The stream to read commands from; a new one once TLS began. */
     InputStream input() {
         return input;
+    }
+
+    /**
+     * True when octets the client sent have arrived and not been read. Under compression only
+     * what is inflated already counts: an inflating stream cannot tell without reading.
+     */
+    boolean inputWaiting() throws IOException {
+        return compressed ? input.buffered() > 0 : input.available() > 0;
     }
 
     /** The TLS socket, or null while the connection is clear. */
@@ -65,6 +74,7 @@ final class Transport {
      * the inflater reads them first.
      */
     void compress() {
+        compressed = true;
         input = new Input(new InflaterInputStream(input, new Inflater(true), BUFFER));
     }
 

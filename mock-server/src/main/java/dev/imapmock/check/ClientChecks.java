@@ -1,0 +1,31 @@
+package dev.imapmock.check;
+
+import dev.imapmock.Extension;
+import dev.imapmock.journal.Journal;
+
+import java.util.Set;
+
+/**
+ * The client checks of one server: opens the checks of each connection and sends their findings
+ * to the server's journal, where {@code clientReport()} reads them. Thread-safe.
+ */
+public final class ClientChecks {
+    private final Journal journal;
+    private final Set<Extension> offered;
+    private final SharedState shared = new SharedState();
+
+    public ClientChecks(Journal journal, Set<Extension> offered) {
+        this.journal = journal;
+        this.offered = Set.copyOf(offered);
+    }
+
+    /** The checks of a new connection, to be fed from its thread only. */
+    public ConnectionChecks open(int connection) {
+        return new ConnectionChecks(connection, Checks.forConnection(offered, shared), journal::record);
+    }
+
+    /** Forgets the patterns that span connections; the journal's findings are cleared with it. */
+    public void clear() {
+        shared.clear();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.imapmock.check;
+
+import dev.imapmock.protocol.Arg;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code raw-8bit-mailbox-name}: a mailbox name with octets over 0x7F. Before UTF8=ACCEPT (RFC
+ * 6855), which this server does not offer, a name beyond ASCII goes in modified UTF-7 (RFC 3501
+ * §5.1.3).
+ */
+final class MailboxNameCheck implements ClientCheck {
+    /** For each command, the positions of its mailbox-name arguments; -1 for every string argument (LIST, LSUB). */
+    private static final Map<String, int[]> MAILBOX_ARGUMENTS = Map.ofEntries(
+            Map.entry("SELECT", new int[] {0}), Map.entry("EXAMINE", new int[] {0}),
+            Map.entry("CREATE", new int[] {0}), Map.entry("DELETE", new int[] {0}),
+            Map.entry("RENAME", new int[] {0, 1}), Map.entry("SUBSCRIBE", new int[] {0}),
+            Map.entry("UNSUBSCRIBE", new int[] {0}), Map.entry("STATUS", new int[] {0}),
+            Map.entry("APPEND", new int[] {0}), Map.entry("GETQUOTAROOT", new int[] {0}),
+            Map.entry("COPY", new int[] {1}), Map.entry("MOVE", new int[] {1}),
+            Map.entry("UID COPY", new int[] {1}), Map.entry("UID MOVE", new int[] {1}),
+            Map.entry("LIST", new int[] {-1}), Map.entry("LSUB", new int[] {-1}));
+
+    @Override
+    public void see(ClientEvent event, Reporter report) {
+        if (!(event instanceof ClientEvent.Command c) || c.malformed()) {
+            return;
+        }
+        int[] positions = MAILBOX_ARGUMENTS.get(c.name());
+        if (positions == null) {
+            return;
+        }
+        List<Arg> args = c.args();
+        boolean raw = false;
+        if (positions[0] < 0) {
+            for (Arg a : args) {
+                raw |= a.isString() && eightBit(a.bytes());
+            }
+        } else {
+            for (int p : positions) {
+                raw |= p < args.size() && args.get(p).isString() && eightBit(args.get(p).bytes());
+            }
+        }
+        if (raw) {
+            report.violation("raw-8bit-mailbox-name", "RFC 3501 §5.1.3", c.line(),
+                    "sent a mailbox name with raw 8-bit octets; encode names beyond ASCII in modified UTF-7"
+                            + " (the server does not offer UTF8=ACCEPT)");
+        }
+    }
+
+    private static boolean eightBit(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

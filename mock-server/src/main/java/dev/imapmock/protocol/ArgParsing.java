@@ -41,6 +41,22 @@ final class ArgParsing {
         return number(text);
     }
 
+    /** An atom of digits from 0 to 2^63-1 as its value; -1 for anything else (too big, not digits, not an atom). */
+    private static long unsigned63(Arg arg) {
+        String text = arg instanceof Arg.Atom a ? a.text() : "";
+        if (!isDigits(text) || text.length() > 19) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+            if (value < 0) {
+                return -1;
+            }
+        }
+        return value;
+    }
+
     /**
      * Parses a mod-sequence (RFC 7162 §7): {@code mod-sequence-valzer}, 0 to 2^63-1, or with
      * {@code zeroAllowed} false {@code mod-sequence-value}, 1 to 2^63-1.
@@ -48,14 +64,8 @@ final class ArgParsing {
      * @throws ProtocolException naming {@code what} when {@code arg} is not one
      */
     static long modSeq(Arg arg, String what, boolean zeroAllowed) {
-        String text = arg instanceof Arg.Atom a ? a.text() : "";
-        long value = 0;
-        boolean ok = isDigits(text) && text.length() <= 19;
-        for (int i = 0; ok && i < text.length(); i++) {
-            value = value * 10 + (text.charAt(i) - '0');
-            ok = value >= 0;
-        }
-        if (!ok || (value == 0 && !zeroAllowed)) {
+        long value = unsigned63(arg);
+        if (value < 0 || (value == 0 && !zeroAllowed)) {
             throw new ProtocolException(what + " needs a mod-sequence, a number from " + (zeroAllowed ? 0 : 1)
                     + " to 9223372036854775807, not " + (arg instanceof Arg.Atom a ? shorten(a.text()) : describe(arg)));
         }
@@ -68,14 +78,8 @@ final class ArgParsing {
      * @throws ProtocolException naming {@code what} when {@code arg} is not one
      */
     static long number64(Arg arg, String what) {
-        String text = arg instanceof Arg.Atom a ? a.text() : "";
-        long value = 0;
-        boolean ok = isDigits(text) && text.length() <= 19;
-        for (int i = 0; ok && i < text.length(); i++) {
-            value = value * 10 + (text.charAt(i) - '0');
-            ok = value >= 0;
-        }
-        if (!ok) {
+        long value = unsigned63(arg);
+        if (value < 0) {
             throw new ProtocolException(what + " needs a number from 0 to 9223372036854775807, not "
                     + (arg instanceof Arg.Atom a ? shorten(a.text()) : describe(arg)));
         }

@@ -151,10 +151,6 @@ public final class Session {
         return server.config().offers(extension);
     }
 
-    /**
-     * True when the client has turned {@code extension} on for this connection, by ENABLE or, for
-     * CONDSTORE, by a CONDSTORE enabling command (RFC 7162 §3.1).
-     */
     /** The extensions this session turned on (ENABLE, or CONDSTORE by its first use), as a copy. */
     public Set<Extension> enabledExtensions() {
         return enabled.isEmpty() ? Set.of() : EnumSet.copyOf(enabled);
@@ -165,6 +161,10 @@ public final class Session {
         return checks;
     }
 
+    /**
+     * True when the client has turned {@code extension} on for this connection, by ENABLE or, for
+     * CONDSTORE, by a CONDSTORE enabling command (RFC 7162 §3.1).
+     */
     public boolean enabled(Extension extension) {
         return enabled.contains(extension);
     }

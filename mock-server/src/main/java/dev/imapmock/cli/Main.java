@@ -5,6 +5,7 @@ import dev.imapmock.snapshot.SnapshotCommand;
 
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -61,11 +62,18 @@ public final class Main {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        AtomicBoolean summarized = new AtomicBoolean();
+        // Closes the server and prints what the client checks found over its life
+        // (docs/client-checks.md); once, whether a signal or an interrupt stops it, or both.
+        Runnable stop = () -> {
             server.close();
-            // What the client checks found over the server's life (docs/client-checks.md).
-            out.println(server.clientReport().summary());
-            out.flush();
+            if (summarized.compareAndSet(false, true)) {
+                out.println(server.clientReport().summary());
+                out.flush();
+            }
+        };
+        Thread hook = new Thread(() -> {
+            stop.run();
             stopped.countDown();
         }, "imapmock-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -74,7 +82,7 @@ public final class Main {
         } catch (InterruptedException e) {
             // Stopped by the embedding code rather than by a signal: leave nothing running behind.
             Thread.currentThread().interrupt();
-            server.close();
+            stop.run();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

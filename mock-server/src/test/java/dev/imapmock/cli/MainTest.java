@@ -167,6 +167,34 @@ class MainTest {
     }
 
     @Test
+    void stoppingPrintsTheClientChecksSummaryOnce() throws Exception {
+        Running launcher = new Running("--port", "0", "--user", "alice:secret");
+        int port = launcher.awaitReady();
+        try (RawClient c = new RawClient("127.0.0.1", port)) {
+            c.readLine();
+            c.play("""
+                    C: a1 SELECT INBOX
+                    S~ a1 BAD .*
+                    C: a2 LOGIN alice secret
+                    S~ a2 OK .*
+                    C: a3 LOGOUT
+                    S~ \\* BYE .*
+                    S~ a3 OK .*
+                    """);
+        }
+        launcher.close();
+        assertThat(launcher.status.get()).isZero();
+        String line = launcher.next();
+        while (!line.startsWith("Client checks:")) {
+            line = launcher.next();
+        }
+        assertThat(line).isEqualTo("Client checks: 1 violation(s), 0 wasteful pattern(s), 0 note(s)");
+        assertThat(launcher.next()).isEqualTo("  violation command-in-wrong-state x1 (RFC 3501 §3): e.g. connection 1"
+                + " a1 SELECT INBOX - SELECT is not valid in the not authenticated state");
+        assertThat(launcher.out.lines).as("printed once, nothing after it").isEmpty();
+    }
+
+    @Test
     void withoutUsersADemoUserWithDemoMailIsCreatedAndPrinted() throws Exception {
         try (Running launcher = new Running("--port", "0")) {
             assertThat(launcher.next()).isEqualTo("Demo user: demo / password: demo");

@@ -1,6 +1,7 @@
 package dev.imapmock.sandbox;
 
 import dev.imapmock.sandbox.ui.Browser;
+import dev.imapmock.sandbox.ui.ChecksPage;
 import dev.imapmock.sandbox.ui.FaultsPage;
 import dev.imapmock.sandbox.ui.LogPage;
 import dev.imapmock.sandbox.ui.MailPage;
@@ -246,6 +247,35 @@ class WebUiBrowserTest {
     }
 
     @Test
+    void theClientChecksViewListsWhatARawClientDidWrongGroupedByKind() throws Exception {
+        // A sandbox of its own: the shared one has findings from the other tests' clients.
+        try (BrowserSandbox own = BrowserSandbox.start(dir.resolve("mail"))) {
+            SandboxUi ownUi = new SandboxUi(browser, own.url);
+            ChecksPage checks = ownUi.checks();
+            assertThat(checks.empty()).isTrue();
+            assertThat(browser.driver().findElement(By.id("checks-list")).getText()).contains("No findings");
+            browser.screenshot("checks-empty");
+
+            imap(own, "c1 SELECT INBOX", "c2 LOGIN alice secret", "c3 SELECT INBOX", "c4 SELECT INBOX", "c5 LOGOUT");
+            checks.refreshUntil("command-in-wrong-state");
+            assertThat(checks.rules("violation")).containsExactly("command-in-wrong-state");
+            assertThat(checks.rules("wasteful")).containsExactly("reselect");
+            assertThat(checks.rules("note")).isEmpty();
+            assertThat(checks.finding("command-in-wrong-state").getText())
+                    .contains("RFC 3501 §3", "#1", "c1 SELECT INBOX", "SELECT is not valid in the not authenticated state");
+            assertThat(checks.finding("reselect").getText()).contains("RFC 3501 §6.1.2", "SELECT INBOX", "selected again");
+            browser.screenshot("checks");
+
+            imap(own, "d1 LOGIN alice secret", "d2 FETCH 1 (FLAGS)", "d3 LOGOUT");
+            ownUi.faults();
+            ownUi.checks();
+            browser.waiting().until(d -> checks.rules("violation").size() == 2);
+            assertThat(checks.rules("violation")).containsExactly("command-in-wrong-state", "command-in-wrong-state");
+            assertThat(browser.driver().findElement(By.id("checks-list")).getText()).contains("d2 FETCH 1 (FLAGS)");
+        }
+    }
+
+    @Test
     void everyViewFitsA420PixelWideScreen() throws Exception {
         imap("w1 LOGIN bob secret", "w2 SELECT INBOX", "w3 UID FETCH 1:* (FLAGS ENVELOPE)", "w4 LOGOUT");
         browser.size(420, 860);
@@ -267,6 +297,9 @@ class WebUiBrowserTest {
         ui.faults();
         assertNoSidewaysScroll();
         browser.screenshot("faults-narrow");
+        ui.checks();
+        assertNoSidewaysScroll();
+        browser.screenshot("checks-narrow");
     }
 
     @Test
@@ -283,7 +316,12 @@ class WebUiBrowserTest {
 
     /** Sends IMAP commands over a socket; answers the tagged reply to the last. */
     private static String imap(String... commands) throws Exception {
-        try (Socket socket = new Socket(sandbox.server.host(), sandbox.server.port())) {
+        return imap(sandbox, commands);
+    }
+
+    /** Sends each command over one raw connection to {@code target}; the last command's tagged answer. */
+    private static String imap(BrowserSandbox target, String... commands) throws Exception {
+        try (Socket socket = new Socket(target.server.host(), target.server.port())) {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             in.readLine();

@@ -116,6 +116,7 @@ public final class AdminServer implements AutoCloseable {
         JournalResource journal = new JournalResource(server, stream);
         FaultsResource faults = new FaultsResource(server);
         StateResource state = new StateResource(server);
+        ClientReportResource report = new ClientReportResource(server);
         String mailbox = "/api/users/{user}/mailboxes/{mailbox}";
         String message = mailbox + "/messages/{uid}";
         return new Router()
@@ -146,6 +147,7 @@ public final class AdminServer implements AutoCloseable {
                 .add("POST", "/api/faults", faults::add)
                 .add("DELETE", "/api/faults", faults::clear)
                 .add("DELETE", "/api/faults/{id}", faults::remove)
+                .add("GET", "/api/client-report", report::report)
                 .add("POST", "/api/reset", state::reset)
                 .add("GET", "/api/snapshot", state::snapshot)
                 .add("POST", "/api/snapshot", state::load);

@@ -28,6 +28,21 @@ final class Secrets {
         return rest.isEmpty() ? arguments.substring(0, end) : arguments.substring(0, end) + " " + MASK;
     }
 
+    /**
+     * A whole command line, {@code TAG NAME ARGUMENTS}, with {@link #maskArguments} applied to its
+     * arguments; a line without arguments as it is.
+     */
+    static String maskLine(String line) {
+        if (line == null) {
+            return null;
+        }
+        String[] parts = line.split(" ", 3);
+        if (parts.length < 3) {
+            return line;
+        }
+        return parts[0] + " " + parts[1] + " " + maskArguments(parts[1], parts[2]);
+    }
+
     /** Where the first argument ends: an atom, a quoted string or a literal's announcement; -1 if unreadable. */
     private static int firstArgumentEnd(String s) {
         if (s.isEmpty()) {

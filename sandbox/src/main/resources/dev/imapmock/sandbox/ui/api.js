@@ -120,5 +120,6 @@ export const api = {
   addFault: (line) => call('POST', '/api/faults', { body: line }),
   removeFault: (id) => call('DELETE', path('faults', id)),
   removeAllFaults: () => call('DELETE', '/api/faults'),
+  clientReport: () => get('/api/client-report'),
   reset: () => call('POST', '/api/reset'),
 };

@@ -1,11 +1,12 @@
-// Entry point: the token from the fragment, the header, the theme, and a hash router over three views:
-//   #/mail[/USER/MAILBOX[/UID]]   #/log[/CONNECTION]   #/faults
+// Entry point: the token from the fragment, the header, the theme, and a hash router over four views:
+//   #/mail[/USER/MAILBOX[/UID]]   #/log[/CONNECTION]   #/faults   #/checks
 import { adoptTokenFromFragment, api, listeners, setToken } from './api.js';
 import { h, icon, replace } from './dom.js';
 import { JournalFeed } from './journal.js';
 import { MailView } from './mail.js';
 import { LogView } from './log.js';
 import { FaultsView } from './faults.js';
+import { ChecksView } from './checks.js';
 
 const THEME_KEY = 'imapmock.theme';
 
@@ -15,6 +16,7 @@ function parseRoute() {
   const [view, ...rest] = decoded;
   if (view === 'log') return { view: 'log', connection: rest[0] && /^\d+$/.test(rest[0]) ? Number(rest[0]) : rest[0] && /^smtp-\d+$/.test(rest[0]) ? rest[0] : null };
   if (view === 'faults') return { view: 'faults' };
+  if (view === 'checks') return { view: 'checks' };
   const uid = rest[2] && /^\d+$/.test(rest[2]) ? Number(rest[2]) : null;
   return { view: 'mail', user: rest[0] ?? null, mailbox: rest[1] ?? null, uid };
 }
@@ -81,18 +83,20 @@ function main() {
   const faults = new FaultsView(document.getElementById('view-faults'), {
     onCount: (n) => { badge.hidden = n === 0; badge.textContent = String(n); },
   });
+  const checks = new ChecksView(document.getElementById('view-checks'));
   let faultTimer = null;
 
   const route = () => {
     const r = parseRoute();
-    for (const view of ['mail', 'log', 'faults']) {
+    for (const view of ['mail', 'log', 'faults', 'checks']) {
       document.getElementById(`view-${view}`).hidden = view !== r.view;
       const link = document.querySelector(`.tabs-nav a[data-view="${view}"]`);
       if (view === r.view) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
     document.title = { mail: r.mailbox ? `${r.mailbox} · ImapMock sandbox` : 'ImapMock sandbox',
-      log: 'Live log · ImapMock sandbox', faults: 'Faults · ImapMock sandbox' }[r.view];
+      log: 'Live log · ImapMock sandbox', faults: 'Faults · ImapMock sandbox',
+      checks: 'Client checks · ImapMock sandbox' }[r.view];
     clearInterval(faultTimer);
     if (r.view === 'mail') {
       mail.start();
@@ -105,6 +109,7 @@ function main() {
       faults.load();
       faultTimer = setInterval(() => { if (!document.hidden) faults.load(); }, 2000);
     }
+    if (r.view === 'checks') checks.load();
   };
 
   const start = () => {

@@ -24,4 +24,13 @@ class SecretsTest {
         assertThat(Secrets.maskArguments("SELECT", "INBOX")).isEqualTo("INBOX");
         assertThat(Secrets.maskArguments(null, "x y")).isEqualTo("x y");
     }
+
+    @Test
+    void aWholeCommandLineIsMaskedAfterItsTagAndName() {
+        assertThat(Secrets.maskLine("a1 LOGIN alice secret")).isEqualTo("a1 LOGIN alice ***");
+        assertThat(Secrets.maskLine("a1 authenticate PLAIN AGFsaWNlAHNlY3JldA==")).isEqualTo("a1 authenticate PLAIN ***");
+        assertThat(Secrets.maskLine("a1 SELECT INBOX")).isEqualTo("a1 SELECT INBOX");
+        assertThat(Secrets.maskLine("a1 NOOP")).isEqualTo("a1 NOOP");
+        assertThat(Secrets.maskLine(null)).isNull();
+    }
 }

@@ -7,7 +7,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** The sandbox's web UI as a user sees it: the three views behind the top bar's links. */
+/** The sandbox's web UI as a user sees it: the views behind the top bar's links. */
 public final class SandboxUi {
     private final Browser browser;
     private final String base;
@@ -45,6 +45,11 @@ public final class SandboxUi {
     public FaultsPage faults() {
         nav("faults");
         return new FaultsPage(browser).loaded();
+    }
+
+    public ChecksPage checks() {
+        nav("checks");
+        return new ChecksPage(browser).loaded();
     }
 
     public MailPage mail() {

@@ -21,11 +21,11 @@ function parseRoute() {
   return { view: 'mail', user: rest[0] ?? null, mailbox: rest[1] ?? null, uid };
 }
 
+// The chosen theme, or without a choice the system's; always written to data-theme, which is what
+// the style sheet's dark palette keys on.
 function applyTheme(theme) {
-  const root = document.documentElement;
-  if (theme) root.dataset.theme = theme;
-  else delete root.dataset.theme;
   const dark = theme ? theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
   const button = document.getElementById('theme-toggle');
   replace(button, icon(dark ? 'sun' : 'moon'));
   button.setAttribute('aria-label', dark ? 'Switch to light theme' : 'Switch to dark theme');
@@ -35,9 +35,7 @@ function applyTheme(theme) {
 function installTheme() {
   applyTheme(localStorage.getItem(THEME_KEY));
   document.getElementById('theme-toggle').addEventListener('click', () => {
-    const current = document.documentElement.dataset.theme
-      ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
-    const next = current === 'dark' ? 'light' : 'dark';
+    const next = document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark';
     localStorage.setItem(THEME_KEY, next);
     applyTheme(next);
   });

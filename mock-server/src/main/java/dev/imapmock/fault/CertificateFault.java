@@ -11,7 +11,11 @@ public enum CertificateFault {
     /** Valid names and dates, but self-signed with a key of its own: nothing trusts it. */
     UNTRUSTED;
 
-    /** The name in fault files: {@code expired}, {@code other-host}, {@code untrusted}. */
+    /**
+     * The name in fault files: {@code expired}, {@code other-host}, {@code untrusted}.
+     *
+     * @return the name
+     */
     public String fileName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -42,12 +42,20 @@ public final class CommandFaults {
         this.fired = List.copyOf(fired);
     }
 
-    /** Nothing fired and nothing will: for sessions that no connection drives. */
+    /**
+     * Nothing fired and nothing will: for sessions that no connection drives.
+     *
+     * @return the shared empty instance
+     */
     public static CommandFaults none() {
         return NONE;
     }
 
-    /** The names of the rules that fired, in rule order, for the journal. */
+    /**
+     * The names of the rules that fired, in rule order, for the journal.
+     *
+     * @return the names, unmodifiable
+     */
     public List<String> fired() {
         return fired;
     }
@@ -58,6 +66,9 @@ public final class CommandFaults {
      * command must then not run. Returns null when the command is to run.
      *
      * @throws InjectedDisconnect when a rule closed the connection
+     * @param out where the session writes its responses
+     * @return the outcome to journal when a rule answered instead of the command, or null
+     * @throws IOException when writing fails
      */
     public ReceivedCommand.Outcome beforeExecute(ResponseWriter out) throws IOException {
         FaultEffect.Respond answer = null;
@@ -80,6 +91,7 @@ public final class CommandFaults {
      * the tagged reply, then lines pushed meanwhile.
      *
      * @throws InjectedDisconnect when a rule closed the connection
+     * @throws IOException when writing fails
      */
     public void done() throws IOException {
         if (connection == null) {
@@ -102,6 +114,8 @@ public final class CommandFaults {
     /**
      * Call once IDLE's continuation has left: lines pushed now reach the client at once, and the
      * rules acting while idle run on a helper thread until the returned handle is closed.
+     *
+     * @return the handle to close when IDLE ends
      */
     public Idling whileIdle() {
         if (connection == null) {

@@ -38,14 +38,26 @@ public final class ConnectionFaults {
         this.output = new ShapedOutput(faults, socket, socket.getOutputStream());
     }
 
-    /** Starts following the connection {@code number}, whose output then goes through {@link #output()}. */
+    /**
+     * Starts following the connection {@code number}, whose output then goes through {@link #output()}.
+     *
+     * @param faults the server's rules
+     * @param number the connection's number, from 1
+     * @param socket the accepted socket
+     * @return the connection's faults
+     * @throws IOException when the socket's output cannot be had
+     */
     public static ConnectionFaults open(Faults faults, int number, Socket socket) throws IOException {
         ConnectionFaults c = new ConnectionFaults(faults, number, socket);
         faults.register(c);
         return c;
     }
 
-    /** The socket's output as the rules shape it; buffer in front of it and flush once per response. */
+    /**
+     * The socket's output as the rules shape it; buffer in front of it and flush once per response.
+     *
+     * @return the shaped output
+     */
     public OutputStream output() {
         return output;
     }
@@ -59,7 +71,11 @@ public final class ConnectionFaults {
         output.hold();
     }
 
-    /** True when a rule replaced the tagged answer of the command just done, so the client saw no OK. */
+    /**
+     * True when a rule replaced the tagged answer of the command just done, so the client saw no OK.
+     *
+     * @return whether the tagged answer was replaced
+     */
     public boolean answerReplaced() {
         return output.replaced();
     }
@@ -67,6 +83,9 @@ public final class ConnectionFaults {
     /**
      * The connection speaks TLS now: the rules shape what goes into {@code tls}, and closing
      * politely sends its close_notify. Lines held back go out over it.
+     *
+     * @param tls the TLS socket layered over the connection's
+     * @throws IOException when its output cannot be had
      */
     public void secure(Socket tls) throws IOException {
         output.transport(tls.getOutputStream(), tls);
@@ -87,6 +106,9 @@ public final class ConnectionFaults {
         output.release();
     }
 
+    /**
+     * {@return the connection's number, from 1 in the order clients connected}
+     */
     public int number() {
         return number;
     }
@@ -103,6 +125,9 @@ public final class ConnectionFaults {
      * The rules on the TLS handshake about to begin: delays, stalls, hang-ups and garbage happen
      * now (a hang-up throws {@link InjectedDisconnect}); returns what the handshake itself must
      * do, in rule order: {@link FaultEffect.TlsAlert} and {@link FaultEffect.Certificate} effects.
+     *
+     * @return the effects on the handshake itself, maybe none
+     * @throws IOException when a rule's output fails or a rule hung up ({@link InjectedDisconnect})
      */
     public List<FaultEffect> handshake() throws IOException {
         Matcher.Target target = new Matcher.Target(number, null, null, null, null, null);
@@ -125,7 +150,11 @@ public final class ConnectionFaults {
         return tls;
     }
 
-    /** The rules on the greeting; write and flush the greeting, then call {@link CommandFaults#done()}. */
+    /**
+     * The rules on the greeting; write and flush the greeting, then call {@link CommandFaults#done()}.
+     *
+     * @return what the rules do to the greeting
+     */
     public CommandFaults greeting() {
         Matcher.Target target = new Matcher.Target(number, null, null, null, null, null);
         List<Fired> gate = new ArrayList<>();
@@ -144,6 +173,11 @@ public final class ConnectionFaults {
      * Matches the rules against a command just read (counting them), arms the output for its
      * response, and returns what else is to happen. Call {@link CommandFaults#done()} after the
      * response was flushed.
+     *
+     * @param read the command as read
+     * @param account the account logged in, or null
+     * @param selected the selected mailbox's name, or null
+     * @return what the rules do to the command
      */
     public CommandFaults command(ReadResult read, Account account, String selected) {
         List<FaultRule> rules = faults.snapshot();
@@ -200,6 +234,10 @@ public final class ConnectionFaults {
     /**
      * The read timeout for the next command: the configured one, or an auto-logout rule's when
      * shorter. {@code user} is who is logged in, or null.
+     *
+     * @param configured the server's read timeout
+     * @param user the user logged in, or null
+     * @return the timeout in milliseconds, 0 for none
      */
     public int readTimeoutMillis(Duration configured, String user) {
         Matcher.Target target = new Matcher.Target(number, user, null, null, null, null);

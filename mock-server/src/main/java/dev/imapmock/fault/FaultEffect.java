@@ -13,7 +13,12 @@ import java.util.concurrent.CountDownLatch;
  */
 public sealed interface FaultEffect {
 
-    /** True when this effect can happen in {@code phase}. */
+    /**
+     * True when this effect can happen in {@code phase}.
+     *
+     * @param phase the phase of the rule
+     * @return whether the effect can happen then
+     */
     boolean allowedIn(Phase phase);
 
     /**
@@ -22,6 +27,13 @@ public sealed interface FaultEffect {
      * stay) but the client only sees this answer.
      */
     record Respond(String status, String code, String text) implements FaultEffect {
+        /**
+         * Normalises the status to upper case and refuses anything but {@code NO} or {@code BAD}.
+         *
+         * @param status {@code NO} or {@code BAD}, in any case
+         * @param code the response code without brackets, or null for none
+         * @param text the human-readable text
+         */
         public Respond {
             status = Objects.requireNonNull(status, "status").toUpperCase(Locale.ROOT);
             if (!status.equals("NO") && !status.equals("BAD")) {
@@ -33,7 +45,12 @@ public sealed interface FaultEffect {
             }
         }
 
-        /** Parses {@code NO [CODE args] text} or {@code BAD text}. */
+        /**
+         * Parses {@code NO [CODE args] text} or {@code BAD text}.
+         *
+         * @param answer the answer without tag
+         * @return the effect
+         */
         public static Respond parse(String answer) {
             String s = Objects.requireNonNull(answer, "answer").strip();
             int space = s.indexOf(' ');
@@ -64,6 +81,11 @@ public sealed interface FaultEffect {
 
     /** {@code * BYE text}, then an orderly close. */
     record Bye(String text) implements FaultEffect {
+        /**
+         * Refuses a null text.
+         *
+         * @param text the text after {@code * BYE}
+         */
         public Bye {
             Objects.requireNonNull(text, "text");
         }
@@ -94,6 +116,11 @@ public sealed interface FaultEffect {
 
     /** Waits, then goes on as if nothing happened. */
     record Delay(Latency latency) implements FaultEffect {
+        /**
+         * Refuses a null latency.
+         *
+         * @param latency how long to wait
+         */
         public Delay {
             Objects.requireNonNull(latency, "latency");
         }
@@ -111,6 +138,11 @@ public sealed interface FaultEffect {
 
     /** Sends what follows at no more than {@code bytesPerSecond}. */
     record Throttle(long bytesPerSecond) implements FaultEffect {
+        /**
+         * Refuses a rate below 1.
+         *
+         * @param bytesPerSecond the rate
+         */
         public Throttle {
             if (bytesPerSecond <= 0) {
                 throw new IllegalArgumentException("bytesPerSecond must be positive: " + bytesPerSecond);
@@ -133,6 +165,12 @@ public sealed interface FaultEffect {
      * and inside literal announcements such as {@code {123}}, with {@code pause} between writes.
      */
     record Slice(int maxChunk, Duration pause) implements FaultEffect {
+        /**
+         * Refuses a chunk below 1 octet or a negative pause.
+         *
+         * @param maxChunk the largest write
+         * @param pause the pause between writes
+         */
         public Slice {
             if (maxChunk <= 0) {
                 throw new IllegalArgumentException("maxChunk must be positive: " + maxChunk);
@@ -172,6 +210,11 @@ public sealed interface FaultEffect {
      * before the real response when the phase comes before it, after it otherwise.
      */
     record Inject(List<String> lines) implements FaultEffect {
+        /**
+         * Copies the lines and refuses one with CR or LF in it.
+         *
+         * @param lines the lines, without CRLF
+         */
         public Inject {
             lines = List.copyOf(lines);
             for (String line : lines) {
@@ -194,10 +237,18 @@ public sealed interface FaultEffect {
 
     /** Sends these octets as they are, then closes the connection. */
     record Garbage(byte[] bytes) implements FaultEffect {
+        /**
+         * Copies the octets.
+         *
+         * @param bytes the octets to send
+         */
         public Garbage {
             bytes = bytes.clone();
         }
 
+        /**
+         * {@return a copy of the octets}
+         */
         @Override
         public byte[] bytes() {
             return bytes.clone();
@@ -255,6 +306,11 @@ public sealed interface FaultEffect {
 
     /** Ends a connection silent for {@code after} with {@code * BYE Autologout; idle for too long}. */
     record Autologout(Duration after) implements FaultEffect {
+        /**
+         * Refuses a time that is not positive.
+         *
+         * @param after how long the connection must be silent
+         */
         public Autologout {
             Objects.requireNonNull(after, "after");
             if (after.isNegative() || after.isZero()) {
@@ -284,13 +340,23 @@ public sealed interface FaultEffect {
                 "certificate_unknown", 46, "protocol_version", 70, "insufficient_security", 71,
                 "internal_error", 80, "unrecognized_name", 112);
 
+        /**
+         * Refuses a number outside 0 to 255.
+         *
+         * @param description the alert's number (RFC 8446 §6)
+         */
         public TlsAlert {
             if (description < 0 || description > 255) {
                 throw new IllegalArgumentException("A TLS alert is a number from 0 to 255: " + description);
             }
         }
 
-        /** An alert by name ({@code handshake_failure}) or number ({@code 40}). */
+        /**
+         * An alert by name ({@code handshake_failure}) or number ({@code 40}).
+         *
+         * @param name the alert's name or number
+         * @return the effect
+         */
         public static TlsAlert named(String name) {
             Integer known = NAMES.get(name.toLowerCase(Locale.ROOT).replace('-', '_'));
             if (known != null) {
@@ -328,6 +394,11 @@ public sealed interface FaultEffect {
      * {@code server.tls()} gets as far as the date or the name and fails there.
      */
     record Certificate(CertificateFault kind) implements FaultEffect {
+        /**
+         * Refuses a null kind.
+         *
+         * @param kind the certificate to present
+         */
         public Certificate {
             Objects.requireNonNull(kind, "kind");
         }

@@ -45,17 +45,29 @@ public final class FaultRule {
         this.name = name != null ? name : "#" + id + " " + describe();
     }
 
-    /** The name given with {@code named(...)}, else {@code #id} and what the rule does. */
+    /**
+     * The name given with {@code named(...)}, else {@code #id} and what the rule does.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** The rule's number in its server, from 1 in the order rules were added; never reused. */
+    /**
+     * The rule's number in its server, from 1 in the order rules were added; never reused.
+     *
+     * @return the id, from 1
+     */
     public int id() {
         return id;
     }
 
-    /** The fault-file line this rule was read from (stripped), or null when it was built in Java. */
+    /**
+     * The fault-file line this rule was read from (stripped), or null when it was built in Java.
+     *
+     * @return the line, or null
+     */
     public String line() {
         return line;
     }
@@ -64,36 +76,58 @@ public final class FaultRule {
         this.line = text;
     }
 
+    /**
+     * {@return when the rule's effects happen}
+     */
     public Phase phase() {
         return phase;
     }
 
+    /**
+     * {@return what the rule does, in order}
+     */
     public List<FaultEffect> effects() {
         return effects;
     }
 
-    /** How many times the rule fired so far. */
+    /**
+     * How many times the rule fired so far.
+     *
+     * @return the count
+     */
     public int firedCount() {
         synchronized (owner.lock()) {
             return fired;
         }
     }
 
-    /** How many times everything but the count and the probability matched. */
+    /**
+     * How many times everything but the count and the probability matched.
+     *
+     * @return the count
+     */
     public int matchedCount() {
         synchronized (owner.lock()) {
             return matched;
         }
     }
 
-    /** True until removed or cleared. */
+    /**
+     * True until removed or cleared.
+     *
+     * @return whether the rule can still fire
+     */
     public boolean isActive() {
         synchronized (owner.lock()) {
             return !removed;
         }
     }
 
-    /** True when a test must see this rule fire ({@link Faults#assertAllFired()}). */
+    /**
+     * True when a test must see this rule fire ({@link Faults#assertAllFired()}).
+     *
+     * @return whether the rule is not optional
+     */
     public boolean isExpected() {
         return !optional;
     }

@@ -42,28 +42,51 @@ public final class Faults {
     private int nextId = 1;
     private boolean closed;
 
-    /** Rules for one server; {@code ImapMockServer} makes one, tests use {@code server.faults()}. */
+    /**
+     * Rules for one server; {@code ImapMockServer} makes one, tests use {@code server.faults()}.
+     *
+     * @param seed the seed of every random choice
+     */
     public Faults(long seed) {
         this(seed, null);
     }
 
-    /** Rules for one server whose OAuth2 tokens are {@code tokens}. */
+    /**
+     * Rules for one server whose OAuth2 tokens are {@code tokens}.
+     *
+     * @param seed the seed of every random choice
+     * @param tokens the server's tokens, or null when it has none
+     */
     public Faults(long seed, OAuthTokens tokens) {
         this.seed = seed;
         this.tokens = tokens;
     }
 
-    /** A rule on every command named {@code command} ({@code "UID FETCH"} is not {@code "FETCH"}); {@code "*"} for any. */
+    /**
+     * A rule on every command named {@code command} ({@code "UID FETCH"} is not {@code "FETCH"}); {@code "*"} for any.
+     *
+     * @param command the command name, in any case
+     * @return a builder of the rule
+     */
     public RuleBuilder on(String command) {
         Objects.requireNonNull(command, "command");
         return new RuleBuilder(this, Phase.afterRead(), command.strip().equals("*") ? null : command);
     }
 
+    /**
+     * A rule on every command: {@code on("*")}.
+     *
+     * @return a builder of the rule
+     */
     public RuleBuilder onAnyCommand() {
         return new RuleBuilder(this, Phase.afterRead(), null);
     }
 
-    /** A rule on the greeting: delay it, replace it with {@code * BYE}, or hang up. */
+    /**
+     * A rule on the greeting: delay it, replace it with {@code * BYE}, or hang up.
+     *
+     * @return a builder of the rule
+     */
     public RuleBuilder onGreeting() {
         return new RuleBuilder(this, Phase.greeting(), null);
     }
@@ -74,22 +97,38 @@ public final class Faults {
      * {@code disconnect()}, {@code garbage(...)}, {@code delay(...)}, {@code stall()}, and the
      * certificates {@code expiredCertificate()}, {@code certificateForOtherHost()},
      * {@code untrustedCertificate()}.
+     *
+     * @return a builder of the rule
      */
     public RuleBuilder onHandshake() {
         return new RuleBuilder(this, Phase.handshake(), null);
     }
 
-    /** A rule that acts while a session idles (RFC 2177), as soon as it starts. */
+    /**
+     * A rule that acts while a session idles (RFC 2177), as soon as it starts.
+     *
+     * @return a builder of the rule
+     */
     public RuleBuilder onIdle() {
         return onIdle(Duration.ZERO);
     }
 
-    /** A rule that acts while a session idles, {@code after} it started. */
+    /**
+     * A rule that acts while a session idles, {@code after} it started.
+     *
+     * @param after how long after the session began to idle
+     * @return a builder of the rule
+     */
     public RuleBuilder onIdle(Duration after) {
         return new RuleBuilder(this, Phase.whileIdle(after), "IDLE");
     }
 
-    /** Greets connections after the first {@code n} with {@code * BYE Too many connections} and closes them. */
+    /**
+     * Greets connections after the first {@code n} with {@code * BYE Too many connections} and closes them.
+     *
+     * @param n how many connections are greeted as usual
+     * @return the rule, now active
+     */
     public FaultRule refuseConnectionsAfter(int n) {
         return onGreeting().connectionsFrom(n + 1).optional().bye("Too many connections");
     }
@@ -97,6 +136,9 @@ public final class Faults {
     /**
      * Ends connections that stay silent for {@code idle} with {@code * BYE Autologout; idle for
      * too long}. Taken into account from each connection's next read on.
+     *
+     * @param idle how long a connection may stay silent
+     * @return the rule, now active
      */
     public FaultRule autologoutAfter(Duration idle) {
         return new RuleBuilder(this, Phase.waiting(), null).optional().apply(new FaultEffect.Autologout(idle));
@@ -111,6 +153,8 @@ public final class Faults {
      * it, {@code server.tokens().renew(token)} makes it valid again.
      *
      * @throws IllegalArgumentException when the server has no such token or {@code login} is below 1
+     * @param token the token, one the server accepts
+     * @param login which login from now on finds it expired, from 1
      */
     public void expireTokenAtLogin(String token, int login) {
         checkToken(token, login);
@@ -127,7 +171,14 @@ public final class Faults {
         }
     }
 
-    /** Reads rules from a fault file (see docs/faults.md) and adds them, in file order. */
+    /**
+     * Reads rules from a fault file (see docs/faults.md) and adds them, in file order.
+     *
+     * @param file the fault file
+     * @return the rules added, now active
+     * @throws UncheckedIOException when the file cannot be read
+     * @throws IllegalArgumentException naming the line and the reason when a rule is malformed
+     */
     public List<FaultRule> load(Path file) {
         try {
             return FaultFile.load(this, file);
@@ -136,12 +187,23 @@ public final class Faults {
         }
     }
 
-    /** Adds the rules of a fault file's text. */
+    /**
+     * Adds the rules of a fault file's text.
+     *
+     * @param text the text of a fault file
+     * @return the rules added, now active
+     * @throws IllegalArgumentException naming the line and the reason when a rule is malformed
+     */
     public List<FaultRule> load(String text) {
         return FaultFile.parse(this, text, "text");
     }
 
-    /** Seeds every random choice from now on; rules start their sequences afresh. */
+    /**
+     * Seeds every random choice from now on; rules start their sequences afresh.
+     *
+     * @param seed the new seed
+     * @return these faults
+     */
     public Faults seed(long seed) {
         synchronized (lock) {
             this.seed = seed;
@@ -150,14 +212,23 @@ public final class Faults {
         return this;
     }
 
-    /** The active rules, in order. */
+    /**
+     * The active rules, in order.
+     *
+     * @return the rules, unmodifiable
+     */
     public List<FaultRule> rules() {
         synchronized (lock) {
             return rules.stream().filter(r -> !r.removedLocked()).collect(Collectors.toUnmodifiableList());
         }
     }
 
-    /** The active rule with this {@link FaultRule#id() id}, if there is one. */
+    /**
+     * The active rule with this {@link FaultRule#id() id}, if there is one.
+     *
+     * @param id the rule's id
+     * @return the rule, or empty when there is none or it was removed
+     */
     public java.util.Optional<FaultRule> rule(int id) {
         synchronized (lock) {
             return rules.stream().filter(r -> r.id() == id && !r.removedLocked()).findFirst();
@@ -183,7 +254,11 @@ public final class Faults {
         }
     }
 
-    /** Every rule added so far (also removed ones) that is expected to fire and never did. */
+    /**
+     * Every rule added so far (also removed ones) that is expected to fire and never did.
+     *
+     * @return the rules, in the order they were added
+     */
     public List<FaultRule> neverFired() {
         synchronized (lock) {
             return history.stream().filter(r -> r.isExpected() && r.firedCount() == 0)
@@ -209,12 +284,21 @@ public final class Faults {
      * Sends untagged lines (without CRLF, e.g. {@code * 4 EXISTS}) to every connection now: at
      * once to a session that idles or waits for its next command, right after the current
      * response to one that is busy. Returns how many connections it reached.
+     *
+     * @param lines the untagged lines
+     * @return the number of connections reached
      */
     public int push(String... lines) {
         return push(0, lines);
     }
 
-    /** As {@link #push(String...)}, to the connection with this number only (0: every one). */
+    /**
+     * As {@link #push(String...)}, to the connection with this number only (0: every one).
+     *
+     * @param connection the connection's number, or 0 for every one
+     * @param lines the untagged lines
+     * @return the number of connections reached
+     */
     public int push(int connection, String... lines) {
         List<String> copy = new FaultEffect.Inject(Arrays.asList(lines)).lines();
         int reached = 0;

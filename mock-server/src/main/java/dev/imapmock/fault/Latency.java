@@ -10,11 +10,23 @@ import java.util.SplittableRandom;
  */
 public sealed interface Latency {
 
+    /**
+     * Always {@code duration}.
+     *
+     * @param duration the delay, not negative
+     * @return the latency
+     */
     static Latency fixed(Duration duration) {
         return new Fixed(duration);
     }
 
-    /** Uniform between {@code min} and {@code max}, both included. */
+    /**
+     * Uniform between {@code min} and {@code max}, both included.
+     *
+     * @param min the shortest delay
+     * @param max the longest delay
+     * @return the latency
+     */
     static Latency uniform(Duration min, Duration max) {
         return new Uniform(min, max);
     }
@@ -22,15 +34,34 @@ public sealed interface Latency {
     /**
      * Log-normal around {@code median} with shape {@code sigma} (0.5 is a typical network: most
      * delays near the median, a long tail), capped at 60 seconds.
+     *
+     * @param median the median delay
+     * @param sigma the shape, positive
+     * @return the latency
      */
     static Latency logNormal(Duration median, double sigma) {
         return new LogNormal(median, sigma);
     }
 
-    /** One delay; draws from {@code random} unless fixed. */
+    /**
+     * One delay; draws from {@code random} unless fixed.
+     *
+     * @param random the rule's seeded generator
+     * @return the delay
+     */
     Duration draw(SplittableRandom random);
 
+    /**
+     * A fixed delay.
+     *
+     * @param duration the delay
+     */
     record Fixed(Duration duration) implements Latency {
+        /**
+         * Refuses a negative delay.
+         *
+         * @param duration the delay
+         */
         public Fixed {
             checkNotNegative(duration);
         }
@@ -46,7 +77,19 @@ public sealed interface Latency {
         }
     }
 
+    /**
+     * A delay drawn uniformly.
+     *
+     * @param min the shortest delay
+     * @param max the longest delay
+     */
     record Uniform(Duration min, Duration max) implements Latency {
+        /**
+         * Refuses negative delays and {@code max} below {@code min}.
+         *
+         * @param min the shortest delay
+         * @param max the longest delay
+         */
         public Uniform {
             checkNotNegative(min);
             checkNotNegative(max);
@@ -67,9 +110,21 @@ public sealed interface Latency {
         }
     }
 
+    /**
+     * A delay drawn log-normally, capped at 60 seconds.
+     *
+     * @param median the median delay
+     * @param sigma the shape
+     */
     record LogNormal(Duration median, double sigma) implements Latency {
         private static final long CAP_NANOS = Duration.ofSeconds(60).toNanos();
 
+        /**
+         * Refuses a median that is not positive or a shape that is not.
+         *
+         * @param median the median delay
+         * @param sigma the shape
+         */
         public LogNormal {
             checkNotNegative(median);
             if (!(sigma >= 0) || Double.isInfinite(sigma)) {

@@ -35,7 +35,11 @@ public final class Journal {
         this(DEFAULT_CAPACITY);
     }
 
-    /** A journal that keeps the most recent {@code capacity} commands, dropping the oldest. */
+    /**
+     * A journal that keeps the most recent {@code capacity} commands, dropping the oldest.
+     *
+     * @param capacity how many commands it keeps, at least 1
+     */
     public Journal(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("Journal capacity must be at least 1: " + capacity);
@@ -43,6 +47,9 @@ public final class Journal {
         this.capacity = capacity;
     }
 
+    /**
+     * {@return how many commands, and how many findings, it keeps}
+     */
     public int capacity() {
         return capacity;
     }
@@ -51,6 +58,8 @@ public final class Journal {
      * Called by the server for each command, and by listeners beside it that share its journal (the
      * sandbox's SMTP listener records its commands with {@link ReceivedCommand.Protocol#SMTP}); not for
      * tests to call.
+     *
+     * @param command the command as it was handled
      */
     public synchronized void record(ReceivedCommand command) {
         if (commands.size() == capacity) {
@@ -68,6 +77,9 @@ public final class Journal {
      * session thread that records it and while the journal is locked: it must only hand the
      * command on (to a bounded queue, say) and return at once, and must not throw. Closing the
      * returned handle stops the calls; it is idempotent.
+     *
+     * @param listener what to call
+     * @return the registration
      */
     public Subscription listen(Consumer<ReceivedCommand> listener) {
         Consumer<ReceivedCommand> wrapped = java.util.Objects.requireNonNull(listener, "listener")::accept;
@@ -75,16 +87,31 @@ public final class Journal {
         return () -> listeners.remove(wrapped);
     }
 
-    /** A copy of every command kept so far, oldest first. */
+    /**
+     * A copy of every command kept so far, oldest first.
+     *
+     * @return the commands, unmodifiable
+     */
     public synchronized List<ReceivedCommand> commands() {
         return List.copyOf(commands);
     }
 
-    /** The recorded commands with this name (case-insensitive). */
+    /**
+     * The recorded commands with this name (case-insensitive).
+     *
+     * @param name the command name, such as {@code "UID FETCH"}
+     * @return the commands, oldest first, unmodifiable
+     */
     public List<ReceivedCommand> commands(String name) {
         return commands(c -> c.is(name));
     }
 
+    /**
+     * The recorded commands that satisfy {@code filter}, oldest first.
+     *
+     * @param filter the test
+     * @return the commands, unmodifiable
+     */
     public synchronized List<ReceivedCommand> commands(Predicate<ReceivedCommand> filter) {
         return commands.stream().filter(filter).collect(Collectors.toUnmodifiableList());
     }
@@ -105,6 +132,8 @@ public final class Journal {
      * Called by the server's client checks; not for tests to call. A wasteful pattern found
      * again on the same connection, for the same command, replaces the earlier finding (its count
      * grew). Kept up to {@link #capacity()} findings, dropping the oldest.
+     *
+     * @param finding what a check found
      */
     public synchronized void record(Finding finding) {
         Object key = finding.kind() == Finding.Kind.WASTEFUL
@@ -115,7 +144,11 @@ public final class Journal {
         }
     }
 
-    /** What the client checks found so far: violations, wasteful patterns and notes, in the order found. */
+    /**
+     * What the client checks found so far: violations, wasteful patterns and notes, in the order found.
+     *
+     * @return the report
+     */
     public synchronized ClientReport clientReport() {
         return new ClientReport(List.copyOf(findings.values()));
     }
@@ -125,12 +158,24 @@ public final class Journal {
      *
      * @throws AssertionError when it has not arrived in time, naming what did arrive
      * @throws IllegalStateException when the server closes while waiting
+     * @param name the command name, such as {@code "IDLE"}
+     * @param timeout how long to wait at most
+     * @return the command
+     * @throws InterruptedException when the waiting thread is interrupted
      */
     public ReceivedCommand awaitCommand(String name, Duration timeout) throws InterruptedException {
         return await(c -> c.is(name), "a " + name.toUpperCase(Locale.ROOT) + " command", timeout);
     }
 
-    /** As {@link #awaitCommand}, for the first command that satisfies {@code filter}. */
+    /**
+     * As {@link #awaitCommand}, for the first command that satisfies {@code filter}.
+     *
+     * @param filter the test
+     * @param description what the test looks for, for the failure message
+     * @param timeout how long to wait at most
+     * @return the command
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
     public synchronized ReceivedCommand await(Predicate<ReceivedCommand> filter, String description,
                                               Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -38,9 +38,29 @@ public record ReceivedCommand(int connection, int index, String tag, String name
      * a 2xx or 3xx reply, {@code NO} for 4xx and 5xx, {@code BAD} for the syntax errors 500, 501 and
      * 555, and its code is the reply code with the enhanced status code ({@code 550 5.1.1}).
      */
-    public enum Protocol { IMAP, SMTP }
+    public enum Protocol {
+        /** The server's own IMAP commands. */
+        IMAP,
+        /** The commands of an SMTP listener beside the server. */
+        SMTP
+    }
 
-    /** An IMAP command. */
+    /**
+     * An IMAP command.
+     *
+     * @param connection the connection's number
+     * @param index the command's number within its connection
+     * @param tag the tag, or null
+     * @param name the command name upper-cased, or null
+     * @param arguments the arguments as text, masked
+     * @param user the user logged in, or null
+     * @param mailbox the mailbox selected, or null
+     * @param outcome how the server answered
+     * @param time when the command arrived
+     * @param responses the first lines of the untagged responses
+     * @param faults the names of the fault rules that fired
+     * @param authentication the login attempt, or null
+     */
     public ReceivedCommand(int connection, int index, String tag, String name, String arguments,
                            String user, String mailbox, Outcome outcome, Instant time, List<String> responses,
                            List<String> faults, Authentication authentication) {
@@ -48,7 +68,21 @@ public record ReceivedCommand(int connection, int index, String tag, String name
                 authentication, Protocol.IMAP);
     }
 
-    /** An IMAP command that is no login attempt. */
+    /**
+     * An IMAP command that is no login attempt.
+     *
+     * @param connection the connection's number
+     * @param index the command's number within its connection
+     * @param tag the tag, or null
+     * @param name the command name upper-cased, or null
+     * @param arguments the arguments as text, masked
+     * @param user the user logged in, or null
+     * @param mailbox the mailbox selected, or null
+     * @param outcome how the server answered
+     * @param time when the command arrived
+     * @param responses the first lines of the untagged responses
+     * @param faults the names of the fault rules that fired
+     */
     public ReceivedCommand(int connection, int index, String tag, String name, String arguments,
                            String user, String mailbox, Outcome outcome, Instant time, List<String> responses,
                            List<String> faults) {
@@ -65,13 +99,42 @@ public record ReceivedCommand(int connection, int index, String tag, String name
     public record Authentication(String mechanism, String user, String tokenLabel) {
     }
 
+    /**
+     * Copies the lists (null is empty); a null protocol is {@link Protocol#IMAP}.
+     *
+     * @param connection the connection's number
+     * @param index the command's number within its connection
+     * @param tag the tag, or null
+     * @param name the command name upper-cased, or null
+     * @param arguments the arguments as text, masked
+     * @param user the user logged in, or null
+     * @param mailbox the mailbox selected, or null
+     * @param outcome how the server answered
+     * @param time when the command arrived
+     * @param responses the first lines of the untagged responses, or null for none
+     * @param faults the names of the fault rules that fired, or null for none
+     * @param authentication the login attempt, or null
+     * @param protocol the protocol, or null for IMAP
+     */
     public ReceivedCommand {
         responses = responses == null ? List.of() : List.copyOf(responses);
         faults = faults == null ? List.of() : List.copyOf(faults);
         protocol = protocol == null ? Protocol.IMAP : protocol;
     }
 
-    /** An IMAP command without recorded responses that no fault rule fired on. */
+    /**
+     * An IMAP command without recorded responses that no fault rule fired on.
+     *
+     * @param connection the connection's number
+     * @param index the command's number within its connection
+     * @param tag the tag, or null
+     * @param name the command name upper-cased, or null
+     * @param arguments the arguments as text, masked
+     * @param user the user logged in, or null
+     * @param mailbox the mailbox selected, or null
+     * @param outcome how the server answered
+     * @param time when the command arrived
+     */
     public ReceivedCommand(int connection, int index, String tag, String name, String arguments,
                            String user, String mailbox, Outcome outcome, Instant time) {
         this(connection, index, tag, name, arguments, user, mailbox, outcome, time, List.of(), List.of(), null,
@@ -90,12 +153,21 @@ public record ReceivedCommand(int connection, int index, String tag, String name
         }
     }
 
-    /** True when the name matches, ignoring case. */
+    /**
+     * True when the name matches, ignoring case.
+     *
+     * @param commandName the name to compare
+     * @return whether it is this command's name
+     */
     public boolean is(String commandName) {
         return name != null && name.equalsIgnoreCase(commandName);
     }
 
-    /** The command as the client sent it, masked: {@code a1 LOGIN alice ***}. */
+    /**
+     * The command as the client sent it, masked: {@code a1 LOGIN alice ***}.
+     *
+     * @return the line, without CRLF
+     */
     public String line() {
         return (tag == null ? "" : tag + " ") + (name == null ? "" : name) + (arguments.isEmpty() ? "" : " " + arguments);
     }

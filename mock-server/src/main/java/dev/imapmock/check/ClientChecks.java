@@ -14,12 +14,23 @@ public final class ClientChecks {
     private final Set<Extension> offered;
     private final SharedState shared = new SharedState();
 
+    /**
+     * The checks of one server, reporting to {@code journal}.
+     *
+     * @param journal where findings go
+     * @param offered the extensions the server offers
+     */
     public ClientChecks(Journal journal, Set<Extension> offered) {
         this.journal = journal;
         this.offered = Set.copyOf(offered);
     }
 
-    /** The checks of a new connection, to be fed from its thread only. */
+    /**
+     * The checks of a new connection, to be fed from its thread only.
+     *
+     * @param connection the connection's number
+     * @return its checks
+     */
     public ConnectionChecks open(int connection) {
         return new ConnectionChecks(connection, Checks.forConnection(offered, shared), journal::record);
     }

@@ -38,6 +38,8 @@ public sealed interface ClientEvent {
     /**
      * A command and its outcome.
      *
+     * @param tag            the tag, or null when none could be read
+     * @param name           the command name upper-cased, or null when none could be read
      * @param line           tag, name and arguments as the journal shows them (secrets masked)
      * @param args           the decoded arguments; empty when the command was malformed
      * @param malformed      true when the reader refused it
@@ -61,16 +63,45 @@ public sealed interface ClientEvent {
                    String selectedBefore, String selectedAfter, boolean pipelined, long lineOctets,
                    boolean secure, boolean loginDisabled, Set<Extension> enabled,
                    List<String> responses) implements ClientEvent {
+        /**
+         * Copies the lists and the set.
+         *
+         * @param tag the tag, or null
+         * @param name the command name upper-cased, or null
+         * @param line tag, name and arguments as the journal shows them (secrets masked)
+         * @param args the decoded arguments; empty when the command was malformed
+         * @param malformed true when the reader refused it
+         * @param status OK, NO or BAD
+         * @param time when it arrived (the server clock)
+         * @param known true when the server has a command of this name
+         * @param allowed true when that command is allowed in the state the session was in
+         * @param state the state the session was in, in words ("not authenticated")
+         * @param user the logged-in user before the command, or null
+         * @param selectedBefore the selected mailbox before the command, or null
+         * @param selectedAfter the selected mailbox after it, or null
+         * @param pipelined true when the command had arrived before the previous one's answer was sent
+         * @param lineOctets octets of the command outside its literals
+         * @param secure true when the connection spoke TLS when the command arrived
+         * @param loginDisabled true when the server showed LOGINDISABLED at that time
+         * @param enabled the extensions the session had ENABLEd (or turned on) before the command
+         * @param responses the untagged responses it got
+         */
         public Command {
             args = List.copyOf(args);
             enabled = Set.copyOf(enabled);
             responses = List.copyOf(responses);
         }
 
+        /**
+         * {@return whether this is the command {@code commandName}}
+         *
+         * @param commandName the upper-case name, such as {@code UID FETCH}
+         */
         public boolean is(String commandName) {
             return name != null && name.equals(commandName);
         }
 
+        /** {@return whether the command was answered {@code OK}} */
         public boolean ok() {
             return "OK".equals(status);
         }

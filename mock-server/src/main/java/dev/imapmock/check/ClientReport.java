@@ -13,6 +13,11 @@ import java.util.stream.Collectors;
 public final class ClientReport extends AbstractList<Finding> {
     private final List<Finding> findings;
 
+    /**
+     * A report of these findings, copied.
+     *
+     * @param findings the findings, in the order found
+     */
     public ClientReport(List<Finding> findings) {
         this.findings = List.copyOf(findings);
     }
@@ -27,22 +32,39 @@ public final class ClientReport extends AbstractList<Finding> {
         return findings.size();
     }
 
-    /** The protocol violations. */
+    /**
+     * The protocol violations.
+     *
+     * @return the violations, in the order found
+     */
     public List<Finding> violations() {
         return of(Finding.Kind.VIOLATION);
     }
 
-    /** The wasteful patterns, each with its count. */
+    /**
+     * The wasteful patterns, each with its count.
+     *
+     * @return the wasteful patterns, in the order found
+     */
     public List<Finding> wasteful() {
         return of(Finding.Kind.WASTEFUL);
     }
 
-    /** The notes, such as a connection closed without LOGOUT. */
+    /**
+     * The notes, such as a connection closed without LOGOUT.
+     *
+     * @return the notes, in the order found
+     */
     public List<Finding> notes() {
         return of(Finding.Kind.NOTE);
     }
 
-    /** The findings of one rule, such as {@code reselect}. */
+    /**
+     * The findings of one rule, such as {@code reselect}.
+     *
+     * @param rule the rule's id
+     * @return its findings, in the order found
+     */
     public List<Finding> rule(String rule) {
         return findings.stream().filter(f -> f.rule().equals(rule)).toList();
     }
@@ -54,6 +76,8 @@ public final class ClientReport extends AbstractList<Finding> {
     /**
      * A few lines for people: how many violations, wasteful patterns and notes, then one line
      * per rule with its count and its first finding.
+     *
+     * @return the summary, lines separated by {@code \n}
      */
     public String summary() {
         if (findings.isEmpty()) {

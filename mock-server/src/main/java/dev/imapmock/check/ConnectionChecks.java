@@ -29,6 +29,11 @@ public final class ConnectionChecks {
         };
     }
 
+    /**
+     * Feeds one event of the connection to every check, in the order they happened.
+     *
+     * @param event what happened
+     */
     public void see(ClientEvent event) {
         if (event instanceof ClientEvent.Command c && c.name() == null) {
             // A line without a command name (no tag, no name): nothing any check could judge.

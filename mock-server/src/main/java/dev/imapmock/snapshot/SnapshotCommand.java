@@ -32,6 +32,9 @@ public final class SnapshotCommand {
      * @param env      reads the environment (the secret comes from there)
      * @param terminal whether {@code err} is a terminal, for progress
      * @return the exit status: 0 done, 1 the snapshot failed (nothing was written), 2 a bad command line
+     * @param args the arguments
+     * @param out where the summary goes
+     * @param err where progress and errors go
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Function<String, String> env,
                           boolean terminal) {

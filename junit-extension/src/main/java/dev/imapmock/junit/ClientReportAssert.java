@@ -20,7 +20,11 @@ public final class ClientReportAssert extends AbstractAssert<ClientReportAssert,
         super(actual, ClientReportAssert.class);
     }
 
-    /** The client broke none of the checked protocol rules. */
+    /**
+     * The client broke none of the checked protocol rules.
+     *
+     * @return this, to chain more assertions
+     */
     public ClientReportAssert hasNoViolations() {
         isNotNull();
         return none(actual.violations(), "protocol violations");
@@ -29,6 +33,9 @@ public final class ClientReportAssert extends AbstractAssert<ClientReportAssert,
     /**
      * The client showed none of the wasteful patterns named (rule ids such as {@code reselect});
      * with no rule named, none at all.
+     *
+     * @param rules the rule ids; none for every pattern
+     * @return this, to chain more assertions
      */
     public ClientReportAssert hasNoWastefulPatterns(String... rules) {
         isNotNull();
@@ -38,7 +45,12 @@ public final class ClientReportAssert extends AbstractAssert<ClientReportAssert,
         return none(found, named.isEmpty() ? "wasteful patterns" : "wasteful patterns " + named);
     }
 
-    /** The client checks found a finding of this rule. */
+    /**
+     * The client checks found a finding of this rule.
+     *
+     * @param rule the rule id
+     * @return this, to chain more assertions
+     */
     public ClientReportAssert hasFinding(String rule) {
         isNotNull();
         if (actual.rule(rule).isEmpty()) {

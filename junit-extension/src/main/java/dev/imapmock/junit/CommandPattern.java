@@ -37,7 +37,12 @@ public final class CommandPattern {
         this.criteria = List.copyOf(criteria);
     }
 
-    /** Every command with this name. */
+    /**
+     * Every command with this name.
+     *
+     * @param name the command name, in any case, such as {@code "uid fetch"}
+     * @return the pattern
+     */
     public static CommandPattern command(String name) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -46,12 +51,21 @@ public final class CommandPattern {
         return new CommandPattern(name.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT), List.of());
     }
 
-    /** The name, upper-cased: {@code UID FETCH}. */
+    /**
+     * The name, upper-cased: {@code UID FETCH}.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** Commands whose argument text contains {@code text}, ignoring case. */
+    /**
+     * Commands whose argument text contains {@code text}, ignoring case.
+     *
+     * @param text the text to find
+     * @return a new pattern with this condition added
+     */
     public CommandPattern withArguments(String text) {
         Objects.requireNonNull(text, "text");
         String lower = text.toLowerCase(Locale.ROOT);
@@ -60,7 +74,13 @@ public final class CommandPattern {
                 c -> "arguments are \"" + c.arguments() + "\"");
     }
 
-    /** Commands whose argument text passes {@code test}; {@code description} names it in failure messages. */
+    /**
+     * Commands whose argument text passes {@code test}; {@code description} names it in failure messages.
+     *
+     * @param test the test of the argument text
+     * @param description what it tests
+     * @return a new pattern with this condition added
+     */
     public CommandPattern withArguments(Predicate<String> test, String description) {
         Objects.requireNonNull(test, "test");
         return with("with arguments " + Objects.requireNonNull(description, "description"),
@@ -68,21 +88,36 @@ public final class CommandPattern {
                 c -> "arguments are \"" + c.arguments() + "\"");
     }
 
-    /** Commands sent while {@code mailbox} was selected; {@code INBOX} in any case. */
+    /**
+     * Commands sent while {@code mailbox} was selected; {@code INBOX} in any case.
+     *
+     * @param mailbox the mailbox name
+     * @return a new pattern with this condition added
+     */
     public CommandPattern inMailbox(String mailbox) {
         Objects.requireNonNull(mailbox, "mailbox");
         return with("in mailbox " + mailbox, c -> sameMailbox(mailbox, c.mailbox()),
                 c -> c.mailbox() == null ? "no mailbox was selected" : "mailbox was " + c.mailbox());
     }
 
-    /** Commands sent by a connection logged in as {@code user}. */
+    /**
+     * Commands sent by a connection logged in as {@code user}.
+     *
+     * @param user the user name
+     * @return a new pattern with this condition added
+     */
     public CommandPattern byUser(String user) {
         Objects.requireNonNull(user, "user");
         return with("by user " + user, c -> user.equals(c.user()),
                 c -> c.user() == null ? "not logged in" : "user was " + c.user());
     }
 
-    /** Commands the server answered with this status: {@code OK}, {@code NO}, {@code BAD} or {@code DISCONNECTED}. */
+    /**
+     * Commands the server answered with this status: {@code OK}, {@code NO}, {@code BAD} or {@code DISCONNECTED}.
+     *
+     * @param status the status, in any case
+     * @return a new pattern with this condition added
+     */
     public CommandPattern withStatus(String status) {
         String wanted = Objects.requireNonNull(status, "status").toUpperCase(Locale.ROOT);
         return with("answered " + wanted,
@@ -90,18 +125,33 @@ public final class CommandPattern {
                 c -> "answered " + c.outcome());
     }
 
-    /** Commands the server answered {@code OK}. */
+    /**
+     * Commands the server answered {@code OK}.
+     *
+     * @return a new pattern with this condition added
+     */
     public CommandPattern succeeded() {
         return withStatus("OK");
     }
 
-    /** Commands that pass {@code test}; {@code description} names it in failure messages ("with a literal"). */
+    /**
+     * Commands that pass {@code test}; {@code description} names it in failure messages ("with a literal").
+     *
+     * @param test the test of the command
+     * @param description what it tests
+     * @return a new pattern with this condition added
+     */
     public CommandPattern matching(Predicate<ReceivedCommand> test, String description) {
         Objects.requireNonNull(test, "test");
         return with(Objects.requireNonNull(description, "description"), test, c -> "not " + description);
     }
 
-    /** True when the command has this name and meets every condition. */
+    /**
+     * True when the command has this name and meets every condition.
+     *
+     * @param command a recorded command
+     * @return whether it matches
+     */
     public boolean matches(ReceivedCommand command) {
         return command.is(name) && mismatches(command).isEmpty();
     }

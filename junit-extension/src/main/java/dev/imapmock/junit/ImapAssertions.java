@@ -29,17 +29,32 @@ public final class ImapAssertions {
         return new JournalAssert(journal);
     }
 
-    /** Assertions on the server's journal. */
+    /**
+     * Assertions on the server's journal.
+     *
+     * @param server the server
+     * @return the assertions
+     */
     public static JournalAssert assertThat(ImapMockServer server) {
         return new JournalAssert(server == null ? null : server.journal());
     }
 
-    /** Assertions on what the server's client checks found: {@code hasNoViolations()}, {@code hasNoWastefulPatterns(...)}. */
+    /**
+     * Assertions on what the server's client checks found: {@code hasNoViolations()}, {@code hasNoWastefulPatterns(...)}.
+     *
+     * @param report the report, from {@code server.clientReport()}
+     * @return the assertions
+     */
     public static ClientReportAssert assertThat(ClientReport report) {
         return new ClientReportAssert(report);
     }
 
-    /** A pattern for the commands with this name, to narrow with {@link CommandPattern}'s methods. */
+    /**
+     * A pattern for the commands with this name, to narrow with {@link CommandPattern}'s methods.
+     *
+     * @param name the command name, in any case
+     * @return the pattern
+     */
     public static CommandPattern command(String name) {
         return CommandPattern.command(name);
     }

@@ -32,12 +32,18 @@ import java.lang.annotation.Target;
 @Repeatable(ImapFaults.class)
 public @interface ImapFault {
 
-    /** One fault-file line, e.g. {@code "on STATUS nth 2 respond NO [UNAVAILABLE] Try later"}. */
+    /**
+     * One fault-file line, e.g. {@code "on STATUS nth 2 respond NO [UNAVAILABLE] Try later"}.
+     *
+     * @return the rule, in fault-file syntax
+     */
     String value();
 
     /**
      * When true, the test fails after it ran if the rule never fired: a test meant to prove the app
      * survives a fault proves nothing when the fault did not happen.
+     *
+     * @return whether the rule must fire
      */
     boolean mustFire() default false;
 }

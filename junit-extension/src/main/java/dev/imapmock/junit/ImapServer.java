@@ -45,6 +45,8 @@ public @interface ImapServer {
      * The users, each {@code "name:password"}; the password is everything after the first colon and
      * may be empty. Empty (the default) inherits from the enclosing class, and where nothing is
      * declared at all the server has the one user {@value #DEFAULT_USER}.
+     *
+     * @return the users
      */
     String[] users() default {};
 
@@ -55,6 +57,8 @@ public @interface ImapServer {
      * directory holding one tree per user, named after the user. Several specs are seeded in order.
      * Empty (the default) inherits; {@code fixtures = ""} seeds nothing, even when the enclosing
      * class has fixtures.
+     *
+     * @return the fixture specs
      */
     String[] fixtures() default {};
 
@@ -63,12 +67,16 @@ public @interface ImapServer {
      * CAPABILITY, their commands and syntax answered {@code BAD}; what needs them goes too. Tests a
      * client's fallback path, e.g. {@code without = Extension.IDLE} for a client that must poll.
      * Empty (the default) inherits from the enclosing class; a non-empty list replaces it.
+     *
+     * @return the extensions left out
      */
     Extension[] without() default {};
 
     /**
      * Extensions that are off by default to turn on, such as {@code with = Extension.OBJECTID}.
      * Empty (the default) inherits from the enclosing class; a non-empty list replaces it.
+     *
+     * @return the extensions turned on
      */
     Extension[] with() default {};
 
@@ -77,6 +85,8 @@ public @interface ImapServer {
      * {@code "gmail"}, {@code "outlook"}, {@code "minimal"}, {@code "dovecot"}, {@code "yahoo"},
      * {@code "icloud"}, or a profile file (a classpath resource first, then a file path). The other
      * attributes override what it sets. Empty (the default) inherits from the enclosing class.
+     *
+     * @return the profile's name or file
      */
     String profile() default "";
 
@@ -85,6 +95,8 @@ public @interface ImapServer {
      * ({@link dev.imapmock.ImapMockServer#tlsPort()}), with the certificate generated for
      * {@code localhost}, {@code 127.0.0.1} and {@code ::1}. Inject {@link dev.imapmock.ServerTls} to
      * trust it. Once true on a class, its methods and {@code @Nested} classes speak TLS too.
+     *
+     * @return whether the server speaks TLS
      */
     boolean tls() default false;
 
@@ -95,6 +107,8 @@ public @interface ImapServer {
      * {@link #tls()}, the server speaks implicit TLS only: the plain port offers no STARTTLS. With
      * {@link #tls()} (and by default, where {@code tls} or another TLS attribute asks for TLS) the
      * implicit-TLS port is a free one. -1 (the default) inherits from the enclosing class.
+     *
+     * @return the implicit-TLS port, 0 for a free one, -1 to inherit
      */
     int tlsPort() default -1;
 
@@ -104,6 +118,8 @@ public @interface ImapServer {
      * setting of a server an application must reach with {@code mail.imap.starttls.required}.
      * Implies TLS as {@link #tls()} gives it unless {@link #tlsPort()} alone chooses implicit TLS.
      * Once true on a class, its methods and {@code @Nested} classes require TLS too.
+     *
+     * @return whether logins need TLS
      */
     boolean requireTls() default false;
 
@@ -111,6 +127,8 @@ public @interface ImapServer {
      * The TLS protocol versions allowed, such as {@code "TLSv1.2"}; by default the JDK's. A test
      * can so prove that its application refuses, or copes with, an old protocol. Implies TLS as
      * {@link #requireTls()} does. Empty (the default) inherits; a non-empty list replaces it.
+     *
+     * @return the protocol versions
      */
     String[] tlsProtocols() default {};
 
@@ -121,6 +139,8 @@ public @interface ImapServer {
      * {@link #keystorePasswordEnv()} or {@link #keystorePasswordProperty()}, exactly one. Implies
      * TLS as {@link #requireTls()} does. Empty (the default) inherits; a keystore given replaces the
      * enclosing one together with its password setting.
+     *
+     * @return the keystore's resource or path
      */
     String keystore() default "";
 
@@ -128,6 +148,8 @@ public @interface ImapServer {
      * The environment variable holding the {@link #keystore()}'s password, read when the server
      * starts; a variable that is not set fails the test before it starts, naming the variable (never
      * a value). Only beside {@code keystore} on the same annotation.
+     *
+     * @return the environment variable's name
      */
     String keystorePasswordEnv() default "";
 
@@ -135,6 +157,8 @@ public @interface ImapServer {
      * The system property holding the {@link #keystore()}'s password (for example one that
      * Surefire's {@code systemPropertyVariables} sets from the build), read as
      * {@link #keystorePasswordEnv()} is. Only beside {@code keystore} on the same annotation.
+     *
+     * @return the system property's name
      */
     String keystorePasswordProperty() default "";
 
@@ -144,6 +168,8 @@ public @interface ImapServer {
      * {@link dev.imapmock.ImapMockServer.Builder#saslMechanisms}). Empty (the default) inherits,
      * and where nothing is declared the server offers PLAIN and LOGIN, as Dovecot does, with
      * XOAUTH2 and OAUTHBEARER too when {@link #tokens()} are given.
+     *
+     * @return the mechanism names
      */
     String[] saslMechanisms() default {};
 
@@ -151,12 +177,16 @@ public @interface ImapServer {
      * After this many failed LOGIN and AUTHENTICATE commands on one connection the server says
      * {@code * BYE} and closes it; 0 for no limit. -1 (the default) inherits, and where nothing is
      * declared there is no limit.
+     *
+     * @return the limit, 0 for none, -1 to inherit
      */
     int maxFailedLogins() default -1;
 
     /**
      * OAuth2 bearer tokens, each {@code "user:token"}, accepted by XOAUTH2 and OAUTHBEARER for that
      * user. Empty (the default) inherits; a non-empty list replaces the enclosing one.
+     *
+     * @return the tokens
      */
     String[] tokens() default {};
 
@@ -166,6 +196,8 @@ public @interface ImapServer {
      * {@code "User quota"} by GETQUOTAROOT and enforced with {@code NO [OVERQUOTA]}. Add
      * {@code with = Extension.QUOTASET} to let SETQUOTA change them. Empty (the default) inherits; a
      * non-empty list replaces the enclosing one.
+     *
+     * @return the quota roots
      */
     String[] quotas() default {};
 
@@ -175,12 +207,16 @@ public @interface ImapServer {
      * no LOGIN. Empty (the default) inherits, and where nothing is declared connections log in.
      * For only some connections, use the builder's {@code preauthenticate(user, n -> ...)} in an
      * {@link ImapServerExtension.Builder} customizer.
+     *
+     * @return the user name
      */
     String preauth() default "";
 
     /**
      * How long a server lives. Only meaningful on a class (or a meta-annotation used on classes); a
      * method-level annotation that asks for {@link Lifecycle#PER_CLASS} is a configuration error.
+     *
+     * @return the lifecycle
      */
     Lifecycle lifecycle() default Lifecycle.PER_METHOD;
 
@@ -188,6 +224,8 @@ public @interface ImapServer {
      * When true, a test fails after it ran if the client checks found a protocol violation
      * ({@code server.clientReport().violations()}, see docs/client-checks.md); wasteful patterns
      * and notes never fail it. True on any annotation that applies turns it on.
+     *
+     * @return whether violations fail the test
      */
     boolean strictClient() default false;
 

@@ -76,7 +76,11 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
         this.fixed = fixed;
     }
 
-    /** Settings for an extension to register with {@code @RegisterExtension}; annotations are then not read. */
+    /**
+     * Settings for an extension to register with {@code @RegisterExtension}; annotations are then not read.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -87,6 +91,7 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
      *
      * @throws IllegalStateException outside a test of a class that registers this extension, or on
      *                               another thread than the test's (inject the server there instead)
+     * @return the server
      */
     public ImapMockServer server() {
         ImapMockServer server = current.get().peek();
@@ -373,14 +378,25 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
         private Builder() {
         }
 
-        /** Adds a user; without any, the server has the one user {@value ImapServer#DEFAULT_USER}. */
+        /**
+         * Adds a user; without any, the server has the one user {@value ImapServer#DEFAULT_USER}.
+         *
+         * @param name the user name
+         * @param password the password, maybe empty
+         * @return this builder
+         */
         public Builder user(String name, String password) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(password, "password");
             return users(name + ":" + password);
         }
 
-        /** Adds users given as {@code "name:password"}, as in {@link ImapServer#users()}. */
+        /**
+         * Adds users given as {@code "name:password"}, as in {@link ImapServer#users()}.
+         *
+         * @param specs the users, each {@code "name:password"}
+         * @return this builder
+         */
         public Builder users(String... specs) {
             for (String spec : specs) {
                 Settings.User user = Settings.parseUser(spec, "ImapServerExtension.builder()");
@@ -392,7 +408,12 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
             return this;
         }
 
-        /** Adds fixtures to seed, as in {@link ImapServer#fixtures()}. */
+        /**
+         * Adds fixtures to seed, as in {@link ImapServer#fixtures()}.
+         *
+         * @param specs the fixture specs, as {@link ImapServer#fixtures()} takes them
+         * @return this builder
+         */
         public Builder fixtures(String... specs) {
             for (String spec : specs) {
                 fixtures.add(Objects.requireNonNull(spec, "spec"));
@@ -400,7 +421,12 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
             return this;
         }
 
-        /** Leaves extensions out of each server, as in {@link ImapServer#without()}. */
+        /**
+         * Leaves extensions out of each server, as in {@link ImapServer#without()}.
+         *
+         * @param extensions the extensions to leave out
+         * @return this builder
+         */
         public Builder without(Extension... extensions) {
             for (Extension e : extensions) {
                 without.add(Objects.requireNonNull(e, "extension"));
@@ -408,7 +434,12 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
             return this;
         }
 
-        /** Turns on extensions that are off by default, as in {@link ImapServer#with()}. */
+        /**
+         * Turns on extensions that are off by default, as in {@link ImapServer#with()}.
+         *
+         * @param extensions the extensions to turn on
+         * @return this builder
+         */
         public Builder with(Extension... extensions) {
             for (Extension e : extensions) {
                 with.add(Objects.requireNonNull(e, "extension"));
@@ -416,7 +447,12 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
             return this;
         }
 
-        /** {@link Lifecycle#PER_METHOD} (the default) or {@link Lifecycle#PER_CLASS}. */
+        /**
+         * {@link Lifecycle#PER_METHOD} (the default) or {@link Lifecycle#PER_CLASS}.
+         *
+         * @param lifecycle the lifecycle
+         * @return this builder
+         */
         public Builder lifecycle(Lifecycle lifecycle) {
             this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
             return this;
@@ -425,6 +461,9 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
         /**
          * Further server settings, applied to each server's builder after users and fixtures: limits,
          * timeouts, a clock, more fixtures. Host and port are always {@code 127.0.0.1} and a free port.
+         *
+         * @param customizer what to do to each server's builder
+         * @return this builder
          */
         public Builder configure(Consumer<ImapMockServer.Builder> customizer) {
             Consumer<ImapMockServer.Builder> before = this.customizer;

@@ -30,36 +30,67 @@ public final class JournalAssert extends AbstractAssert<JournalAssert, Journal> 
         super(actual, JournalAssert.class);
     }
 
-    /** The client checks found no protocol violation on the server of this journal (see {@link ClientReportAssert}). */
+    /**
+     * The client checks found no protocol violation on the server of this journal (see {@link ClientReportAssert}).
+     *
+     * @return this, to chain more assertions
+     */
     public JournalAssert hasNoViolations() {
         isNotNull();
         new ClientReportAssert(actual.clientReport()).hasNoViolations();
         return this;
     }
 
-    /** The client checks found none of these wasteful patterns (rule ids); with none named, no wasteful pattern. */
+    /**
+     * The client checks found none of these wasteful patterns (rule ids); with none named, no wasteful pattern.
+     *
+     * @param rules the rule ids; none for every pattern
+     * @return this, to chain more assertions
+     */
     public JournalAssert hasNoWastefulPatterns(String... rules) {
         isNotNull();
         new ClientReportAssert(actual.clientReport()).hasNoWastefulPatterns(rules);
         return this;
     }
 
-    /** The server received at least one command with this name. */
+    /**
+     * The server received at least one command with this name.
+     *
+     * @param name the command name, in any case, such as {@code "UID FETCH"}
+     * @return this, to chain more assertions
+     */
     public JournalAssert received(String name) {
         return received(CommandPattern.command(name));
     }
 
-    /** The server received a command with this name whose arguments contain {@code argumentsContaining}, ignoring case. */
+    /**
+     * The server received a command with this name whose arguments contain {@code argumentsContaining}, ignoring case.
+     *
+     * @param name the command name, in any case, such as {@code "UID FETCH"}
+     * @param argumentsContaining the text to find in the arguments
+     * @return this, to chain more assertions
+     */
     public JournalAssert received(String name, String argumentsContaining) {
         return received(CommandPattern.command(name).withArguments(argumentsContaining));
     }
 
-    /** The server received a command with this name while {@code mailbox} was selected. */
+    /**
+     * The server received a command with this name while {@code mailbox} was selected.
+     *
+     * @param mailbox the mailbox name
+     * @param name the command name, in any case, such as {@code "UID FETCH"}
+     * @return this, to chain more assertions
+     */
     public JournalAssert receivedIn(String mailbox, String name) {
         return received(CommandPattern.command(name).inMailbox(mailbox));
     }
 
-    /** The server received at least one command matching {@code pattern}. */
+    /**
+     * The server received at least one command matching {@code pattern}.
+     *
+     * @param pattern the pattern
+     * @return this, to chain more assertions
+     */
     public JournalAssert received(CommandPattern pattern) {
         List<ReceivedCommand> commands = snapshot();
         if (commands.stream().noneMatch(pattern::matches)) {
@@ -69,12 +100,24 @@ public final class JournalAssert extends AbstractAssert<JournalAssert, Journal> 
         return this;
     }
 
-    /** The server received exactly {@code times} commands with this name. */
+    /**
+     * The server received exactly {@code times} commands with this name.
+     *
+     * @param name the command name, in any case, such as {@code "UID FETCH"}
+     * @param times how many
+     * @return this, to chain more assertions
+     */
     public JournalAssert receivedTimes(String name, int times) {
         return receivedTimes(CommandPattern.command(name), times);
     }
 
-    /** The server received exactly {@code times} commands matching {@code pattern}. */
+    /**
+     * The server received exactly {@code times} commands matching {@code pattern}.
+     *
+     * @param pattern the pattern
+     * @param times how many
+     * @return this, to chain more assertions
+     */
     public JournalAssert receivedTimes(CommandPattern pattern, int times) {
         if (times < 0) {
             throw new IllegalArgumentException("times must not be negative: " + times);
@@ -98,6 +141,9 @@ public final class JournalAssert extends AbstractAssert<JournalAssert, Journal> 
     /**
      * The server received commands with these names in this order, not necessarily one right after
      * the other, and possibly on different connections (journal order).
+     *
+     * @param names the command names, in the order expected
+     * @return this, to chain more assertions
      */
     public JournalAssert receivedInOrder(String... names) {
         CommandPattern[] patterns = new CommandPattern[names.length];
@@ -107,7 +153,12 @@ public final class JournalAssert extends AbstractAssert<JournalAssert, Journal> 
         return receivedInOrder(patterns);
     }
 
-    /** As {@link #receivedInOrder(String...)}, each command matching its pattern. */
+    /**
+     * As {@link #receivedInOrder(String...)}, each command matching its pattern.
+     *
+     * @param patterns the patterns, in the order expected
+     * @return this, to chain more assertions
+     */
     public JournalAssert receivedInOrder(CommandPattern... patterns) {
         if (patterns.length == 0) {
             throw new IllegalArgumentException("Give at least one command");
@@ -140,12 +191,22 @@ public final class JournalAssert extends AbstractAssert<JournalAssert, Journal> 
         throw failure(text, missing, commands, expected, actualNames);
     }
 
-    /** The server received no command with this name. */
+    /**
+     * The server received no command with this name.
+     *
+     * @param name the command name, in any case, such as {@code "UID FETCH"}
+     * @return this, to chain more assertions
+     */
     public JournalAssert neverReceived(String name) {
         return neverReceived(CommandPattern.command(name));
     }
 
-    /** The server received no command matching {@code pattern}. */
+    /**
+     * The server received no command matching {@code pattern}.
+     *
+     * @param pattern the pattern
+     * @return this, to chain more assertions
+     */
     public JournalAssert neverReceived(CommandPattern pattern) {
         List<ReceivedCommand> matching = snapshot().stream().filter(pattern::matches).collect(Collectors.toList());
         if (!matching.isEmpty()) {
@@ -157,7 +218,11 @@ public final class JournalAssert extends AbstractAssert<JournalAssert, Journal> 
         return this;
     }
 
-    /** The server answered no command {@code NO} or {@code BAD}. */
+    /**
+     * The server answered no command {@code NO} or {@code BAD}.
+     *
+     * @return this, to chain more assertions
+     */
     public JournalAssert hasNoRejectedCommands() {
         List<ReceivedCommand> rejected = snapshot().stream()
                 .filter(c -> c.outcome() != null && ("NO".equals(c.outcome().status()) || "BAD".equals(c.outcome().status())))
@@ -174,6 +239,10 @@ public final class JournalAssert extends AbstractAssert<JournalAssert, Journal> 
     /**
      * Waits up to {@code timeout} for a command matching {@code pattern}; for apps that talk to the
      * server from another thread. Returns as soon as it arrives.
+     *
+     * @param pattern the pattern
+     * @param timeout how long to wait at most
+     * @return this, to chain more assertions
      */
     public JournalAssert eventuallyReceived(CommandPattern pattern, Duration timeout) {
         isNotNull();
@@ -190,17 +259,32 @@ public final class JournalAssert extends AbstractAssert<JournalAssert, Journal> 
         return this;
     }
 
-    /** As {@link #eventuallyReceived(CommandPattern, Duration)} for a command name. */
+    /**
+     * As {@link #eventuallyReceived(CommandPattern, Duration)} for a command name.
+     *
+     * @param name the command name, in any case, such as {@code "UID FETCH"}
+     * @param timeout how long to wait at most
+     * @return this, to chain more assertions
+     */
     public JournalAssert eventuallyReceived(String name, Duration timeout) {
         return eventuallyReceived(CommandPattern.command(name), timeout);
     }
 
-    /** Plain AssertJ list assertions on the commands received so far, for anything not covered here. */
+    /**
+     * Plain AssertJ list assertions on the commands received so far, for anything not covered here.
+     *
+     * @return the AssertJ assertions
+     */
     public ListAssert<ReceivedCommand> commands() {
         return Assertions.assertThat(snapshot());
     }
 
-    /** Plain AssertJ list assertions on the commands matching {@code pattern}. */
+    /**
+     * Plain AssertJ list assertions on the commands matching {@code pattern}.
+     *
+     * @param pattern the pattern
+     * @return the AssertJ assertions
+     */
     public ListAssert<ReceivedCommand> commands(CommandPattern pattern) {
         return Assertions.assertThat(snapshot().stream().filter(pattern::matches).collect(Collectors.toList()));
     }

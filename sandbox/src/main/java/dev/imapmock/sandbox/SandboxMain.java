@@ -17,6 +17,12 @@ public final class SandboxMain {
     private SandboxMain() {
     }
 
+    /**
+     * Starts the sandbox and blocks until SIGINT or SIGTERM; exits with status 1 when something can't
+     * start and 2, with a one-line reason, on a bad command line.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");

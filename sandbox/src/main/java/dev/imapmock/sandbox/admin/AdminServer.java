@@ -71,6 +71,11 @@ public final class AdminServer implements AutoCloseable {
      *
      * @param smtp where SMTP listens, asked at each {@code GET /api/server}; returns null when it does not
      * @throws IllegalStateException with a one-line reason when the address is refused or can't be bound
+     * @param server the server the API reads and changes
+     * @param host the address to bind
+     * @param port the port, 0 for a free one
+     * @param token the bearer token every request must carry, or null for none (loopback only)
+     * @return the started server
      */
     public static AdminServer start(ImapMockServer server, String host, int port, String token,
                                     Supplier<Endpoint> smtp) {
@@ -153,17 +158,29 @@ public final class AdminServer implements AutoCloseable {
                 .add("POST", "/api/snapshot", state::load);
     }
 
-    /** The bound port. */
+    /**
+     * The bound port.
+     *
+     * @return the port
+     */
     public int port() {
         return http.getAddress().getPort();
     }
 
-    /** The address as given, for the ready line. */
+    /**
+     * The address as given, for the ready line.
+     *
+     * @return the host
+     */
     public String host() {
         return host;
     }
 
-    /** {@code http://HOST:PORT/}, with an IPv6 address in brackets. */
+    /**
+     * {@code http://HOST:PORT/}, with an IPv6 address in brackets.
+     *
+     * @return the URL
+     */
     public String url() {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/";
     }

@@ -50,6 +50,9 @@ public final class SmtpServer implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the catch-all user is not a user of {@code imap}
      * @throws UncheckedIOException     when the address can't be bound
+     * @param imap the server whose users receive the mail
+     * @param settings where to listen and the limits
+     * @return the started server
      */
     public static SmtpServer start(ImapMockServer imap, SmtpSettings settings) {
         if (settings.catchAll() != null && imap.store().account(settings.catchAll()).isEmpty()) {
@@ -77,16 +80,27 @@ public final class SmtpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * {@return the address as given in the settings}
+     */
     public String host() {
         return settings.host();
     }
 
-    /** The bound port; the free one picked when the settings said 0. */
+    /**
+     * The bound port; the free one picked when the settings said 0.
+     *
+     * @return the port
+     */
     public int port() {
         return socket.getLocalPort();
     }
 
-    /** True when STARTTLS is offered. */
+    /**
+     * True when STARTTLS is offered.
+     *
+     * @return whether STARTTLS is offered
+     */
     public boolean offersTls() {
         return tls != null;
     }

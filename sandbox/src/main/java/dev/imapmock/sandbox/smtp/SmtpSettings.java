@@ -26,6 +26,18 @@ public record SmtpSettings(String host, int port, String hostName, String catchA
     /** The default largest message: 32 MiB. */
     public static final long DEFAULT_MAX_MESSAGE_SIZE = 32L * 1024 * 1024;
 
+    /**
+     * Refuses nulls, a port out of range and limits below 1.
+     *
+     * @param host the address to bind
+     * @param port the port, 0 for a free one
+     * @param hostName the name in the greeting, EHLO reply and Received headers
+     * @param catchAll the user for unknown recipients, or null
+     * @param maxMessageSize the largest message, in octets
+     * @param maxRecipients the most recipients per transaction
+     * @param idleTimeout how long a connection may stay silent
+     * @param clock the time in Received headers
+     */
     public SmtpSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(hostName, "hostName");
@@ -39,28 +51,64 @@ public record SmtpSettings(String host, int port, String hostName, String catchA
         }
     }
 
-    /** Listens on {@code host:port} as {@code localhost}, refusing unknown recipients, 32 MiB at most. */
+    /**
+     * Listens on {@code host:port} as {@code localhost}, refusing unknown recipients, 32 MiB at most.
+     *
+     * @param host the address to bind
+     * @param port the port, 0 for a free one
+     * @return the settings
+     */
     public static SmtpSettings of(String host, int port) {
         return new SmtpSettings(host, port, "localhost", null, DEFAULT_MAX_MESSAGE_SIZE, 100,
                 Duration.ofMinutes(5), Clock.systemUTC());
     }
 
+    /**
+     * These settings with unknown recipients' mail going to {@code user}.
+     *
+     * @param user the user, or null to refuse unknown recipients
+     * @return the new settings
+     */
     public SmtpSettings withCatchAll(String user) {
         return new SmtpSettings(host, port, hostName, user, maxMessageSize, maxRecipients, idleTimeout, clock);
     }
 
+    /**
+     * These settings with another largest message.
+     *
+     * @param octets the size, at least 1
+     * @return the new settings
+     */
     public SmtpSettings withMaxMessageSize(long octets) {
         return new SmtpSettings(host, port, hostName, catchAll, octets, maxRecipients, idleTimeout, clock);
     }
 
+    /**
+     * These settings with another most recipients per transaction.
+     *
+     * @param max the count, at least 1
+     * @return the new settings
+     */
     public SmtpSettings withMaxRecipients(int max) {
         return new SmtpSettings(host, port, hostName, catchAll, maxMessageSize, max, idleTimeout, clock);
     }
 
+    /**
+     * These settings with another idle timeout.
+     *
+     * @param timeout how long a connection may stay silent
+     * @return the new settings
+     */
     public SmtpSettings withIdleTimeout(Duration timeout) {
         return new SmtpSettings(host, port, hostName, catchAll, maxMessageSize, maxRecipients, timeout, clock);
     }
 
+    /**
+     * These settings with another clock.
+     *
+     * @param clock the time in Received headers
+     * @return the new settings
+     */
     public SmtpSettings withClock(Clock clock) {
         return new SmtpSettings(host, port, hostName, catchAll, maxMessageSize, maxRecipients, idleTimeout, clock);
     }

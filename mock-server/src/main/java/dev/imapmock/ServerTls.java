@@ -32,6 +32,7 @@ public final class ServerTls {
      *
      * @throws IllegalStateException when the server was given an {@code SSLContext}, whose
      *                               certificate ImapMock cannot see
+     * @return the client context
      */
     public SSLContext clientSslContext() {
         return identity.clientContext();
@@ -42,32 +43,54 @@ public final class ServerTls {
      * (the sandbox's SMTP STARTTLS) to present the same one. It carries the JDK's default protocols and
      * cipher suites: the server's {@code tlsProtocols} and {@code tlsCipherSuites} are set on each of its
      * own sockets, not here.
+     *
+     * @return the server context
      */
     public SSLContext serverSslContext() {
         return identity.serverContext();
     }
 
-    /** A trust manager that trusts this server's certificate (PKIX), for clients that take one. */
+    /**
+     * A trust manager that trusts this server's certificate (PKIX), for clients that take one.
+     *
+     * @return the trust manager
+     */
     public X509TrustManager trustManager() {
         return identity.trustManager();
     }
 
-    /** A key store holding this server's certificate chain as trusted entries. */
+    /**
+     * A key store holding this server's certificate chain as trusted entries.
+     *
+     * @return the key store, without a password
+     */
     public KeyStore trustStore() {
         return identity.trustStore();
     }
 
-    /** The certificate chain as PEM, leaf first: {@code curl --cacert}, Python's {@code cafile}. */
+    /**
+     * The certificate chain as PEM, leaf first: {@code curl --cacert}, Python's {@code cafile}.
+     *
+     * @return the PEM text
+     */
     public String certificatePem() {
         return identity.pem();
     }
 
-    /** The certificate the server presents (the chain's first). */
+    /**
+     * The certificate the server presents (the chain's first).
+     *
+     * @return the certificate
+     */
     public X509Certificate certificate() {
         return chain().get(0);
     }
 
-    /** The chain the server presents, leaf first. */
+    /**
+     * The chain the server presents, leaf first.
+     *
+     * @return the chain, unmodifiable
+     */
     public List<X509Certificate> chain() {
         return identity.knownChain();
     }

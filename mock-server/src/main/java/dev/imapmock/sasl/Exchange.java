@@ -6,9 +6,17 @@ public interface Exchange {
     /**
      * The first step: {@code initial} is the client's initial response (SASL-IR, RFC 4959; empty
      * for {@code =}), or null when the client sent none.
+     *
+     * @param initial the initial response, or null
+     * @return what the server does next
      */
     Step start(byte[] initial);
 
-    /** The next step, given the client's response to the last challenge. */
+    /**
+     * The next step, given the client's response to the last challenge.
+     *
+     * @param response the client's response, decoded from base64
+     * @return what the server does next
+     */
     Step next(byte[] response);
 }

@@ -27,12 +27,21 @@ public final class Mechanisms {
     private Mechanisms() {
     }
 
-    /** The mechanism of this name, in any case. */
+    /**
+     * The mechanism of this name, in any case.
+     *
+     * @param name the name
+     * @return the mechanism, or empty when there is none
+     */
     public static Optional<Mechanism> named(String name) {
         return Optional.ofNullable(ALL.get(name.toUpperCase(Locale.ROOT)));
     }
 
-    /** Every mechanism's name, in table order. */
+    /**
+     * Every mechanism's name, in table order.
+     *
+     * @return the names, upper case
+     */
     public static List<String> names() {
         return new ArrayList<>(ALL.keySet());
     }
@@ -41,6 +50,8 @@ public final class Mechanisms {
      * The mechanisms of these names, in the order given.
      *
      * @throws IllegalArgumentException for an unknown name, or one given twice
+     * @param names the names, in any case
+     * @return the mechanisms
      */
     public static List<Mechanism> resolve(List<String> names) {
         List<Mechanism> resolved = new ArrayList<>();

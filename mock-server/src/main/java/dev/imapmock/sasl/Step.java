@@ -19,15 +19,30 @@ public sealed interface Step {
      * {@code tokenLabel} names the OAuth2 token presented when the server knows it, else null.
      */
     record Failure(String code, String text, String tokenLabel) implements Step {
+        /**
+         * A failure without a token.
+         *
+         * @param code the response code, or null
+         * @param text the text
+         */
         public Failure(String code, String text) {
             this(code, text, null);
         }
     }
 
+    /**
+     * A challenge of this text, in UTF-8.
+     *
+     * @param text the text
+     * @return the step
+     */
     static Step challenge(String text) {
         return new Challenge(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * {@return {@code NO [AUTHENTICATIONFAILED] Authentication failed.}, the answer that tells nothing}
+     */
     static Failure failed() {
         return new Failure("AUTHENTICATIONFAILED", "Authentication failed.");
     }

@@ -48,6 +48,16 @@ public final class CertificateGenerator {
      */
     public record Spec(String commonName, String unit, List<String> dnsNames, List<InetAddress> addresses,
                        Instant notBefore, Instant notAfter) {
+        /**
+         * Copies the lists and refuses a validity that ends before it starts.
+         *
+         * @param commonName the subject's common name
+         * @param unit the organizational unit, or null
+         * @param dnsNames the host names
+         * @param addresses the IP addresses
+         * @param notBefore the start of the validity
+         * @param notAfter the end of the validity
+         */
         public Spec {
             dnsNames = List.copyOf(dnsNames);
             addresses = List.copyOf(addresses);
@@ -64,12 +74,21 @@ public final class CertificateGenerator {
     /**
      * Generates a P-256 key pair and a self-signed certificate for it that is its own trust
      * anchor; a few milliseconds.
+     *
+     * @param spec what to certify
+     * @return the key pair and the certificate
      */
     public static Generated generate(Spec spec) {
         return generate(spec, KeyAlgorithm.EC);
     }
 
-    /** As {@link #generate(Spec)}, for a key of {@code algorithm} (RSA: some hundred milliseconds). */
+    /**
+     * As {@link #generate(Spec)}, for a key of {@code algorithm} (RSA: some hundred milliseconds).
+     *
+     * @param spec what to certify
+     * @param algorithm the key's algorithm
+     * @return the key pair and the certificate
+     */
     public static Generated generate(Spec spec, KeyAlgorithm algorithm) {
         return make(spec, algorithm, null);
     }
@@ -78,6 +97,10 @@ public final class CertificateGenerator {
      * Generates a key pair and an end-entity certificate for it (CA:FALSE, digitalSignature)
      * issued by {@code issuer}, a certificate of {@link #generate} whose key signs it; the new
      * key is of the issuer's algorithm.
+     *
+     * @param spec what to certify
+     * @param issuer the issuing certificate and its key
+     * @return the key pair and the certificate
      */
     public static Generated issue(Spec spec, Generated issuer) {
         return make(spec, KeyAlgorithm.of(issuer.keyPair().getPrivate()), issuer);

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * JDK 17 API this server is written against does not offer on {@code SSLSession}.
  */
 public final class ChannelBindings {
+    /**
+     * The channel-binding type of RFC 5929 §4, as SCRAM's GS2 header names it.
+     */
     public static final String TLS_SERVER_END_POINT = "tls-server-end-point";
 
     /** The hash named at the start of a JCA signature algorithm such as {@code SHA384withECDSA}. */
@@ -30,7 +33,12 @@ public final class ChannelBindings {
     private ChannelBindings() {
     }
 
-    /** The bindings of this handshaken session by type; empty when it presented no certificate it can bind. */
+    /**
+     * The bindings of this handshaken session by type; empty when it presented no certificate it can bind.
+     *
+     * @param session the session, handshaken
+     * @return the bindings, maybe none
+     */
     public static Map<String, byte[]> of(SSLSession session) {
         Certificate[] presented = session.getLocalCertificates();
         if (presented == null || presented.length == 0 || !(presented[0] instanceof X509Certificate leaf)) {
@@ -44,6 +52,9 @@ public final class ChannelBindings {
      * RFC 5929 §4.1: the certificate's DER hashed with the hash of its signature algorithm, except
      * that MD5 and SHA-1 become SHA-256; empty when the algorithm uses no single hash (Ed25519,
      * RSASSA-PSS, whose hashes sit in parameters), where the binding is undefined.
+     *
+     * @param certificate the server's certificate
+     * @return the binding data, or empty
      */
     public static Optional<byte[]> serverEndPoint(X509Certificate certificate) {
         Matcher m = SINGLE_HASH.matcher(certificate.getSigAlgName());

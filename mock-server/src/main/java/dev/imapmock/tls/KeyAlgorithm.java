@@ -30,7 +30,11 @@ public enum KeyAlgorithm {
         this.nullParameters = nullParameters;
     }
 
-    /** The JCA name of the signature this key makes, such as {@code SHA256withRSA}. */
+    /**
+     * The JCA name of the signature this key makes, such as {@code SHA256withRSA}.
+     *
+     * @return the name
+     */
     public String signatureAlgorithm() {
         return signatureAlgorithm;
     }

@@ -15,6 +15,11 @@ import java.util.List;
 public record TlsConfig(TlsIdentity identity, List<String> protocols, List<String> cipherSuites) {
 
     /**
+     * Copies the lists and checks their names against the JDK's.
+     *
+     * @param identity     the certificate and key presented
+     * @param protocols    the protocol versions allowed; empty for the JDK's
+     * @param cipherSuites the cipher suites allowed; empty for the JDK's
      * @throws IllegalArgumentException when a protocol or a cipher suite is unknown to the JDK
      */
     public TlsConfig {
@@ -43,12 +48,23 @@ public record TlsConfig(TlsIdentity identity, List<String> protocols, List<Strin
      * TLS in the server role over a connected socket; closing the result closes {@code plain}.
      * The handshake has not started: it runs at the first read or write, or at
      * {@link SSLSocket#startHandshake()}.
+     *
+     * @param plain the connected socket
+     * @return the TLS socket
+     * @throws IOException when the socket cannot be layered
      */
     public SSLSocket layer(Socket plain) throws IOException {
         return layer(plain, identity);
     }
 
-    /** As {@link #layer(Socket)}, presenting {@code presented} (one of the identity's variants) instead. */
+    /**
+     * As {@link #layer(Socket)}, presenting {@code presented} (one of the identity's variants) instead.
+     *
+     * @param plain the connected socket
+     * @param presented the identity to present
+     * @return the TLS socket
+     * @throws IOException when the socket cannot be layered
+     */
     public SSLSocket layer(Socket plain, TlsIdentity presented) throws IOException {
         SSLSocket socket = (SSLSocket) presented.serverContext().getSocketFactory().createSocket(plain, null, true);
         if (!protocols.isEmpty()) {

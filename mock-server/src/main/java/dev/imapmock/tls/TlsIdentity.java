@@ -38,8 +38,9 @@ import java.util.List;
  * method is thread-safe.
  */
 public final class TlsIdentity {
-    /** The names the generated certificate is for, and nothing else (issue contract). */
+    /** The host names the generated certificate is for, and nothing else: part of the API. */
     public static final List<String> GENERATED_DNS_NAMES = List.of("localhost");
+    /** The addresses the generated certificate is for, and nothing else: part of the API. */
     public static final List<String> GENERATED_ADDRESSES = List.of("127.0.0.1", "::1");
 
     /** The name the certificate of {@link #forOtherHost()} is for (RFC 2606: it can never be real). */
@@ -70,12 +71,19 @@ public final class TlsIdentity {
      * every server of this JVM shares, made when the first server asks for it: generating a key
      * and building contexts costs tens of milliseconds the first time, which a test suite then
      * pays once.
+     *
+     * @return the identity
      */
     public static TlsIdentity shared() {
         return shared(KeyAlgorithm.EC);
     }
 
-    /** As {@link #shared()}, for a key of {@code algorithm}: one certificate per JVM and algorithm. */
+    /**
+     * As {@link #shared()}, for a key of {@code algorithm}: one certificate per JVM and algorithm.
+     *
+     * @param algorithm the key's algorithm
+     * @return the identity
+     */
     public static TlsIdentity shared(KeyAlgorithm algorithm) {
         return switch (algorithm) {
             case EC -> Shared.INSTANCE;
@@ -92,12 +100,21 @@ public final class TlsIdentity {
         static final TlsIdentity INSTANCE = generated(KeyAlgorithm.RSA);
     }
 
-    /** A new certificate like {@link #shared()}'s, with a key of its own. */
+    /**
+     * A new certificate like {@link #shared()}'s, with a key of its own.
+     *
+     * @return the identity
+     */
     public static TlsIdentity generated() {
         return generated(KeyAlgorithm.EC);
     }
 
-    /** A new certificate like {@link #shared(KeyAlgorithm)}'s, with a key of its own. */
+    /**
+     * A new certificate like {@link #shared(KeyAlgorithm)}'s, with a key of its own.
+     *
+     * @param algorithm the key's algorithm
+     * @return the identity
+     */
     public static TlsIdentity generated(KeyAlgorithm algorithm) {
         return generate(localhostSpec(Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(3650))),
                 algorithm);
@@ -106,12 +123,23 @@ public final class TlsIdentity {
     /**
      * The validity of a generated certificate is real time, never the server's clock: a test that
      * fixes its clock in 2001 still talks to clients that check against the real date.
+     *
+     * @param notBefore the start of the validity
+     * @param notAfter the end of the validity
+     * @return the spec for the generated names
      */
     public static CertificateGenerator.Spec localhostSpec(Instant notBefore, Instant notAfter) {
         return localhostSpec(null, notBefore, notAfter);
     }
 
-    /** As {@link #localhostSpec(Instant, Instant)}, with an organizational unit in the subject (or null). */
+    /**
+     * As {@link #localhostSpec(Instant, Instant)}, with an organizational unit in the subject (or null).
+     *
+     * @param unit the organizational unit, or null
+     * @param notBefore the start of the validity
+     * @param notAfter the end of the validity
+     * @return the spec for the generated names
+     */
     public static CertificateGenerator.Spec localhostSpec(String unit, Instant notBefore, Instant notAfter) {
         List<InetAddress> addresses = new ArrayList<>();
         for (String a : GENERATED_ADDRESSES) {
@@ -124,12 +152,23 @@ public final class TlsIdentity {
         return new CertificateGenerator.Spec("localhost", unit, GENERATED_DNS_NAMES, addresses, notBefore, notAfter);
     }
 
-    /** A fresh P-256 key and a self-signed certificate as {@code spec} says. */
+    /**
+     * A fresh P-256 key and a self-signed certificate as {@code spec} says.
+     *
+     * @param spec what to certify
+     * @return the identity
+     */
     public static TlsIdentity generate(CertificateGenerator.Spec spec) {
         return generate(spec, KeyAlgorithm.EC);
     }
 
-    /** A fresh key of {@code algorithm} and a self-signed certificate as {@code spec} says. */
+    /**
+     * A fresh key of {@code algorithm} and a self-signed certificate as {@code spec} says.
+     *
+     * @param spec what to certify
+     * @param algorithm the key's algorithm
+     * @return the identity
+     */
     public static TlsIdentity generate(CertificateGenerator.Spec spec, KeyAlgorithm algorithm) {
         CertificateGenerator.Generated g = CertificateGenerator.generate(spec, algorithm);
         List<X509Certificate> chain = List.of(g.certificate());
@@ -140,6 +179,8 @@ public final class TlsIdentity {
      * A certificate for the same names that expired a day ago. Issued by this identity's
      * generated certificate, so a client that trusts this one fails on the date; for a user's own
      * certificate, self-signed instead (and untrusted too). Made when first asked for.
+     *
+     * @return the variant with the expired certificate
      */
     public synchronized TlsIdentity expired() {
         if (expired == null) {
@@ -149,7 +190,11 @@ public final class TlsIdentity {
         return expired;
     }
 
-    /** A valid certificate for {@link #OTHER_HOST} only, issued as {@link #expired()} is. */
+    /**
+     * A valid certificate for {@link #OTHER_HOST} only, issued as {@link #expired()} is.
+     *
+     * @return the variant for the other host
+     */
     public synchronized TlsIdentity forOtherHost() {
         if (otherHost == null) {
             Instant now = Instant.now();
@@ -159,7 +204,11 @@ public final class TlsIdentity {
         return otherHost;
     }
 
-    /** A valid certificate for the same names that nothing trusts: self-signed with a key of its own. */
+    /**
+     * A valid certificate for the same names that nothing trusts: self-signed with a key of its own.
+     *
+     * @return the untrusted variant
+     */
     public synchronized TlsIdentity untrusted() {
         if (untrusted == null) {
             // A subject of its own too: a client looking for its issuer then finds none, rather
@@ -185,6 +234,9 @@ public final class TlsIdentity {
      *
      * @throws IllegalArgumentException when the file cannot be read as PKCS#12 with this password,
      *                                  or holds no private key (the message never holds the password)
+     * @param file the PKCS#12 file
+     * @param password its password
+     * @return the identity
      */
     public static TlsIdentity keyStore(Path file, char[] password) {
         try (InputStream in = Files.newInputStream(file)) {
@@ -197,6 +249,12 @@ public final class TlsIdentity {
     /**
      * As {@link #keyStore(Path, char[])}, from a stream (a classpath resource, say) that
      * {@code file} names in messages. The stream is read to its end and not closed.
+     *
+     * @param in the PKCS#12 data
+     * @param file the name of its source, for messages
+     * @param password its password
+     * @return the identity
+     * @throws IllegalArgumentException as {@link #keyStore(Path, char[])} does
      */
     public static TlsIdentity keyStore(InputStream in, String file, char[] password) {
         KeyStore store;
@@ -221,7 +279,12 @@ public final class TlsIdentity {
         throw new IllegalArgumentException("The keystore " + file + " holds no private key");
     }
 
-    /** The key managers of {@code factory}; the chain of the first server key it offers is the one trusted. */
+    /**
+     * The key managers of {@code factory}; the chain of the first server key it offers is the one trusted.
+     *
+     * @param factory the initialised factory
+     * @return the identity
+     */
     public static TlsIdentity keyManagers(KeyManagerFactory factory) {
         KeyManager[] managers = factory.getKeyManagers();
         List<X509Certificate> chain = List.of();
@@ -239,12 +302,21 @@ public final class TlsIdentity {
         return new TlsIdentity(chain, managers, null, null);
     }
 
-    /** A context made by the user: ImapMock cannot see its certificate, so it offers no trust of its own. */
+    /**
+     * A context made by the user: ImapMock cannot see its certificate, so it offers no trust of its own.
+     *
+     * @param context the context the server presents with
+     * @return the identity
+     */
     public static TlsIdentity context(SSLContext context) {
         return new TlsIdentity(List.of(), null, context, null);
     }
 
-    /** The chain presented, leaf first; empty when the server was given an SSLContext. */
+    /**
+     * The chain presented, leaf first; empty when the server was given an SSLContext.
+     *
+     * @return the chain, unmodifiable
+     */
     public List<X509Certificate> chain() {
         return chain;
     }
@@ -253,13 +325,18 @@ public final class TlsIdentity {
      * The chain presented, leaf first.
      *
      * @throws IllegalStateException when it is unknown: the server was given an SSLContext
+     * @return the chain, unmodifiable
      */
     public List<X509Certificate> knownChain() {
         requireChain();
         return chain;
     }
 
-    /** The server side: key managers and the JDK's default protocols and cipher suites. */
+    /**
+     * The server side: key managers and the JDK's default protocols and cipher suites.
+     *
+     * @return the context
+     */
     public synchronized SSLContext serverContext() {
         if (serverContext == null) {
             try {
@@ -275,7 +352,11 @@ public final class TlsIdentity {
         return serverContext;
     }
 
-    /** A store holding the chain's certificates as trusted entries. */
+    /**
+     * A store holding the chain's certificates as trusted entries.
+     *
+     * @return the key store, without a password
+     */
     public synchronized KeyStore trustStore() {
         requireChain();
         if (trustStore == null) {
@@ -293,7 +374,11 @@ public final class TlsIdentity {
         return trustStore;
     }
 
-    /** A PKIX trust manager that trusts this chain and nothing else. */
+    /**
+     * A PKIX trust manager that trusts this chain and nothing else.
+     *
+     * @return the trust manager
+     */
     public synchronized X509TrustManager trustManager() {
         if (trustManager == null) {
             try {
@@ -315,6 +400,8 @@ public final class TlsIdentity {
      * A client context that trusts this server and nothing else. It keeps the sessions it
      * negotiated, so reusing it lets later connections resume rather than shake hands in full,
      * and its sockets have TCP_NODELAY set (see {@link NoDelayContext}).
+     *
+     * @return the context
      */
     public synchronized SSLContext clientContext() {
         if (clientContext == null) {
@@ -329,7 +416,11 @@ public final class TlsIdentity {
         return clientContext;
     }
 
-    /** The chain as PEM (RFC 7468 §5), leaf first, each certificate ending in a line feed. */
+    /**
+     * The chain as PEM (RFC 7468 §5), leaf first, each certificate ending in a line feed.
+     *
+     * @return the PEM text
+     */
     public String pem() {
         requireChain();
         Base64.Encoder base64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
@@ -346,7 +437,11 @@ public final class TlsIdentity {
         return sb.toString();
     }
 
-    /** Writes {@link #pem()} to {@code file}. */
+    /**
+     * Writes {@link #pem()} to {@code file}.
+     *
+     * @param file the file, replaced if it exists
+     */
     public void writePem(Path file) {
         try {
             Files.writeString(file, pem(), StandardCharsets.US_ASCII);

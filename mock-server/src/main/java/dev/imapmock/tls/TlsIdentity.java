@@ -91,7 +91,7 @@ public final class TlsIdentity {
         };
     }
 
-    /** The per-JVM cache the issue asks for: lazily initialised holders, nothing else is static state. */
+    /** The per-JVM cache of generated certificates: lazily initialised holders, nothing else is static state. */
     private static final class Shared {
         static final TlsIdentity INSTANCE = generated(KeyAlgorithm.EC);
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Each kind of abuse named in the reliability issue, over a socket, with the exact answer. */
+/** Each kind of abuse of client abuse the server must survive, over a socket, with the exact answer. */
 @Timeout(30)
 class AbuseTranscriptTest {
     private ImapMockServer server;

@@ -252,22 +252,38 @@ public enum Extension {
         this.requires = List.of(requires);
     }
 
-    /** True for the extensions a server offers unless told otherwise: all that Dovecot 2.3 offers too. */
+    /**
+     * True for the extensions a server offers unless told otherwise: all that Dovecot 2.3 offers too.
+     *
+     * @return whether it is on by default
+     */
     public boolean onByDefault() {
         return onByDefault;
     }
 
-    /** The name as CAPABILITY advertises it, such as {@code LITERAL+}. */
+    /**
+     * The name as CAPABILITY advertises it, such as {@code LITERAL+}.
+     *
+     * @return the capability name
+     */
     public String capability() {
         return capability;
     }
 
-    /** The document that defines it, such as {@code RFC 7888}. */
+    /**
+     * The document that defines it, such as {@code RFC 7888}.
+     *
+     * @return the document, such as {@code RFC 7888}
+     */
     public String rfc() {
         return rfc;
     }
 
-    /** The extensions this one cannot work without. */
+    /**
+     * The extensions this one cannot work without.
+     *
+     * @return the extensions required, unmodifiable
+     */
     public List<Extension> requires() {
         return this == IMAP4REV2 ? REV2_FOLDS_IN : requires;
     }
@@ -276,6 +292,8 @@ public enum Extension {
      * The extensions a server cannot offer together with this one: LITERAL+ and LITERAL- are two
      * answers to one question (RFC 7888 §4), so each excludes the other. Asking for one with
      * {@code with(...)} drops the other from the defaults; naming both is refused.
+     *
+     * @return the extensions excluded, maybe none
      */
     public Set<Extension> excludes() {
         return switch (this) {
@@ -288,6 +306,9 @@ public enum Extension {
     /**
      * The extension with this name, in any case: the advertised name ({@code LITERAL+}) or the
      * constant's name ({@code LITERAL_PLUS}).
+     *
+     * @param name the name
+     * @return the extension, or empty when there is none
      */
     public static Optional<Extension> named(String name) {
         for (Extension e : values()) {
@@ -298,7 +319,11 @@ public enum Extension {
         return Optional.empty();
     }
 
-    /** Every name {@link #named} accepts, as advertised, for messages that list the choices. */
+    /**
+     * Every name {@link #named} accepts, as advertised, for messages that list the choices.
+     *
+     * @return the names, separated by commas
+     */
     public static String names() {
         StringBuilder sb = new StringBuilder();
         for (Extension e : values()) {

@@ -1,5 +1,6 @@
 package dev.imapmock;
 
+import dev.imapmock.custom.CustomCommands;
 import dev.imapmock.fault.Faults;
 import dev.imapmock.fixtures.FixtureMailbox;
 import dev.imapmock.fixtures.FixtureReader;
@@ -66,6 +67,7 @@ public final class ImapMockServer implements AutoCloseable {
     private final MailStore store;
     private final Journal journal;
     private final Faults faults;
+    private final CustomCommands commands = new CustomCommands();
     private final ServerTls tls;
     /** The special-use mailboxes of users added without their own configuration. */
     private final SpecialUseMailboxes specialUse;
@@ -157,7 +159,7 @@ public final class ImapMockServer implements AutoCloseable {
             }
             started = true;
             try {
-                acceptor = Acceptor.start(new ServerContext(config, store, journal, faults));
+                acceptor = Acceptor.start(new ServerContext(config, store, journal, faults, commands));
             } catch (IOException e) {
                 throw new UncheckedIOException("Can't listen on " + config.host() + ":" + config.port()
                         + (config.tlsPort() >= 0 ? " and, for implicit TLS, " + config.tlsPort() : ""), e);
@@ -257,6 +259,17 @@ public final class ImapMockServer implements AutoCloseable {
      */
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * The custom commands: register an experimental {@code X} command or replace a standard one,
+     * {@code commands().register("XPIG-LATIN", States.AUTHENTICATED, handler)} (see
+     * docs/custom-commands.md). Takes effect from the next command any connection sends.
+     *
+     * @return this server's custom commands
+     */
+    public CustomCommands commands() {
+        return commands;
     }
 
     /**
@@ -364,7 +377,7 @@ public final class ImapMockServer implements AutoCloseable {
      * ({@code authenticated} false, with the SASL mechanisms) or after it.
      */
     public String capabilities(boolean authenticated) {
-        return new ServerContext(config, store, journal, faults).capabilities(
+        return new ServerContext(config, store, journal, faults, commands).capabilities(
                 authenticated ? SessionState.AUTHENTICATED : SessionState.NOT_AUTHENTICATED, false, false);
     }
 

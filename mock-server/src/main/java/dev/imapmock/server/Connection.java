@@ -315,7 +315,7 @@ final class Connection implements Runnable {
                                          List<String> responses, Session session, long lineOctets,
                                          boolean pipelined) {
         ReadResult read = arrival.read();
-        Commands.Entry entry = arrival.name() == null ? null : Commands.lookup(arrival.name(), server.config().extensions());
+        Commands.Entry entry = arrival.name() == null ? null : server.command(arrival.name(), false);
         String line = arrival.name() == null ? arrival.arguments() : (read.tag() == null ? "*" : read.tag()) + " "
                 + arrival.name() + (arrival.arguments().isEmpty() ? "" : " " + arrival.arguments());
         return new ClientEvent.Command(read.tag(), arrival.name(), line,
@@ -340,7 +340,7 @@ final class Connection implements Runnable {
 
     /** Runs a command and writes its untagged responses; the caller writes the tagged one. */
     private ReceivedCommand.Outcome execute(Command command, Session session, ResponseWriter out) throws IOException {
-        Commands.Entry entry = Commands.lookup(command.name(), server.config().extensions(), session.rev2());
+        Commands.Entry entry = server.command(command.name(), session.rev2());
         Status status;
         String code = null;
         String text;

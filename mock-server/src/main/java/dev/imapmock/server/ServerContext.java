@@ -2,6 +2,9 @@ package dev.imapmock.server;
 
 import dev.imapmock.Extension;
 import dev.imapmock.check.ClientChecks;
+import dev.imapmock.command.Commands;
+import dev.imapmock.command.CustomCommandHandler;
+import dev.imapmock.custom.CustomCommands;
 import dev.imapmock.fault.Faults;
 import dev.imapmock.journal.Journal;
 import dev.imapmock.sasl.Credentials;
@@ -18,18 +21,46 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** What every connection of one server shares. */
+/**
+ * What every connection of one server shares.
+ *
+ * @param config   the configuration
+ * @param store    the mail
+ * @param journal  where commands are recorded
+ * @param faults   the fault rules
+ * @param checks   the client checks
+ * @param commands the custom commands, dispatched before the server's own
+ */
 public record ServerContext(ServerConfig config, MailStore store, Journal journal, Faults faults,
-                            ClientChecks checks) {
+                            ClientChecks checks, CustomCommands commands) {
 
     /** A context without fault rules. */
     public ServerContext(ServerConfig config, MailStore store, Journal journal) {
         this(config, store, journal, new Faults(0));
     }
 
-    /** A context whose client checks report to {@code journal}. */
+    /** A context whose client checks report to {@code journal}, without custom commands. */
     public ServerContext(ServerConfig config, MailStore store, Journal journal, Faults faults) {
-        this(config, store, journal, faults, new ClientChecks(journal, config.extensions()));
+        this(config, store, journal, faults, new CustomCommands());
+    }
+
+    /** A context whose client checks report to {@code journal}. */
+    public ServerContext(ServerConfig config, MailStore store, Journal journal, Faults faults,
+                         CustomCommands commands) {
+        this(config, store, journal, faults, new ClientChecks(journal, config.extensions()), commands);
+    }
+
+    /**
+     * The dispatch entry of a command name (upper case) for a session: a custom command of that
+     * name first, then the server's own as {@link Commands#lookup(String, Set, boolean)} finds it.
+     *
+     * @param name the command name, upper case
+     * @param rev2 whether the session follows IMAP4rev2's rules
+     * @return the entry, or null for a command this server does not know
+     */
+    public Commands.Entry command(String name, boolean rev2) {
+        return commands.registration(name).map(CustomCommandHandler::entry)
+                .orElseGet(() -> Commands.lookup(name, config.extensions(), rev2));
     }
 
     /**
@@ -55,6 +86,9 @@ public record ServerContext(ServerConfig config, MailStore store, Journal journa
             } else if (e != Extension.STARTTLS) {
                 sb.append(' ').append(e.capability());
             }
+        }
+        for (String custom : commands.capabilities()) {
+            sb.append(' ').append(custom);
         }
         if (config.extensions().contains(Extension.STARTTLS) && state == SessionState.NOT_AUTHENTICATED && !secure) {
             sb.append(' ').append(Extension.STARTTLS.capability());

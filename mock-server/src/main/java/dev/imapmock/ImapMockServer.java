@@ -74,6 +74,8 @@ public final class ImapMockServer implements AutoCloseable {
     /** The profile's folders every account starts with (null for none), and those of them that are \Noselect. */
     private final Map<String, Set<SpecialUse>> folders;
     private final List<String> noselect;
+    /** True when accounts have Gmail's labels (the profile says {@code labels on}). */
+    private final boolean labels;
     /** The store as built and seeded, for {@link #reset()}. */
     private final MailStore.Snapshot seeded;
     private final Object lifecycle = new Object();
@@ -94,6 +96,7 @@ public final class ImapMockServer implements AutoCloseable {
         this.tls = tls == null ? null : new ServerTls(tls.identity());
         this.folders = builder.specialUse == null ? builder.profile.folders() : null;
         this.noselect = builder.specialUse == null ? builder.profile.noselectFolders() : List.of();
+        this.labels = builder.profile.labels();
         this.store = new MailStore(builder.clock, builder.storeLimits);
         this.faults = new Faults(builder.faultSeed, store.tokens());
         this.journal = new Journal(builder.journalCapacity);
@@ -342,6 +345,9 @@ public final class ImapMockServer implements AutoCloseable {
      * as DELETE of a mailbox with children does (RFC 3501 §6.3.4).
      */
     private void addProfileFolders(Account account) {
+        if (labels) {
+            account.useLabels();
+        }
         if (folders == null) {
             return;
         }

@@ -40,6 +40,7 @@ import java.util.Set;
  * folder        Sent \Sent
  * folder        [Gmail] \Noselect
  * recent        off
+ * labels        on
  * login-refusal {command} failed.
  * </pre>
  * Capability lists start with {@code IMAP4rev1}; each further name is an {@link Extension}
@@ -59,14 +60,15 @@ public final class Profile {
             capabilities-before IMAP4rev1 UNSELECT IDLE NAMESPACE QUOTA ID XLIST CHILDREN X-GM-EXT-1 SASL-IR AUTH=XOAUTH2 AUTH=PLAIN AUTH=OAUTHBEARER
             capabilities-after IMAP4rev1 UNSELECT IDLE NAMESPACE QUOTA ID XLIST CHILDREN X-GM-EXT-1 UIDPLUS COMPRESS=DEFLATE ENABLE MOVE CONDSTORE ESEARCH LIST-EXTENDED LIST-STATUS LITERAL- SPECIAL-USE APPENDLIMIT=35651584
             folder [Gmail] \\Noselect
-            folder [Gmail]/All Mail
+            folder [Gmail]/All Mail \\All
             folder [Gmail]/Drafts \\Drafts
-            folder [Gmail]/Important
+            folder [Gmail]/Important \\Important
             folder [Gmail]/Sent Mail \\Sent
             folder [Gmail]/Spam \\Junk
-            folder [Gmail]/Starred
+            folder [Gmail]/Starred \\Flagged
             folder [Gmail]/Trash \\Trash
             recent off
+            labels on
             """);
 
     /**
@@ -108,6 +110,7 @@ public final class Profile {
     private final Map<String, Set<SpecialUse>> folders;
     private final List<String> noselect;
     private final Boolean recent;
+    private final boolean labels;
     private final String loginRefusal;
 
     private Profile(Parser p) {
@@ -120,6 +123,7 @@ public final class Profile {
         this.folders = p.folders == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(p.folders));
         this.noselect = List.copyOf(p.noselect);
         this.recent = p.recent;
+        this.labels = Boolean.TRUE.equals(p.labels);
         this.loginRefusal = p.loginRefusal;
     }
 
@@ -282,6 +286,14 @@ public final class Profile {
     }
 
     /**
+     * {@return whether accounts have Gmail's labels ({@code labels on}): a message shows in the
+     * {@code \All} folder and in the folder of each label, see {@code dev.imapmock.store.Labels}}
+     */
+    public boolean labels() {
+        return labels;
+    }
+
+    /**
      * The text LOGIN and password mechanisms are refused with, {@code {command}} standing for
      * the command's name; null when passwords are accepted.
      */
@@ -307,6 +319,7 @@ public final class Profile {
         private Map<String, Set<SpecialUse>> folders;
         private final List<String> noselect = new ArrayList<>();
         private Boolean recent;
+        private Boolean labels;
         private String loginRefusal;
 
         Parser(String source) {
@@ -343,18 +356,19 @@ public final class Profile {
                 case "capabilities-before" -> before = capabilities(number, value, true);
                 case "capabilities-after" -> after = capabilities(number, value, false);
                 case "folder" -> folder(number, value);
-                case "recent" -> recent = onOff(number, value);
+                case "recent" -> recent = onOff(number, key, value);
+                case "labels" -> labels = onOff(number, key, value);
                 case "login-refusal" -> loginRefusal = value;
                 default -> throw error(number, "unknown setting " + key + "; the settings are name, greeting,"
-                        + " capabilities-before, capabilities-after, folder, recent and login-refusal");
+                        + " capabilities-before, capabilities-after, folder, recent, labels and login-refusal");
             }
         }
 
-        private Boolean onOff(int number, String value) {
+        private Boolean onOff(int number, String key, String value) {
             return switch (value.toLowerCase(Locale.ROOT)) {
                 case "on" -> Boolean.TRUE;
                 case "off" -> Boolean.FALSE;
-                default -> throw error(number, "recent is on or off, not " + value);
+                default -> throw error(number, key + " is on or off, not " + value);
             };
         }
 
@@ -439,8 +453,9 @@ public final class Profile {
                 if (attribute.equalsIgnoreCase("\\Noselect")) {
                     isNoselect = true;
                 } else {
-                    uses.add(SpecialUse.ofAttribute(attribute).orElseThrow(() -> error(number,
-                            "no special use " + attribute + "; the uses are " + SpecialUse.attributes() + " and \\Noselect")));
+                    uses.add(SpecialUse.ofAnyAttribute(attribute).orElseThrow(() -> error(number,
+                            "no special use " + attribute + "; the uses are " + SpecialUse.attributes()
+                                    + " \\All \\Flagged \\Important and \\Noselect")));
                 }
             }
             String folder = String.join(" ", Arrays.copyOf(tokens, end));

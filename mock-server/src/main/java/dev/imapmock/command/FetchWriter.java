@@ -114,6 +114,7 @@ final class FetchWriter {
             case THREADID -> out.raw("(" + ObjectIds.threadId(message) + ")");
             case X_GM_MSGID -> out.raw(Long.toUnsignedString(message.emailId()));
             case X_GM_THRID -> out.raw(Long.toUnsignedString(ObjectIds.threadNumber(message)));
+            case X_GM_LABELS -> out.raw(GmailLabels.list(view.mailbox(), message));
             case SAVEDATE -> out.raw("\"" + ImapDates.formatDateTime(message.savedDate()) + "\"");
             case PREVIEW -> {
                 ByteArrayOutputStream text = new ByteArrayOutputStream();

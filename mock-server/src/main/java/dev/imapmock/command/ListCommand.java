@@ -72,14 +72,20 @@ final class ListCommand implements CommandHandler {
 
     /**
      * Adds XLIST's attributes: {@code \\Inbox} on INBOX and each special use under the name Gmail's
-     * XLIST gives it ({@code \\Junk} is {@code \\Spam}), whether or not SPECIAL-USE is offered.
+     * XLIST gives it ({@code \\Junk} is {@code \\Spam}, {@code \\All} {@code \\AllMail}, {@code \\Flagged}
+     * {@code \\Starred}), whether or not SPECIAL-USE is offered.
      */
     private static void addXlistUses(List<String> attributes, Account account, String name) {
         if (name.equals(Account.INBOX)) {
             attributes.add("\\Inbox");
         }
         for (SpecialUse use : account.specialUses(name)) {
-            attributes.add(use == SpecialUse.JUNK ? "\\Spam" : use.attribute());
+            attributes.add(switch (use) {
+                case JUNK -> "\\Spam";
+                case ALL -> "\\AllMail";
+                case FLAGGED -> "\\Starred";
+                default -> use.attribute();
+            });
         }
     }
 

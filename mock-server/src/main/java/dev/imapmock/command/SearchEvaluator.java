@@ -111,6 +111,9 @@ final class SearchEvaluator {
         if (key instanceof SearchKey.HasAttachment) {
             return hasAttachment(m.mime().root());
         }
+        if (key instanceof SearchKey.GmailLabel label) {
+            return GmailLabels.has(view.mailbox(), m, label.label());
+        }
         if (key instanceof SearchKey.Saved) {
             return savedUids.contains(m.uid(), 0);
         }

@@ -1,6 +1,7 @@
 package dev.imapmock.command;
 
 import dev.imapmock.Extension;
+import dev.imapmock.protocol.Arg;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.MessageSetArg;
@@ -37,7 +38,11 @@ final class StoreCommand implements CommandHandler {
     public Completion handle(Command command, Session session) throws IOException {
         Args args = new Args(command.args());
         MessageSetArg set = MessageSetArg.parse(args.any("a message set"), session.extensions());
-        StoreOperation operation = StoreParser.parse(args.rest(), session.extensions());
+        List<Arg> rest = args.rest();
+        if (session.offers(Extension.X_GM_EXT_1) && !rest.isEmpty() && GmailLabels.isLabelItem(rest.get(0))) {
+            return labels(set, rest, session);
+        }
+        StoreOperation operation = StoreParser.parse(rest, session.extensions());
         SelectedMailbox view = session.selected();
         if (view.readOnly()) {
             throw CommandException.no("READ-ONLY", "Mailbox is read-only");
@@ -81,6 +86,20 @@ final class StoreCommand implements CommandHandler {
             return Completion.ok("MODIFIED " + SequenceSet.of(modifiedNumbers), "Conditional store failed");
         }
         return Completion.ok(uid ? "UID STORE completed." : "Store completed.");
+    }
+
+    /** Gmail's STORE of X-GM-LABELS (see {@link GmailLabels}). */
+    private Completion labels(MessageSetArg set, List<Arg> rest, Session session) throws IOException {
+        SelectedMailbox view = session.selected();
+        if (view.readOnly()) {
+            throw CommandException.no("READ-ONLY", "Mailbox is read-only");
+        }
+        List<Integer> seqs = MessageSet.resolve(set, uid, session);
+        List<Message> targets = new ArrayList<>(seqs.size());
+        for (int seq : seqs) {
+            targets.add(view.bySequence(seq));
+        }
+        return GmailLabels.store(rest, seqs, targets, uid, session);
     }
 
     private static UnaryOperator<Flags> change(StoreOperation operation) {

@@ -49,7 +49,9 @@ public sealed interface FetchItem permits FetchItem.Simple, FetchItem.BodySectio
         /** Gmail's {@code X-GM-MSGID n}, the message's id as unsigned decimal; only with X-GM-EXT-1. */
         X_GM_MSGID("X-GM-MSGID"),
         /** Gmail's {@code X-GM-THRID n}, the message's thread id as unsigned decimal; only with X-GM-EXT-1. */
-        X_GM_THRID("X-GM-THRID");
+        X_GM_THRID("X-GM-THRID"),
+        /** Gmail's {@code X-GM-LABELS (...)}, the message's labels; only with X-GM-EXT-1. */
+        X_GM_LABELS("X-GM-LABELS");
 
         private final String wire;
 

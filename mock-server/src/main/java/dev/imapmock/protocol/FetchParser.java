@@ -182,6 +182,7 @@ public final class FetchParser {
             case "PREVIEW" -> extensions.contains(Extension.PREVIEW) ? FetchItem.Attribute.PREVIEW : null;
             case "X-GM-MSGID" -> extensions.contains(Extension.X_GM_EXT_1) ? FetchItem.Attribute.X_GM_MSGID : null;
             case "X-GM-THRID" -> extensions.contains(Extension.X_GM_EXT_1) ? FetchItem.Attribute.X_GM_THRID : null;
+            case "X-GM-LABELS" -> extensions.contains(Extension.X_GM_EXT_1) ? FetchItem.Attribute.X_GM_LABELS : null;
             default -> null;
         };
         if (extended != null) {

@@ -14,8 +14,8 @@ import java.util.Locale;
  * {@code OR} between two terms, {@code -} before a term to negate it, and parentheses. Terms next
  * to each other must all match; OR binds closer than that, as in Gmail ({@code a OR b c} is
  * {@code (a OR b) c}). The query becomes ordinary {@link SearchKey}s, so one evaluator serves both.
- * {@code label:} and {@code in:} need Gmail's labels, which this server does not keep yet: they are
- * refused, as is anything malformed, with a {@link ProtocolException} (BAD).
+ * {@code label:} and {@code in:} with a label's name (see {@link SearchKey.GmailLabel}). Anything
+ * malformed is refused with a {@link ProtocolException} (BAD).
  */
 public final class GmailRawQuery {
     private static final long DAY = 86_400;
@@ -164,8 +164,7 @@ public final class GmailRawQuery {
                     date(name, value));
             case "newer_than" -> new SearchKey.Within(SearchKey.Age.YOUNGER, age(name, v));
             case "older_than" -> new SearchKey.Within(SearchKey.Age.OLDER, age(name, v));
-            case "label", "in" -> throw new ProtocolException("X-GM-RAW operator " + lower
-                    + ": needs Gmail's labels, which this server does not emulate yet");
+            case "label", "in" -> new SearchKey.GmailLabel(value);
             default -> throw new ProtocolException("X-GM-RAW operator " + ArgParsing.shorten(name) + ": is unknown");
         };
     }

@@ -17,7 +17,7 @@ import java.util.List;
 public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchKey.Envelope, SearchKey.Header,
         SearchKey.Body, SearchKey.Text, SearchKey.Date, SearchKey.Size, SearchKey.Sequence, SearchKey.Uid,
         SearchKey.Not, SearchKey.Or, SearchKey.And, SearchKey.ModSeq, SearchKey.Within, SearchKey.Saved, SearchKey.ObjectId,
-        SearchKey.GmailId, SearchKey.HasAttachment {
+        SearchKey.GmailId, SearchKey.HasAttachment, SearchKey.GmailLabel {
 
     /** ALL: every message. */
     record All() implements SearchKey {
@@ -127,6 +127,17 @@ public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchK
 
     /** Gmail's {@code has:attachment}: some part is a disposition attachment or has a file name. */
     record HasAttachment() implements SearchKey {
+    }
+
+    /**
+     * Gmail's {@code label:NAME} and {@code in:NAME}: the message has the label, that is, its
+     * mailbox ({@code inbox}, {@code sent}, {@code drafts}, {@code starred}, {@code important},
+     * {@code trash}, {@code spam} for the system labels, a label's name otherwise, in any case,
+     * {@code -} standing for a space or {@code /}); {@code in:anywhere} is every message.
+     *
+     * @param label the label as the query names it
+     */
+    record GmailLabel(String label) implements SearchKey {
     }
 
     /** Which identifier a {@link GmailId} key compares. */

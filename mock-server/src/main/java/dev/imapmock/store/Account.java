@@ -36,6 +36,8 @@ public final class Account {
     private final SpecialUseMailboxes specialUse;
     /** The sessions with NOTIFY on, shared with every mailbox of the account. */
     private final List<AccountListener> watchers = new CopyOnWriteArrayList<>();
+    /** Gmail's labels, when the account has them (the gmail profile), else null. */
+    private volatile Labels labels;
 
     /** An account with INBOX and the mailboxes {@code specialUse} names, created in its order. */
     Account(String user, String password, AtomicLong uidValidities, StoreLimits limits,
@@ -51,12 +53,31 @@ public final class Account {
         this.clock = clock;
         this.quota = quota;
         this.specialUse = specialUse;
-        mailboxes.put(INBOX, new Mailbox(INBOX, uidValidities.getAndIncrement(), quota, clock, watchers));
+        mailboxes.put(INBOX, new Mailbox(INBOX, uidValidities.getAndIncrement(), quota, clock, watchers, this));
         for (String name : specialUse.mailboxes().keySet()) {
             if (mailboxes.get(name) == null) {
                 create(name);
             }
         }
+    }
+
+    /**
+     * Turns on Gmail's labels for this account (the gmail profile does): a message is stored once
+     * and shows in the {@code \All} mailbox and in the mailbox of each of its labels; see
+     * {@link Labels}. Idempotent.
+     *
+     * @return the account's labels
+     */
+    public synchronized Labels useLabels() {
+        if (labels == null) {
+            labels = new Labels(this);
+        }
+        return labels;
+    }
+
+    /** {@return the account's labels, or null when it has none (every profile but gmail)} */
+    public Labels labels() {
+        return labels;
     }
 
     public String user() {
@@ -133,7 +154,7 @@ public final class Account {
             throw new MailboxException(MailboxException.Reason.ALREADY_EXISTS, "Mailbox already exists: " + name);
         }
         createParents(name);
-        Mailbox created = new Mailbox(name, uidValidities.getAndIncrement(), quota, clock, watchers);
+        Mailbox created = new Mailbox(name, uidValidities.getAndIncrement(), quota, clock, watchers, this);
         created.ownUses(uses == null ? null : frozen(uses));
         mailboxes.put(name, created);
         tell(new AccountEvent.NameChange(name, null, true));
@@ -236,7 +257,7 @@ public final class Account {
 
     private void renameInbox(Mailbox inbox, String to) {
         createParents(to);
-        Mailbox target = new Mailbox(to, uidValidities.getAndIncrement(), quota, clock, watchers);
+        Mailbox target = new Mailbox(to, uidValidities.getAndIncrement(), quota, clock, watchers, this);
         mailboxes.put(to, target);
         List<Mailbox.NewMessage> moved = new ArrayList<>();
         for (Message m : inbox.removeAll(false, false)) {
@@ -260,7 +281,7 @@ public final class Account {
         for (Message m : old.removeAll(false, true)) {
             kept.add(Mailbox.NewMessage.moved(m));
         }
-        Mailbox fresh = new Mailbox(name, uidValidities.getAndIncrement(), quota, clock, watchers);
+        Mailbox fresh = new Mailbox(name, uidValidities.getAndIncrement(), quota, clock, watchers, this);
         fresh.ownUses(old.ownUses());
         fresh.restore(kept);
         mailboxes.put(name, fresh);
@@ -288,7 +309,7 @@ public final class Account {
         }
         mailboxes.clear();
         subscriptions.clear();
-        mailboxes.put(INBOX, new Mailbox(INBOX, uidValidities.getAndIncrement(), quota, clock, watchers));
+        mailboxes.put(INBOX, new Mailbox(INBOX, uidValidities.getAndIncrement(), quota, clock, watchers, this));
         for (String name : specialUse.mailboxes().keySet()) {
             if (mailboxes.get(name) == null) {
                 create(name);
@@ -427,7 +448,7 @@ public final class Account {
         while (slash >= 0) {
             String parent = name.substring(0, slash);
             if (!mailboxes.containsKey(parent)) {
-                mailboxes.put(parent, new Mailbox(parent, uidValidities.getAndIncrement(), quota, clock, watchers));
+                mailboxes.put(parent, new Mailbox(parent, uidValidities.getAndIncrement(), quota, clock, watchers, this));
             }
             slash = name.indexOf(DELIMITER, slash + 1);
         }

@@ -40,12 +40,21 @@ public final class Mailbox {
     /** The account's NOTIFY listeners (RFC 5465), told of every change after the selecting sessions. */
     private final List<AccountListener> watchers;
 
-    Mailbox(String name, long uidValidity, Quota quota, Clock clock, List<AccountListener> watchers) {
+    /** The account that holds this mailbox, for its labels (see {@link Labels}). */
+    private final Account owner;
+
+    Mailbox(String name, long uidValidity, Quota quota, Clock clock, List<AccountListener> watchers, Account owner) {
         this.watchers = watchers;
+        this.owner = owner;
         this.name = name;
         this.uidValidity = uidValidity;
         this.quota = quota;
         this.clock = clock;
+    }
+
+    /** {@return the labels of the account that holds this mailbox, or null when it has none} */
+    public Labels labels() {
+        return owner.labels();
     }
 
     /** The mailbox name, decoded, with {@code /} as hierarchy delimiter. */
@@ -96,7 +105,7 @@ public final class Mailbox {
     }
 
     /** Adds a message with the next UID and tells every selecting session. */
-    public synchronized Message append(byte[] bytes, Flags flags, OffsetDateTime internalDate) {
+    public Message append(byte[] bytes, Flags flags, OffsetDateTime internalDate) {
         return append(List.of(new NewMessage(bytes, flags, internalDate))).get(0);
     }
 
@@ -104,7 +113,7 @@ public final class Mailbox {
      * Adds all messages, with consecutive UIDs, or none (COPY is all-or-nothing); refused with
      * OVERQUOTA when the account's {@link StoreLimits} or {@link Quota} would be exceeded.
      */
-    public synchronized List<Message> append(List<NewMessage> added) {
+    public List<Message> append(List<NewMessage> added) {
         return append(added, List.of());
     }
 
@@ -114,7 +123,16 @@ public final class Mailbox {
      * account's usage does not change, so its quota does not refuse them, also for the moment both
      * copies exist; the per-mailbox limit counts out those of {@code leaving} that are in this mailbox.
      */
-    public synchronized List<Message> append(List<NewMessage> added, Collection<Message> leaving) {
+    public List<Message> append(List<NewMessage> added, Collection<Message> leaving) {
+        List<Message> result = appendLocked(added, leaving);
+        Labels labels = owner.labels();
+        if (labels != null) {
+            labels.appended(this, result);
+        }
+        return result;
+    }
+
+    private synchronized List<Message> appendLocked(List<NewMessage> added, Collection<Message> leaving) {
         if (noselect) {
             throw new MailboxException(MailboxException.Reason.NOT_SELECTABLE, "Mailbox " + name + " cannot hold messages");
         }
@@ -125,8 +143,36 @@ public final class Mailbox {
                 leavingHere++;
             }
         }
+        if (owner.labels() != null) {
+            return addLabelled(added, leaving, leavingHere);
+        }
         quota.reserve(messages.size() - leavingHere, added, !leaving.isEmpty());
         return add(added);
+    }
+
+    /**
+     * With labels, a copy of a message this mailbox already holds (the same EMAILID) is that
+     * message: a label is given once, and COPYUID names the message that has it.
+     */
+    private List<Message> addLabelled(List<NewMessage> added, Collection<Message> leaving, int leavingHere) {
+        java.util.Map<Long, Message> present = new java.util.HashMap<>();
+        for (Message m : messages) {
+            present.put(m.emailId(), m);
+        }
+        List<NewMessage> fresh = new ArrayList<>();
+        for (NewMessage m : added) {
+            if (m.emailId() == 0 || !present.containsKey(m.emailId())) {
+                fresh.add(m);
+            }
+        }
+        quota.reserve(messages.size() - leavingHere, fresh, !leaving.isEmpty());
+        java.util.Iterator<Message> made = add(fresh).iterator();
+        List<Message> result = new ArrayList<>(added.size());
+        for (NewMessage m : added) {
+            Message there = m.emailId() == 0 ? null : present.get(m.emailId());
+            result.add(there != null ? there : made.next());
+        }
+        return result;
     }
 
     /** Adds messages that were in the account a moment ago (RENAME INBOX, recreate): no limit refuses them. */
@@ -211,8 +257,8 @@ public final class Mailbox {
      * Changes the flags of each message still present and tells the other sessions; all changes
      * of one call share one new mod-sequence, as in Dovecot.
      */
-    public synchronized FlagUpdate updateFlags(Collection<Message> targets, UnaryOperator<Flags> change,
-                                               MailboxListener origin) {
+    public FlagUpdate updateFlags(Collection<Message> targets, UnaryOperator<Flags> change,
+                                  MailboxListener origin) {
         return updateFlags(targets, change, origin, Long.MAX_VALUE);
     }
 
@@ -222,8 +268,18 @@ public final class Mailbox {
      * reported as modified (RFC 7162 §3.1.3, STORE UNCHANGEDSINCE). The test and the change are one
      * atomic step.
      */
-    public synchronized FlagUpdate updateFlags(Collection<Message> targets, UnaryOperator<Flags> change,
-                                               MailboxListener origin, long unchangedSince) {
+    public FlagUpdate updateFlags(Collection<Message> targets, UnaryOperator<Flags> change,
+                                  MailboxListener origin, long unchangedSince) {
+        FlagUpdate update = updateFlagsLocked(targets, change, origin, unchangedSince);
+        Labels labels = owner.labels();
+        if (labels != null && !update.changed().isEmpty()) {
+            labels.flagsChanged(this, update.changed());
+        }
+        return update;
+    }
+
+    private synchronized FlagUpdate updateFlagsLocked(Collection<Message> targets, UnaryOperator<Flags> change,
+                                                      MailboxListener origin, long unchangedSince) {
         List<Message> changed = new ArrayList<>();
         List<Message> modified = new ArrayList<>();
         long modSeq = highestModSeq + 1;
@@ -291,11 +347,13 @@ public final class Mailbox {
      * Removes the messages flagged \Deleted, only those with a UID in {@code uids} when it is not
      * null (UID EXPUNGE), and returns the removed UIDs in ascending order.
      */
-    public synchronized List<Long> expungeDeleted(Set<Long> uids) {
+    public List<Long> expungeDeleted(Set<Long> uids) {
         Set<Long> deleted = new java.util.HashSet<>();
-        for (Message m : messages) {
-            if (m.flags().has(Flags.DELETED) && (uids == null || uids.contains(m.uid()))) {
-                deleted.add(m.uid());
+        synchronized (this) {
+            for (Message m : messages) {
+                if (m.flags().has(Flags.DELETED) && (uids == null || uids.contains(m.uid()))) {
+                    deleted.add(m.uid());
+                }
             }
         }
         return deleted.isEmpty() ? List.of() : expunge(deleted);
@@ -305,9 +363,18 @@ public final class Mailbox {
      * Removes the messages with these UIDs whatever their flags (MOVE, RFC 6851) and returns the
      * removed UIDs in ascending order.
      */
-    public synchronized List<Long> expunge(Set<Long> uids) {
-        List<Long> removed = new ArrayList<>();
+    public List<Long> expunge(Set<Long> uids) {
         List<Message> gone = new ArrayList<>();
+        List<Long> removed = expungeLocked(uids, gone);
+        Labels labels = owner.labels();
+        if (labels != null && !gone.isEmpty()) {
+            labels.expunged(this, gone);
+        }
+        return removed;
+    }
+
+    private synchronized List<Long> expungeLocked(Set<Long> uids, List<Message> gone) {
+        List<Long> removed = new ArrayList<>();
         messages.removeIf(m -> {
             boolean remove = uids.contains(m.uid());
             if (remove) {

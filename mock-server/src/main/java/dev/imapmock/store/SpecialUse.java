@@ -4,9 +4,11 @@ import java.util.Optional;
 
 /**
  * What a mailbox is for, as RFC 6154 §2 names it: clients find the folder for sent mail, drafts,
- * deleted mail, spam and archived mail by these uses instead of by guessing names. The two virtual
- * uses of the RFC, {@code \All} and {@code \Flagged}, are not offered: they need mailboxes that
- * show the messages of other mailboxes, which ImapMock does not have.
+ * deleted mail, spam and archived mail by these uses instead of by guessing names. The virtual
+ * uses {@code \All} and {@code \Flagged} (RFC 6154) and {@code \Important} (RFC 8457) are
+ * those of Gmail's labels ({@link Labels}): a profile's folders may carry them, but CREATE,
+ * fixtures and the command line cannot give them ({@link #assignable()}), since only a mailbox
+ * that shows the messages of other mailboxes may claim them.
  */
 public enum SpecialUse {
     /** {@code \Archive}: the archive. */
@@ -18,12 +20,32 @@ public enum SpecialUse {
     /** {@code \Sent}: copies of sent messages. */
     SENT("\\Sent"),
     /** {@code \Trash}: deleted messages. */
-    TRASH("\\Trash");
+    TRASH("\\Trash"),
+    /** {@code \All}: every message (Gmail's All Mail); with labels only. */
+    ALL("\\All", false),
+    /** {@code \Flagged}: the messages flagged {@code \Flagged} (Gmail's Starred); with labels only. */
+    FLAGGED("\\Flagged", false),
+    /** {@code \Important} (RFC 8457): the messages deemed important (Gmail's Important); with labels only. */
+    IMPORTANT("\\Important", false);
 
     private final String attribute;
+    private final boolean assignable;
 
     SpecialUse(String attribute) {
+        this(attribute, true);
+    }
+
+    SpecialUse(String attribute, boolean assignable) {
         this.attribute = attribute;
+        this.assignable = assignable;
+    }
+
+    /**
+     * {@return whether CREATE, a fixture's sidecar and the command line may give this use: false
+     * for the virtual uses of labels}
+     */
+    public boolean assignable() {
+        return assignable;
     }
 
     /** The LIST attribute, such as {@code \Sent}. */
@@ -33,6 +55,16 @@ public enum SpecialUse {
 
     /** The use with this attribute ({@code \Sent}) in any case, if there is one. */
     public static Optional<SpecialUse> ofAttribute(String attribute) {
+        return ofAnyAttribute(attribute).filter(SpecialUse::assignable);
+    }
+
+    /**
+     * The use with this attribute in any case, the virtual ones included, for a profile's folders.
+     *
+     * @param attribute the attribute, such as {@code \All}
+     * @return the use, or empty
+     */
+    public static Optional<SpecialUse> ofAnyAttribute(String attribute) {
         for (SpecialUse use : values()) {
             if (asciiEqualsIgnoreCase(use.attribute, attribute)) {
                 return Optional.of(use);
@@ -61,6 +93,9 @@ public enum SpecialUse {
     public static String attributes() {
         StringBuilder sb = new StringBuilder();
         for (SpecialUse use : values()) {
+            if (!use.assignable) {
+                continue;
+            }
             sb.append(sb.length() == 0 ? "" : " ").append(use.attribute);
         }
         return sb.toString();

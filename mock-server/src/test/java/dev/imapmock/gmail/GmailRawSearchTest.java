@@ -121,8 +121,8 @@ class GmailRawSearchTest {
                     S: b5 BAD X-GM-RAW operator before: needs a date such as 2026/03/04, not yesterday
                     C: b6 SEARCH X-GM-RAW "newer_than:2w"
                     S: b6 BAD X-GM-RAW operator newer_than: needs an age such as 2d, 3m or 1y, not 2w
-                    C: b7 SEARCH X-GM-RAW "label:work"
-                    S: b7 BAD X-GM-RAW operator label: needs Gmail's labels, which this server does not emulate yet
+                    C: b7 SEARCH X-GM-RAW "label:"
+                    S: b7 BAD X-GM-RAW operator label: needs a value
                     C: b8 SEARCH X-GM-RAW "from:a OR"
                     S: b8 BAD X-GM-RAW query has OR without a term after it
                     C: b9 SEARCH X-GM-RAW "(from:a"

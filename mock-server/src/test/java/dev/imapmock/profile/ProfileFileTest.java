@@ -49,7 +49,7 @@ class ProfileFileTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "2|colour blue|unknown setting colour; the settings are name, greeting, capabilities-before, capabilities-after, folder, recent and login-refusal",
+        "2|colour blue|unknown setting colour; the settings are name, greeting, capabilities-before, capabilities-after, folder, recent, labels and login-refusal",
         "2|name y|name is given twice (first on line 1)",
         "2|greeting|greeting needs a value",
         "2|capabilities-before ID|a capability list starts with IMAP4rev1",
@@ -61,7 +61,7 @@ class ProfileFileTest {
         "2|capabilities-before IMAP4rev1 APPENDLIMIT=lots|APPENDLIMIT=lots: APPENDLIMIT= takes a number of octets",
         "2|capabilities-after IMAP4rev1 AUTH=PLAIN|AUTH=PLAIN: AUTH= entries go in capabilities-before (ImapMock shows mechanisms before login only)",
         "2|recent maybe|recent is on or off, not maybe",
-        "2|folder Trash \\Bin|no special use \\Bin; the uses are \\Archive \\Drafts \\Junk \\Sent \\Trash and \\Noselect",
+        "2|folder Trash \\Bin|no special use \\Bin; the uses are \\Archive \\Drafts \\Junk \\Sent \\Trash \\All \\Flagged \\Important and \\Noselect",
         "2|folder INBOX|INBOX exists in every account and has no special use",
         "2|folder Box \\Noselect \\Sent|Box can't be \\Noselect and hold mail for a special use at once",
         "2|greeting caf\u00e9|only printable ASCII goes on the wire",

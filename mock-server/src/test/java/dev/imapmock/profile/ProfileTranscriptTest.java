@@ -47,12 +47,12 @@ class ProfileTranscriptTest {
                     C: d LIST "" *
                     S: * LIST (\\HasNoChildren) "/" INBOX
                     S: * LIST (\\Noselect \\HasChildren) "/" "[Gmail]"
-                    S: * LIST (\\HasNoChildren) "/" "[Gmail]/All Mail"
+                    S: * LIST (\\HasNoChildren \\All) "/" "[Gmail]/All Mail"
                     S: * LIST (\\HasNoChildren \\Drafts) "/" "[Gmail]/Drafts"
-                    S: * LIST (\\HasNoChildren) "/" "[Gmail]/Important"
+                    S: * LIST (\\HasNoChildren \\Important) "/" "[Gmail]/Important"
                     S: * LIST (\\HasNoChildren \\Sent) "/" "[Gmail]/Sent Mail"
                     S: * LIST (\\HasNoChildren \\Junk) "/" "[Gmail]/Spam"
-                    S: * LIST (\\HasNoChildren) "/" "[Gmail]/Starred"
+                    S: * LIST (\\HasNoChildren \\Flagged) "/" "[Gmail]/Starred"
                     S: * LIST (\\HasNoChildren \\Trash) "/" "[Gmail]/Trash"
                     S: d OK LIST completed.
                     C: e SELECT "[Gmail]"

@@ -257,7 +257,8 @@ public final class Labels {
                 return account.mailbox(Account.INBOX);
             }
             for (SpecialUse use : SpecialUse.values()) {
-                if (systemLabel(use).equalsIgnoreCase(label)) {
+                String system = systemLabel(use);
+                if (system != null && system.equalsIgnoreCase(label)) {
                     Mailbox m = special(use);
                     if (m == null) {
                         throw new MailboxException(MailboxException.Reason.NONEXISTENT,

@@ -58,7 +58,7 @@ class GmailLabelsTranscriptTest {
             c.play("""
                     C: f5 UID FETCH 1 (X-GM-LABELS)
                     S: * 1 FETCH (UID 1 X-GM-LABELS ("Big Plans" "\\\\Inbox" Work "\\\\Starred"))
-                    S: f5 OK Fetch completed.
+                    S: f5 OK UID FETCH completed.
                     """);
         }
     }

@@ -134,8 +134,14 @@ public final class Labels {
                     removeEverywhereBut(target, m.emailId());
                     continue;
                 }
-                if (all != null && all != target && find(all, m.emailId()) == null) {
+                // A message new to the store (its EMAILID is the one this mailbox gave it) has no other
+                // copy yet: one in All Mail, and in Starred when flagged, is all it needs.
+                boolean fresh = m.emailId() == ((target.uidValidity() << 32) | m.uid());
+                if (all != null && all != target && (fresh || find(all, m.emailId()) == null)) {
                     all.append(List.of(Mailbox.NewMessage.copyOf(m)));
+                }
+                if (fresh && !m.flags().has(Flags.FLAGGED) && !has(target, SpecialUse.FLAGGED)) {
+                    continue;
                 }
                 for (SpecialUse use : List.of(SpecialUse.TRASH, SpecialUse.JUNK)) {
                     Mailbox other = special(use);
@@ -326,11 +332,6 @@ public final class Labels {
     }
 
     private static Message find(Mailbox mailbox, long emailId) {
-        for (Message m : mailbox.messages()) {
-            if (m.emailId() == emailId) {
-                return m;
-            }
-        }
-        return null;
+        return mailbox.byEmailId(emailId);
     }
 }

@@ -104,6 +104,16 @@ public final class Mailbox {
         return new ArrayList<>(messages);
     }
 
+    /** The message with this EMAILID, or null: one pass, without copying the list. */
+    synchronized Message byEmailId(long emailId) {
+        for (Message m : messages) {
+            if (m.emailId() == emailId) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** Adds a message with the next UID and tells every selecting session. */
     public Message append(byte[] bytes, Flags flags, OffsetDateTime internalDate) {
         return append(List.of(new NewMessage(bytes, flags, internalDate))).get(0);

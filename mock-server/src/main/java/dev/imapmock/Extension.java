@@ -201,6 +201,16 @@ public enum Extension {
      */
     NOTIFY("NOTIFY", "RFC 5465"),
     /**
+     * Access control lists (RFC 4314): SETACL, DELETEACL, GETACL, LISTRIGHTS and MYRIGHTS, every
+     * command honouring the user's rights, and the other users' and shared namespaces through
+     * which users see each other's mailboxes ({@code Other Users/alice/box}, {@code Shared/news};
+     * see {@link dev.imapmock.store.Namespaces}). Dovecot offers it with its acl plugins. Without
+     * it each user sees only the personal namespace and may do everything there.
+     */
+    ACL("ACL", "RFC 4314"),
+    /** The rights t, e, x and k that RFC 4314 §2.1 adds to RFC 2086's; only advertised. */
+    RIGHTS_TEXK("RIGHTS=texk", "RFC 4314", ACL),
+    /**
      * SETQUOTA changes the limits of the account's quota root (RFC 9208 §4.1.3). Off unless asked
      * for ({@code with(Extension.QUOTASET)}): Dovecot refuses SETQUOTA to a user who is not an
      * administrator, and so does a server without it ({@code NO Quota can be changed only by admin}).

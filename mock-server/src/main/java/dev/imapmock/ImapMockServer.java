@@ -1,32 +1,35 @@
 package dev.imapmock;
 
+import dev.imapmock.check.ClientReport;
 import dev.imapmock.custom.CustomCommands;
 import dev.imapmock.fault.Faults;
 import dev.imapmock.fixtures.FixtureMailbox;
 import dev.imapmock.fixtures.FixtureReader;
-import dev.imapmock.check.ClientReport;
 import dev.imapmock.journal.Journal;
 import dev.imapmock.protocol.Arg;
 import dev.imapmock.protocol.FlagNames;
 import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.protocol.ReaderLimits;
+import dev.imapmock.sasl.Mechanism;
+import dev.imapmock.sasl.Mechanisms;
 import dev.imapmock.server.Acceptor;
+import dev.imapmock.server.Quirks;
 import dev.imapmock.server.ServerConfig;
 import dev.imapmock.server.ServerContext;
 import dev.imapmock.server.SessionState;
 import dev.imapmock.store.Account;
+import dev.imapmock.store.Acl;
 import dev.imapmock.store.Flags;
 import dev.imapmock.store.MailStore;
-import dev.imapmock.store.OAuthTokens;
-import dev.imapmock.sasl.Mechanism;
-import dev.imapmock.sasl.Mechanisms;
 import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.MailboxException;
-import dev.imapmock.store.Quota;
 import dev.imapmock.store.Message;
+import dev.imapmock.store.Namespaces;
+import dev.imapmock.store.OAuthTokens;
+import dev.imapmock.store.Quota;
+import dev.imapmock.store.Rights;
 import dev.imapmock.store.SpecialUse;
 import dev.imapmock.store.SpecialUseMailboxes;
-import dev.imapmock.server.Quirks;
 import dev.imapmock.store.StoreLimits;
 import dev.imapmock.tls.KeyAlgorithm;
 import dev.imapmock.tls.TlsConfig;
@@ -97,7 +100,7 @@ public final class ImapMockServer implements AutoCloseable {
         this.folders = builder.specialUse == null ? builder.profile.folders() : null;
         this.noselect = builder.specialUse == null ? builder.profile.noselectFolders() : List.of();
         this.labels = builder.profile.labels();
-        this.store = new MailStore(builder.clock, builder.storeLimits);
+        this.store = new MailStore(builder.clock, builder.storeLimits, builder.namespaces);
         this.faults = new Faults(builder.faultSeed, store.tokens());
         this.journal = new Journal(builder.journalCapacity);
         for (String user : builder.specialUseByUser.keySet()) {
@@ -138,6 +141,14 @@ public final class ImapMockServer implements AutoCloseable {
         List<String> users = List.copyOf(builder.users.keySet());
         for (Seeding.Source source : builder.fixtures) {
             Seeding.apply(store, users, source, builder.classLoader());
+        }
+        for (String[] entry : builder.acls) {
+            if (entry[0] != null && !builder.users.containsKey(entry[0])) {
+                throw new IllegalArgumentException("acl names a user that is not configured: " + entry[0]);
+            }
+            Account owner = entry[0] == null ? store.shared() : store.account(entry[0]).orElseThrow();
+            Mailbox box = owner.mailbox(entry[1]);
+            (box != null ? box : owner.create(entry[1])).acl().set(entry[2], Rights.parse(entry[3]));
         }
         this.seeded = store.snapshot();
     }
@@ -232,6 +243,26 @@ public final class ImapMockServer implements AutoCloseable {
     /** The mail of every user; changes made here reach connected sessions like a client's would. */
     public MailStore store() {
         return store;
+    }
+
+    /**
+     * The access control list (RFC 4314) of one mailbox, to share it or take rights away while the
+     * server runs: {@code server.acl("alice", "box").set("bob", Rights.parse("lr"))} makes
+     * {@code Other Users/alice/box} visible to bob. Sessions see a change at their next command.
+     *
+     * @param user    the mailbox's owner, or null for a mailbox of the shared namespace
+     * @param mailbox the mailbox's name in the owner's account (or in the shared namespace)
+     * @return the mailbox's ACL
+     * @throws IllegalArgumentException when there is no such user or mailbox
+     */
+    public Acl acl(String user, String mailbox) {
+        Account owner = user == null ? store.shared()
+                : store.account(user).orElseThrow(() -> new IllegalArgumentException("No such user: " + user));
+        Mailbox box = owner.mailbox(mailbox);
+        if (box == null) {
+            throw new IllegalArgumentException("No such mailbox: " + mailbox);
+        }
+        return box.acl();
     }
 
     /**
@@ -455,8 +486,66 @@ public final class ImapMockServer implements AutoCloseable {
         private Boolean recent;
         private String loginRefusal;
         private boolean loginRefusalGiven;
+        private Namespaces namespaces = Namespaces.DEFAULT;
+        private final List<String[]> acls = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Where users see each other's mailboxes and the shared ones (RFC 2342), instead of
+         * {@code "Other Users/"} and {@code "Shared/"}.
+         *
+         * @param otherUsers the prefix of other users' mailboxes, ending with {@code /}
+         * @param shared     the prefix of the shared namespace, ending with {@code /}
+         * @return this builder
+         * @throws IllegalArgumentException when a prefix does not end with {@code /}, or the two overlap
+         */
+        public Builder namespaces(String otherUsers, String shared) {
+            this.namespaces = new Namespaces(otherUsers, shared);
+            return this;
+        }
+
+        /**
+         * Grants rights on one of a user's mailboxes when the server is built, after fixtures are
+         * seeded (RFC 4314 SETACL): {@code acl("alice", "box", "bob", "lr")} makes
+         * {@code Other Users/alice/box} visible to bob's LIST and SELECT. The mailbox is created
+         * when it does not exist. {@link ImapMockServer#reset()} brings the ACLs back as built.
+         *
+         * @param user       the mailbox's owner, a user {@link #user} adds
+         * @param mailbox    the mailbox's name in the owner's account
+         * @param identifier a user name, {@code anyone}, {@code authenticated}, or one of those
+         *                   after {@code -} for rights taken away
+         * @param rights     the rights' letters (RFC 4314 §2.1), replacing what the identifier had
+         * @return this builder
+         * @throws IllegalArgumentException when a right's letter is unknown
+         */
+        public Builder acl(String user, String mailbox, String identifier, String rights) {
+            Objects.requireNonNull(user, "user");
+            addAcl(user, mailbox, identifier, rights);
+            return this;
+        }
+
+        /**
+         * A mailbox of the shared namespace ({@code Shared/news}), with one ACL entry; call again
+         * for more entries. A shared mailbox belongs to no user: only its ACL gives rights.
+         *
+         * @param mailbox    the name below the shared prefix, such as {@code news}
+         * @param identifier as for {@link #acl(String, String, String, String)}
+         * @param rights     as for {@link #acl(String, String, String, String)}
+         * @return this builder
+         * @throws IllegalArgumentException when a right's letter is unknown
+         */
+        public Builder sharedMailbox(String mailbox, String identifier, String rights) {
+            addAcl(null, mailbox, identifier, rights);
+            return this;
+        }
+
+        private void addAcl(String user, String mailbox, String identifier, String rights) {
+            Objects.requireNonNull(mailbox, "mailbox");
+            Objects.requireNonNull(identifier, "identifier");
+            Rights.parse(Objects.requireNonNull(rights, "rights"));
+            acls.add(new String[] {user, mailbox, identifier, rights});
         }
 
         /**

@@ -9,8 +9,9 @@ import dev.imapmock.protocol.SequenceSet;
 import dev.imapmock.server.Session;
 import dev.imapmock.store.Flags;
 import dev.imapmock.store.Mailbox;
-import dev.imapmock.store.MailboxException;
 import dev.imapmock.store.Message;
+import dev.imapmock.store.Right;
+import dev.imapmock.store.Rights;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -44,15 +45,29 @@ final class AppendCommand implements CommandHandler {
             added.add(new Mailbox.NewMessage(bytes, Flags.of(message.flags()),
                     message.date() != null ? message.date() : now));
         }
-        Mailbox target;
-        try {
-            target = session.account().require(name);
-        } catch (MailboxException e) {
+        Mailboxes.Target found = Mailboxes.resolve(session, name);
+        if (!found.selectable()) {
             throw CommandException.no("TRYCREATE", "Mailbox doesn't exist: " + name);
         }
-        List<Message> stored = target.append(added);
+        Mailboxes.check(found, Right.INSERT);
+        Mailbox target = found.mailbox();
+        List<Message> stored = target.append(allowedFlags(added, found.rights()));
         List<Long> uids = stored.stream().map(Message::uid).toList();
         return Completion.ok(session.offers(Extension.UIDPLUS)
                 ? "APPENDUID " + target.uidValidity() + " " + SequenceSet.of(uids) : null, "Append completed.");
+    }
+
+    /**
+     * The messages with the flags {@code rights} let the user set (RFC 4314 §4: APPEND and COPY
+     * set only the flags the user could set with STORE); the others are dropped silently.
+     */
+    static List<Mailbox.NewMessage> allowedFlags(List<Mailbox.NewMessage> messages, Rights rights) {
+        List<Mailbox.NewMessage> allowed = new ArrayList<>(messages.size());
+        for (Mailbox.NewMessage m : messages) {
+            Flags flags = rights.constrain(Flags.NONE, m.flags());
+            allowed.add(flags.equals(m.flags()) ? m
+                    : new Mailbox.NewMessage(m.bytes(), flags, m.internalDate(), m.saved(), m.emailId()));
+        }
+        return allowed;
     }
 }

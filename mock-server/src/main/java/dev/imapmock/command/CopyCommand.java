@@ -8,8 +8,8 @@ import dev.imapmock.protocol.SequenceSet;
 import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.server.Session;
 import dev.imapmock.store.Mailbox;
-import dev.imapmock.store.MailboxException;
 import dev.imapmock.store.Message;
+import dev.imapmock.store.Right;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,12 +41,16 @@ final class CopyCommand implements CommandHandler {
         if (move && view.readOnly()) {
             throw CommandException.no("READ-ONLY", "Mailbox is read-only");
         }
-        Mailbox target;
-        try {
-            target = session.account().require(name);
-        } catch (MailboxException e) {
+        // RFC 6851 §3.3 with RFC 4314 §4: a move needs the t and e rights on its source.
+        if (move && !(view.rights().has(Right.DELETE_MESSAGES) && view.rights().has(Right.EXPUNGE))) {
+            throw Mailboxes.noPermission();
+        }
+        Mailboxes.Target found = Mailboxes.resolve(session, name);
+        if (!found.selectable()) {
             throw CommandException.no("TRYCREATE", "Mailbox doesn't exist: " + name);
         }
+        Mailboxes.check(found, Right.INSERT);
+        Mailbox target = found.mailbox();
         List<Integer> seqs = MessageSet.resolve(set, uid, session);
         List<Mailbox.NewMessage> copies = new ArrayList<>(seqs.size());
         List<Long> sourceUids = new ArrayList<>(seqs.size());
@@ -65,7 +69,7 @@ final class CopyCommand implements CommandHandler {
         List<Long> targetUids = new ArrayList<>(copies.size());
         // A move leaves the account's usage as it was, so its quota never refuses one (as in Dovecot),
         // also though both copies exist for a moment; only the target's message limit can.
-        for (Message copy : target.append(copies, move ? originals : List.of())) {
+        for (Message copy : target.append(AppendCommand.allowedFlags(copies, found.rights()), move ? originals : List.of())) {
             targetUids.add(copy.uid());
         }
         // RFC 4315 §3, RFC 6851 §4.3: COPYUID only where UIDPLUS is offered.

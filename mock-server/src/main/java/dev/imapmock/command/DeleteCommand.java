@@ -4,6 +4,7 @@ import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.server.Session;
 import dev.imapmock.store.Mailbox;
+import dev.imapmock.store.Right;
 
 /**
  * DELETE (RFC 3501 §6.3.4). Sessions that have the mailbox selected are told it is gone and
@@ -15,8 +16,18 @@ final class DeleteCommand implements CommandHandler {
         Args args = new Args(command.args());
         String name = MailboxNames.decode(args.astring("a mailbox name"));
         args.end();
-        Mailbox target = session.account().mailbox(name);
-        session.account().delete(name);
+        Mailboxes.Target found = Mailboxes.resolve(session, name);
+        Mailbox target = found.mailbox();
+        if (found.account() != session.account() || target != null && !found.rights().has(Right.DELETE_MAILBOX)) {
+            // RFC 4314 §4: DELETE needs the x right; without l as well, the mailbox is not there.
+            if (target == null || !found.rights().has(Right.LOOKUP) && !found.rights().has(Right.DELETE_MAILBOX)) {
+                throw CommandException.no("NONEXISTENT", "Mailbox doesn't exist: " + name);
+            }
+            if (!found.rights().has(Right.DELETE_MAILBOX)) {
+                throw Mailboxes.noPermission();
+            }
+        }
+        found.account().delete(found.local());
         // Only once the delete succeeded: a refused DELETE (of INBOX) leaves the session as it was.
         if (session.selected() != null && session.selected().mailbox() == target) {
             session.unselect();

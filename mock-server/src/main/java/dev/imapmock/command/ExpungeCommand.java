@@ -4,6 +4,7 @@ import dev.imapmock.Extension;
 import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.server.Session;
+import dev.imapmock.store.Right;
 
 /**
  * EXPUNGE (RFC 3501 §6.4.3). The untagged {@code * n EXPUNGE} lines come from the session's
@@ -23,6 +24,9 @@ final class ExpungeCommand implements CommandHandler {
         new Args(command.args()).end();
         if (session.selected().readOnly()) {
             throw CommandException.no("READ-ONLY", "Mailbox is read-only");
+        }
+        if (!session.selected().rights().has(Right.EXPUNGE)) {
+            throw Mailboxes.noPermission();
         }
         session.selected().mailbox().expungeDeleted(null);
         return Completion.ok(ExpungeCommand.highestModSeq(session), "Expunge completed.");

@@ -1,8 +1,8 @@
 package dev.imapmock.command;
 
-import dev.imapmock.protocol.ListRequest;
 import dev.imapmock.protocol.ListRequest.Return;
 import dev.imapmock.protocol.ListRequest.Selection;
+import dev.imapmock.protocol.ListRequest;
 import dev.imapmock.server.Session;
 import dev.imapmock.store.Account;
 import dev.imapmock.store.Mailbox;
@@ -56,12 +56,12 @@ final class ExtendedListing {
         if (patterns.isEmpty()) {
             return;
         }
-        Account account = session.account();
-        Set<String> subscriptions = new HashSet<>(account.subscriptions());
-        Map<String, Boolean> listed = select(request, account, patterns, subscriptions);
-        Set<String> childInfo = childInfo(request, account, patterns, subscriptions, listed);
+        Listing listing = Listing.of(session);
+        Set<String> subscriptions = new HashSet<>(session.account().subscriptions());
+        Map<String, Boolean> listed = select(request, listing, patterns, subscriptions);
+        Set<String> childInfo = childInfo(request, patterns, subscriptions, listed);
         for (String name : MailboxNames.inboxFirst(listed.keySet())) {
-            Mailbox mailbox = account.mailbox(name);
+            Mailbox mailbox = listing.mailbox(name);
             boolean exists = mailbox != null && !mailbox.isNoselect();
             List<String> attributes = new ArrayList<>();
             if (request.returns().contains(Return.SUBSCRIBED) && subscriptions.contains(name)) {
@@ -71,14 +71,14 @@ final class ExtendedListing {
                 attributes.add("\\NonExistent");
             }
             if (request.returns().contains(Return.CHILDREN)) {
-                attributes.add(account.hasChildren(name) ? "\\HasChildren" : "\\HasNoChildren");
+                attributes.add(listing.hasChildren(name) ? "\\HasChildren" : "\\HasNoChildren");
             }
             if (request.returns().contains(Return.SPECIAL_USE)) {
-                ListCommand.addSpecialUses(attributes, account, name);
+                ListCommand.addSpecialUses(attributes, listing.specialUses(name));
             }
             session.out().untagged("LIST " + MailboxNames.attributes(attributes) + " \"/\" " + MailboxNames.wire(name)
                     + (childInfo.contains(name) ? " (CHILDINFO (\"SUBSCRIBED\"))" : ""));
-            if (!request.status().isEmpty() && exists && listed.get(name)) {
+            if (!request.status().isEmpty() && exists && listed.get(name) && listing.readable(name)) {
                 StatusResponse.write(session, name, mailbox, request.status());
             }
         }
@@ -88,20 +88,18 @@ final class ExtendedListing {
      * The names the selection options choose (true), and with RECURSIVEMATCH the names listed
      * only because a subscribed descendant that the patterns do not match lies below them (false).
      */
-    private static Map<String, Boolean> select(ListRequest request, Account account, List<ListPattern> patterns,
+    private static Map<String, Boolean> select(ListRequest request, Listing listing, List<ListPattern> patterns,
                                                Set<String> subscriptions) {
         boolean subscribed = request.selection().contains(Selection.SUBSCRIBED);
         List<String> candidates = new ArrayList<>();
         if (subscribed) {
             candidates.addAll(subscriptions);
         } else {
-            for (Mailbox m : account.mailboxes()) {
-                candidates.add(m.name());
-            }
+            candidates.addAll(listing.names());
         }
         Map<String, Boolean> listed = new LinkedHashMap<>();
         for (String name : candidates) {
-            if (matches(patterns, name) && specialUseHolds(request, account, name)) {
+            if (matches(patterns, name) && specialUseHolds(request, listing, name)) {
                 listed.put(name, true);
             }
         }
@@ -111,7 +109,7 @@ final class ExtendedListing {
                     continue;
                 }
                 for (String parent : parents(name)) {
-                    if (!listed.containsKey(parent) && matches(patterns, parent) && specialUseHolds(request, account, parent)) {
+                    if (!listed.containsKey(parent) && matches(patterns, parent) && specialUseHolds(request, listing, parent)) {
                         listed.put(parent, false);
                     }
                 }
@@ -121,7 +119,7 @@ final class ExtendedListing {
     }
 
     /** RFC 5258 section 3.5: the listed names with a subscribed descendant, when RECURSIVEMATCH asks. */
-    private static Set<String> childInfo(ListRequest request, Account account, List<ListPattern> patterns,
+    private static Set<String> childInfo(ListRequest request, List<ListPattern> patterns,
                                          Set<String> subscriptions, Map<String, Boolean> listed) {
         Set<String> childInfo = new HashSet<>();
         if (!request.selection().contains(Selection.RECURSIVEMATCH) || !request.selection().contains(Selection.SUBSCRIBED)) {
@@ -137,8 +135,8 @@ final class ExtendedListing {
         return childInfo;
     }
 
-    private static boolean specialUseHolds(ListRequest request, Account account, String name) {
-        return !request.selection().contains(Selection.SPECIAL_USE) || !account.specialUses(name).isEmpty();
+    private static boolean specialUseHolds(ListRequest request, Listing listing, String name) {
+        return !request.selection().contains(Selection.SPECIAL_USE) || !listing.specialUses(name).isEmpty();
     }
 
     private static boolean matches(List<ListPattern> patterns, String name) {

@@ -7,13 +7,14 @@ import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.FetchItem;
 import dev.imapmock.protocol.FetchParser;
 import dev.imapmock.protocol.FetchRequest;
+import dev.imapmock.protocol.MessageSetArg;
 import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.protocol.SequenceSet;
-import dev.imapmock.protocol.MessageSetArg;
 import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.server.Session;
 import dev.imapmock.store.Flags;
 import dev.imapmock.store.Message;
+import dev.imapmock.store.Right;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -66,7 +67,8 @@ final class FetchCommand implements CommandHandler {
             seqs = request.partial().of(seqs);
         }
         checkTransferEncodings(view, seqs, items);
-        Set<Long> seenNow = !view.readOnly() && items.stream().anyMatch(FetchItem::setsSeen)
+        // RFC 4314 §4: reading a body sets \Seen only with the s right.
+        Set<Long> seenNow = !view.readOnly() && view.rights().has(Right.SEEN) && items.stream().anyMatch(FetchItem::setsSeen)
                 ? markSeen(view, seqs) : Set.of();
         FetchWriter writer = new FetchWriter(session.out(), view, items, uid, request.onlyChanged());
         for (int seq : seqs) {

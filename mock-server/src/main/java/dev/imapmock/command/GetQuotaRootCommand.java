@@ -4,6 +4,7 @@ import dev.imapmock.protocol.Args;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.server.Session;
 import dev.imapmock.store.Quota;
+import dev.imapmock.store.Right;
 
 import java.io.IOException;
 
@@ -19,7 +20,12 @@ final class GetQuotaRootCommand implements CommandHandler {
         Args args = new Args(command.args());
         String name = MailboxNames.decode(args.astring("a mailbox name"));
         args.end();
-        session.account().require(name);
+        // The quota root of a mailbox is its owner's; another user's has no root this user can read.
+        Mailboxes.Target target = Mailboxes.require(session, name, Right.READ);
+        if (target.account() != session.account()) {
+            session.out().untagged("QUOTAROOT " + MailboxNames.wire(name));
+            return Completion.ok("Getquotaroot completed.");
+        }
         Quota.Usage usage = session.account().quota().usage();
         if (!QuotaResponse.exists(session, usage)) {
             session.out().untagged("QUOTAROOT " + MailboxNames.wire(name));

@@ -12,6 +12,7 @@ import dev.imapmock.store.SpecialUse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * LIST (RFC 3501 §6.3.8) with the CHILDREN attributes of RFC 3348 and the special-use attributes
@@ -58,15 +59,15 @@ final class ListCommand implements CommandHandler {
             return;
         }
         ListPattern matcher = new ListPattern(reference, pattern);
-        Account account = session.account();
+        Listing listing = Listing.of(session);
         List<String> names = new ArrayList<>();
-        for (Mailbox m : account.mailboxes()) {
-            if (matcher.matches(m.name())) {
-                names.add(m.name());
+        for (String name : listing.names()) {
+            if (matcher.matches(name)) {
+                names.add(name);
             }
         }
         for (String name : MailboxNames.inboxFirst(names)) {
-            session.out().untagged(line(session, account, name, xlist));
+            session.out().untagged(line(session, listing, name, xlist));
         }
     }
 
@@ -75,11 +76,11 @@ final class ListCommand implements CommandHandler {
      * XLIST gives it ({@code \\Junk} is {@code \\Spam}, {@code \\All} {@code \\AllMail}, {@code \\Flagged}
      * {@code \\Starred}), whether or not SPECIAL-USE is offered.
      */
-    private static void addXlistUses(List<String> attributes, Account account, String name) {
+    private static void addXlistUses(List<String> attributes, Listing listing, String name) {
         if (name.equals(Account.INBOX)) {
             attributes.add("\\Inbox");
         }
-        for (SpecialUse use : account.specialUses(name)) {
+        for (SpecialUse use : listing.specialUses(name)) {
             attributes.add(switch (use) {
                 case JUNK -> "\\Spam";
                 case ALL -> "\\AllMail";
@@ -93,31 +94,31 @@ final class ListCommand implements CommandHandler {
      * The basic LIST response for {@code name}, also the one SELECT sends in IMAP4rev2 (RFC 9051
      * §6.3.2): {@code \\Noselect}, then the CHILDREN and special-use attributes the server offers.
      */
-    static String line(Session session, Account account, String name) {
-        return line(session, account, name, false);
+    static String line(Session session, Listing listing, String name) {
+        return line(session, listing, name, false);
     }
 
-    /** As {@link #line(Session, Account, String)}, or with {@code xlist} the XLIST response. */
-    private static String line(Session session, Account account, String name, boolean xlist) {
-        Mailbox m = account.mailbox(name);
+    /** As {@link #line(Session, Listing, String)}, or with {@code xlist} the XLIST response. */
+    private static String line(Session session, Listing listing, String name, boolean xlist) {
+        Mailbox m = listing.mailbox(name);
         List<String> attributes = new ArrayList<>();
         if (m == null || m.isNoselect()) {
             attributes.add("\\Noselect");
         }
         if (session.offers(Extension.CHILDREN)) {
-            attributes.add(account.hasChildren(name) ? "\\HasChildren" : "\\HasNoChildren");
+            attributes.add(listing.hasChildren(name) ? "\\HasChildren" : "\\HasNoChildren");
         }
         if (xlist) {
-            addXlistUses(attributes, account, name);
+            addXlistUses(attributes, listing, name);
         } else if (session.offers(Extension.SPECIAL_USE)) {
-            addSpecialUses(attributes, account, name);
+            addSpecialUses(attributes, listing.specialUses(name));
         }
         return (xlist ? "XLIST " : "LIST ") + MailboxNames.attributes(attributes) + " \"/\" " + MailboxNames.wire(name);
     }
 
     /** Adds the name's special-use attributes (RFC 6154 §2), in {@link SpecialUse} order. */
-    static void addSpecialUses(List<String> attributes, Account account, String name) {
-        for (SpecialUse use : account.specialUses(name)) {
+    static void addSpecialUses(List<String> attributes, Set<SpecialUse> uses) {
+        for (SpecialUse use : uses) {
             attributes.add(use.attribute());
         }
     }

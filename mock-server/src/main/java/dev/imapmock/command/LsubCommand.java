@@ -38,7 +38,7 @@ final class LsubCommand implements CommandHandler {
                 attributes.add("\\Noselect");
             }
             if (session.offers(Extension.SPECIAL_USE)) {
-                ListCommand.addSpecialUses(attributes, account, name);
+                ListCommand.addSpecialUses(attributes, account.specialUses(name));
             }
             session.out().untagged("LSUB " + MailboxNames.attributes(attributes) + " \"/\" " + MailboxNames.wire(name));
         }

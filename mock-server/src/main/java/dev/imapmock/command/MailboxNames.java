@@ -47,6 +47,13 @@ final class MailboxNames {
         return out.toString(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
+    /** A name where the grammar wants a string, not an astring (NAMESPACE's prefixes): quoted. */
+    static String string(String name) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImapStrings.writeString(out, ModifiedUtf7.encode(name));
+        return out.toString(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     /** The names in LIST's order: INBOX first, then the others in name order. */
     static List<String> inboxFirst(Collection<String> names) {
         List<String> ordered = new ArrayList<>(names);

@@ -2,16 +2,17 @@ package dev.imapmock.command;
 
 import dev.imapmock.Extension;
 import dev.imapmock.protocol.Args;
+import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.ProtocolException;
+import dev.imapmock.protocol.ResponseWriter;
 import dev.imapmock.protocol.SelectParameters;
 import dev.imapmock.protocol.SequenceSet;
-import dev.imapmock.protocol.Command;
-import dev.imapmock.protocol.ResponseWriter;
 import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.server.Session;
 import dev.imapmock.store.Flags;
 import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.Message;
+import dev.imapmock.store.Right;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -52,8 +53,11 @@ final class SelectCommand implements CommandHandler {
         if (parameters.condstore()) {
             session.enable(Extension.CONDSTORE);
         }
-        Mailbox mailbox = session.account().require(MailboxNames.decode(wire));
-        SelectedMailbox view = SelectedMailbox.open(mailbox, readOnly, session.quirks().recent());
+        Mailboxes.Target target = Mailboxes.require(session, MailboxNames.decode(wire), Right.READ);
+        Mailbox mailbox = target.mailbox();
+        // RFC 4314 §4: without a right to change anything, SELECT opens the mailbox read-only.
+        boolean viewOnly = readOnly || !target.rights().writable();
+        SelectedMailbox view = SelectedMailbox.open(mailbox, viewOnly, session.quirks().recent(), target.rights());
         session.select(view);
 
         view.tellFlags(out);
@@ -77,12 +81,12 @@ final class SelectCommand implements CommandHandler {
             out.untagged("OK [MAILBOXID (" + ObjectIds.mailboxId(mailbox) + ")] Ok");
         }
         if (session.rev2()) {
-            out.untagged(ListCommand.line(session, session.account(), mailbox.name()));
+            out.untagged(ListCommand.line(session, Listing.of(session), Mailboxes.nameOf(session, mailbox)));
         }
         if (qresync != null && qresync.uidValidity() == mailbox.uidValidity()) {
             resynchronize(view, qresync, out);
         }
-        return Completion.ok(readOnly ? "READ-ONLY" : "READ-WRITE",
+        return Completion.ok(viewOnly ? "READ-ONLY" : "READ-WRITE",
                 (readOnly ? "Examine" : "Select") + " completed.");
     }
 

@@ -6,6 +6,7 @@ import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.StatusItem;
 import dev.imapmock.server.Session;
 import dev.imapmock.store.Mailbox;
+import dev.imapmock.store.Right;
 
 import java.io.IOException;
 import java.util.List;
@@ -24,7 +25,7 @@ final class StatusCommand implements CommandHandler {
         args.end();
         List<StatusItem> items = StatusItem.parse(list, session.extensions());
         Rev2Rules.checkStatus(session, items);
-        Mailbox mailbox = session.account().require(name);
+        Mailbox mailbox = Mailboxes.require(session, name, Right.READ).mailbox();
         StatusResponse.write(session, name, mailbox, items);
         return Completion.ok("Status completed.");
     }

@@ -13,6 +13,7 @@ import dev.imapmock.server.Session;
 import dev.imapmock.store.Flags;
 import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.Message;
+import dev.imapmock.store.Rights;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class StoreCommand implements CommandHandler {
         for (int seq : seqs) {
             targets.add(view.bySequence(seq));
         }
-        Mailbox.FlagUpdate update = view.mailbox().updateFlags(targets, change(operation), view,
+        Mailbox.FlagUpdate update = view.mailbox().updateFlags(targets, change(operation, view.rights()), view,
                 operation.conditional() ? operation.unchangedSince() : Long.MAX_VALUE);
         Set<Long> changed = new HashSet<>();
         for (Message m : update.changed()) {
@@ -102,12 +103,17 @@ final class StoreCommand implements CommandHandler {
         return GmailLabels.store(rest, seqs, targets, uid, session);
     }
 
-    private static UnaryOperator<Flags> change(StoreOperation operation) {
+    /**
+     * The change STORE asks for, less what {@code rights} do not allow: RFC 4314 §4 has a change
+     * of a flag the user lacks the right for ignored, not refused.
+     */
+    private static UnaryOperator<Flags> change(StoreOperation operation, Rights rights) {
         Flags flags = Flags.of(operation.flags());
-        return switch (operation.mode()) {
+        UnaryOperator<Flags> asked = switch (operation.mode()) {
             case REPLACE -> old -> flags;
             case ADD -> old -> old.plus(flags);
             case REMOVE -> old -> old.minus(flags);
         };
+        return old -> rights.constrain(old, asked.apply(old));
     }
 }

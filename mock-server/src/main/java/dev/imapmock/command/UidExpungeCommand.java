@@ -5,6 +5,7 @@ import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.MessageSetArg;
 import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.server.Session;
+import dev.imapmock.store.Right;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -19,6 +20,9 @@ final class UidExpungeCommand implements CommandHandler {
         SelectedMailbox view = session.selected();
         if (view.readOnly()) {
             throw CommandException.no("READ-ONLY", "Mailbox is read-only");
+        }
+        if (!view.rights().has(Right.EXPUNGE)) {
+            throw Mailboxes.noPermission();
         }
         Set<Long> uids = new HashSet<>();
         for (int seq : MessageSet.resolve(set, true, session)) {

@@ -7,6 +7,8 @@ import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.MailboxEvent;
 import dev.imapmock.store.MailboxListener;
 import dev.imapmock.store.Message;
+import dev.imapmock.store.Right;
+import dev.imapmock.store.Rights;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,6 +32,8 @@ public final class SelectedMailbox implements MailboxListener {
     private static final String SYSTEM_FLAGS = "\\Answered \\Flagged \\Deleted \\Seen \\Draft";
     private final Mailbox mailbox;
     private final boolean readOnly;
+    /** The user's rights on the mailbox (RFC 4314); every right in the user's own mailboxes. */
+    private final Rights rights;
     private final ArrayList<Message> view;
     private final ConcurrentLinkedQueue<MailboxEvent> pending = new ConcurrentLinkedQueue<>();
     private final long recentFrom;
@@ -57,9 +61,10 @@ public final class SelectedMailbox implements MailboxListener {
     /** UIDs appended or with changed flags in the current sync, tested again by the live searches. */
     private final TreeSet<Long> changedNow = new TreeSet<>();
 
-    private SelectedMailbox(Mailbox mailbox, boolean readOnly, boolean recent) {
+    private SelectedMailbox(Mailbox mailbox, boolean readOnly, boolean recent, Rights rights) {
         this.mailbox = mailbox;
         this.readOnly = readOnly;
+        this.rights = rights;
         this.recent = recent;
         Mailbox.Selection selection = mailbox.select(this, !readOnly);
         this.view = new ArrayList<>(selection.messages());
@@ -72,7 +77,7 @@ public final class SelectedMailbox implements MailboxListener {
 
     /** Selects {@code mailbox}; SELECT claims its \Recent messages, EXAMINE ({@code readOnly}) does not. */
     public static SelectedMailbox open(Mailbox mailbox, boolean readOnly) {
-        return new SelectedMailbox(mailbox, readOnly, true);
+        return new SelectedMailbox(mailbox, readOnly, true, Rights.ALL);
     }
 
     /**
@@ -80,7 +85,27 @@ public final class SelectedMailbox implements MailboxListener {
      * {@code \Recent} for this session (a profile's quirk, {@link Quirks#recent()}).
      */
     public static SelectedMailbox open(Mailbox mailbox, boolean readOnly, boolean recent) {
-        return new SelectedMailbox(mailbox, readOnly, recent);
+        return new SelectedMailbox(mailbox, readOnly, recent, Rights.ALL);
+    }
+
+    /**
+     * As {@link #open(Mailbox, boolean, boolean)} for a user with {@code rights} on the mailbox:
+     * PERMANENTFLAGS lists only the flags those rights let the user change, and flag changes the
+     * rights do not allow are ignored (RFC 4314 §4).
+     *
+     * @param mailbox  the mailbox
+     * @param readOnly true for EXAMINE, or where the rights allow no change
+     * @param recent   false when no message is ever \Recent for this session
+     * @param rights   the user's rights on the mailbox
+     * @return the selection
+     */
+    public static SelectedMailbox open(Mailbox mailbox, boolean readOnly, boolean recent, Rights rights) {
+        return new SelectedMailbox(mailbox, readOnly, recent, rights);
+    }
+
+    /** {@return the user's rights on the selected mailbox (RFC 4314)} */
+    public Rights rights() {
+        return rights;
     }
 
     public Mailbox mailbox() {
@@ -363,8 +388,30 @@ public final class SelectedMailbox implements MailboxListener {
         }
         out.untagged("FLAGS (" + flags + ")");
         out.untagged(readOnly ? "OK [PERMANENTFLAGS ()] Read-only mailbox."
-                : "OK [PERMANENTFLAGS (" + flags + " \\*)] Flags permitted.");
+                : "OK [PERMANENTFLAGS (" + permanentFlags(flags.toString()) + ")] Flags permitted.");
         toldKeywords = keywords.size();
+    }
+
+    /**
+     * The flags the user may change for good (RFC 3501 §7.1, RFC 4314 §4): every flag and
+     * {@code \*} with {@code w}, {@code s} and {@code t}; fewer with fewer rights, in FLAGS' order.
+     */
+    private String permanentFlags(String flags) {
+        if (rights.has(Right.WRITE) && rights.has(Right.SEEN) && rights.has(Right.DELETE_MESSAGES)) {
+            return flags + " \\*";
+        }
+        List<String> permitted = new ArrayList<>();
+        for (String flag : flags.split(" ")) {
+            int bit = Flags.systemBit(flag);
+            if (bit == Flags.SEEN ? rights.has(Right.SEEN) : bit == Flags.DELETED ? rights.has(Right.DELETE_MESSAGES)
+                    : rights.has(Right.WRITE)) {
+                permitted.add(flag);
+            }
+        }
+        if (rights.has(Right.WRITE)) {
+            permitted.add("\\*");
+        }
+        return String.join(" ", permitted);
     }
 
     /**

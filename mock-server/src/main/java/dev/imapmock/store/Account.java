@@ -374,6 +374,27 @@ public final class Account {
         return content;
     }
 
+    /** The ACLs that differ from a new mailbox's, by mailbox name, for a snapshot. */
+    synchronized Map<String, List<Map.Entry<String, Rights>>> acls() {
+        Map<String, List<Map.Entry<String, Rights>>> acls = new TreeMap<>();
+        for (Mailbox m : mailboxes.values()) {
+            if (!m.acl().isDefault()) {
+                acls.put(m.name(), m.acl().entries());
+            }
+        }
+        return acls;
+    }
+
+    /** Gives the named mailboxes these ACLs (a snapshot's restore); names without a mailbox are skipped. */
+    synchronized void acls(Map<String, List<Map.Entry<String, Rights>>> acls) {
+        for (Map.Entry<String, List<Map.Entry<String, Rights>>> e : acls.entrySet()) {
+            Mailbox m = mailboxes.get(e.getKey());
+            if (m != null) {
+                m.acl().replace(e.getValue());
+            }
+        }
+    }
+
     /**
      * One mailbox to put into an account: its name, the special uses it gets instead of those
      * configured for its name (null: the configured ones), its messages in UID order, and whether

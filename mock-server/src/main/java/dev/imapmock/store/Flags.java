@@ -107,6 +107,15 @@ public final class Flags {
         return (system & systemBit) == systemBit ? this : create(system | systemBit, keywords);
     }
 
+    /**
+     * These flags with the system flags of {@code mask} as {@code other} has them, and this value's
+     * keywords; for {@link Rights#constrain}.
+     */
+    Flags withBitsOf(Flags other, int mask) {
+        int bits = (system & ~mask) | (other.system & mask);
+        return bits == system ? this : create(bits, keywords);
+    }
+
     /** Flag names in canonical order: system flags first, then keywords as first stored. */
     public List<String> names() {
         List<String> names = new ArrayList<>();

@@ -18,6 +18,9 @@ public final class MailStore {
     private final AtomicLong uidValidities;
     private final StoreLimits limits;
     private final Clock clock;
+    private final Namespaces namespaces;
+    /** The mailboxes of no user, under {@link Namespaces#shared()}; never logs in. Made on first use. */
+    private Account shared;
 
     public MailStore(Clock clock) {
         this(clock, StoreLimits.NONE);
@@ -27,10 +30,48 @@ public final class MailStore {
     private final OAuthTokens tokens = new OAuthTokens();
 
     public MailStore(Clock clock, StoreLimits limits) {
+        this(clock, limits, Namespaces.DEFAULT);
+    }
+
+    /**
+     * A store whose accounts each hold at most what {@code limits} allow, and whose users see
+     * each other's mailboxes and the shared ones where {@code namespaces} puts them.
+     *
+     * @param clock      the time of appends and the seed of UIDVALIDITY values
+     * @param limits     each account's limits
+     * @param namespaces the prefixes of the other users' and the shared namespace
+     */
+    public MailStore(Clock clock, StoreLimits limits, Namespaces namespaces) {
         this.limits = java.util.Objects.requireNonNull(limits, "limits");
+        this.namespaces = java.util.Objects.requireNonNull(namespaces, "namespaces");
         this.clock = clock;
         long seed = Math.max(1, clock.instant().getEpochSecond() & 0x7fff_ffffL);
         this.uidValidities = new AtomicLong(seed);
+    }
+
+    /** {@return where users see each other's mailboxes and the shared ones} */
+    public Namespaces namespaces() {
+        return namespaces;
+    }
+
+    /**
+     * The mailboxes of no user, which users see under {@link Namespaces#shared()} where their ACL
+     * grants rights (a new one grants none). Its user name is null, it cannot log in, and its
+     * INBOX is never shown. Made on first call, so that a store without shared mailboxes numbers
+     * its UIDVALIDITY values as if there were no shared namespace.
+     *
+     * @return the shared namespace's account
+     */
+    public synchronized Account shared() {
+        if (shared == null) {
+            shared = new Account(null, null, uidValidities, limits, SpecialUseMailboxes.none(), clock);
+        }
+        return shared;
+    }
+
+    /** {@return the shared namespace's account, or null while {@link #shared()} was never called} */
+    public synchronized Account sharedIfAny() {
+        return shared;
     }
 
     /** Adds a user with an empty INBOX; replaces nothing: a second call for the same user fails. */
@@ -119,7 +160,11 @@ public final class MailStore {
         for (Account a : accounts.values()) {
             Quota.Usage quota = a.quota().usage();
             states.add(new Snapshot.AccountState(a.user(), a.password(), a.configuredSpecialUse(), a.content(),
-                    a.subscriptions(), quota.maxBytes(), quota.maxMessages()));
+                    a.subscriptions(), quota.maxBytes(), quota.maxMessages(), a.acls()));
+        }
+        if (shared != null) {
+            states.add(new Snapshot.AccountState(null, null, SpecialUseMailboxes.none(), shared.content(), List.of(),
+                    shared.quota().usage().maxBytes(), shared.quota().usage().maxMessages(), shared.acls()));
         }
         return new Snapshot(states, tokens.snapshot());
     }
@@ -133,8 +178,19 @@ public final class MailStore {
      */
     public synchronized void restore(Snapshot snapshot) {
         Map<String, Snapshot.AccountState> wanted = new LinkedHashMap<>();
+        Snapshot.AccountState sharedState = null;
         for (Snapshot.AccountState s : snapshot.accounts()) {
-            wanted.put(s.user(), s);
+            if (s.user() == null) {
+                sharedState = s;
+            } else {
+                wanted.put(s.user(), s);
+            }
+        }
+        if (sharedState != null) {
+            shared().replaceMail(sharedState.mailboxes());
+            shared().acls(sharedState.acls());
+        } else if (shared != null) {
+            shared.removeAllMail();
         }
         for (String user : users()) {
             Account a = accounts.get(user);
@@ -150,6 +206,7 @@ public final class MailStore {
             a.password(s.password());
             a.quota().limits(s.maxBytes(), s.maxMessages());
             a.replaceMail(s.mailboxes(), s.subscriptions());
+            a.acls(s.acls());
         }
         tokens.restore(snapshot.tokens());
     }
@@ -161,7 +218,7 @@ public final class MailStore {
     public static final class Snapshot {
         record AccountState(String user, String password, SpecialUseMailboxes specialUse,
                             List<Account.MailboxContent> mailboxes, List<String> subscriptions, long maxBytes,
-                            long maxMessages) {
+                            long maxMessages, Map<String, List<Map.Entry<String, Rights>>> acls) {
         }
 
         private final List<AccountState> accounts;
@@ -182,7 +239,7 @@ public final class MailStore {
 
         /** The users of the snapshot, in no particular order. */
         public List<String> users() {
-            return accounts.stream().map(AccountState::user).toList();
+            return accounts.stream().map(AccountState::user).filter(java.util.Objects::nonNull).toList();
         }
 
         @Override

@@ -42,10 +42,12 @@ public final class Mailbox {
 
     /** The account that holds this mailbox, for its labels (see {@link Labels}). */
     private final Account owner;
+    private final Acl acl;
 
     Mailbox(String name, long uidValidity, Quota quota, Clock clock, List<AccountListener> watchers, Account owner) {
         this.watchers = watchers;
         this.owner = owner;
+        this.acl = new Acl(owner.user());
         this.name = name;
         this.uidValidity = uidValidity;
         this.quota = quota;
@@ -55,6 +57,16 @@ public final class Mailbox {
     /** {@return the labels of the account that holds this mailbox, or null when it has none} */
     public Labels labels() {
         return owner.labels();
+    }
+
+    /** {@return the account that holds this mailbox} */
+    public Account account() {
+        return owner;
+    }
+
+    /** {@return who may do what in this mailbox (RFC 4314)} */
+    public Acl acl() {
+        return acl;
     }
 
     /** The mailbox name, decoded, with {@code /} as hierarchy delimiter. */

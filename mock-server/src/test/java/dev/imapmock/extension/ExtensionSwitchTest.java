@@ -1,8 +1,8 @@
 package dev.imapmock.extension;
 
-import dev.imapmock.testing.Capabilities;
 import dev.imapmock.Extension;
 import dev.imapmock.ImapMockServer;
+import dev.imapmock.testing.Capabilities;
 import dev.imapmock.testing.RawClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -94,7 +94,7 @@ class ExtensionSwitchTest {
                 .build().start(); RawClient c = RawClient.connect(server)) {
             assertThat(server.extensions()).contains(Extension.OBJECTID, Extension.IDLE);
             assertThat(c.command("c1", "CAPABILITY").get(0)).endsWith(" QRESYNC OBJECTID SAVEDATE PREVIEW ESEARCH ESORT SEARCHRES WITHIN"
-                    + " SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE CONTEXT=SEARCH BINARY MULTIAPPEND CATENATE URL-PARTIAL QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE NOTIFY AUTH=PLAIN AUTH=LOGIN");
+                    + " SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE CONTEXT=SEARCH BINARY MULTIAPPEND CATENATE URL-PARTIAL QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE NOTIFY ACL RIGHTS=texk AUTH=PLAIN AUTH=LOGIN");
         }
         try (ImapMockServer server = ImapMockServer.builder().with(Extension.OBJECTID).without(Extension.OBJECTID)
                 .build()) {
@@ -154,7 +154,7 @@ class ExtensionSwitchTest {
                     C: i1 ID NIL
                     S: i1 BAD Unknown command ID
                     C: l1 LOGIN alice secret
-                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT ENABLE CONDSTORE QRESYNC SAVEDATE PREVIEW ESEARCH ESORT SEARCHRES WITHIN SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE CONTEXT=SEARCH BINARY MULTIAPPEND CATENATE URL-PARTIAL QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE NOTIFY] Logged in
+                    S: l1 OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR CHILDREN SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT ENABLE CONDSTORE QRESYNC SAVEDATE PREVIEW ESEARCH ESORT SEARCHRES WITHIN SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE CONTEXT=SEARCH BINARY MULTIAPPEND CATENATE URL-PARTIAL QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE NOTIFY ACL RIGHTS=texk] Logged in
                     C: i2 IDLE
                     S: i2 BAD Unknown command IDLE
                     C: n1 NAMESPACE

@@ -4,9 +4,9 @@ import dev.imapmock.testing.StoreSnapshot;
 import java.util.List;
 import dev.imapmock.ImapMockServer;
 import dev.imapmock.store.Account;
-import dev.imapmock.store.SpecialUseMailboxes;
 import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.Message;
+import dev.imapmock.store.SpecialUseMailboxes;
 import dev.imapmock.testing.RawClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -373,10 +373,10 @@ class MailboxTranscriptTest {
     }
 
     @Test
-    void namespaceIsOnePersonalNamespace() {
+    void namespaceIsPersonalOtherUsersAndShared() {
         c.play("""
                 C: a1 NAMESPACE
-                S: * NAMESPACE (("" "/")) NIL NIL
+                S: * NAMESPACE (("" "/")) (("Other Users/" "/")) (("Shared/" "/"))
                 S: a1 OK Namespace completed.
                 C: a2 NAMESPACE x
                 S: a2 BAD Unexpected extra arguments

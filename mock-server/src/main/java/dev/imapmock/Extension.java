@@ -201,6 +201,19 @@ public enum Extension {
      */
     NOTIFY("NOTIFY", "RFC 5465"),
     /**
+     * Annotations on mailboxes and on the server (RFC 5464): GETMETADATA with MAXSIZE and DEPTH,
+     * SETMETADATA, the mailbox name {@code ""} for the server's. Entries live under
+     * {@code /private} and {@code /shared}; one user per account, so private entries are that
+     * user's. Advertised where Dovecot advertises it, after NOTIFY.
+     */
+    METADATA("METADATA", "RFC 5464"),
+    /**
+     * Server annotations only (RFC 5464 §1): GETMETADATA and SETMETADATA with the mailbox name
+     * {@code ""}. On by default beside METADATA, which Dovecot alone advertises; a server with
+     * this one and without METADATA refuses mailbox annotations with NO.
+     */
+    METADATA_SERVER("METADATA-SERVER", "RFC 5464"),
+    /**
      * SETQUOTA changes the limits of the account's quota root (RFC 9208 §4.1.3). Off unless asked
      * for ({@code with(Extension.QUOTASET)}): Dovecot refuses SETQUOTA to a user who is not an
      * administrator, and so does a server without it ({@code NO Quota can be changed only by admin}).

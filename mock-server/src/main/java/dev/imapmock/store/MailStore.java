@@ -18,6 +18,7 @@ public final class MailStore {
     private final AtomicLong uidValidities;
     private final StoreLimits limits;
     private final Clock clock;
+    private volatile MetadataLimits metadataLimits = MetadataLimits.DEFAULT;
 
     public MailStore(Clock clock) {
         this(clock, StoreLimits.NONE);
@@ -60,6 +61,25 @@ public final class MailStore {
     public Optional<Account> authenticate(String user, String password) {
         Account a = accounts.get(user);
         return a != null && a.passwordMatches(password) ? Optional.of(a) : Optional.empty();
+    }
+
+    /**
+     * What the annotations of each mailbox, and each account's server annotations, may hold (RFC
+     * 5464 §4.3).
+     *
+     * @return the limits, {@link MetadataLimits#DEFAULT} unless changed
+     */
+    public MetadataLimits metadataLimits() {
+        return metadataLimits;
+    }
+
+    /**
+     * Changes what annotations may hold from the next SETMETADATA on; entries already set stay.
+     *
+     * @param limits the new limits
+     */
+    public void metadataLimits(MetadataLimits limits) {
+        this.metadataLimits = java.util.Objects.requireNonNull(limits, "limits");
     }
 
     /** The OAuth2 bearer tokens XOAUTH2 and OAUTHBEARER accept. */
@@ -111,7 +131,8 @@ public final class MailStore {
     }
 
     /**
-     * The users, passwords, OAuth2 tokens, quota limits, mailboxes, subscriptions and messages as they are now,
+     * The users, passwords, OAuth2 tokens, quota limits, mailboxes, subscriptions, messages and
+     * annotations (server and mailbox, RFC 5464) as they are now,
      * for {@link #restore}. Message bytes are shared, not copied (they never change).
      */
     public synchronized Snapshot snapshot() {
@@ -119,7 +140,8 @@ public final class MailStore {
         for (Account a : accounts.values()) {
             Quota.Usage quota = a.quota().usage();
             states.add(new Snapshot.AccountState(a.user(), a.password(), a.configuredSpecialUse(), a.content(),
-                    a.subscriptions(), quota.maxBytes(), quota.maxMessages()));
+                    a.subscriptions(), quota.maxBytes(), quota.maxMessages(), a.annotations().all(),
+                    a.mailboxAnnotations()));
         }
         return new Snapshot(states, tokens.snapshot());
     }
@@ -128,7 +150,7 @@ public final class MailStore {
      * Puts the store back as it was at {@code snapshot}: users that were added since are removed,
      * removed ones come back, passwords, tokens and quota limits are restored, and every account's mail is
      * replaced as {@link Account#replaceMail} does (sessions see their mailbox gone; UIDVALIDITY
-     * values are new). A session logged in as a user that is removed or re-created keeps its old,
+     * values are new), annotations included. A session logged in as a user that is removed or re-created keeps its old,
      * now detached account until it logs out.
      */
     public synchronized void restore(Snapshot snapshot) {
@@ -150,6 +172,13 @@ public final class MailStore {
             a.password(s.password());
             a.quota().limits(s.maxBytes(), s.maxMessages());
             a.replaceMail(s.mailboxes(), s.subscriptions());
+            a.annotations().replace(s.serverAnnotations());
+            for (Map.Entry<String, Map<String, byte[]>> box : s.mailboxAnnotations().entrySet()) {
+                Mailbox m = a.mailbox(box.getKey());
+                if (m != null) {
+                    m.annotations().replace(box.getValue());
+                }
+            }
         }
         tokens.restore(snapshot.tokens());
     }
@@ -161,7 +190,8 @@ public final class MailStore {
     public static final class Snapshot {
         record AccountState(String user, String password, SpecialUseMailboxes specialUse,
                             List<Account.MailboxContent> mailboxes, List<String> subscriptions, long maxBytes,
-                            long maxMessages) {
+                            long maxMessages, Map<String, byte[]> serverAnnotations,
+                            Map<String, Map<String, byte[]>> mailboxAnnotations) {
         }
 
         private final List<AccountState> accounts;

@@ -201,6 +201,19 @@ public enum Extension {
      */
     NOTIFY("NOTIFY", "RFC 5465"),
     /**
+     * Annotations on mailboxes and on the server (RFC 5464): GETMETADATA with MAXSIZE and DEPTH,
+     * SETMETADATA, the mailbox name {@code ""} for the server's. Entries live under
+     * {@code /private} and {@code /shared}; one user per account, so private entries are that
+     * user's. Advertised where Dovecot advertises it, after NOTIFY.
+     */
+    METADATA("METADATA", "RFC 5464"),
+    /**
+     * Server annotations only (RFC 5464 §1): GETMETADATA and SETMETADATA with the mailbox name
+     * {@code ""}. On by default beside METADATA, which Dovecot alone advertises; a server with
+     * this one and without METADATA refuses mailbox annotations with NO.
+     */
+    METADATA_SERVER("METADATA-SERVER", "RFC 5464"),
+    /**
      * Access control lists (RFC 4314): SETACL, DELETEACL, GETACL, LISTRIGHTS and MYRIGHTS, every
      * command honouring the user's rights, and the other users' and shared namespaces through
      * which users see each other's mailboxes ({@code Other Users/alice/box}, {@code Shared/news};

@@ -30,6 +30,8 @@ import dev.imapmock.store.Quota;
 import dev.imapmock.store.Rights;
 import dev.imapmock.store.SpecialUse;
 import dev.imapmock.store.SpecialUseMailboxes;
+import dev.imapmock.server.Quirks;
+import dev.imapmock.store.MetadataLimits;
 import dev.imapmock.store.StoreLimits;
 import dev.imapmock.tls.KeyAlgorithm;
 import dev.imapmock.tls.TlsConfig;
@@ -101,6 +103,7 @@ public final class ImapMockServer implements AutoCloseable {
         this.noselect = builder.specialUse == null ? builder.profile.noselectFolders() : List.of();
         this.labels = builder.profile.labels();
         this.store = new MailStore(builder.clock, builder.storeLimits, builder.namespaces);
+        store.metadataLimits(builder.metadataLimits);
         this.faults = new Faults(builder.faultSeed, store.tokens());
         this.journal = new Journal(builder.journalCapacity);
         for (String user : builder.specialUseByUser.keySet()) {
@@ -458,6 +461,7 @@ public final class ImapMockServer implements AutoCloseable {
         private int maxConnections;
         private Clock clock = Clock.systemDefaultZone();
         private StoreLimits storeLimits = StoreLimits.NONE;
+        private MetadataLimits metadataLimits = MetadataLimits.DEFAULT;
         private final List<Seeding.Source> fixtures = new ArrayList<>();
         private long faultSeed;
         private int journalCapacity = Journal.DEFAULT_CAPACITY;
@@ -957,6 +961,45 @@ public final class ImapMockServer implements AutoCloseable {
             }
             quotas.put(user, new long[] {storageKiB == 0 ? Quota.NONE : storageKiB * 1024,
                     messages == 0 ? Quota.NONE : messages});
+            return this;
+        }
+
+        /**
+         * The largest annotation value SETMETADATA takes (RFC 5464 §4.3), in octets (default 64 KiB);
+         * a larger one is refused with {@code NO [METADATA MAXSIZE n]}.
+         *
+         * @param octets the limit, at least 0
+         * @return this builder
+         * @throws IllegalArgumentException when {@code octets} is negative
+         */
+        public Builder maxMetadataValueSize(long octets) {
+            metadataLimits = new MetadataLimits(octets, metadataLimits.maxEntries(), metadataLimits.privateEntries());
+            return this;
+        }
+
+        /**
+         * The annotations one mailbox, and the server, may hold (RFC 5464 §4.3; default 1000); a
+         * SETMETADATA that would add more is refused with {@code NO [METADATA TOOMANY]}.
+         *
+         * @param entries the limit, at least 0
+         * @return this builder
+         * @throws IllegalArgumentException when {@code entries} is negative
+         */
+        public Builder maxMetadataEntries(int entries) {
+            metadataLimits = new MetadataLimits(metadataLimits.maxValueSize(), entries, metadataLimits.privateEntries());
+            return this;
+        }
+
+        /**
+         * Whether SETMETADATA may set {@code /private} entries (default true); when not, it is
+         * refused with {@code NO [METADATA NOPRIVATE]} (RFC 5464 §4.3), as by a server that keeps
+         * shared annotations only.
+         *
+         * @param allowed false to refuse private entries
+         * @return this builder
+         */
+        public Builder privateMetadata(boolean allowed) {
+            metadataLimits = new MetadataLimits(metadataLimits.maxValueSize(), metadataLimits.maxEntries(), allowed);
             return this;
         }
 

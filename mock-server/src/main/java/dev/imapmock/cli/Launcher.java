@@ -75,6 +75,13 @@ final class Launcher {
         for (Options.UserQuota quota : options.quotas()) {
             builder.quota(quota.user(), quota.storageKiB(), quota.messages());
         }
+        for (Options.AclEntry acl : options.acls()) {
+            if (acl.user() == null) {
+                builder.sharedMailbox(acl.mailbox(), acl.identifier(), acl.rights());
+            } else {
+                builder.acl(acl.user(), acl.mailbox(), acl.identifier(), acl.rights());
+            }
+        }
         if (options.fixtures() != null) {
             builder.fixtures(options.fixtures());
         } else if (options.users().isEmpty()) {

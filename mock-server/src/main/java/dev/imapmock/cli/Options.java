@@ -28,20 +28,32 @@ import java.util.Set;
  * @param preauth             the user every connection is greeted as with {@code * PREAUTH}; null for none
  * @param rev2Only            true for an IMAP4rev2-only server ({@code --rev2-only})
  * @param profile             the provider profile, from {@code --profile}; null for the default
+ * @param acls                ACL entries from {@code --acl}, in order
  */
 record Options(String host, int port, List<String[]> users, Path fixtures, boolean help, Path faults,
                Set<Extension> without, Set<Extension> with, boolean tls, int tlsPort, boolean requireTls,
                Path tlsCertOut, Path keystore, String keystorePasswordEnv, SpecialUseMailboxes specialUse,
                List<String[]> tokens, List<String> saslMechanisms, int maxFailedLogins, KeyAlgorithm tlsKey,
-               List<UserQuota> quotas, String preauth, boolean rev2Only, Profile profile) {
+               List<UserQuota> quotas, String preauth, boolean rev2Only, Profile profile, List<AclEntry> acls) {
 
     Options(String host, int port, List<String[]> users, Path fixtures, boolean help) {
         this(host, port, users, fixtures, help, null, Set.of(), Set.of(), false, -1, false, null, null, null, null,
-                List.of(), List.of(), 0, null, List.of(), null, false, null);
+                List.of(), List.of(), 0, null, List.of(), null, false, null, List.of());
     }
 
     /** One {@code --quota USER:KIB[:MESSAGES]}; 0 is no limit. */
     record UserQuota(String user, long storageKiB, long messages) {
+    }
+
+    /**
+     * One {@code --acl USER:MAILBOX:IDENTIFIER:RIGHTS}; an empty USER is the shared namespace.
+     *
+     * @param user       the owner, or null for a mailbox of the shared namespace
+     * @param mailbox    the mailbox's name in the owner's account
+     * @param identifier who gets the rights
+     * @param rights     the rights' letters
+     */
+    record AclEntry(String user, String mailbox, String identifier, String rights) {
     }
 
     /** True when the server speaks TLS on either port. */
@@ -81,6 +93,11 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                                      PARTIAL, UIDONLY, QUOTASET, COMPRESS=DEFLATE, APPENDLIMIT,
                                      LITERAL-, which replaces LITERAL+); repeat, or separate names
                                      with commas
+              --acl USER:MAILBOX:IDENTIFIER:RIGHTS
+                                     grant RIGHTS (RFC 4314 letters) on USER's MAILBOX, created if
+                                     missing, e.g. --acl alice:Projects:bob:lr makes it
+                                     "Other Users/alice/Projects" to bob; an empty USER is the
+                                     shared namespace: --acl :news:anyone:lr is "Shared/news"
               --quota USER:KIB[:MESSAGES]
                                      USER's quota root "User quota": at most KIB KiB and MESSAGES
                                      messages in all mailboxes (0: no limit); repeat for several
@@ -141,13 +158,14 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         String preauth = null;
         boolean rev2Only = false;
         Profile profile = null;
+        List<AclEntry> acls = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
                     return new Options(host, port, users, fixtures, true, faults, without, with, tls, tlsPort,
                             requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens, saslMechanisms,
-                            maxFailedLogins, tlsKey, quotas, preauth, rev2Only, profile);
+                            maxFailedLogins, tlsKey, quotas, preauth, rev2Only, profile, acls);
                 }
                 case "--profile" -> profile = Profile.named(value(args, ++i, arg));
                 case "--host" -> host = value(args, ++i, arg);
@@ -157,6 +175,7 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                 case "--sasl-mechanisms" -> saslMechanisms = mechanisms(value(args, ++i, arg));
                 case "--max-failed-logins" -> maxFailedLogins = count(value(args, ++i, arg), arg);
                 case "--quota" -> quotas.add(quota(value(args, ++i, arg)));
+                case "--acl" -> acls.add(acl(value(args, ++i, arg)));
                 case "--fixtures" -> fixtures = Path.of(value(args, ++i, arg));
                 case "--faults" -> faults = Path.of(value(args, ++i, arg));
                 case "--without" -> without.addAll(extensions(value(args, ++i, arg), arg));
@@ -188,7 +207,7 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         }
         Options options = new Options(host, port, users, fixtures, false, faults, without, with, tls, tlsPort,
                 requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens, saslMechanisms, maxFailedLogins,
-                tlsKey, quotas, preauth, rev2Only, profile);
+                tlsKey, quotas, preauth, rev2Only, profile, acls);
         if (!options.speaksTls()) {
             String needs = requireTls ? "--require-tls" : tlsCertOut != null ? "--tls-cert-out"
                     : keystore != null ? "--keystore" : keystorePasswordEnv != null ? "--keystore-password-env"
@@ -225,6 +244,27 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--special-use: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code USER:MAILBOX:IDENTIFIER:RIGHTS}: the mailbox is what lies between the first and the last two colons. */
+    private static AclEntry acl(String spec) {
+        int first = spec.indexOf(':');
+        int last = spec.lastIndexOf(':');
+        int middle = last < 0 ? -1 : spec.lastIndexOf(':', last - 1);
+        if (first < 0 || middle <= first || spec.substring(first + 1, middle).isEmpty()
+                || spec.substring(middle + 1, last).isEmpty()) {
+            throw new IllegalArgumentException("--acl needs USER:MAILBOX:IDENTIFIER:RIGHTS such as alice:Projects:bob:lr, not "
+                    + spec);
+        }
+        String rights = spec.substring(last + 1);
+        try {
+            dev.imapmock.store.Rights.parse(rights);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--acl: " + e.getMessage(), e);
+        }
+        String user = spec.substring(0, first);
+        return new AclEntry(user.isEmpty() ? null : user, spec.substring(first + 1, middle),
+                spec.substring(middle + 1, last), rights);
     }
 
     /** {@code USER:KIB[:MESSAGES]}; a user name has no colon, as in {@code --user}. */

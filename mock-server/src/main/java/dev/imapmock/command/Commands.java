@@ -70,6 +70,8 @@ public final class Commands {
             entry("ENABLE", new EnableCommand(), AUTH, Extension.ENABLE),
             entry("COMPRESS", new CompressCommand(), AUTH, Extension.COMPRESS_DEFLATE),
             entry("NOTIFY", new NotifyCommand(), AUTH, Extension.NOTIFY),
+            entry("GETMETADATA", new GetMetadataCommand(), AUTH, true, Extension.METADATA, Extension.METADATA_SERVER),
+            entry("SETMETADATA", new SetMetadataCommand(), AUTH, true, Extension.METADATA, Extension.METADATA_SERVER),
             entry("CHECK", new NoopCommand(), SEL),
             entry("CLOSE", new CloseCommand(true), SEL),
             entry("UNSELECT", new CloseCommand(false), SEL, Extension.UNSELECT),

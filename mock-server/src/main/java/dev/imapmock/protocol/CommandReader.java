@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Decodes commands from a client (RFC 3501 §2.2, §4, §9; LITERAL+ and LITERAL- of RFC 7888;
- * the literal8 {@code ~{n}} of RFC 3516 in APPEND). Blocking; one reader per connection, used by
- * one thread.
+ * the literal8 {@code ~{n}} of RFC 3516 in APPEND and of RFC 5464 in SETMETADATA). Blocking; one
+ * reader per connection, used by one thread.
  *
  * <p>Every malformed command becomes a {@link ReadResult.Malformed} and the reader stays in step
  * with the client: the rest of the line is dropped, a non-synchronizing literal that follows is
@@ -67,8 +67,10 @@ public final class CommandReader {
     private String firstLine;
     /** True while reading the arguments of FETCH or UID FETCH, the one place sections occur. */
     private boolean fetchArguments;
-    /** True while reading the arguments of APPEND, the one place a literal8 may occur (RFC 4466 §2.1). */
+    /** True while reading the arguments of APPEND, where BINARY allows a literal8 (RFC 4466 §2.1). */
     private boolean appendArguments;
+    /** True while reading SETMETADATA's arguments, whose values may be literal8 (RFC 5464 §5 {@code value}). */
+    private boolean metadataArguments;
 
     /** A reader that takes non-synchronizing literals (LITERAL+). */
     public CommandReader(InputStream in, ReaderLimits limits, Continuation continuation) {
@@ -86,7 +88,8 @@ public final class CommandReader {
     /**
      * A reader for a server that offers {@code extensions}: LITERAL+ takes {@code {n+}} of any
      * size, LITERAL- up to 4096 octets (a larger one is {@code BAD [TOOBIG]} and its octets are
-     * skipped), neither makes {@code {n+}} a syntax error; BINARY takes APPEND's {@code ~{n}};
+     * skipped), neither makes {@code {n+}} a syntax error; BINARY takes APPEND's {@code ~{n}},
+     * METADATA and METADATA-SERVER take SETMETADATA's;
      * APPENDLIMIT refuses an APPEND literal over the literal limit with {@code NO [TOOBIG]}
      * instead of BAD.
      */
@@ -109,6 +112,7 @@ public final class CommandReader {
         firstLine = null;
         fetchArguments = false;
         appendArguments = false;
+        metadataArguments = false;
         String tag = null;
         String name = null;
         try {
@@ -124,6 +128,8 @@ public final class CommandReader {
             }
             fetchArguments = name.equals("FETCH") || name.equals("UID FETCH");
             appendArguments = name.equals("APPEND");
+            metadataArguments = name.equals("SETMETADATA") && (extensions.contains(Extension.METADATA)
+                    || extensions.contains(Extension.METADATA_SERVER));
             List<Arg> args = new ArrayList<>();
             if (pos < len) {
                 expectSpace("an argument");
@@ -220,11 +226,13 @@ public final class CommandReader {
             }
             case '~' -> {
                 if (pos + 1 < len && buf[pos + 1] == '{' && literalSizeAtEnd(pos + 1) >= 0) {
-                    if (!extensions.contains(Extension.BINARY)) {
-                        throw new ProtocolException("A literal8 ~{n} needs BINARY, which this server does not offer");
-                    }
-                    if (!appendArguments) {
-                        throw new ProtocolException("A literal8 ~{n} may only carry a message in APPEND");
+                    if (!metadataArguments) {
+                        if (!extensions.contains(Extension.BINARY)) {
+                            throw new ProtocolException("A literal8 ~{n} needs BINARY, which this server does not offer");
+                        }
+                        if (!appendArguments) {
+                            throw new ProtocolException("A literal8 ~{n} may only carry a message in APPEND");
+                        }
                     }
                     return new Arg.Literal(readLiteral(pos + 1), true);
                 }

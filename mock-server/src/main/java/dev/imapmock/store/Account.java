@@ -36,6 +36,8 @@ public final class Account {
     private final SpecialUseMailboxes specialUse;
     /** The sessions with NOTIFY on, shared with every mailbox of the account. */
     private final List<AccountListener> watchers = new CopyOnWriteArrayList<>();
+    /** The server annotations (RFC 5464, mailbox name ""), as this account's user sees them. */
+    private final Annotations serverAnnotations = new Annotations();
     /** Gmail's labels, when the account has them (the gmail profile), else null. */
     private volatile Labels labels;
 
@@ -82,6 +84,18 @@ public final class Account {
 
     public String user() {
         return user;
+    }
+
+    /**
+     * The server annotations (RFC 5464, GETMETADATA and SETMETADATA with the mailbox name ""). An
+     * account has one user, so its {@code /private} entries are that user's and its
+     * {@code /shared} ones stand for what every user would see; a mailbox's own are on the
+     * {@link Mailbox}.
+     *
+     * @return the server annotations of this account
+     */
+    public Annotations annotations() {
+        return serverAnnotations;
     }
 
     /** What the account holds against its limits; its limits can be changed there. */
@@ -210,6 +224,7 @@ public final class Account {
             mailboxes.remove(name);
             m.removeAll(false, true);
         }
+        m.annotations().clear();
         tell(new AccountEvent.NameChange(name, null, false));
     }
 
@@ -258,6 +273,8 @@ public final class Account {
     private void renameInbox(Mailbox inbox, String to) {
         createParents(to);
         Mailbox target = new Mailbox(to, uidValidities.getAndIncrement(), quota, clock, watchers, this);
+        // RFC 5464 §4.1: the new mailbox gets a copy of INBOX's annotations, which INBOX keeps.
+        target.annotations().replace(inbox.annotations().all());
         mailboxes.put(to, target);
         List<Mailbox.NewMessage> moved = new ArrayList<>();
         for (Message m : inbox.removeAll(false, false)) {
@@ -283,6 +300,7 @@ public final class Account {
         }
         Mailbox fresh = new Mailbox(name, uidValidities.getAndIncrement(), quota, clock, watchers, this);
         fresh.ownUses(old.ownUses());
+        fresh.annotations().replace(old.annotations().all());
         fresh.restore(kept);
         mailboxes.put(name, fresh);
         return fresh;
@@ -393,6 +411,17 @@ public final class Account {
                 m.acl().replace(e.getValue());
             }
         }
+    }
+
+    /** The annotations of each mailbox that has some, by name, for a snapshot. */
+    synchronized Map<String, Map<String, byte[]>> mailboxAnnotations() {
+        Map<String, Map<String, byte[]>> all = new TreeMap<>();
+        for (Mailbox m : mailboxes.values()) {
+            if (m.annotations().size() > 0) {
+                all.put(m.name(), m.annotations().all());
+            }
+        }
+        return all;
     }
 
     /**

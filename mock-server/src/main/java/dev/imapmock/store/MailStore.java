@@ -21,6 +21,7 @@ public final class MailStore {
     private final Namespaces namespaces;
     /** The mailboxes of no user, under {@link Namespaces#shared()}; never logs in. Made on first use. */
     private Account shared;
+    private volatile MetadataLimits metadataLimits = MetadataLimits.DEFAULT;
 
     public MailStore(Clock clock) {
         this(clock, StoreLimits.NONE);
@@ -103,6 +104,25 @@ public final class MailStore {
         return a != null && a.passwordMatches(password) ? Optional.of(a) : Optional.empty();
     }
 
+    /**
+     * What the annotations of each mailbox, and each account's server annotations, may hold (RFC
+     * 5464 §4.3).
+     *
+     * @return the limits, {@link MetadataLimits#DEFAULT} unless changed
+     */
+    public MetadataLimits metadataLimits() {
+        return metadataLimits;
+    }
+
+    /**
+     * Changes what annotations may hold from the next SETMETADATA on; entries already set stay.
+     *
+     * @param limits the new limits
+     */
+    public void metadataLimits(MetadataLimits limits) {
+        this.metadataLimits = java.util.Objects.requireNonNull(limits, "limits");
+    }
+
     /** The OAuth2 bearer tokens XOAUTH2 and OAUTHBEARER accept. */
     public OAuthTokens tokens() {
         return tokens;
@@ -152,7 +172,8 @@ public final class MailStore {
     }
 
     /**
-     * The users, passwords, OAuth2 tokens, quota limits, mailboxes, subscriptions and messages as they are now,
+     * The users, passwords, OAuth2 tokens, quota limits, mailboxes, subscriptions, messages and
+     * annotations (server and mailbox, RFC 5464) as they are now,
      * for {@link #restore}. Message bytes are shared, not copied (they never change).
      */
     public synchronized Snapshot snapshot() {
@@ -160,11 +181,13 @@ public final class MailStore {
         for (Account a : accounts.values()) {
             Quota.Usage quota = a.quota().usage();
             states.add(new Snapshot.AccountState(a.user(), a.password(), a.configuredSpecialUse(), a.content(),
-                    a.subscriptions(), quota.maxBytes(), quota.maxMessages(), a.acls()));
+                    a.subscriptions(), quota.maxBytes(), quota.maxMessages(), a.acls(), a.annotations().all(),
+                    a.mailboxAnnotations()));
         }
         if (shared != null) {
             states.add(new Snapshot.AccountState(null, null, SpecialUseMailboxes.none(), shared.content(), List.of(),
-                    shared.quota().usage().maxBytes(), shared.quota().usage().maxMessages(), shared.acls()));
+                    shared.quota().usage().maxBytes(), shared.quota().usage().maxMessages(), shared.acls(),
+                    shared.annotations().all(), shared.mailboxAnnotations()));
         }
         return new Snapshot(states, tokens.snapshot());
     }
@@ -173,7 +196,7 @@ public final class MailStore {
      * Puts the store back as it was at {@code snapshot}: users that were added since are removed,
      * removed ones come back, passwords, tokens and quota limits are restored, and every account's mail is
      * replaced as {@link Account#replaceMail} does (sessions see their mailbox gone; UIDVALIDITY
-     * values are new). A session logged in as a user that is removed or re-created keeps its old,
+     * values are new), annotations included. A session logged in as a user that is removed or re-created keeps its old,
      * now detached account until it logs out.
      */
     public synchronized void restore(Snapshot snapshot) {
@@ -188,7 +211,7 @@ public final class MailStore {
         }
         if (sharedState != null) {
             shared().replaceMail(sharedState.mailboxes());
-            shared().acls(sharedState.acls());
+            restoreAclsAndAnnotations(shared(), sharedState);
         } else if (shared != null) {
             shared.removeAllMail();
         }
@@ -206,9 +229,21 @@ public final class MailStore {
             a.password(s.password());
             a.quota().limits(s.maxBytes(), s.maxMessages());
             a.replaceMail(s.mailboxes(), s.subscriptions());
-            a.acls(s.acls());
+            restoreAclsAndAnnotations(a, s);
         }
         tokens.restore(snapshot.tokens());
+    }
+
+    /** Puts back what {@link Account#replaceMail} does not: the ACLs and the annotations. */
+    private static void restoreAclsAndAnnotations(Account a, Snapshot.AccountState s) {
+        a.acls(s.acls());
+        a.annotations().replace(s.serverAnnotations());
+        for (Map.Entry<String, Map<String, byte[]>> box : s.mailboxAnnotations().entrySet()) {
+            Mailbox m = a.mailbox(box.getKey());
+            if (m != null) {
+                m.annotations().replace(box.getValue());
+            }
+        }
     }
 
     /**
@@ -218,7 +253,8 @@ public final class MailStore {
     public static final class Snapshot {
         record AccountState(String user, String password, SpecialUseMailboxes specialUse,
                             List<Account.MailboxContent> mailboxes, List<String> subscriptions, long maxBytes,
-                            long maxMessages, Map<String, List<Map.Entry<String, Rights>>> acls) {
+                            long maxMessages, Map<String, List<Map.Entry<String, Rights>>> acls,
+                            Map<String, byte[]> serverAnnotations, Map<String, Map<String, byte[]>> mailboxAnnotations) {
         }
 
         private final List<AccountState> accounts;

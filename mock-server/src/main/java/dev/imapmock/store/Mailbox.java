@@ -36,6 +36,8 @@ public final class Mailbox {
     private final ExpungeLog expunged = new ExpungeLog();
     /** Special uses given to this mailbox (RFC 6154), or null for those configured for its name. */
     private volatile Set<SpecialUse> ownUses;
+    /** Its annotations (RFC 5464), which follow it through RENAME and go with it on DELETE. */
+    private final Annotations annotations = new Annotations();
 
     /** The account's NOTIFY listeners (RFC 5465), told of every change after the selecting sessions. */
     private final List<AccountListener> watchers;
@@ -72,6 +74,11 @@ public final class Mailbox {
     /** The mailbox name, decoded, with {@code /} as hierarchy delimiter. */
     public String name() {
         return name;
+    }
+
+    /** {@return the mailbox's annotations (RFC 5464): its {@code /private} and {@code /shared} entries} */
+    public Annotations annotations() {
+        return annotations;
     }
 
     void rename(String newName) {

@@ -13,11 +13,18 @@ import java.util.List;
 /**
  * Everything a client could change in a store, as comparable text: per account its mailboxes
  * (name, UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ, \Noselect, special uses) with each message's UID, bytes digest,
- * size, flags, MODSEQ and internal date, and its subscriptions; so a test can prove that a refused
+ * size, flags, MODSEQ and internal date, its subscriptions and its annotations (server and mailbox); so a test can prove that a refused
  * command changed nothing.
  */
 public final class StoreSnapshot {
     private StoreSnapshot() {
+    }
+
+    /** One line per annotation (RFC 5464), none when there are none, so stores without any read as before. */
+    private static void annotations(List<String> lines, String prefix, dev.imapmock.store.Annotations annotations) {
+        for (java.util.Map.Entry<String, byte[]> e : annotations.all().entrySet()) {
+            lines.add(prefix + " " + e.getKey() + " sha256 " + sha256(e.getValue()));
+        }
     }
 
     public static List<String> of(MailStore store) {
@@ -27,10 +34,12 @@ public final class StoreSnapshot {
         for (String user : users) {
             Account account = store.account(user).orElseThrow();
             lines.add("account " + user + " subscriptions " + account.subscriptions());
+            annotations(lines, "server " + user, account.annotations());
             for (Mailbox mailbox : account.mailboxes()) {
                 lines.add("mailbox " + user + "/" + mailbox.name() + " uidvalidity " + mailbox.uidValidity()
                         + " uidnext " + mailbox.uidNext() + " highestmodseq " + mailbox.highestModSeq()
                         + " noselect " + mailbox.isNoselect() + " specialuse " + account.specialUses(mailbox.name()));
+                annotations(lines, "  annotations", mailbox.annotations());
                 for (Message m : mailbox.messages()) {
                     lines.add("  uid " + m.uid() + " size " + m.size() + " sha256 " + sha256(m.bytes())
                             + " flags " + m.flags().names() + " modseq " + m.modSeq() + " date " + m.internalDate());

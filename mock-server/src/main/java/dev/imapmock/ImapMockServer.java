@@ -153,6 +153,7 @@ public final class ImapMockServer implements AutoCloseable {
             Mailbox box = owner.mailbox(entry[1]);
             (box != null ? box : owner.create(entry[1])).acl().set(entry[2], Rights.parse(entry[3]));
         }
+        store.privateSeen(builder.privateSeen);
         this.seeded = store.snapshot();
     }
 
@@ -491,6 +492,7 @@ public final class ImapMockServer implements AutoCloseable {
         private String loginRefusal;
         private boolean loginRefusalGiven;
         private Namespaces namespaces = Namespaces.DEFAULT;
+        private boolean privateSeen;
         private final List<String[]> acls = new ArrayList<>();
 
         private Builder() {
@@ -542,6 +544,20 @@ public final class ImapMockServer implements AutoCloseable {
          */
         public Builder sharedMailbox(String mailbox, String identifier, String rights) {
             addAcl(null, mailbox, identifier, rights);
+            return this;
+        }
+
+        /**
+         * Gives each user an own {@code \Seen} on other users' and shared mailboxes (Dovecot's
+         * {@code INDEXPVT}): bob reading {@code Other Users/alice/box} marks a message seen for bob
+         * only, and alice's \Seen stays the one stored with the message. Off by default, as in
+         * Dovecot: one \Seen for everyone. See {@link MailStore#privateSeen(boolean)}.
+         *
+         * @param on true for a \Seen of each user's own
+         * @return this builder
+         */
+        public Builder privateSeen(boolean on) {
+            this.privateSeen = on;
             return this;
         }
 

@@ -51,7 +51,28 @@ final class AppendCommand implements CommandHandler {
         }
         Mailboxes.check(found, Right.INSERT);
         Mailbox target = found.mailbox();
-        List<Message> stored = target.append(allowedFlags(added, found.rights()));
+        List<Mailbox.NewMessage> allowed = allowedFlags(added, found.rights());
+        String user = session.account().user();
+        List<Integer> seenAt = new ArrayList<>();
+        if (target.seenIsPrivate(user)) {
+            // The appending user's \Seen is the user's own; the stored \Seen stays the owner's.
+            for (int i = 0; i < allowed.size(); i++) {
+                Mailbox.NewMessage m = allowed.get(i);
+                if (m.flags().has(Flags.SEEN)) {
+                    seenAt.add(i);
+                    allowed.set(i, new Mailbox.NewMessage(m.bytes(), m.flags().withBitsOf(Flags.NONE, Flags.SEEN),
+                            m.internalDate(), m.saved(), m.emailId()));
+                }
+            }
+        }
+        List<Message> stored = target.append(allowed);
+        if (!seenAt.isEmpty()) {
+            List<Long> uids = new ArrayList<>();
+            for (int i : seenAt) {
+                uids.add(stored.get(i).uid());
+            }
+            target.privateSeen(user, uids, true);
+        }
         List<Long> uids = stored.stream().map(Message::uid).toList();
         return Completion.ok(session.offers(Extension.UIDPLUS)
                 ? "APPENDUID " + target.uidValidity() + " " + SequenceSet.of(uids) : null, "Append completed.");

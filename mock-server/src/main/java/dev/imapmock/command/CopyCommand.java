@@ -57,7 +57,11 @@ final class CopyCommand implements CommandHandler {
         List<Message> originals = new ArrayList<>(seqs.size());
         for (int seq : seqs) {
             Message m = view.bySequence(seq);
-            copies.add(Mailbox.NewMessage.copyOf(m));
+            Mailbox.NewMessage copy = Mailbox.NewMessage.copyOf(m);
+            // A copy has the flags its user sees, the user's own \Seen included.
+            copies.add(view.seenIsPrivate()
+                    ? new Mailbox.NewMessage(copy.bytes(), view.flagsOf(m), copy.internalDate(), null, copy.emailId())
+                    : copy);
             sourceUids.add(m.uid());
             originals.add(m);
         }

@@ -133,12 +133,15 @@ final class FetchCommand implements CommandHandler {
         List<Message> unseen = new ArrayList<>();
         for (int seq : seqs) {
             Message m = view.bySequence(seq);
-            if (!m.flags().has(Flags.SEEN)) {
+            if (!view.flagsOf(m).has(Flags.SEEN)) {
                 unseen.add(m);
             }
         }
         if (unseen.isEmpty()) {
             return Set.of();
+        }
+        if (view.seenIsPrivate()) {
+            return view.mailbox().privateSeen(view.viewer(), unseen.stream().map(Message::uid).toList(), true);
         }
         Set<Long> marked = new HashSet<>();
         for (Message m : view.mailbox().updateFlags(unseen, f -> f.with(Flags.SEEN), view).changed()) {

@@ -57,7 +57,7 @@ final class SearchEvaluator {
             return !matches(not.key(), seq);
         }
         if (key instanceof SearchKey.Flag flag) {
-            boolean set = flag.flag().equalsIgnoreCase("\\Recent") ? view.isRecent(m.uid()) : m.flags().has(flag.flag());
+            boolean set = flag.flag().equalsIgnoreCase("\\Recent") ? view.isRecent(m.uid()) : view.flagsOf(m).has(flag.flag());
             return set == flag.present();
         }
         if (key instanceof SearchKey.Sequence s) {

@@ -57,7 +57,8 @@ final class SelectCommand implements CommandHandler {
         Mailbox mailbox = target.mailbox();
         // RFC 4314 §4: without a right to change anything, SELECT opens the mailbox read-only.
         boolean viewOnly = readOnly || !target.rights().writable();
-        SelectedMailbox view = SelectedMailbox.open(mailbox, viewOnly, session.quirks().recent(), target.rights());
+        SelectedMailbox view = SelectedMailbox.open(mailbox, viewOnly, session.quirks().recent(), target.rights(),
+                session.account().user());
         session.select(view);
 
         view.tellFlags(out);
@@ -120,7 +121,7 @@ final class SelectCommand implements CommandHandler {
     private static int firstUnseen(SelectedMailbox view) {
         for (int seq = 1; seq <= view.exists(); seq++) {
             Message m = view.bySequence(seq);
-            if (!m.flags().has(Flags.SEEN)) {
+            if (!view.flagsOf(m).has(Flags.SEEN)) {
                 return seq;
             }
         }

@@ -19,7 +19,7 @@ final class StatusResponse {
      * its HIGHESTMODSEQ before this response, as Dovecot does.
      */
     static void write(Session session, String name, Mailbox mailbox, List<StatusItem> items) throws IOException {
-        Mailbox.Status status = mailbox.status();
+        Mailbox.Status status = mailbox.status(session.account().user());
         if (items.contains(StatusItem.HIGHESTMODSEQ)) {
             session.enable(Extension.CONDSTORE);
         }

@@ -56,11 +56,34 @@ final class StoreCommand implements CommandHandler {
         for (int seq : seqs) {
             targets.add(view.bySequence(seq));
         }
-        Mailbox.FlagUpdate update = view.mailbox().updateFlags(targets, change(operation, view.rights()), view,
+        UnaryOperator<Flags> change = change(operation, view.rights());
+        List<Long> seenOn = new ArrayList<>();
+        List<Long> seenOff = new ArrayList<>();
+        if (view.seenIsPrivate()) {
+            // The user's own \Seen changes apart from the stored flags, whose \Seen stays the owner's.
+            for (Message m : targets) {
+                Flags before = view.flagsOf(m);
+                boolean after = change.apply(before).has(Flags.SEEN);
+                if (after != before.has(Flags.SEEN)) {
+                    (after ? seenOn : seenOff).add(m.uid());
+                }
+            }
+            UnaryOperator<Flags> asked = change;
+            change = old -> asked.apply(old).withBitsOf(old, Flags.SEEN);
+        }
+        Mailbox.FlagUpdate update = view.mailbox().updateFlags(targets, change, view,
                 operation.conditional() ? operation.unchangedSince() : Long.MAX_VALUE);
         Set<Long> changed = new HashSet<>();
         for (Message m : update.changed()) {
             changed.add(m.uid());
+        }
+        if (!seenOn.isEmpty() || !seenOff.isEmpty()) {
+            for (Message m : update.modified()) {
+                seenOn.remove(Long.valueOf(m.uid()));
+                seenOff.remove(Long.valueOf(m.uid()));
+            }
+            changed.addAll(view.mailbox().privateSeen(view.viewer(), seenOn, true));
+            changed.addAll(view.mailbox().privateSeen(view.viewer(), seenOff, false));
         }
         Set<Long> modified = new HashSet<>();
         for (Message m : update.modified()) {

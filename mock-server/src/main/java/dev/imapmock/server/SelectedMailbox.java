@@ -34,6 +34,8 @@ public final class SelectedMailbox implements MailboxListener {
     private final boolean readOnly;
     /** The user's rights on the mailbox (RFC 4314); every right in the user's own mailboxes. */
     private final Rights rights;
+    /** The user looking, whose own \Seen shows where the mailbox keeps \Seen per user; or null. */
+    private final String viewer;
     private final ArrayList<Message> view;
     private final ConcurrentLinkedQueue<MailboxEvent> pending = new ConcurrentLinkedQueue<>();
     private final long recentFrom;
@@ -61,10 +63,11 @@ public final class SelectedMailbox implements MailboxListener {
     /** UIDs appended or with changed flags in the current sync, tested again by the live searches. */
     private final TreeSet<Long> changedNow = new TreeSet<>();
 
-    private SelectedMailbox(Mailbox mailbox, boolean readOnly, boolean recent, Rights rights) {
+    private SelectedMailbox(Mailbox mailbox, boolean readOnly, boolean recent, Rights rights, String viewer) {
         this.mailbox = mailbox;
         this.readOnly = readOnly;
         this.rights = rights;
+        this.viewer = viewer;
         this.recent = recent;
         Mailbox.Selection selection = mailbox.select(this, !readOnly);
         this.view = new ArrayList<>(selection.messages());
@@ -77,7 +80,7 @@ public final class SelectedMailbox implements MailboxListener {
 
     /** Selects {@code mailbox}; SELECT claims its \Recent messages, EXAMINE ({@code readOnly}) does not. */
     public static SelectedMailbox open(Mailbox mailbox, boolean readOnly) {
-        return new SelectedMailbox(mailbox, readOnly, true, Rights.ALL);
+        return new SelectedMailbox(mailbox, readOnly, true, Rights.ALL, null);
     }
 
     /**
@@ -85,7 +88,7 @@ public final class SelectedMailbox implements MailboxListener {
      * {@code \Recent} for this session (a profile's quirk, {@link Quirks#recent()}).
      */
     public static SelectedMailbox open(Mailbox mailbox, boolean readOnly, boolean recent) {
-        return new SelectedMailbox(mailbox, readOnly, recent, Rights.ALL);
+        return new SelectedMailbox(mailbox, readOnly, recent, Rights.ALL, null);
     }
 
     /**
@@ -97,10 +100,28 @@ public final class SelectedMailbox implements MailboxListener {
      * @param readOnly true for EXAMINE, or where the rights allow no change
      * @param recent   false when no message is ever \Recent for this session
      * @param rights   the user's rights on the mailbox
+     * @param viewer   the user, whose own \Seen FETCH, SEARCH and STORE use where the mailbox
+     *                 keeps \Seen per user ({@link Mailbox#seenIsPrivate})
      * @return the selection
      */
-    public static SelectedMailbox open(Mailbox mailbox, boolean readOnly, boolean recent, Rights rights) {
-        return new SelectedMailbox(mailbox, readOnly, recent, rights);
+    public static SelectedMailbox open(Mailbox mailbox, boolean readOnly, boolean recent, Rights rights,
+                                       String viewer) {
+        return new SelectedMailbox(mailbox, readOnly, recent, rights, viewer);
+    }
+
+    /** {@return the flags of {@code m} as this session's user sees them (see {@link Mailbox#flagsFor})} */
+    public Flags flagsOf(Message m) {
+        return mailbox.flagsFor(m, viewer);
+    }
+
+    /** {@return whether this session's user has a \Seen of its own here} */
+    public boolean seenIsPrivate() {
+        return mailbox.seenIsPrivate(viewer);
+    }
+
+    /** {@return the user looking, or null} */
+    public String viewer() {
+        return viewer;
     }
 
     /** {@return the user's rights on the selected mailbox (RFC 4314)} */
@@ -505,7 +526,7 @@ public final class SelectedMailbox implements MailboxListener {
      * flags are read first: a keyword a message carries is always already in the mailbox's list.
      */
     public String fetchFlags(Message m, ResponseWriter out) throws IOException {
-        Flags flags = m.flags();
+        Flags flags = flagsOf(m);
         tellKeywords(out);
         return flagList(m.uid(), flags);
     }

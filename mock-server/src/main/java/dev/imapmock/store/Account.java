@@ -38,6 +38,8 @@ public final class Account {
     private final List<AccountListener> watchers = new CopyOnWriteArrayList<>();
     /** The server annotations (RFC 5464, mailbox name ""), as this account's user sees them. */
     private final Annotations serverAnnotations = new Annotations();
+    /** Whether users other than the owner keep their own \Seen ({@link MailStore#privateSeen(boolean)}). */
+    private volatile boolean privateSeen;
     /** Gmail's labels, when the account has them (the gmail profile), else null. */
     private volatile Labels labels;
 
@@ -78,6 +80,14 @@ public final class Account {
     }
 
     /** {@return the account's labels, or null when it has none (every profile but gmail)} */
+    boolean privateSeen() {
+        return privateSeen;
+    }
+
+    void privateSeen(boolean on) {
+        privateSeen = on;
+    }
+
     public Labels labels() {
         return labels;
     }

@@ -109,9 +109,13 @@ public final class Flags {
 
     /**
      * These flags with the system flags of {@code mask} as {@code other} has them, and this value's
-     * keywords; for {@link Rights#constrain}.
+     * keywords.
+     *
+     * @param other the flags to take the masked system flags from
+     * @param mask  system flag bits ({@link #SEEN}, {@link #DELETED} ...), or-ed
+     * @return the mixed flags
      */
-    Flags withBitsOf(Flags other, int mask) {
+    public Flags withBitsOf(Flags other, int mask) {
         int bits = (system & ~mask) | (other.system & mask);
         return bits == system ? this : create(bits, keywords);
     }

@@ -19,6 +19,7 @@ public final class MailStore {
     private final StoreLimits limits;
     private final Clock clock;
     private final Namespaces namespaces;
+    private volatile boolean privateSeen;
     /** The mailboxes of no user, under {@link Namespaces#shared()}; never logs in. Made on first use. */
     private Account shared;
     private volatile MetadataLimits metadataLimits = MetadataLimits.DEFAULT;
@@ -66,8 +67,29 @@ public final class MailStore {
     public synchronized Account shared() {
         if (shared == null) {
             shared = new Account(null, null, uidValidities, limits, SpecialUseMailboxes.none(), clock);
+            shared.privateSeen(privateSeen);
         }
         return shared;
+    }
+
+    /**
+     * Whether each user keeps an own {@code \Seen} on the mailboxes of other users and of the
+     * shared namespace, as Dovecot does with {@code INDEXPVT}: true, and bob reading alice's
+     * mailbox marks it seen for bob only, while alice's \Seen is the one stored with the message.
+     * False (the default, Dovecot's default too): one \Seen for everyone. A user's own \Seen
+     * changes no mod-sequence and is not told to the user's other sessions until they select the
+     * mailbox again.
+     *
+     * @param on true for a \Seen of each user's own
+     */
+    public synchronized void privateSeen(boolean on) {
+        privateSeen = on;
+        for (Account a : accounts.values()) {
+            a.privateSeen(on);
+        }
+        if (shared != null) {
+            shared.privateSeen(on);
+        }
     }
 
     /** {@return the shared namespace's account, or null while {@link #shared()} was never called} */
@@ -87,6 +109,7 @@ public final class MailStore {
     public Account addAccount(String user, String password, SpecialUseMailboxes specialUse) {
         java.util.Objects.requireNonNull(specialUse, "specialUse");
         Account created = new Account(user, password, uidValidities, limits, specialUse, clock);
+        created.privateSeen(privateSeen);
         if (accounts.putIfAbsent(user, created) != null) {
             throw new IllegalArgumentException("User already exists: " + user);
         }
@@ -226,6 +249,7 @@ public final class MailStore {
         for (Snapshot.AccountState s : wanted.values()) {
             Account a = accounts.computeIfAbsent(s.user(),
                     u -> new Account(u, s.password(), uidValidities, limits, s.specialUse(), clock));
+            a.privateSeen(privateSeen);
             a.password(s.password());
             a.quota().limits(s.maxBytes(), s.maxMessages());
             a.replaceMail(s.mailboxes(), s.subscriptions());

@@ -5,6 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -45,6 +48,11 @@ public final class Mailbox {
     /** The account that holds this mailbox, for its labels (see {@link Labels}). */
     private final Account owner;
     private final Acl acl;
+    /**
+     * Each other user's own \Seen, by user, when the store keeps \Seen private (Dovecot's
+     * INDEXPVT): the UIDs the user has seen. Guarded by this mailbox's lock.
+     */
+    private final Map<String, Set<Long>> seenBy = new HashMap<>();
 
     Mailbox(String name, long uidValidity, Quota quota, Clock clock, List<AccountListener> watchers, Account owner) {
         this.watchers = watchers;
@@ -64,6 +72,59 @@ public final class Mailbox {
     /** {@return the account that holds this mailbox} */
     public Account account() {
         return owner;
+    }
+
+    /**
+     * Whether {@code user}'s {@code \Seen} on this mailbox is the user's own: when the store keeps
+     * \Seen private ({@link MailStore#privateSeen(boolean)}), for every user but the owner.
+     *
+     * @param user the user looking, or null
+     * @return true when {@link #flagsFor} differs from the stored flags in \Seen
+     */
+    public boolean seenIsPrivate(String user) {
+        return user != null && owner.privateSeen() && !user.equals(owner.user());
+    }
+
+    /**
+     * The flags of {@code m} as {@code user} sees them: the stored ones, with the user's own
+     * {@code \Seen} instead of the stored one where {@link #seenIsPrivate} holds.
+     *
+     * @param m    a message of this mailbox
+     * @param user the user looking, or null
+     * @return the flags
+     */
+    public Flags flagsFor(Message m, String user) {
+        Flags stored = m.flags();
+        if (!seenIsPrivate(user)) {
+            return stored;
+        }
+        boolean seen;
+        synchronized (this) {
+            Set<Long> uids = seenBy.get(user);
+            seen = uids != null && uids.contains(m.uid());
+        }
+        return stored.withBitsOf(seen ? stored.with(Flags.SEEN) : Flags.NONE, Flags.SEEN);
+    }
+
+    /**
+     * Sets or clears {@code user}'s own {@code \Seen} on messages of this mailbox. Only where
+     * {@link #seenIsPrivate} holds; the stored flags, their mod-sequences and other sessions are
+     * not touched.
+     *
+     * @param user the user
+     * @param uids the messages' UIDs; those no longer here are skipped
+     * @param seen true to set, false to clear
+     * @return the UIDs whose \Seen changed for the user
+     */
+    public synchronized Set<Long> privateSeen(String user, Collection<Long> uids, boolean seen) {
+        Set<Long> mine = seenBy.computeIfAbsent(user, u -> new HashSet<>());
+        Set<Long> changed = new HashSet<>();
+        for (long uid : uids) {
+            if (indexOf(uid) >= 0 && (seen ? mine.add(uid) : mine.remove(uid))) {
+                changed.add(uid);
+            }
+        }
+        return changed;
     }
 
     /** {@return who may do what in this mailbox (RFC 4314)} */
@@ -426,13 +487,25 @@ public final class Mailbox {
     }
 
     /** Counts for STATUS, taken at one instant. */
-    public synchronized Status status() {
+    public Status status() {
+        return status(null);
+    }
+
+    /**
+     * Counts for STATUS as {@code user} sees them: UNSEEN counts the user's own \Seen where
+     * {@link #seenIsPrivate} holds.
+     *
+     * @param user the user asking, or null for the stored flags
+     * @return the counts
+     */
+    public synchronized Status status(String user) {
+        Set<Long> own = seenIsPrivate(user) ? seenBy.getOrDefault(user, Set.of()) : null;
         int unseen = 0;
         long size = 0;
         int deleted = 0;
         long deletedSize = 0;
         for (Message m : messages) {
-            if (!m.flags().has(Flags.SEEN)) {
+            if (own != null ? !own.contains(m.uid()) : !m.flags().has(Flags.SEEN)) {
                 unseen++;
             }
             size += m.size();

@@ -117,6 +117,33 @@ class AclAngusTest {
         }
     }
 
+    @Test
+    void withPrivateSeenReadingASharedFolderMarksItSeenForTheReaderOnly() throws Exception {
+        try (ImapMockServer server = ImapMockServer.builder().specialUse(SpecialUseMailboxes.none())
+                .user("alice", "secret").user("bob", "secret").acl("alice", "Team", "bob", "lrs")
+                .privateSeen(true).build().start()) {
+            IMAPStore alice = (IMAPStore) Angus.connect(server, "alice", "secret");
+            IMAPStore bob = (IMAPStore) Angus.connect(server, "bob", "secret");
+            try {
+                Folder team = alice.getFolder("Team");
+                team.appendMessages(new Message[] {message("Plan")});
+                Folder shared = bob.getFolder("Other Users/alice/Team");
+                shared.open(Folder.READ_WRITE);
+                assertThat(shared.getMessage(1).getContent().toString()).isEqualTo("body\r\n");
+                assertThat(shared.getMessage(1).isSet(Flags.Flag.SEEN)).isTrue();
+                assertThat(shared.getUnreadMessageCount()).isZero();
+                team.open(Folder.READ_ONLY);
+                assertThat(team.getMessage(1).isSet(Flags.Flag.SEEN)).isFalse();
+                assertThat(team.getUnreadMessageCount()).isEqualTo(1);
+                shared.close(false);
+                team.close(false);
+            } finally {
+                alice.close();
+                bob.close();
+            }
+        }
+    }
+
     private static Message message(String subject) throws MessagingException {
         byte[] bytes = ("Subject: " + subject + "\r\nFrom: a@example.com\r\n\r\nbody\r\n")
                 .getBytes(StandardCharsets.US_ASCII);

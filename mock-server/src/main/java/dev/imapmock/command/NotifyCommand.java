@@ -1,9 +1,13 @@
 package dev.imapmock.command;
 
+import dev.imapmock.protocol.Arg;
 import dev.imapmock.protocol.Command;
+import dev.imapmock.protocol.FetchItem;
+import dev.imapmock.protocol.FetchParser;
 import dev.imapmock.protocol.NotifyRequest;
 import dev.imapmock.protocol.NotifyRequest.Event;
 import dev.imapmock.server.Notifications;
+import dev.imapmock.server.SelectedNotify;
 import dev.imapmock.server.Session;
 
 import java.io.IOException;
@@ -44,8 +48,32 @@ final class NotifyCommand implements CommandHandler {
             }
             watches.add(new Notifications.Watch(group.filter(), names, group.events()));
         }
-        session.notify(watches, request.status());
+        session.notify(watches, request.status(), selectedNotify(request, session));
         return Completion.ok("NOTIFY completed.");
+    }
+
+    /**
+     * What the SELECTED or SELECTED-DELAYED group asks to hear of the selected mailbox, or null
+     * without such a group (the selected mailbox is then told of as IMAP itself asks). MessageNew's
+     * fetch attributes are parsed as FETCH's, a bad one BAD, and written as a FETCH writes them,
+     * without setting \Seen (RFC 5465 §5.2).
+     */
+    private static SelectedNotify selectedNotify(NotifyRequest request, Session session) {
+        for (NotifyRequest.Group group : request.groups()) {
+            if (!group.filter().selected()) {
+                continue;
+            }
+            SelectedNotify.NewMessageFetch fetch = null;
+            if (!group.fetch().isEmpty()) {
+                List<FetchItem> items = FetchParser.parse(List.of(new Arg.ListArg(group.fetch())),
+                        session.extensions()).items();
+                Rev2Rules.checkFetch(session, items);
+                fetch = (view, seq, message, out) -> new FetchWriter(out, view, items, false, false)
+                        .write(seq, message, false);
+            }
+            return new SelectedNotify(group.events().contains(Event.FLAGCHANGE), fetch);
+        }
+        return null;
     }
 
     private static String supported() {

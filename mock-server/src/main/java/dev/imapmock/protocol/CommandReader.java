@@ -126,7 +126,8 @@ public final class CommandReader {
                 expectSpace("a command after UID");
                 name = "UID " + readAtomText("a command after UID").toUpperCase(java.util.Locale.ROOT);
             }
-            fetchArguments = name.equals("FETCH") || name.equals("UID FETCH");
+            // RFC 5465 §8: NOTIFY's MessageNew takes fetch attributes, sections included.
+            fetchArguments = name.equals("FETCH") || name.equals("UID FETCH") || name.equals("NOTIFY");
             appendArguments = name.equals("APPEND");
             metadataArguments = name.equals("SETMETADATA") && (extensions.contains(Extension.METADATA)
                     || extensions.contains(Extension.METADATA_SERVER));

@@ -45,7 +45,16 @@ public final class Notifications implements AccountListener {
 
     private final Account account;
     private final List<Watch> watches;
+    /**
+     * The most events kept untold. Past it the session gets {@code * OK [NOTIFICATIONOVERFLOW]}
+     * and NOTIFY is off (RFC 5465 §5.8): a client that never reads cannot make the server grow
+     * without bound.
+     */
+    static final int MAX_PENDING = 10_000;
+
     private final ConcurrentLinkedQueue<AccountEvent> pending = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger pendingCount = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean overflowed;
     private volatile Runnable wakeUp = () -> { };
     /** The UIDVALIDITY last told of each mailbox, by its STATUS: told again only when it changed. */
     private final Map<Mailbox, Long> toldUidValidity = new HashMap<>();
@@ -61,8 +70,21 @@ public final class Notifications implements AccountListener {
 
     @Override
     public void onEvent(AccountEvent event) {
-        pending.add(event);
+        if (overflowed) {
+            return;
+        }
+        if (pendingCount.incrementAndGet() > MAX_PENDING) {
+            overflowed = true;
+            pending.clear();
+        } else {
+            pending.add(event);
+        }
         wakeUp.run();
+    }
+
+    /** {@return whether more events arrived than {@link #MAX_PENDING} before they could be told} */
+    public boolean overflowed() {
+        return overflowed;
     }
 
     /** Runs {@code action} whenever a change arrives (IDLE waits on it). */
@@ -71,7 +93,7 @@ public final class Notifications implements AccountListener {
     }
 
     public boolean hasPending() {
-        return !pending.isEmpty();
+        return overflowed || !pending.isEmpty();
     }
 
     /**
@@ -126,6 +148,7 @@ public final class Notifications implements AccountListener {
         Map<Mailbox, Boolean> statuses = new LinkedHashMap<>();
         AccountEvent event;
         while ((event = pending.poll()) != null) {
+            pendingCount.decrementAndGet();
             if (event instanceof AccountEvent.MessageChange change) {
                 Mailbox m = change.mailbox();
                 if (m == selected) {

@@ -45,6 +45,8 @@ public final class SelectedMailbox implements MailboxListener {
     private final long uidNextAtOpen;
     private final Set<Long> recentLater = new HashSet<>();
     private volatile Runnable wakeUp = () -> { };
+    /** What NOTIFY asked to hear of this mailbox, or null for IMAP's own rules. */
+    private SelectedNotify notify;
     private boolean gone;
     private int toldExists;
     private int toldKeywords;
@@ -238,6 +240,16 @@ public final class SelectedMailbox implements MailboxListener {
         return live.remove(tag) != null;
     }
 
+    /**
+     * From now on tells changes as a NOTIFY's SELECTED group asked (RFC 5465 §5), or with null as
+     * IMAP itself asks.
+     *
+     * @param notify what the group asked for, or null
+     */
+    public void notifyWith(SelectedNotify notify) {
+        this.notify = notify;
+    }
+
     /** Stops receiving events. */
     public void close() {
         mailbox.unselect(this);
@@ -297,7 +309,9 @@ public final class SelectedMailbox implements MailboxListener {
                 int seq = f.origin() == this ? -1 : sequenceOf(f.uid());
                 // A message the client has not heard of yet shows its flags when it is fetched; one
                 // that is gone already, when expunges may be told, is reported expunged instead.
-                if (seq > 0 && seq <= toldExists && (!expungeAllowed || mailbox.byUid(f.uid()) != null)) {
+                // RFC 5465 §5.1: with NOTIFY, other sessions' flag changes are told only for FlagChange.
+                boolean wanted = notify == null || notify.flagChanges();
+                if (wanted && seq > 0 && seq <= toldExists && (!expungeAllowed || mailbox.byUid(f.uid()) != null)) {
                     tellVanished(out);
                     out.untagged(flagsFetch(seq, bySequence(seq), false, out));
                 }
@@ -307,7 +321,14 @@ public final class SelectedMailbox implements MailboxListener {
             pending.poll();
         }
         tellVanished(out);
+        int known = toldExists;
         tellExists(out);
+        if (notify != null && notify.newMessages() != null) {
+            // RFC 5465 §5.2: MessageNew's fetch attributes for each message EXISTS just told of.
+            for (int seq = known + 1; seq <= toldExists; seq++) {
+                notify.newMessages().write(this, seq, bySequence(seq), out);
+            }
+        }
         tellUpdates(out);
     }
 

@@ -44,6 +44,8 @@ public final class Session {
     private java.util.Map<String, byte[]> channelBindings = java.util.Map.of();
     /** What NOTIFY asked for, or null: a session that never uses NOTIFY watches nothing. */
     private Notifications notifications;
+    /** What NOTIFY's SELECTED group asked to hear of the selected mailbox, or null. */
+    private SelectedNotify selectedNotify;
     private final ConnectionChecks checks;
 
     Session(int connection, ServerContext server, CommandReader in, ResponseWriter out, boolean secure,
@@ -324,6 +326,7 @@ public final class Session {
         if (rev2()) {
             view.dropRecent();
         }
+        view.notifyWith(selectedNotify);
     }
 
     /**
@@ -356,8 +359,21 @@ public final class Session {
      * previous one); with {@code status}, tells the STATUS of every watched mailbox at once.
      */
     public void notify(java.util.List<Notifications.Watch> watches, boolean status) throws IOException {
+        notify(watches, status, null);
+    }
+
+    /**
+     * As {@link #notify(java.util.List, boolean)}, with what the SELECTED group asked to hear of
+     * the selected mailbox, now and in each mailbox selected later (null: IMAP's own rules).
+     */
+    public void notify(java.util.List<Notifications.Watch> watches, boolean status, SelectedNotify selectedNotify)
+            throws IOException {
         Notifications previous = notifications;
         stopNotifications();
+        this.selectedNotify = selectedNotify;
+        if (selected != null) {
+            selected.notifyWith(selectedNotify);
+        }
         notifications = new Notifications(account, watches, previous);
         account.watch(notifications);
         if (status) {
@@ -367,6 +383,10 @@ public final class Session {
 
     /** {@code NOTIFY NONE}: nothing more is told beyond the selected mailbox's news. */
     public void stopNotifications() {
+        selectedNotify = null;
+        if (selected != null) {
+            selected.notifyWith(null);
+        }
         if (notifications != null) {
             account.unwatch(notifications);
             notifications = null;
@@ -381,7 +401,11 @@ public final class Session {
     /** Writes the NOTIFY news gathered since the last call; nothing without NOTIFY. */
     public void tellNotifications() throws IOException {
         Notifications n = notifications;
-        if (n != null) {
+        if (n != null && n.overflowed()) {
+            // RFC 5465 §5.8: the server tells it could not keep up, and acts as after NOTIFY NONE.
+            stopNotifications();
+            out.untagged("OK [NOTIFICATIONOVERFLOW] Too many notifications; NOTIFY is off");
+        } else if (n != null) {
             n.tell(out, selected == null ? null : selected.mailbox());
         }
     }

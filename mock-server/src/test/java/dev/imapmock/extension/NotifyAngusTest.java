@@ -49,4 +49,34 @@ class NotifyAngusTest {
             }
         }
     }
+
+    @Test
+    void angusReadsTheFetchThatMessageNewAsksForInTheSelectedMailbox() throws Exception {
+        try (ImapMockServer server = ImapMockServer.builder().user("alice", "secret").build().start()) {
+            Store store = Angus.connect(server, "alice", "secret");
+            try {
+                IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
+                inbox.open(jakarta.mail.Folder.READ_WRITE);
+                List<String> heard = new ArrayList<>();
+                inbox.doCommand(p -> {
+                    Response[] set = p.command("NOTIFY SET (SELECTED (MessageNew (UID FLAGS) MessageExpunge))", null);
+                    p.handleResult(set[set.length - 1]);
+                    server.deliver("alice", "INBOX", "Subject: new\r\n\r\n1\r\n".getBytes(StandardCharsets.US_ASCII));
+                    Response[] noop = p.command("NOOP", null);
+                    for (Response r : noop) {
+                        heard.add(r.toString());
+                    }
+                    // As Angus's own commands do: the folder hears of the new message.
+                    p.notifyResponseHandlers(noop);
+                    p.handleResult(noop[noop.length - 1]);
+                    return null;
+                });
+                assertThat(heard).containsSubsequence("* 1 EXISTS", "* 1 FETCH (UID 1 FLAGS (\\Recent))");
+                assertThat(inbox.getMessageCount()).isEqualTo(1);
+                assertThat(inbox.getMessage(1).getSubject()).isEqualTo("new");
+            } finally {
+                store.close();
+            }
+        }
+    }
 }

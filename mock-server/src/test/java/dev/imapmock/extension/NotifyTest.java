@@ -105,6 +105,7 @@ class NotifyTest {
             watcher.play("""
                     S: * 1 EXISTS
                     S: * 1 RECENT
+                    S: * 1 FETCH (UID 1)
                     """);
             server.deliver("alice", "Other", MAIL);
             watcher.play("""

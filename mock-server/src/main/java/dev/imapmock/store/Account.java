@@ -386,7 +386,11 @@ public final class Account {
         }
     }
 
-    /** What the account holds now: every mailbox with its own special uses and messages, in name order. */
+    /**
+     * What the account holds now: every mailbox with its own special uses and messages, in name
+     * order. With labels, each message keeps its EMAILID, so that putting the content back makes
+     * one message with the same labels again rather than one message per folder.
+     */
     synchronized List<MailboxContent> content() {
         List<MailboxContent> content = new ArrayList<>();
         for (Mailbox m : mailboxes.values()) {
@@ -395,7 +399,10 @@ public final class Account {
             }
             List<Mailbox.NewMessage> messages = new ArrayList<>();
             for (Message message : m.messages()) {
-                messages.add(new Mailbox.NewMessage(message.bytes(), message.flags(), message.internalDate()));
+                messages.add(labels == null
+                        ? new Mailbox.NewMessage(message.bytes(), message.flags(), message.internalDate())
+                        : new Mailbox.NewMessage(message.bytes(), message.flags(), message.internalDate(), null,
+                                message.emailId()));
             }
             content.add(new MailboxContent(m.name(), m.ownUses(), messages));
         }

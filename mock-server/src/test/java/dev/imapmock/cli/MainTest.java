@@ -3,6 +3,7 @@ package dev.imapmock.cli;
 import dev.imapmock.testing.RawClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -141,6 +142,45 @@ class MainTest {
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).startsWith("imapmock: ").doesNotContain("Exception").endsWith(System.lineSeparator());
         assertThat(r.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void fixtureSidecarsLabelAMessageWithTheGmailProfileOnlyAndShareAMailbox(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("alice/INBOX"));
+        Files.writeString(dir.resolve("alice/INBOX/0001.eml"), "Subject: x\r\n\r\nx\r\n");
+        Files.writeString(dir.resolve("alice/INBOX/0001.eml.properties"), "labels=Work\n");
+        Files.writeString(dir.resolve("alice/INBOX.properties"), "acl=bob lr\n");
+        Result refused = runToEnd("--port", "0", "--user", "alice:secret", "--user", "bob:secret",
+                "--fixtures", dir.toString());
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.err()).isEqualTo("imapmock: " + dir.resolve("alice/INBOX/0001.eml").toAbsolutePath()
+                + ": labels [Work] need Gmail's labels: build the server with the gmail profile (Profile.GMAIL,"
+                + " --profile gmail, @ImapServer(profile = \"gmail\"))" + System.lineSeparator());
+        try (Running launcher = new Running("--port", "0", "--profile", "gmail", "--user", "alice:secret",
+                "--user", "bob:secret", "--fixtures", dir.toString())) {
+            try (RawClient c = new RawClient("127.0.0.1", launcher.awaitReady())) {
+                c.readLine();
+                c.command("a1", "LOGIN alice secret");
+                c.play("""
+                        C: a2 STATUS Work (MESSAGES)
+                        S: * STATUS Work (MESSAGES 1)
+                        S: a2 OK Status completed.
+                        """);
+            }
+        }
+        Files.delete(dir.resolve("alice/INBOX/0001.eml.properties"));
+        try (Running launcher = new Running("--port", "0", "--user", "alice:secret", "--user", "bob:secret",
+                "--fixtures", dir.toString())) {
+            try (RawClient c = new RawClient("127.0.0.1", launcher.awaitReady())) {
+                c.readLine();
+                c.command("a1", "LOGIN bob secret");
+                c.play("""
+                        C: a2 MYRIGHTS "Other Users/alice/INBOX"
+                        S: * MYRIGHTS "Other Users/alice/INBOX" lr
+                        S: a2 OK Myrights completed.
+                        """);
+            }
+        }
     }
 
     @Test

@@ -116,6 +116,25 @@ final class FixtureTree {
      * tree for these users.
      */
     static Map<String, List<Account.MailboxContent>> unzip(byte[] zip, List<String> users) throws IOException {
+        return read(zip, users).content();
+    }
+
+    /**
+     * What a snapshot zip holds: the mail for {@link dev.imapmock.store.MailStore#replaceMail} and the
+     * ACL entries of the mailboxes whose sidecars set some ({@code acl=}), by user and mailbox.
+     *
+     * @param content the mail, by user
+     * @param acls    ACL entries, by user, then by mailbox name
+     */
+    record Snapshot(Map<String, List<Account.MailboxContent>> content,
+                    Map<String, Map<String, Map<String, dev.imapmock.store.Rights>>> acls) {
+    }
+
+    /**
+     * As {@link #unzip}, with the ACLs. Gmail labels ({@code labels=} sidecars) are refused with a
+     * 400: loading them takes the labels of the gmail profile, which a snapshot load does not set up.
+     */
+    static Snapshot read(byte[] zip, List<String> users) throws IOException {
         Path dir = Files.createTempDirectory("imapmock-snapshot");
         try {
             extract(zip, dir);
@@ -132,11 +151,20 @@ final class FixtureTree {
                 throw ApiException.badField("body", (where.isEmpty() ? "" : where + ": ") + e.reason());
             }
             Map<String, List<Account.MailboxContent>> content = new LinkedHashMap<>();
+            Map<String, Map<String, Map<String, dev.imapmock.store.Rights>>> acls = new LinkedHashMap<>();
             for (Map.Entry<String, List<FixtureMailbox>> e : read.entrySet()) {
                 List<Account.MailboxContent> boxes = new ArrayList<>();
                 for (FixtureMailbox box : e.getValue()) {
+                    if (!box.acl().isEmpty()) {
+                        acls.computeIfAbsent(e.getKey(), u -> new LinkedHashMap<>()).put(box.name(), box.acl());
+                    }
                     List<Mailbox.NewMessage> messages = new ArrayList<>();
                     for (FixtureMessage m : box.messages()) {
+                        if (!m.labels().isEmpty()) {
+                            throw ApiException.badField("body", dir.relativize(Path.of(m.source()).toAbsolutePath())
+                                    + ": labels= (Gmail labels) can't be loaded"
+                                    + " into a running server; start it with --profile gmail and --fixtures instead");
+                        }
                         messages.add(new Mailbox.NewMessage(m.bytes(), Flags.of(m.flags()),
                                 OffsetDateTime.from(m.internalDate())));
                     }
@@ -145,7 +173,7 @@ final class FixtureTree {
                 }
                 content.put(e.getKey(), boxes);
             }
-            return content;
+            return new Snapshot(content, acls);
         } finally {
             delete(dir);
         }

@@ -36,13 +36,21 @@ final class StateResource {
         call.requireType("application/zip");
         List<String> users = new ArrayList<>(server.store().users());
         users.sort(null);
-        Map<String, List<Account.MailboxContent>> content = FixtureTree.unzip(call.body(), users);
+        FixtureTree.Snapshot snapshot = FixtureTree.read(call.body(), users);
         try {
-            server.store().replaceMail(content);
+            server.store().replaceMail(snapshot.content());
         } catch (MailboxException e) {
             throw ApiException.badField("body", e.getMessage());
         } catch (IllegalArgumentException e) {
             throw ApiException.conflict(e.getMessage() + " (removed while the snapshot loaded)");
+        }
+        // The mailboxes exist now; their sidecars' ACL entries apply as fixtures' do when seeded.
+        for (var user : snapshot.acls().entrySet()) {
+            for (var box : user.getValue().entrySet()) {
+                for (var entry : box.getValue().entrySet()) {
+                    server.acl(user.getKey(), box.getKey()).set(entry.getKey(), entry.getValue());
+                }
+            }
         }
         call.noContent();
     }

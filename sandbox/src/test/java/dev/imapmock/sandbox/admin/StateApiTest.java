@@ -156,6 +156,21 @@ class StateApiTest {
         assertThat(subjects("alice", "INBOX")).containsExactly("seeded");
     }
 
+    @Test
+    void aSnapshotsAclSidecarSharesTheMailboxAndLabelsAreRefused() throws Exception {
+        api = AdminClient.start(seeded("alice", "bob"));
+        byte[] shared = zip("alice/Team/1.eml", mail("plan"), "alice/Team.properties",
+                "acl=bob lr\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(api.send("POST", "/api/snapshot", "application/zip", shared).statusCode()).isEqualTo(204);
+        assertThat(api.server.store().account("alice").orElseThrow().mailbox("Team").acl().rightsOf("bob"))
+                .isEqualTo(dev.imapmock.store.Rights.parse("lr"));
+        JsonNode labels = assertProblem(api.send("POST", "/api/snapshot", "application/zip",
+                zip("alice/INBOX/1.eml", mail("x"), "alice/INBOX/1.eml.properties",
+                        "labels=Work\n".getBytes(StandardCharsets.UTF_8))), 400);
+        assertThat(labels.get("detail").asText()).contains("INBOX/1.eml").contains("labels=");
+        assertThat(subjects("alice", "Team")).containsExactly("plan");
+    }
+
     private static byte[] zip(Object... nameThenBytes) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

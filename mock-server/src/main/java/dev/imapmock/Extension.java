@@ -201,6 +201,24 @@ public enum Extension {
      */
     NOTIFY("NOTIFY", "RFC 5465"),
     /**
+     * URLs that carry their own authorization (RFC 4467): GENURLAUTH appends a token of the
+     * INTERNAL mechanism to a rump URL such as {@code imap://alice@host/INBOX/;UID=3;URLAUTH=anonymous};
+     * URLFETCH reads what such a URL names, from any session its access identifier admits
+     * ({@code anonymous}, {@code authuser}, {@code user+name}; {@code submit+name} is for a
+     * submission server, which this server has none of); RESETKEY revokes a mailbox's tokens;
+     * {@code ;EXPIRE=} is judged by the server's clock; CATENATE takes authorized URLs of other
+     * users' messages. Off unless asked for ({@code with(Extension.URLAUTH)}): Dovecot 2.3 offers
+     * it only when {@code imap_urlauth_host} and {@code mail_attribute_dict} are configured,
+     * which its default configuration leaves out.
+     */
+    URLAUTH("URLAUTH", "RFC 4467", false),
+    /**
+     * URLFETCH's parenthesized form (RFC 5524): {@code URLFETCH (url BODYPARTSTRUCTURE BINARY)},
+     * answered with the part's structure and its content with the transfer encoding undone.
+     * Off unless asked for, as URLAUTH is; Dovecot offers the two together.
+     */
+    URLAUTH_BINARY("URLAUTH=BINARY", "RFC 5524", false, URLAUTH),
+    /**
      * Annotations on mailboxes and on the server (RFC 5464): GETMETADATA with MAXSIZE and DEPTH,
      * SETMETADATA, the mailbox name {@code ""} for the server's. Entries live under
      * {@code /private} and {@code /shared}; one user per account, so private entries are that

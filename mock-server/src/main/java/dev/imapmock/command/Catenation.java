@@ -16,8 +16,10 @@ import java.io.ByteArrayOutputStream;
 /**
  * The octets of one message to append: its parts in order, TEXT as sent and each URL (RFC 4469
  * §3) read from the session's own account. A URL that names no message, or a mailbox or user
- * other than the session's, fails the whole APPEND with {@code NO [BADURL url]}. Reading a
- * message through a URL does not set {@code \Seen}.
+ * other than the session's, fails the whole APPEND with {@code NO [BADURL url]}. With URLAUTH, a
+ * URLAUTH-authorized URL reads whatever message it grants the user, in any account, and one
+ * that grants nothing is {@code NO [BADURL url]} with the reason. Reading a message through a
+ * URL does not set {@code \Seen}.
  */
 final class Catenation {
     private Catenation() {
@@ -47,15 +49,25 @@ final class Catenation {
     private static Slice resolve(String text, Session session) {
         ImapUrl url;
         try {
-            url = ImapUrl.parse(text);
+            url = ImapUrl.parse(text, session.offers(Extension.URLAUTH));
         } catch (ImapUrl.Invalid e) {
             throw badUrl(text, e.getMessage());
         }
-        if (url.user() != null && !url.user().equals(session.account().user())) {
-            throw badUrl(text, "The URL names another user's mail");
-        }
         if (url.partial() != null && !session.offers(Extension.URL_PARTIAL)) {
             throw badUrl(text, "Invalid IMAP URL: ;PARTIAL= needs URL-PARTIAL, which this server does not offer");
+        }
+        if (url.auth() != null) {
+            // RFC 4469 §3: a URLAUTH-authorized URL may name any user's message it grants access to.
+            try {
+                Message message = UrlAuthority.resolve(url, session).message();
+                Slice slice = url.section() == null ? Slice.of(message.bytes()) : message.mime().section(url.section());
+                return clip(slice, url.partial());
+            } catch (UrlAuthority.Refused e) {
+                throw badUrl(text, e.getMessage());
+            }
+        }
+        if (url.user() != null && !url.user().equals(session.account().user())) {
+            throw badUrl(text, "The URL names another user's mail");
         }
         Mailbox mailbox;
         if (url.mailbox() == null) {
@@ -89,6 +101,11 @@ final class Catenation {
 
     /** RFC 4469 §5: {@code BADURL} takes the URL as sent, as text without {@code ]}. */
     private static CommandException badUrl(String url, String reason) {
+        return CommandException.no("BADURL " + printable(url), reason);
+    }
+
+    /** {@code url} as printable ASCII: controls, spaces, non-ASCII and {@code ]} percent-escaped. */
+    static String printable(String url) {
         StringBuilder sb = new StringBuilder();
         for (char c : url.toCharArray()) {
             if (c <= ' ' || c >= 0x7f || c == ']') {
@@ -99,6 +116,6 @@ final class Catenation {
                 sb.append(c);
             }
         }
-        return CommandException.no("BADURL " + sb, reason);
+        return sb.toString();
     }
 }

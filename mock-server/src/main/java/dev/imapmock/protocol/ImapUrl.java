@@ -4,14 +4,18 @@ import dev.imapmock.mime.SectionSpec;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
  * An IMAP URL naming one message or part of it (RFC 5092 §5 {@code imessagepart}), as CATENATE's
  * URL parts use it (RFC 4469 §3): {@code imap://user@host/INBOX;UIDVALIDITY=1/;UID=3/;SECTION=1.2/;PARTIAL=0.100},
  * the absolute path {@code /INBOX/;UID=3}, or {@code ;UID=3} relative to the selected mailbox.
- * Percent escapes are undone as UTF-8 (§3.3). Parsing only: which message it names is the
- * caller's to find.
+ * Percent escapes are undone as UTF-8 (§3.3). With URLAUTH (RFC 4467 §3) an absolute URL may end
+ * in {@code ;EXPIRE=date-time;URLAUTH=access[:mechanism:token]}. Parsing only: which message it
+ * names, and whether its token is right, is the caller's to find.
  *
  * @param user        the user of an {@code imap://} URL, or null
  * @param mailbox     the mailbox name, or null for the selected mailbox
@@ -19,9 +23,10 @@ import java.util.Locale;
  * @param uid         the message's UID
  * @param section     the body section, or null for the whole message
  * @param partial     the octet range ({@code ;PARTIAL=}, RFC 5550), or null
+ * @param auth        the {@code ;EXPIRE=} and {@code ;URLAUTH=} part, or null when it has none
  */
 public record ImapUrl(String user, String mailbox, long uidValidity, long uid, SectionSpec section,
-                      FetchItem.Partial partial) {
+                      FetchItem.Partial partial, UrlAuth auth) {
 
     /** A URL that names no message: answered {@code NO [BADURL url]} with {@link #getMessage()}. */
     public static final class Invalid extends RuntimeException {
@@ -37,7 +42,34 @@ public record ImapUrl(String user, String mailbox, long uidValidity, long uid, S
      *     not take here ({@code ;URLAUTH=}, a search, a list of messages)
      */
     public static ImapUrl parse(String url) {
+        return parse(url, false);
+    }
+
+    /**
+     * Parses {@code url}, which may carry a URLAUTH part when {@code urlAuth}.
+     *
+     * @throws Invalid as {@link #parse(String)}; with {@code urlAuth}, also when the URLAUTH part
+     *     is malformed or follows a URL that is not {@code imap://user@host/...}
+     */
+    public static ImapUrl parse(String url, boolean urlAuth) {
         String rest = url;
+        UrlAuth auth = null;
+        int marker = url.toUpperCase(Locale.ROOT).indexOf(";URLAUTH=");
+        if (urlAuth && marker >= 0) {
+            if (!url.regionMatches(true, 0, "imap://", 0, 7)) {
+                throw new Invalid("Invalid IMAP URL: ;URLAUTH= needs an absolute URL, imap://user@host/mailbox/;UID=n");
+            }
+            String head = url.substring(0, marker);
+            Instant expire = null;
+            int e = head.toUpperCase(Locale.ROOT).lastIndexOf(";EXPIRE=");
+            if (e >= 0) {
+                expire = dateTime(head.substring(e + ";EXPIRE=".length()));
+                head = head.substring(0, e);
+            }
+            auth = UrlAuth.parse(url.substring(0, marker + ";URLAUTH=".length()), expire,
+                    url.substring(marker + ";URLAUTH=".length()));
+            rest = head;
+        }
         String user = null;
         if (rest.regionMatches(true, 0, "imap://", 0, 7)) {
             int slash = rest.indexOf('/', 7);
@@ -92,7 +124,16 @@ public record ImapUrl(String user, String mailbox, long uidValidity, long uid, S
                 throw new Invalid("Invalid IMAP URL: unexpected \"" + ArgParsing.shorten(field) + "\"");
             }
         }
-        return new ImapUrl(user, mailbox, uidValidity, uid, section, partial);
+        return new ImapUrl(user, mailbox, uidValidity, uid, section, partial, auth);
+    }
+
+    /** RFC 4467 §3: {@code expire = ";EXPIRE=" date-time}, an RFC 3339 date-time. */
+    private static Instant dateTime(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new Invalid("Invalid IMAP URL: invalid date-time for ;EXPIRE=, such as 2030-01-31T12:00:00Z");
+        }
     }
 
     private static long number(String digits, String what) {
@@ -140,7 +181,7 @@ public record ImapUrl(String user, String mailbox, long uidValidity, long uid, S
     }
 
     /** Undoes percent escapes, reading the octets as UTF-8 (RFC 5092 §3.3). */
-    private static String decode(String text) {
+    static String decode(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

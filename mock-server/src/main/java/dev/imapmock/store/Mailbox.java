@@ -41,6 +41,11 @@ public final class Mailbox {
     private volatile Set<SpecialUse> ownUses;
     /** Its annotations (RFC 5464), which follow it through RENAME and go with it on DELETE. */
     private final Annotations annotations = new Annotations();
+    /**
+     * Its URLAUTH access key (RFC 4467 §7), made when a URL of it is first authorized; it follows
+     * RENAME, goes with DELETE and RESETKEY drops it. Guarded by {@code this}.
+     */
+    private byte[] urlAuthKey;
 
     /** The account's NOTIFY listeners (RFC 5465), told of every change after the selecting sessions. */
     private final List<AccountListener> watchers;
@@ -140,6 +145,30 @@ public final class Mailbox {
     /** {@return the mailbox's annotations (RFC 5464): its {@code /private} and {@code /shared} entries} */
     public Annotations annotations() {
         return annotations;
+    }
+
+    /**
+     * The URLAUTH access key (RFC 4467 §7) that authorizes URLs of this mailbox, made by
+     * {@code make} when it has none.
+     *
+     * @param make makes a new key, called under the mailbox's lock
+     * @return a copy of the key
+     */
+    public synchronized byte[] urlAuthKey(java.util.function.Supplier<byte[]> make) {
+        if (urlAuthKey == null) {
+            urlAuthKey = make.get().clone();
+        }
+        return urlAuthKey.clone();
+    }
+
+    /** {@return a copy of the URLAUTH access key, or null when none was made since the last reset} */
+    public synchronized byte[] urlAuthKey() {
+        return urlAuthKey == null ? null : urlAuthKey.clone();
+    }
+
+    /** Drops the URLAUTH access key (RFC 4467 §6.1 RESETKEY): every URL it authorized stops working. */
+    public synchronized void resetUrlAuthKey() {
+        urlAuthKey = null;
     }
 
     void rename(String newName) {

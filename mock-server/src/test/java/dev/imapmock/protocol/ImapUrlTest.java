@@ -18,8 +18,8 @@ class ImapUrlTest {
     void absoluteAbsolutePathAndRelativeUrls() {
         assertThat(ImapUrl.parse("imap://alice@localhost:143/INBOX;UIDVALIDITY=7/;UID=3/;SECTION=1.2/;PARTIAL=0.100"))
                 .isEqualTo(new ImapUrl("alice", "INBOX", 7, 3, new SectionSpec(List.of(1, 2), SectionSpec.Kind.ALL, List.of()),
-                        new FetchItem.Partial(0, 100)));
-        assertThat(ImapUrl.parse("/Caf%C3%A9%20Bar/;UID=1")).isEqualTo(new ImapUrl(null, "Caf\u00e9 Bar", 0, 1, null, null));
+                        new FetchItem.Partial(0, 100), null));
+        assertThat(ImapUrl.parse("/Caf%C3%A9%20Bar/;UID=1")).isEqualTo(new ImapUrl(null, "Caf\u00e9 Bar", 0, 1, null, null, null));
         assertThat(ImapUrl.parse(";uid=5/;section=HEADER.FIELDS%20(SUBJECT%20FROM)").section())
                 .isEqualTo(new SectionSpec(List.of(), SectionSpec.Kind.HEADER_FIELDS, List.of("SUBJECT", "FROM")));
         assertThat(ImapUrl.parse(";UID=5/;PARTIAL=10").partial()).isEqualTo(new FetchItem.Partial(10, Long.MAX_VALUE));

@@ -1,5 +1,6 @@
 package dev.imapmock.command;
 
+import dev.imapmock.Extension;
 import dev.imapmock.protocol.Arg;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.FetchItem;
@@ -24,9 +25,24 @@ import java.util.StringJoiner;
  * listing those it can (§8), and the previous NOTIFY stays in force.
  */
 final class NotifyCommand implements CommandHandler {
-    /** The events this server tells, in the order BADEVENT lists them. */
+    /** The events this server tells without METADATA, in the order BADEVENT lists them. */
     private static final Set<Event> SUPPORTED = EnumSet.of(Event.MESSAGENEW, Event.MESSAGEEXPUNGE,
             Event.FLAGCHANGE, Event.MAILBOXNAME, Event.SUBSCRIPTIONCHANGE);
+
+    /**
+     * The events this server tells: with METADATA also MailboxMetadataChange, with METADATA or
+     * METADATA-SERVER ServerMetadataChange (RFC 5465 §5.6, §5.7).
+     */
+    private static Set<Event> supported(Session session) {
+        Set<Event> events = EnumSet.copyOf(SUPPORTED);
+        if (session.offers(Extension.METADATA)) {
+            events.add(Event.MAILBOXMETADATACHANGE);
+        }
+        if (session.offers(Extension.METADATA) || session.offers(Extension.METADATA_SERVER)) {
+            events.add(Event.SERVERMETADATACHANGE);
+        }
+        return events;
+    }
 
     @Override
     public Completion handle(Command command, Session session) throws IOException {
@@ -38,8 +54,8 @@ final class NotifyCommand implements CommandHandler {
         List<Notifications.Watch> watches = new ArrayList<>();
         for (NotifyRequest.Group group : request.groups()) {
             for (Event e : group.events()) {
-                if (!SUPPORTED.contains(e)) {
-                    throw CommandException.no("BADEVENT " + supported(), "Unsupported NOTIFY event");
+                if (!supported(session).contains(e)) {
+                    throw CommandException.no("BADEVENT " + supportedList(session), "Unsupported NOTIFY event");
                 }
             }
             Set<String> names = new LinkedHashSet<>();
@@ -76,9 +92,9 @@ final class NotifyCommand implements CommandHandler {
         return null;
     }
 
-    private static String supported() {
+    private static String supportedList(Session session) {
         StringJoiner list = new StringJoiner(" ", "(", ")");
-        for (Event e : SUPPORTED) {
+        for (Event e : supported(session)) {
             list.add(e.wire());
         }
         return list.toString();

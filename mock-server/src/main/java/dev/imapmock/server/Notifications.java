@@ -169,6 +169,18 @@ public final class Notifications implements AccountListener {
                     out.untagged("LIST (" + (name.exists() ? "" : "\\NonExistent") + ") \"/\" " + wire(name.name())
                             + (name.oldName() == null ? "" : " (\"OLDNAME\" (" + wire(name.oldName()) + "))"));
                 }
+            } else if (event instanceof AccountEvent.MetadataChange meta) {
+                tellStatuses(out, statuses);
+                boolean server = meta.mailbox().isEmpty();
+                boolean wanted = server ? anyGroupWants(Event.SERVERMETADATACHANGE)
+                        : selected != null && meta.mailbox().equals(selected.name())
+                        ? selectedGroupWants(Event.MAILBOXMETADATACHANGE)
+                        : eventsFor(meta.mailbox()).contains(Event.MAILBOXMETADATACHANGE);
+                if (wanted) {
+                    // RFC 5464 §4.4.2: the unsolicited METADATA response names the entries, no values.
+                    out.untagged("METADATA " + (server ? "\"\"" : wire(meta.mailbox())) + " "
+                            + String.join(" ", meta.entries()));
+                }
             } else if (event instanceof AccountEvent.SubscriptionChange sub) {
                 tellStatuses(out, statuses);
                 if (eventsFor(sub.name()).contains(Event.SUBSCRIPTIONCHANGE)) {
@@ -177,6 +189,16 @@ public final class Notifications implements AccountListener {
             }
         }
         tellStatuses(out, statuses);
+    }
+
+    /** Whether some group names {@code event}: ServerMetadataChange is about no mailbox (RFC 5465 §5.7). */
+    private boolean anyGroupWants(Event event) {
+        return watches.stream().anyMatch(w -> w.events().contains(event));
+    }
+
+    /** Whether the SELECTED or SELECTED-DELAYED group names {@code event}. */
+    private boolean selectedGroupWants(Event event) {
+        return watches.stream().anyMatch(w -> w.filter().selected() && w.events().contains(event));
     }
 
     private void tellStatuses(ResponseWriter out, Map<Mailbox, Boolean> statuses) throws IOException {

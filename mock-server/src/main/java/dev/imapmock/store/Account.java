@@ -37,7 +37,8 @@ public final class Account {
     /** The sessions with NOTIFY on, shared with every mailbox of the account. */
     private final List<AccountListener> watchers = new CopyOnWriteArrayList<>();
     /** The server annotations (RFC 5464, mailbox name ""), as this account's user sees them. */
-    private final Annotations serverAnnotations = new Annotations();
+    private final Annotations serverAnnotations = new Annotations(
+            entries -> tell(new AccountEvent.MetadataChange("", List.copyOf(entries))));
     /** Whether users other than the owner keep their own \Seen ({@link MailStore#privateSeen(boolean)}). */
     private volatile boolean privateSeen;
     /** Gmail's labels, when the account has them (the gmail profile), else null. */

@@ -18,6 +18,13 @@ public sealed interface AccountEvent {
     record NameChange(String name, String oldName, boolean exists) implements AccountEvent {
     }
 
+    /**
+     * Annotations (RFC 5464) changed: of the mailbox {@code mailbox}, or of the server when it is
+     * the empty string; {@code entries} names the entries whose value changed, in name order.
+     */
+    record MetadataChange(String mailbox, java.util.List<String> entries) implements AccountEvent {
+    }
+
     /** {@code name} was subscribed ({@code subscribed}) or unsubscribed. */
     record SubscriptionChange(String name, boolean subscribed) implements AccountEvent {
     }

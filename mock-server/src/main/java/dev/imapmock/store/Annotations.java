@@ -17,6 +17,22 @@ import java.util.TreeMap;
  */
 public final class Annotations {
     private final TreeMap<String, byte[]> entries = new TreeMap<>();
+    /** Told, after a change and outside the lock, the names of the entries whose value changed. */
+    private final java.util.function.Consumer<java.util.Set<String>> changed;
+
+    /** Annotations nobody hears the changes of. */
+    public Annotations() {
+        this(names -> { });
+    }
+
+    /**
+     * Annotations whose changes {@code changed} hears of (NOTIFY's metadata events).
+     *
+     * @param changed told the names of the entries whose value a {@link #set} changed, none empty
+     */
+    Annotations(java.util.function.Consumer<java.util.Set<String>> changed) {
+        this.changed = changed;
+    }
 
     /**
      * The canonical form of an entry name: lower case.
@@ -89,7 +105,14 @@ public final class Annotations {
      * @throws MetadataException when {@code limits} refuse a change: a private entry when they
      *                           allow none, a value too large, or more entries than allowed
      */
-    public synchronized void set(Map<String, byte[]> changes, MetadataLimits limits) {
+    public void set(Map<String, byte[]> changes, MetadataLimits limits) {
+        java.util.Set<String> names = apply(changes, limits);
+        if (!names.isEmpty()) {
+            changed.accept(names);
+        }
+    }
+
+    private synchronized java.util.Set<String> apply(Map<String, byte[]> changes, MetadataLimits limits) {
         TreeMap<String, byte[]> after = new TreeMap<>(entries);
         for (Map.Entry<String, byte[]> change : changes.entrySet()) {
             String name = canonical(change.getKey());
@@ -113,8 +136,20 @@ public final class Annotations {
             throw new MetadataException(MetadataException.Reason.TOOMANY, limits.maxEntries(),
                     "Too many annotations (the limit is " + limits.maxEntries() + ")");
         }
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String name : after.keySet()) {
+            if (!Arrays.equals(after.get(name), entries.get(name))) {
+                names.add(name);
+            }
+        }
+        for (String name : entries.keySet()) {
+            if (!after.containsKey(name)) {
+                names.add(name);
+            }
+        }
         entries.clear();
         entries.putAll(after);
+        return names;
     }
 
     /**

@@ -40,7 +40,7 @@ public final class Mailbox {
     /** Special uses given to this mailbox (RFC 6154), or null for those configured for its name. */
     private volatile Set<SpecialUse> ownUses;
     /** Its annotations (RFC 5464), which follow it through RENAME and go with it on DELETE. */
-    private final Annotations annotations = new Annotations();
+    private final Annotations annotations = new Annotations(this::tellMetadata);
     /**
      * Its URLAUTH access key (RFC 4467 §7), made when a URL of it is first authorized; it follows
      * RENAME, goes with DELETE and RESETKEY drops it. Guarded by {@code this}.
@@ -72,6 +72,16 @@ public final class Mailbox {
     /** {@return the labels of the account that holds this mailbox, or null when it has none} */
     public Labels labels() {
         return owner.labels();
+    }
+
+    /** Tells the account's NOTIFY listeners that annotations of this mailbox changed. */
+    private void tellMetadata(Set<String> entries) {
+        if (!watchers.isEmpty()) {
+            AccountEvent event = new AccountEvent.MetadataChange(name, List.copyOf(entries));
+            for (AccountListener l : watchers) {
+                l.onEvent(event);
+            }
+        }
     }
 
     /** {@return the account that holds this mailbox} */

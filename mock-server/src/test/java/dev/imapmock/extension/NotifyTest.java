@@ -231,11 +231,11 @@ class NotifyTest {
                     C: n1 NOTIFY SET (INBOXES (MessageNew MessageExpunge))
                     S: n1 OK NOTIFY completed.
                     C: n2 NOTIFY SET (PERSONAL (AnnotationChange))
-                    S: n2 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange)] Unsupported NOTIFY event
-                    C: n3 NOTIFY SET (PERSONAL (MailboxMetadataChange)) (SELECTED (ServerMetadataChange))
-                    S: n3 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange)] Unsupported NOTIFY event
+                    S: n2 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange MailboxMetadataChange ServerMetadataChange)] Unsupported NOTIFY event
+                    C: n3 NOTIFY SET (PERSONAL (MailboxMetadataChange AnnotationChange))
+                    S: n3 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange MailboxMetadataChange ServerMetadataChange)] Unsupported NOTIFY event
                     C: n4 NOTIFY SET (PERSONAL (SomethingNew))
-                    S: n4 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange)] Unsupported NOTIFY event
+                    S: n4 NO [BADEVENT (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange MailboxMetadataChange ServerMetadataChange)] Unsupported NOTIFY event
                     """);
             server.deliver("alice", "INBOX", MAIL);
             watcher.play("""

@@ -52,6 +52,8 @@ final class Connection implements Runnable {
     private final ConnectionChecks checks;
     /** True when the client's next command had arrived before the last command's answer was sent. */
     private boolean nextArrivedEarly;
+    /** Writes NOTIFY's news while the connection waits for a command, or null. */
+    private BetweenCommands between;
     private volatile boolean closing;
     private boolean clientClosed;
 
@@ -94,6 +96,7 @@ final class Connection implements Runnable {
                     server.config().limits(), new CommandReader.Continuation() {
                         @Override
                         public void ready() throws IOException {
+                            stopBetweenCommands();
                             checks.see(new ClientEvent.Continuation(transport.inputWaiting()));
                             out.continuation("Ready for literal data");
                         }
@@ -142,13 +145,27 @@ final class Connection implements Runnable {
         }
     }
 
+    private void stopBetweenCommands() {
+        BetweenCommands running = between;
+        between = null;
+        if (running != null) {
+            running.stop();
+        }
+    }
+
     private void serve(Session session, Transport transport, CommandReader in, ResponseWriter out,
                        ConnectionFaults faults) throws IOException {
         while (session.state() != SessionState.LOGOUT) {
             socket.setSoTimeout(faults.readTimeoutMillis(server.config().idleTimeout(),
                     session.account() == null ? null : session.account().user()));
             boolean pipelined = nextArrivedEarly;
-            ReadResult read = in.next();
+            between = pipelined ? null : BetweenCommands.start(session);
+            ReadResult read;
+            try {
+                read = in.next();
+            } finally {
+                stopBetweenCommands();
+            }
             if (read == null) {
                 clientClosed = !closing;
                 return;

@@ -149,11 +149,17 @@ class NotifySelectedTest {
                 many.add(new Mailbox.NewMessage(MAIL.getBytes(StandardCharsets.US_ASCII), Flags.NONE,
                         OffsetDateTime.parse("2026-12-01T10:00:00Z")));
             }
+            // While the watcher sends a literal nothing can be told to it, and the events pile up.
+            watcher.play("""
+                    C: p1 STATUS {4}
+                    S: + Ready for literal data
+                    """);
             alice.mailbox("Work").append(many);
             watcher.play("""
-                    C: p1 NOOP
+                    C: Work (UIDNEXT)
+                    S: * STATUS Work (UIDNEXT 10002)
                     S: * OK [NOTIFICATIONOVERFLOW] Too many notifications; NOTIFY is off
-                    S: p1 OK NOOP completed.
+                    S: p1 OK Status completed.
                     """);
             alice.mailbox("Work").append(many.subList(0, 1));
             watcher.play("""

@@ -59,14 +59,39 @@ class NotifyTest {
                     S: * STATUS Work (UNSEEN 0)
                     S: p2 OK NOOP completed.
                     """);
-            // A flag change and an expunge before the watcher hears: one STATUS for both, as Dovecot sends.
+            // A flag change and an expunge while the watcher cannot be told (it is sending a literal):
+            // one STATUS for both, after the command's own responses, as Dovecot sends it.
+            watcher.play("""
+                    C: p3 STATUS {4}
+                    S: + Ready for literal data
+                    """);
             other.command("s3", "STORE 1 +FLAGS (\\Deleted)");
             other.command("s4", "EXPUNGE");
             watcher.play("""
-                    C: p3 NOOP
+                    C: Work (UIDNEXT)
+                    S: * STATUS Work (UIDNEXT 2)
                     S: * STATUS Work (MESSAGES 0 UIDNEXT 2 UNSEEN 0)
-                    S: p3 OK NOOP completed.
+                    S: p3 OK Status completed.
                     """);
+        }
+    }
+
+    @Test
+    void aClientThatOnlyListensHearsBetweenCommands() {
+        try (ImapMockServer server = server();
+             RawClient watcher = RawClient.login(server, "alice", "secret");
+             RawClient other = RawClient.login(server, "alice", "secret")) {
+            watcher.play("""
+                    C: n1 NOTIFY SET (PERSONAL (MessageNew MessageExpunge))
+                    S: n1 OK NOTIFY completed.
+                    """);
+            other.command("a1", "APPEND Work {4+}\r\nx\r\n");
+            // No command: the notification comes as soon as it happens, as Dovecot sends it.
+            watcher.play("""
+                    S: * STATUS Work (MESSAGES 1 UIDNEXT 2 UIDVALIDITY %d UNSEEN 1)
+                    """.formatted(uidValidity(server, "Work")));
+            other.command("c1", "CREATE New");
+            watcher.assertStillWorks("p1");
         }
     }
 

@@ -3,7 +3,6 @@ package dev.imapmock.command;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.GetMetadataRequest;
 import dev.imapmock.server.Session;
-import dev.imapmock.store.Annotations;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ final class GetMetadataCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) throws IOException {
         GetMetadataRequest request = GetMetadataRequest.parse(command.args());
-        Annotations annotations = MetadataResponse.target(session, request.mailbox());
+        MetadataTarget annotations = MetadataTarget.of(session, request.mailbox());
         List<MetadataResponse.Item> items = new ArrayList<>();
         long longest = -1;
         for (String entry : request.entries()) {

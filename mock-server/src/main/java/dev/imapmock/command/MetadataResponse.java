@@ -1,10 +1,8 @@
 package dev.imapmock.command;
 
-import dev.imapmock.Extension;
 import dev.imapmock.protocol.ImapStrings;
 import dev.imapmock.protocol.ResponseWriter;
 import dev.imapmock.server.Session;
-import dev.imapmock.store.Annotations;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,22 +18,6 @@ final class MetadataResponse {
     }
 
     private MetadataResponse() {
-    }
-
-    /**
-     * The annotations of the mailbox named {@code wire} (modified UTF-7), or the server's for the
-     * empty name (RFC 5464 §4.2, §4.3). Mailbox annotations need METADATA; with METADATA-SERVER
-     * alone only the server has annotations. A name that is not a selectable mailbox is
-     * {@code NO [NONEXISTENT]}.
-     */
-    static Annotations target(Session session, String wire) {
-        if (wire.isEmpty()) {
-            return session.account().annotations();
-        }
-        if (!session.offers(Extension.METADATA)) {
-            throw CommandException.no("Only server annotations are supported (mailbox name \"\")");
-        }
-        return session.account().require(MailboxNames.decode(wire)).annotations();
     }
 
     /**

@@ -19,7 +19,7 @@ final class SetMetadataCommand implements CommandHandler {
     public Completion handle(Command command, Session session) throws IOException {
         SetMetadataRequest request = SetMetadataRequest.parse(command.args());
         try {
-            MetadataResponse.target(session, request.mailbox()).set(request.values(), session.store().metadataLimits());
+            MetadataTarget.of(session, request.mailbox()).set(request.values(), session.store().metadataLimits());
         } catch (MetadataException e) {
             throw CommandException.no(code(e), e.getMessage());
         }

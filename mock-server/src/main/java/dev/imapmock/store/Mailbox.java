@@ -41,6 +41,8 @@ public final class Mailbox {
     private volatile Set<SpecialUse> ownUses;
     /** Its annotations (RFC 5464), which follow it through RENAME and go with it on DELETE. */
     private final Annotations annotations = new Annotations(this::tellMetadata);
+    /** Other users' own {@code /private} annotations, by user; guarded by this mailbox's lock. */
+    private final Map<String, Annotations> privateBy = new HashMap<>();
     /**
      * Its URLAUTH access key (RFC 4467 §7), made when a URL of it is first authorized; it follows
      * RENAME, goes with DELETE and RESETKEY drops it. Guarded by {@code this}.
@@ -150,6 +152,18 @@ public final class Mailbox {
     /** The mailbox name, decoded, with {@code /} as hierarchy delimiter. */
     public String name() {
         return name;
+    }
+
+    /**
+     * The {@code /private} annotations (RFC 5464 §3.1) of a user other than the owner, who sees the
+     * mailbox through ACL: each such user has its own, and the owner's stay in {@link #annotations()}.
+     * Made on first use; not kept by snapshots, and their changes are told to nobody.
+     *
+     * @param user a user other than the owner
+     * @return that user's private annotations of this mailbox
+     */
+    public synchronized Annotations privateAnnotations(String user) {
+        return privateBy.computeIfAbsent(user, u -> new Annotations());
     }
 
     /** {@return the mailbox's annotations (RFC 5464): its {@code /private} and {@code /shared} entries} */

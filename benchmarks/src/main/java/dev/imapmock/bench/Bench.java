@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs the same workloads against ImapMock and GreenMail in one JVM and prints medians with
- * min–max and the ratio ImapMock/GreenMail. {@code --quick} uses smaller mailboxes and fewer
+ * Runs the same workloads against ImapMock, GreenMail (both in this JVM) and, when a start
+ * script is given, a private Dovecot, and prints medians with min–max and the ratios
+ * ImapMock/GreenMail and ImapMock/Dovecot. {@code --quick} uses smaller mailboxes and fewer
  * rounds. See benchmarks/README.md.
  */
 public final class Bench {
@@ -32,12 +33,16 @@ public final class Bench {
     private final long warmupNanos;
     private final Map<String, Map<String, Stats>> results = new LinkedHashMap<>();
     private final Map<String, String> units = new LinkedHashMap<>();
+    /** Why a target's column is empty, by target. */
+    private final Map<String, String> missing = new LinkedHashMap<>();
+    private final List<String> columns = new ArrayList<>();
     private static final String STORM_FAILURES = "200 concurrent clients: clients lost, all rounds";
     private int stormFailures;
     private String only;
     private boolean verbose;
     private boolean tlsOnly;
     private boolean sandboxOnly;
+    private boolean skipDovecot;
 
     private Bench(boolean quick) {
         this.quick = quick;
@@ -52,6 +57,7 @@ public final class Bench {
         boolean quick = List.of(args).contains("--quick");
         Bench bench = new Bench(quick);
         bench.only = List.of(args).contains("--imapmock-only") ? "ImapMock" : null;
+        bench.skipDovecot = List.of(args).contains("--no-dovecot");
         bench.verbose = List.of(args).contains("--verbose");
         bench.tlsOnly = List.of(args).contains("--tls-only");
         bench.sandboxOnly = List.of(args).contains("--sandbox-only");
@@ -74,23 +80,47 @@ public final class Bench {
             sandbox(mail);
             return;
         }
-        for (Target.Factory factory : Target.ALL) {
+        for (Target.Factory factory : Target.all()) {
             String name = factory.name();
+            columns.add(name);
             if (only != null && !only.equals(name)) {
+                missing.put(name, "not measured: --imapmock-only");
+                continue;
+            }
+            if (skipDovecot && name.equals("Dovecot")) {
+                missing.put(name, "not measured: --no-dovecot");
+                continue;
+            }
+            if (factory.missing() != null) {
+                missing.put(name, factory.missing());
+                System.err.println("== " + name + ": " + factory.missing());
                 continue;
             }
             System.err.println("== " + name);
             record(name, "start + LOGIN + LOGOUT + close, warm (ms)", startStop(factory));
-            record(name, "first start in a fresh JVM to LOGIN OK (ms)", coldStart(name));
+            Target probe = factory.create();
+            if (probe.seedsInProcess()) {
+                record(name, "first start in a fresh JVM to LOGIN OK (ms)", coldStart(name));
+            }
             appendOverImap(factory, name);
             seedRate(factory, name, mail);
             try (Target target = factory.create().start()) {
-                measureHeap(target, name, mail);
+                if (target.seedsInProcess()) {
+                    measureHeap(target, name, mail);
+                } else {
+                    target.seed(mail);
+                }
                 wholeMailbox(target, name, "");
             }
             try (Target target = factory.create().start()) {
                 target.seed(half);
                 wholeMailbox(target, name, " @half");
+            }
+            firstTouch(factory, name, mail);
+            System.err.println("== " + name + " through Angus Mail");
+            try (Target target = factory.create().start()) {
+                AngusWorkloads.run((workload, sample) -> record(name, workload, measure(sample::take)), target,
+                        new MailGenerator(11).messages(AngusWorkloads.MAILBOX), quick ? 100 : 250);
             }
             selectBig(factory, name);
             stormFailures = 0;
@@ -219,7 +249,30 @@ public final class Bench {
     }
 
     private void seedRate(Target.Factory factory, String name, List<byte[]> mail) throws Exception {
-        String seedName = "seed " + String.format(Locale.ROOT, "%,d", mail.size()) + " messages via the Java API (msg/s)";
+        String count = String.format(Locale.ROOT, "%,d", mail.size());
+        String multi = "seed " + count + " messages over IMAP, MULTIAPPEND of 500 with LITERAL+, where offered (msg/s)";
+        units.put(multi, "higher");
+        boolean offered;
+        try (Target target = factory.create().start();
+             RawImap client = RawImap.login(target.port(), Target.USER, Target.PASSWORD)) {
+            offered = client.offers("MULTIAPPEND") && client.literalPlus();
+        }
+        if (offered) {
+            record(name, multi, measure(() -> {
+                try (Target target = factory.create().start();
+                     RawImap client = RawImap.login(target.port(), Target.USER, Target.PASSWORD)) {
+                    long t = System.nanoTime();
+                    for (int i = 0; i < mail.size(); i += 500) {
+                        client.multiAppend("INBOX", mail.subList(i, Math.min(mail.size(), i + 500)));
+                    }
+                    return mail.size() / ((System.nanoTime() - t) / 1e9);
+                }
+            }));
+        }
+        if (!factory.create().seedsInProcess()) {
+            return;
+        }
+        String seedName = "seed " + count + " messages via the Java API (msg/s)";
         units.put(seedName, "higher");
         record(name, seedName, measure(() -> {
             try (Target target = factory.create().start()) {
@@ -311,12 +364,30 @@ public final class Bench {
                 client.command("FETCH 1:* (FLAGS UID ENVELOPE)");
                 return millisSince(t);
             }));
+            record(name, "FETCH 1:* (FLAGS UID ENVELOPE)" + size + ", parsing client (ms)", measure(() -> {
+                long t = System.nanoTime();
+                expect(client.parse("FETCH 1:* (FLAGS UID ENVELOPE)"), n, 3);
+                return millisSince(t);
+            }));
+            record(name, "FETCH 1:* (BODYSTRUCTURE)" + size + " (ms)", measure(() -> {
+                long t = System.nanoTime();
+                client.command("FETCH 1:* (BODYSTRUCTURE)");
+                return millisSince(t);
+            }));
             String streaming = "FETCH 1:* BODY.PEEK[]" + size + " (MB/s)";
             units.put(streaming, "higher");
             record(name, streaming, measure(() -> {
                 long t = System.nanoTime();
                 long bytes = client.command("FETCH 1:* BODY.PEEK[]");
                 return bytes / 1e6 / ((System.nanoTime() - t) / 1e9);
+            }));
+            String parsing = "FETCH 1:* BODY.PEEK[]" + size + ", parsing client, literal octets (MB/s)";
+            units.put(parsing, "higher");
+            record(name, parsing, measure(() -> {
+                long t = System.nanoTime();
+                ResponseParser.Parsed parsed = client.parse("FETCH 1:* BODY.PEEK[]");
+                expect(parsed, n, 1);
+                return parsed.literalOctets() / 1e6 / ((System.nanoTime() - t) / 1e9);
             }));
             if (client.offers("CONDSTORE")) {
                 changedSince(client, name, size, n);
@@ -331,6 +402,40 @@ public final class Bench {
                 client.command("SEARCH TEXT " + MailGenerator.NEEDLE);
                 return millisSince(t);
             }));
+        }
+    }
+
+    /** A parsing client's check that every message answered with every item asked for. */
+    private static void expect(ResponseParser.Parsed parsed, int messages, int itemsEach) throws java.io.IOException {
+        if (parsed.fetches() != messages || parsed.fetchItems() != messages * itemsEach) {
+            throw new java.io.IOException("Expected " + messages + " FETCH responses with " + itemsEach
+                    + " items each, parsed " + parsed);
+        }
+    }
+
+    /**
+     * The first SEARCH and the first structure or envelope FETCH on a freshly seeded server, where
+     * a server builds what it caches (ImapMock's MIME index, Dovecot's cache file): each sample on a
+     * new server, after the JIT warmed up on the warm rows.
+     */
+    private void firstTouch(Target.Factory factory, String name, List<byte[]> mail) throws Exception {
+        String size = String.format(Locale.ROOT, " at %,d", mail.size());
+        for (String command : List.of("UID SEARCH SUBJECT " + MailGenerator.NEEDLE, "SEARCH TEXT " + MailGenerator.NEEDLE,
+                "FETCH 1:* (BODYSTRUCTURE)", "FETCH 1:* (FLAGS UID ENVELOPE)")) {
+            String label = command.replace(MailGenerator.NEEDLE, "word");
+            List<Double> samples = new ArrayList<>();
+            for (int i = 0; i < (quick ? 3 : 5); i++) {
+                try (Target target = factory.create().start()) {
+                    target.seed(mail);
+                    try (RawImap client = RawImap.login(target.port(), Target.USER, Target.PASSWORD)) {
+                        client.command("SELECT INBOX");
+                        long t = System.nanoTime();
+                        client.command(command);
+                        samples.add(millisSince(t));
+                    }
+                }
+            }
+            record(name, "first " + label + " on a freshly seeded server" + size + " (ms)", new Stats(samples));
         }
     }
 
@@ -359,6 +464,7 @@ public final class Bench {
     private Stats storm(Target.Factory factory) throws Exception {
         try (Target target = factory.create().start()) {
             target.seed(new MailGenerator(3).messages(50));
+            target.allowClients(200);
             ExecutorService pool = Executors.newFixedThreadPool(200);
             try {
                 return measure(() -> {
@@ -414,15 +520,37 @@ public final class Bench {
 
     private void print() {
         System.out.println();
-        System.out.println("| workload | ImapMock median (min–max) | GreenMail median (min–max) | ImapMock/GreenMail |");
-        System.out.println("|---|---|---|---|");
+        if (columns.isEmpty()) {
+            columns.add("ImapMock");
+        }
+        StringBuilder header = new StringBuilder("| workload |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String column : columns) {
+            header.append(' ').append(column).append(missing.containsKey(column) ? " (" + missing.get(column) + ")" : " median (min–max)")
+                    .append(" |");
+            rule.append("---|");
+        }
+        List<String> others = columns.subList(1, columns.size());
+        for (String other : others) {
+            header.append(' ').append(columns.get(0)).append('/').append(other).append(" |");
+            rule.append("---|");
+        }
+        System.out.println(header);
+        System.out.println(rule);
         for (Map.Entry<String, Map<String, Stats>> e : results.entrySet()) {
-            Stats mine = e.getValue().get("ImapMock");
-            Stats theirs = e.getValue().get("GreenMail");
-            String ratio = mine == null || theirs == null || units.get(e.getKey()) != null && units.get(e.getKey()).equals("none")
-                    ? "–" : Stats.num(mine.median() / theirs.median());
-            System.out.println("| " + e.getKey() + " | " + (mine == null ? "–" : mine.format()) + " | "
-                    + (theirs == null ? "–" : theirs.format()) + " | " + ratio + " |");
+            StringBuilder row = new StringBuilder("| " + e.getKey() + " |");
+            for (String column : columns) {
+                Stats stats = e.getValue().get(column);
+                row.append(' ').append(stats == null ? "–" : stats.format()).append(" |");
+            }
+            Stats mine = e.getValue().get(columns.get(0));
+            boolean ratios = !"none".equals(units.get(e.getKey()));
+            for (String other : others) {
+                Stats theirs = e.getValue().get(other);
+                row.append(' ').append(mine == null || theirs == null || !ratios ? "–" : Stats.num(mine.median() / theirs.median()))
+                        .append(" |");
+            }
+            System.out.println(row);
         }
     }
 

@@ -9,25 +9,33 @@ import javax.net.SocketFactory;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The smallest IMAP client that can drive both servers the same way: it sends a command and
+ * The smallest IMAP client that can drive every server the same way: it sends a command and
  * reads to its tagged reply, skipping literals, so the figures measure the server, not a client
- * library.
+ * library. {@link #parse} is the other mode: it reads the literals and splits the responses into
+ * values as a mail client must (see {@link ResponseParser}).
+ *
+ * <p>Every read times out (the socket's SO_TIMEOUT, 60 s unless given), so a reply that never
+ * comes fails the workload instead of stalling the run.
  */
 final class RawImap implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
-    private final byte[] line = new byte[64 * 1024];
+    /** Default read timeout: far above the slowest single reply of a full run (about 2 s). */
+    static final int TIMEOUT_MILLIS = 60_000;
+    private byte[] line = new byte[64 * 1024];
     private final byte[] buffer = new byte[64 * 1024];
     private int bufferPos;
     private int bufferEnd;
     private int lineLength;
     private int tags;
     private final boolean literalPlus;
-    private final String greeting;
+    private String capabilities;
+    private String lastTagged = "";
+    private final ResponseParser parser = new ResponseParser();
 
     RawImap(int port) throws IOException {
-        this(port, 120_000);
+        this(port, TIMEOUT_MILLIS);
     }
 
     RawImap(int port, int timeoutMillis) throws IOException {
@@ -42,17 +50,26 @@ final class RawImap implements AutoCloseable {
         in = socket.getInputStream();
         out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         readLine();
-        greeting = text();
-        literalPlus = greeting.contains("LITERAL+");
+        capabilities = text();
+        literalPlus = capabilities.contains("LITERAL+");
     }
 
     static RawImap login(int port, String user, String password) throws IOException {
-        return login(port, user, password, 120_000);
+        return login(port, user, password, TIMEOUT_MILLIS);
     }
 
     static RawImap login(int port, String user, String password, int timeoutMillis) throws IOException {
         RawImap c = new RawImap(port, timeoutMillis);
-        c.command("LOGIN " + user + " " + password);
+        try {
+            c.command("LOGIN " + user + " " + password);
+        } catch (IOException e) {
+            c.close();
+            throw e;
+        }
+        // Dovecot's greeting lists the pre-login capabilities, its LOGIN OK the full set.
+        if (c.lastTagged.contains("[CAPABILITY ")) {
+            c.capabilities = c.lastTagged;
+        }
         return c;
     }
 
@@ -103,9 +120,53 @@ final class RawImap implements AutoCloseable {
         }
     }
 
-    /** True when the greeting's capability list names {@code capability}. */
+    /** True when the greeting's capability list, or LOGIN's when it sent one, names {@code capability}. */
     boolean offers(String capability) {
-        return (" " + greeting.replace("]", " ")).contains(" " + capability + " ");
+        return (" " + capabilities.replace("]", " ")).contains(" " + capability + " ");
+    }
+
+    /**
+     * Sends a command and parses its untagged responses, literals read into arrays, as a mail
+     * client does.
+     */
+    ResponseParser.Parsed parse(String command) throws IOException {
+        String tag = "t" + (++tags);
+        out.write((tag + " " + command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        byte[] prefix = (tag + " ").getBytes(StandardCharsets.US_ASCII);
+        while (true) {
+            readLine();
+            if (startsWith(prefix)) {
+                checkOk(prefix);
+                return parser.take();
+            }
+            long literal = parser.line(line, lineLength);
+            while (literal >= 0) {
+                parser.literal(readLiteral((int) literal));
+                readLine();
+                literal = parser.line(line, lineLength);
+            }
+        }
+    }
+
+    /**
+     * MULTIAPPEND (RFC 3502): all {@code messages} in one APPEND, each as a non-synchronizing
+     * literal (RFC 7888), so a batch costs one round trip.
+     */
+    void multiAppend(String mailbox, java.util.List<byte[]> messages) throws IOException {
+        if (!literalPlus) {
+            throw new IllegalStateException("The server does not offer LITERAL+");
+        }
+        String tag = "t" + (++tags);
+        out.write((tag + " APPEND " + mailbox).getBytes(StandardCharsets.US_ASCII));
+        for (byte[] message : messages) {
+            out.write((" {" + message.length + "+}\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(message);
+        }
+        out.write('\r');
+        out.write('\n');
+        out.flush();
+        readResponse(tag);
     }
 
     /** Sends a command and returns its untagged response lines, literals left out. */
@@ -161,9 +222,7 @@ final class RawImap implements AutoCloseable {
         while (true) {
             total += readLine();
             if (startsWith(prefix)) {
-                if (lineLength < prefix.length + 2 || line[prefix.length] != 'O' || line[prefix.length + 1] != 'K') {
-                    throw new IOException("Command failed: " + text());
-                }
+                checkOk(prefix);
                 return total;
             }
             if (untagged != null) {
@@ -177,6 +236,24 @@ final class RawImap implements AutoCloseable {
                 literal = literalAtEnd();
             }
         }
+    }
+
+    private void checkOk(byte[] prefix) throws IOException {
+        lastTagged = text();
+        if (lineLength < prefix.length + 2 || line[prefix.length] != 'O' || line[prefix.length + 1] != 'K') {
+            throw new IOException("Command failed: " + lastTagged);
+        }
+    }
+
+    private byte[] readLiteral(int n) throws IOException {
+        byte[] octets = new byte[n];
+        int buffered = Math.min(n, bufferEnd - bufferPos);
+        System.arraycopy(buffer, bufferPos, octets, 0, buffered);
+        bufferPos += buffered;
+        if (in.readNBytes(octets, buffered, n - buffered) != n - buffered) {
+            throw new IOException("Connection closed in a literal");
+        }
+        return octets;
     }
 
     /** Reads one line into {@code line} from a local buffer, so reading costs the client little. */
@@ -200,9 +277,10 @@ final class RawImap implements AutoCloseable {
                 }
                 return read;
             }
-            if (lineLength < line.length) {
-                line[lineLength++] = c;
+            if (lineLength == line.length) {
+                line = java.util.Arrays.copyOf(line, line.length * 2);
             }
+            line[lineLength++] = c;
         }
     }
 

@@ -35,7 +35,7 @@ final class MetadataResponse {
         if (!session.offers(Extension.METADATA)) {
             throw CommandException.no("Only server annotations are supported (mailbox name \"\")");
         }
-        return session.account().require(MailboxNames.decode(wire)).annotations();
+        return session.account().require(MailboxNames.decode(session, wire)).annotations();
     }
 
     /**
@@ -45,7 +45,7 @@ final class MetadataResponse {
      */
     static void write(Session session, String wire, List<Item> items) throws IOException {
         ResponseWriter out = session.out();
-        out.raw("* METADATA " + (wire.isEmpty() ? "\"\"" : MailboxNames.wire(MailboxNames.decode(wire))) + " (");
+        out.raw("* METADATA " + (wire.isEmpty() ? "\"\"" : MailboxNames.wire(session, MailboxNames.decode(session, wire))) + " (");
         boolean first = true;
         for (Item item : items) {
             ByteArrayOutputStream name = new ByteArrayOutputStream();

@@ -40,7 +40,7 @@ final class NotifyCommand implements CommandHandler {
             }
             Set<String> names = new LinkedHashSet<>();
             for (String wire : group.mailboxes()) {
-                names.add(MailboxNames.decode(wire));
+                names.add(MailboxNames.decode(session, wire));
             }
             watches.add(new Notifications.Watch(group.filter(), names, group.events()));
         }

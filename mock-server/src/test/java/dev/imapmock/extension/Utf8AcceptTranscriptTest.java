@@ -328,6 +328,22 @@ class Utf8AcceptTranscriptTest {
     }
 
     @Test
+    void faultRulesFindTheMailboxAUtf8SessionNames() {
+        try (ImapMockServer server = server(Extension.UTF8_ACCEPT); RawClient c = enabled(server);
+             RawClient legacy = RawClient.login(server, "alice", "secret")) {
+            server.faults().on("STATUS").mailbox("Entw\u00fcrfe").respond("NO [UNAVAILABLE] Try later");
+            c.play("""
+                    C: a1 STATUS "Entw\u00fcrfe" (MESSAGES)
+                    S: a1 NO [UNAVAILABLE] Try later
+                    """);
+            legacy.play("""
+                    C: a1 STATUS Entw&APw-rfe (MESSAGES)
+                    S: a1 NO [UNAVAILABLE] Try later
+                    """);
+        }
+    }
+
+    @Test
     void rev2SessionsSpeakUtf8NamesThroughTheSamePath() {
         try (ImapMockServer server = server(Extension.IMAP4REV2); RawClient c = RawClient.login(server, "alice", "secret")) {
             c.play("""

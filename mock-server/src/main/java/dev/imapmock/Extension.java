@@ -24,7 +24,7 @@ public enum Extension {
      * {@code ENABLE IMAP4rev2}; from then on the connection follows rev2's rules (RFC 9051
      * Appendix E, see docs/compliance.md): no {@code \Recent} and no RECENT, SEARCH answered with
      * ESEARCH, no LSUB, CHECK or RFC822 fetch items, no UNSEEN code in SELECT, which sends a LIST
-     * response instead. Off unless asked for ({@code with(Extension.IMAP4REV2)}), since Dovecot 2.3
+     * response instead, and mailbox names in UTF-8 both ways, as after {@code ENABLE UTF8=ACCEPT}. Off unless asked for ({@code with(Extension.IMAP4REV2)}), since Dovecot 2.3
      * does not offer it; {@code rev2Only()} in the builder drops IMAP4rev1. Needs the extensions
      * rev2 folds in that change what a rev2 client may send.
      */
@@ -110,6 +110,15 @@ public enum Extension {
      * unless asked for ({@code with(Extension.UIDONLY)}): Dovecot 2.3 does not offer it.
      */
     UIDONLY("UIDONLY", "RFC 9586", false, ENABLE),
+    /**
+     * UTF-8 (RFC 6855): after {@code ENABLE UTF8=ACCEPT} quoted strings may carry UTF-8 and
+     * mailbox names are UTF-8 both ways instead of modified UTF-7, as in IMAP4rev2; APPEND takes
+     * {@code UTF8 (~{n})}, the message with UTF-8 headers (RFC 6532) in a literal8; SEARCH with
+     * CHARSET, and SORT or THREAD with a charset other than UTF-8, are BAD. Before ENABLE, 8-bit
+     * octets in a quoted string are BAD and an APPEND of a message with 8-bit headers is NO. Off
+     * unless asked for ({@code with(Extension.UTF8_ACCEPT)}): Dovecot 2.3 does not offer it.
+     */
+    UTF8_ACCEPT("UTF8=ACCEPT", "RFC 6855", false, ENABLE),
     /** {@code SEARCH RETURN (MIN MAX ALL COUNT)}, answered with {@code * ESEARCH}. */
     ESEARCH("ESEARCH", "RFC 4731"),
     /**

@@ -1,14 +1,15 @@
 package dev.imapmock.check;
 
+import dev.imapmock.Extension;
 import dev.imapmock.protocol.Arg;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code raw-8bit-mailbox-name}: a mailbox name with octets over 0x7F. Before UTF8=ACCEPT (RFC
- * 6855), which this server does not offer, a name beyond ASCII goes in modified UTF-7 (RFC 3501
- * §5.1.3).
+ * {@code raw-8bit-mailbox-name}: a mailbox name with octets over 0x7F. Until the session speaks
+ * UTF-8 ({@code ENABLE UTF8=ACCEPT}, RFC 6855 §3, or IMAP4rev2, RFC 9051 §5.1), a name beyond ASCII
+ * goes in modified UTF-7 (RFC 3501 §5.1.3).
  */
 final class MailboxNameCheck implements ClientCheck {
     /** For each command, the positions of its mailbox-name arguments; -1 for every string argument (LIST, LSUB). */
@@ -24,7 +25,8 @@ final class MailboxNameCheck implements ClientCheck {
 
     @Override
     public void see(ClientEvent event, Reporter report) {
-        if (!(event instanceof ClientEvent.Command c) || c.malformed()) {
+        if (!(event instanceof ClientEvent.Command c) || c.malformed()
+                || c.enabled().contains(Extension.UTF8_ACCEPT) || c.enabled().contains(Extension.IMAP4REV2)) {
             return;
         }
         int[] positions = MAILBOX_ARGUMENTS.get(c.name());
@@ -45,7 +47,7 @@ final class MailboxNameCheck implements ClientCheck {
         if (raw) {
             report.violation("raw-8bit-mailbox-name", "RFC 3501 §5.1.3", c.line(),
                     "sent a mailbox name with raw 8-bit octets; encode names beyond ASCII in modified UTF-7"
-                            + " (the server does not offer UTF8=ACCEPT)");
+                            + " (or, where the server offers UTF8=ACCEPT, send ENABLE UTF8=ACCEPT first)");
         }
     }
 

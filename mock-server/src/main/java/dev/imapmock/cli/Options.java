@@ -90,9 +90,9 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                                      for several, or separate names with commas. Names as in
                                      CAPABILITY, e.g. --without IDLE --without LITERAL+
               --with NAME            turn on an extension that is off by default (OBJECTID,
-                                     PARTIAL, UIDONLY, QUOTASET, COMPRESS=DEFLATE, APPENDLIMIT,
-                                     LITERAL-, which replaces LITERAL+); repeat, or separate names
-                                     with commas
+                                     PARTIAL, UIDONLY, UTF8=ACCEPT, QUOTASET, COMPRESS=DEFLATE,
+                                     APPENDLIMIT, LITERAL-, which replaces LITERAL+); repeat, or
+                                     separate names with commas
               --acl USER:MAILBOX:IDENTIFIER:RIGHTS
                                      grant RIGHTS (RFC 4314 letters) on USER's MAILBOX, created if
                                      missing, e.g. --acl alice:Projects:bob:lr makes it

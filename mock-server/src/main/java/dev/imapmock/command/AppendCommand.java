@@ -25,20 +25,28 @@ import java.util.List;
  * message anywhere, a URL that names nothing, a missing mailbox or a store limit leaves the
  * mailbox as it was. A missing mailbox answers
  * {@code NO [TRYCREATE]} so the client knows to create it; success carries APPENDUID (RFC 4315),
- * a UID range for several messages (RFC 3502 §6.3.11 with RFC 4315 §3).
+ * a UID range for several messages (RFC 3502 §6.3.11 with RFC 4315 §3). After
+ * {@code ENABLE UTF8=ACCEPT} a message may come as {@code UTF8 (~{n})} (RFC 6855 §4); a server
+ * that offers UTF8=ACCEPT refuses a message with 8-bit headers, however sent, from a session that
+ * does not speak UTF-8, with NO.
  */
 final class AppendCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) {
         Args args = new Args(command.args());
-        String name = MailboxNames.decode(args.astring("a mailbox name"));
-        AppendRequest request = AppendRequest.parse(args.rest(), session.extensions());
+        String name = MailboxNames.decode(session, args.astring("a mailbox name"));
+        AppendRequest request = AppendRequest.parse(args.rest(), session.extensions(),
+                session.enabled(Extension.UTF8_ACCEPT));
         List<Mailbox.NewMessage> added = new ArrayList<>(request.messages().size());
         OffsetDateTime now = OffsetDateTime.now(session.clock());
         for (AppendRequest.Message message : request.messages()) {
             byte[] content = Catenation.of(message, session);
             if (content.length == 0) {
                 throw CommandException.no("Can't append an empty message");
+            }
+            // RFC 6855 §4: a server that offers UTF8=ACCEPT refuses 8-bit headers from a client that did not enable it.
+            if (session.offers(Extension.UTF8_ACCEPT) && !session.utf8() && eightBitHeader(content)) {
+                throw CommandException.no("The message has 8-bit octets in its header; send ENABLE UTF8=ACCEPT first");
             }
             // RFC 3516 §4.4: a literal8's binary parts are stored base64-encoded, as Dovecot stores them.
             byte[] bytes = message.binary() ? BinaryStorage.of(content) : content;
@@ -76,6 +84,21 @@ final class AppendCommand implements CommandHandler {
         List<Long> uids = stored.stream().map(Message::uid).toList();
         return Completion.ok(session.offers(Extension.UIDPLUS)
                 ? "APPENDUID " + target.uidValidity() + " " + SequenceSet.of(uids) : null, "Append completed.");
+    }
+
+    /** True when an octet of the header, up to the first empty line, has the high bit set. */
+    static boolean eightBitHeader(byte[] message) {
+        for (int i = 0; i < message.length; i++) {
+            byte b = message[i];
+            if (b < 0) {
+                return true;
+            }
+            if (b == '\n' && (i + 1 < message.length && (message[i + 1] == '\n'
+                    || (message[i + 1] == '\r' && i + 2 < message.length && message[i + 2] == '\n')))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -35,7 +35,7 @@ final class CopyCommand implements CommandHandler {
     public Completion handle(Command command, Session session) throws IOException {
         Args args = new Args(command.args());
         MessageSetArg set = MessageSetArg.parse(args.any("a message set"), session.extensions());
-        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        String name = MailboxNames.decode(session, args.astring("a mailbox name"));
         args.end();
         SelectedMailbox view = session.selected();
         if (move && view.readOnly()) {

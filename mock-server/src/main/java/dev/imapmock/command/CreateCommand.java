@@ -23,7 +23,7 @@ final class CreateCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) {
         Args args = new Args(command.args());
-        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        String name = MailboxNames.decode(session, args.astring("a mailbox name"));
         CreateParameters parameters = CreateParameters.parse(args.rest(), session.extensions());
         Set<SpecialUse> uses = parameters.uses() == null ? null : uses(parameters);
         if (name.equals("INBOX") || name.equals("INBOX/")) {

@@ -12,7 +12,7 @@ final class DeleteAclCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) {
         Args args = new Args(command.args());
-        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        String name = MailboxNames.decode(session, args.astring("a mailbox name"));
         String identifier = args.astring("an identifier");
         args.end();
         if (identifier.isEmpty() || identifier.equals("-")) {

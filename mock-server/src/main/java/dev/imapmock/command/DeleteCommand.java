@@ -14,7 +14,7 @@ final class DeleteCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) {
         Args args = new Args(command.args());
-        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        String name = MailboxNames.decode(session, args.astring("a mailbox name"));
         args.end();
         Mailboxes.Target found = Mailboxes.resolve(session, name);
         Mailbox target = found.mailbox();

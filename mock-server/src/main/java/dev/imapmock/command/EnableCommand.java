@@ -21,7 +21,7 @@ import java.util.Set;
 final class EnableCommand implements CommandHandler {
     /** What ENABLE can turn on. */
     private static final Set<Extension> ENABLEABLE = EnumSet.of(Extension.CONDSTORE, Extension.QRESYNC,
-            Extension.UIDONLY, Extension.IMAP4REV2);
+            Extension.UIDONLY, Extension.IMAP4REV2, Extension.UTF8_ACCEPT);
 
     @Override
     public Completion handle(Command command, Session session) throws IOException {

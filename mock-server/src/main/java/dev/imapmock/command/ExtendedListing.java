@@ -42,13 +42,13 @@ final class ExtendedListing {
         if (request.status() != null) {
             Rev2Rules.checkStatus(session, request.status());
         }
-        String reference = MailboxNames.decodeOrNull(request.reference());
+        String reference = MailboxNames.decodeOrNull(session, request.reference());
         if (reference == null) {
             return;
         }
         List<ListPattern> patterns = new ArrayList<>();
         for (String text : request.patterns()) {
-            String pattern = MailboxNames.decodeOrNull(text);
+            String pattern = MailboxNames.decodeOrNull(session, text);
             if (pattern != null && !pattern.isEmpty()) {
                 patterns.add(new ListPattern(reference, pattern));
             }
@@ -76,7 +76,7 @@ final class ExtendedListing {
             if (request.returns().contains(Return.SPECIAL_USE)) {
                 ListCommand.addSpecialUses(attributes, listing.specialUses(name));
             }
-            session.out().untagged("LIST " + MailboxNames.attributes(attributes) + " \"/\" " + MailboxNames.wire(name)
+            session.out().untagged("LIST " + MailboxNames.attributes(attributes) + " \"/\" " + MailboxNames.wire(session, name)
                     + (childInfo.contains(name) ? " (CHILDINFO (\"SUBSCRIBED\"))" : ""));
             if (!request.status().isEmpty() && exists && listed.get(name) && listing.readable(name)) {
                 StatusResponse.write(session, name, mailbox, request.status());

@@ -70,7 +70,7 @@ final class FetchCommand implements CommandHandler {
         // RFC 4314 §4: reading a body sets \Seen only with the s right.
         Set<Long> seenNow = !view.readOnly() && view.rights().has(Right.SEEN) && items.stream().anyMatch(FetchItem::setsSeen)
                 ? markSeen(view, seqs) : Set.of();
-        FetchWriter writer = new FetchWriter(session.out(), view, items, uid, request.onlyChanged());
+        FetchWriter writer = new FetchWriter(session.out(), view, items, uid, request.onlyChanged(), session.names());
         for (int seq : seqs) {
             Message message = view.bySequence(seq);
             writer.write(seq, message, seenNow.contains(message.uid()));

@@ -7,6 +7,7 @@ import dev.imapmock.mime.Slice;
 import dev.imapmock.protocol.FetchItem;
 import dev.imapmock.protocol.ImapDates;
 import dev.imapmock.protocol.ImapStrings;
+import dev.imapmock.protocol.NameEncoding;
 import dev.imapmock.protocol.ResponseWriter;
 import dev.imapmock.protocol.StructureEncoder;
 import dev.imapmock.server.SelectedMailbox;
@@ -31,14 +32,17 @@ final class FetchWriter {
     private final boolean uidAsked;
     private final boolean modSeqAtEnd;
     private final boolean uidsOnly;
+    private final NameEncoding names;
 
     /**
      * @param modSeqAtEnd add MODSEQ after the items asked for (CHANGEDSINCE without MODSEQ,
      *                    RFC 7162 §3.1.4)
+     * @param names       how the session spells mailbox names, for Gmail's labels
      */
     FetchWriter(ResponseWriter out, SelectedMailbox view, List<FetchItem> items, boolean uidCommand,
-                boolean modSeqAtEnd) {
+                boolean modSeqAtEnd, NameEncoding names) {
         this.out = out;
+        this.names = names;
         this.view = view;
         this.items = items;
         // RFC 9586 §3.3: in a UIDFETCH response the UID leads, and comes inside only when asked for.
@@ -114,7 +118,7 @@ final class FetchWriter {
             case THREADID -> out.raw("(" + ObjectIds.threadId(message) + ")");
             case X_GM_MSGID -> out.raw(Long.toUnsignedString(message.emailId()));
             case X_GM_THRID -> out.raw(Long.toUnsignedString(ObjectIds.threadNumber(message)));
-            case X_GM_LABELS -> out.raw(GmailLabels.list(view.mailbox(), message));
+            case X_GM_LABELS -> out.raw(GmailLabels.list(names, view.mailbox(), message));
             case SAVEDATE -> out.raw("\"" + ImapDates.formatDateTime(message.savedDate()) + "\"");
             case PREVIEW -> {
                 ByteArrayOutputStream text = new ByteArrayOutputStream();

@@ -16,10 +16,10 @@ final class GetAclCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) throws IOException {
         Args args = new Args(command.args());
-        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        String name = MailboxNames.decode(session, args.astring("a mailbox name"));
         args.end();
         Mailboxes.Target target = AclAccess.require(session, name, true);
-        StringBuilder line = new StringBuilder("ACL ").append(MailboxNames.wire(name));
+        StringBuilder line = new StringBuilder("ACL ").append(MailboxNames.wire(session, name));
         for (Map.Entry<String, Rights> e : target.mailbox().acl().entries()) {
             line.append(' ').append(AclAccess.astring(e.getKey()))
                     .append(' ').append(AclAccess.astring(e.getValue().toString()));

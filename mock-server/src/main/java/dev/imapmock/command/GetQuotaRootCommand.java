@@ -18,19 +18,19 @@ final class GetQuotaRootCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) throws IOException {
         Args args = new Args(command.args());
-        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        String name = MailboxNames.decode(session, args.astring("a mailbox name"));
         args.end();
         // The quota root of a mailbox is its owner's; another user's has no root this user can read.
         Mailboxes.Target target = Mailboxes.require(session, name, Right.READ);
         if (target.account() != session.account()) {
-            session.out().untagged("QUOTAROOT " + MailboxNames.wire(name));
+            session.out().untagged("QUOTAROOT " + MailboxNames.wire(session, name));
             return Completion.ok("Getquotaroot completed.");
         }
         Quota.Usage usage = session.account().quota().usage();
         if (!QuotaResponse.exists(session, usage)) {
-            session.out().untagged("QUOTAROOT " + MailboxNames.wire(name));
+            session.out().untagged("QUOTAROOT " + MailboxNames.wire(session, name));
         } else {
-            session.out().untagged("QUOTAROOT " + MailboxNames.wire(name) + " " + QuotaResponse.rootWire());
+            session.out().untagged("QUOTAROOT " + MailboxNames.wire(session, name) + " " + QuotaResponse.rootWire());
             QuotaResponse.write(session, usage);
         }
         return Completion.ok("Getquotaroot completed.");

@@ -1,6 +1,7 @@
 package dev.imapmock.command;
 
 import dev.imapmock.protocol.Arg;
+import dev.imapmock.protocol.NameEncoding;
 import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.server.Session;
@@ -37,14 +38,14 @@ final class GmailLabels {
     }
 
     /** The FETCH value: {@code ("\\Inbox" Work)}, the labels of {@code message} in {@code current}. */
-    static String list(Mailbox current, Message message) {
+    static String list(NameEncoding names, Mailbox current, Message message) {
         Labels labels = current.labels();
         if (labels == null) {
             return "()";
         }
         List<String> wire = new ArrayList<>();
         for (String label : labels.labels(current, message)) {
-            wire.add(MailboxNames.wire(label));
+            wire.add(names.astring(label));
         }
         return "(" + String.join(" ", wire) + ")";
     }
@@ -86,7 +87,7 @@ final class GmailLabels {
         boolean silent = name.endsWith(".SILENT");
         Labels.Change change = name.startsWith("+") ? Labels.Change.ADD
                 : name.startsWith("-") ? Labels.Change.REMOVE : Labels.Change.REPLACE;
-        List<String> names = labels(rest.subList(1, rest.size()));
+        List<String> names = labels(session, rest.subList(1, rest.size()));
         SelectedMailbox view = session.selected();
         Labels labels = view.mailbox().labels();
         if (labels == null) {
@@ -96,7 +97,7 @@ final class GmailLabels {
         if (!silent) {
             for (int i = 0; i < targets.size(); i++) {
                 Message m = targets.get(i);
-                session.out().untagged(seqs.get(i) + " FETCH (X-GM-LABELS " + list(view.mailbox(), m)
+                session.out().untagged(seqs.get(i) + " FETCH (X-GM-LABELS " + list(session.names(), view.mailbox(), m)
                         + (uid ? " UID " + m.uid() : "") + ")");
             }
         }
@@ -104,7 +105,7 @@ final class GmailLabels {
     }
 
     /** The labels after the data item: one parenthesized list, or labels separated by spaces. */
-    private static List<String> labels(List<Arg> args) {
+    private static List<String> labels(Session session, List<Arg> args) {
         if (args.isEmpty()) {
             throw new ProtocolException("X-GM-LABELS needs labels: a list such as (\"\\\\Inbox\" Work)");
         }
@@ -124,7 +125,7 @@ final class GmailLabels {
             if (text.isEmpty()) {
                 throw new ProtocolException("A label is not empty");
             }
-            names.add(text.startsWith("\\") ? text : MailboxNames.decode(text));
+            names.add(text.startsWith("\\") ? text : MailboxNames.decode(session, text));
         }
         return names;
     }

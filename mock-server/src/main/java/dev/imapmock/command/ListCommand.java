@@ -53,8 +53,8 @@ final class ListCommand implements CommandHandler {
         }
         // A reference or pattern that is not valid modified UTF-7 names no mailbox, so nothing
         // matches: OK with no match, as Dovecot answers (its "&AOQ*" does not match "&AOQ-bc" either).
-        String reference = MailboxNames.decodeOrNull(referenceText);
-        String pattern = MailboxNames.decodeOrNull(patternText);
+        String reference = MailboxNames.decodeOrNull(session, referenceText);
+        String pattern = MailboxNames.decodeOrNull(session, patternText);
         if (reference == null || pattern == null) {
             return;
         }
@@ -113,7 +113,7 @@ final class ListCommand implements CommandHandler {
         } else if (session.offers(Extension.SPECIAL_USE)) {
             addSpecialUses(attributes, listing.specialUses(name));
         }
-        return (xlist ? "XLIST " : "LIST ") + MailboxNames.attributes(attributes) + " \"/\" " + MailboxNames.wire(name);
+        return (xlist ? "XLIST " : "LIST ") + MailboxNames.attributes(attributes) + " \"/\" " + MailboxNames.wire(session, name);
     }
 
     /** Adds the name's special-use attributes (RFC 6154 §2), in {@link SpecialUse} order. */

@@ -16,11 +16,11 @@ final class ListRightsCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) throws IOException {
         Args args = new Args(command.args());
-        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        String name = MailboxNames.decode(session, args.astring("a mailbox name"));
         String identifier = args.astring("an identifier");
         args.end();
         AclAccess.require(session, name, false);
-        StringBuilder line = new StringBuilder("LISTRIGHTS ").append(MailboxNames.wire(name))
+        StringBuilder line = new StringBuilder("LISTRIGHTS ").append(MailboxNames.wire(session, name))
                 .append(' ').append(AclAccess.astring(identifier)).append(" \"\"");
         for (Right r : Right.values()) {
             line.append(' ').append(r.letter());

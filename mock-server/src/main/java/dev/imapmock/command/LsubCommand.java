@@ -25,8 +25,8 @@ final class LsubCommand implements CommandHandler {
         String referenceText = args.astring("a reference name");
         String patternText = args.astring("a mailbox pattern");
         args.end();
-        String reference = MailboxNames.decodeOrNull(referenceText);
-        String pattern = MailboxNames.decodeOrNull(patternText);
+        String reference = MailboxNames.decodeOrNull(session, referenceText);
+        String pattern = MailboxNames.decodeOrNull(session, patternText);
         if (patternText.isEmpty() || reference == null || pattern == null) {
             return Completion.ok("LSUB completed.");
         }
@@ -40,7 +40,7 @@ final class LsubCommand implements CommandHandler {
             if (session.offers(Extension.SPECIAL_USE)) {
                 ListCommand.addSpecialUses(attributes, account.specialUses(name));
             }
-            session.out().untagged("LSUB " + MailboxNames.attributes(attributes) + " \"/\" " + MailboxNames.wire(name));
+            session.out().untagged("LSUB " + MailboxNames.attributes(attributes) + " \"/\" " + MailboxNames.wire(session, name));
         }
         return Completion.ok("LSUB completed.");
     }

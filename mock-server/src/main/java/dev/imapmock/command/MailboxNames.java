@@ -1,57 +1,53 @@
 package dev.imapmock.command;
 
-import dev.imapmock.protocol.ImapStrings;
-import dev.imapmock.protocol.ModifiedUtf7;
 import dev.imapmock.protocol.ProtocolException;
+import dev.imapmock.server.Session;
 import dev.imapmock.store.Account;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * Mailbox names between the wire and the store: modified UTF-7 on the wire (RFC 3501 §5.1.3),
- * decoded text in the store, INBOX in canonical case.
+ * Mailbox names between the wire and the store: decoded text in the store, INBOX in canonical
+ * case; on the wire as the session spells them ({@link Session#names()}): modified UTF-7
+ * (RFC 3501 §5.1.3), or UTF-8 once the session speaks it (RFC 6855 §3, RFC 9051 §5.1). Every
+ * name that reaches or leaves the wire goes through here, so the handlers need not know which.
  */
 final class MailboxNames {
     private MailboxNames() {
     }
 
     /**
-     * Decodes a name the client sent. A name that is not valid modified UTF-7 is well-formed
+     * Decodes a name the client sent. A name this session's encoding cannot spell is well-formed
      * syntax (an astring) naming no mailbox there can be, so it is refused with NO, as Dovecot
      * does, not BAD.
      */
-    static String decode(String wire) {
+    static String decode(Session session, String wire) {
         try {
-            return Account.canonical(ModifiedUtf7.decode(wire));
+            return Account.canonical(session.names().decode(wire));
         } catch (ProtocolException e) {
             throw CommandException.no(e.getMessage());
         }
     }
 
-    /** Decodes a name or a LIST pattern; null when it is not valid modified UTF-7. */
-    static String decodeOrNull(String wire) {
+    /** Decodes a name or a LIST pattern; null when this session's encoding cannot spell it. */
+    static String decodeOrNull(Session session, String wire) {
         try {
-            return ModifiedUtf7.decode(wire);
+            return session.names().decode(wire);
         } catch (ProtocolException e) {
             return null;
         }
     }
 
-    /** A stored name as the client expects it: modified UTF-7, as an atom or quoted. */
-    static String wire(String name) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImapStrings.writeAString(out, ModifiedUtf7.encode(name));
-        return out.toString(java.nio.charset.StandardCharsets.US_ASCII);
+    /** A stored name as the client expects it: an astring in this session's encoding. */
+    static String wire(Session session, String name) {
+        return session.names().astring(name);
     }
 
     /** A name where the grammar wants a string, not an astring (NAMESPACE's prefixes): quoted. */
-    static String string(String name) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImapStrings.writeString(out, ModifiedUtf7.encode(name));
-        return out.toString(java.nio.charset.StandardCharsets.US_ASCII);
+    static String string(Session session, String name) {
+        return session.names().string(name);
     }
 
     /** The names in LIST's order: INBOX first, then the others in name order. */

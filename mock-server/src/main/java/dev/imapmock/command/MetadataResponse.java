@@ -27,7 +27,7 @@ final class MetadataResponse {
      */
     static void write(Session session, String wire, List<Item> items) throws IOException {
         ResponseWriter out = session.out();
-        out.raw("* METADATA " + (wire.isEmpty() ? "\"\"" : MailboxNames.wire(MailboxNames.decode(wire))) + " (");
+        out.raw("* METADATA " + (wire.isEmpty() ? "\"\"" : MailboxNames.wire(session, MailboxNames.decode(session, wire))) + " (");
         boolean first = true;
         for (Item item : items) {
             ByteArrayOutputStream name = new ByteArrayOutputStream();

@@ -38,7 +38,7 @@ record MetadataTarget(Annotations shared, Annotations own) {
         if (!session.offers(Extension.METADATA)) {
             throw CommandException.no("Only server annotations are supported (mailbox name \"\")");
         }
-        String name = MailboxNames.decode(wire);
+        String name = MailboxNames.decode(session, wire);
         Mailboxes.Target target = Mailboxes.resolve(session, name);
         if (!target.selectable() || target.rights().isEmpty()) {
             throw CommandException.no("NONEXISTENT", "Mailbox doesn't exist: " + name);

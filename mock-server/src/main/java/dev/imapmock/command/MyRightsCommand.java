@@ -14,10 +14,10 @@ final class MyRightsCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) throws IOException {
         Args args = new Args(command.args());
-        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        String name = MailboxNames.decode(session, args.astring("a mailbox name"));
         args.end();
         Mailboxes.Target target = AclAccess.require(session, name, false);
-        session.out().untagged("MYRIGHTS " + MailboxNames.wire(name) + " " + AclAccess.astring(target.rights().toString()));
+        session.out().untagged("MYRIGHTS " + MailboxNames.wire(session, name) + " " + AclAccess.astring(target.rights().toString()));
         return Completion.ok("Myrights completed.");
     }
 }

@@ -21,8 +21,8 @@ final class NamespaceCommand implements CommandHandler {
             session.out().untagged("NAMESPACE ((\"\" \"/\")) NIL NIL");
         } else {
             Namespaces namespaces = session.store().namespaces();
-            session.out().untagged("NAMESPACE ((\"\" \"/\")) ((" + MailboxNames.string(namespaces.otherUsers())
-                    + " \"/\")) ((" + MailboxNames.string(namespaces.shared()) + " \"/\"))");
+            session.out().untagged("NAMESPACE ((\"\" \"/\")) ((" + MailboxNames.string(session, namespaces.otherUsers())
+                    + " \"/\")) ((" + MailboxNames.string(session, namespaces.shared()) + " \"/\"))");
         }
         return Completion.ok("Namespace completed.");
     }

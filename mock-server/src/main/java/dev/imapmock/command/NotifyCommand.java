@@ -60,7 +60,7 @@ final class NotifyCommand implements CommandHandler {
             }
             Set<String> names = new LinkedHashSet<>();
             for (String wire : group.mailboxes()) {
-                names.add(MailboxNames.decode(wire));
+                names.add(MailboxNames.decode(session, wire));
             }
             watches.add(new Notifications.Watch(group.filter(), names, group.events()));
         }
@@ -84,7 +84,7 @@ final class NotifyCommand implements CommandHandler {
                 List<FetchItem> items = FetchParser.parse(List.of(new Arg.ListArg(group.fetch())),
                         session.extensions()).items();
                 Rev2Rules.checkFetch(session, items);
-                fetch = (view, seq, message, out) -> new FetchWriter(out, view, items, false, false)
+                fetch = (view, seq, message, out) -> new FetchWriter(out, view, items, false, false, session.names())
                         .write(seq, message, false);
             }
             return new SelectedNotify(group.events().contains(Event.FLAGCHANGE), fetch);

@@ -12,8 +12,8 @@ final class RenameCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) {
         Args args = new Args(command.args());
-        String from = MailboxNames.decode(args.astring("the existing mailbox name"));
-        String to = MailboxNames.decode(args.astring("the new mailbox name"));
+        String from = MailboxNames.decode(session, args.astring("the existing mailbox name"));
+        String to = MailboxNames.decode(session, args.astring("the new mailbox name"));
         args.end();
         Mailboxes.Target source = Mailboxes.resolve(session, from);
         Mailboxes.Target target = Mailboxes.resolve(session, to.endsWith("/") ? to.substring(0, to.length() - 1) : to);

@@ -21,7 +21,7 @@ final class ResetKeyCommand implements CommandHandler {
             session.account().mailboxes().forEach(Mailbox::resetUrlAuthKey);
             return Completion.ok("All keys removed.");
         }
-        String name = MailboxNames.decode(request.mailbox());
+        String name = MailboxNames.decode(session, request.mailbox());
         for (String mechanism : request.mechanisms()) {
             if (!UrlAuthority.isInternal(mechanism)) {
                 throw CommandException.no("Unsupported URLAUTH mechanism: " + mechanism);

@@ -45,11 +45,13 @@ final class SearchCommand implements CommandHandler {
         try {
             program = SearchParser.parse(command.args(), session.extensions());
         } catch (BadCharsetException e) {
+            Utf8Rules.checkUnknownCharset(session, "SEARCH");
             if (SearchParser.returnOptions(command.args(), session.extensions()).contains(SearchReturn.SAVE)) {
                 session.saveSearch(SequenceSet.of());
             }
             throw CommandException.no(e.responseCode(), e.getMessage());
         }
+        Utf8Rules.checkSearch(session, program);
         UidOnly.refuseSequenceKeys(program.key(), session);
         Rev2Rules.checkSearch(session, program.key());
         program = Rev2Rules.searchReturns(session, program);

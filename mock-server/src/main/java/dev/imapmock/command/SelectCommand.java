@@ -53,7 +53,7 @@ final class SelectCommand implements CommandHandler {
         if (parameters.condstore()) {
             session.enable(Extension.CONDSTORE);
         }
-        Mailboxes.Target target = Mailboxes.require(session, MailboxNames.decode(wire), Right.READ);
+        Mailboxes.Target target = Mailboxes.require(session, MailboxNames.decode(session, wire), Right.READ);
         Mailbox mailbox = target.mailbox();
         // RFC 4314 §4: without a right to change anything, SELECT opens the mailbox read-only.
         boolean viewOnly = readOnly || !target.rights().writable();

@@ -14,7 +14,7 @@ final class SetAclCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) {
         Args args = new Args(command.args());
-        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        String name = MailboxNames.decode(session, args.astring("a mailbox name"));
         String identifier = args.astring("an identifier");
         String rights = args.astring("rights");
         args.end();

@@ -48,12 +48,14 @@ final class SortCommand implements CommandHandler {
         try {
             sort = SortParser.parse(command.args(), session.extensions());
         } catch (BadCharsetException e) {
+            Utf8Rules.checkUnknownCharset(session, "SORT");
             if (SortParser.returnOptions(command.args(), session.extensions()).contains(SearchReturn.SAVE)) {
                 session.saveSearch(SequenceSet.of());
             }
             throw CommandException.no(e.responseCode(), e.getMessage());
         }
         SearchProgram program = sort.search();
+        Utf8Rules.checkMandatoryCharset(session, program, "SORT");
         UidOnly.refuseSequenceKeys(program.key(), session);
         Rev2Rules.checkSearch(session, program.key());
         SelectedMailbox view = session.selected();

@@ -20,7 +20,7 @@ final class StatusCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) throws IOException {
         Args args = new Args(command.args());
-        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        String name = MailboxNames.decode(session, args.astring("a mailbox name"));
         Arg.ListArg list = args.list("a list of status items");
         args.end();
         List<StatusItem> items = StatusItem.parse(list, session.extensions());

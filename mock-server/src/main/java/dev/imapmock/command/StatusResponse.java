@@ -45,6 +45,6 @@ final class StatusResponse {
             };
             sb.append(sb.length() == 0 ? "" : " ").append(item.wire()).append(' ').append(value);
         }
-        session.out().untagged("STATUS " + MailboxNames.wire(name) + " (" + sb + ")");
+        session.out().untagged("STATUS " + MailboxNames.wire(session, name) + " (" + sb + ")");
     }
 }

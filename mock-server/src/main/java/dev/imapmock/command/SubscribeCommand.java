@@ -19,7 +19,7 @@ final class SubscribeCommand implements CommandHandler {
     @Override
     public Completion handle(Command command, Session session) {
         Args args = new Args(command.args());
-        String name = MailboxNames.decode(args.astring("a mailbox name"));
+        String name = MailboxNames.decode(session, args.astring("a mailbox name"));
         args.end();
         if (subscribe) {
             // Another user's mailbox can be subscribed where the user may look it up (RFC 4314 §4).

@@ -38,9 +38,11 @@ final class ThreadCommand implements CommandHandler {
         try {
             request = ThreadRequest.parse(command.args(), session.extensions());
         } catch (BadCharsetException e) {
+            Utf8Rules.checkUnknownCharset(session, "THREAD");
             throw CommandException.no(e.responseCode(), e.getMessage());
         }
         SearchProgram program = request.search();
+        Utf8Rules.checkMandatoryCharset(session, program, "THREAD");
         UidOnly.refuseSequenceKeys(program.key(), session);
         Rev2Rules.checkSearch(session, program.key());
         if (program.usesModSeq()) {

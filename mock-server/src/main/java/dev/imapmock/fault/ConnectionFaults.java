@@ -2,7 +2,7 @@ package dev.imapmock.fault;
 
 import dev.imapmock.protocol.Arg;
 import dev.imapmock.protocol.Command;
-import dev.imapmock.protocol.ModifiedUtf7;
+import dev.imapmock.protocol.NameEncoding;
 import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.protocol.ReadResult;
 import dev.imapmock.store.Account;
@@ -177,9 +177,10 @@ public final class ConnectionFaults {
      * @param read the command as read
      * @param account the account logged in, or null
      * @param selected the selected mailbox's name, or null
+     * @param encoding how the session spells mailbox names, to read the one the command names
      * @return what the rules do to the command
      */
-    public CommandFaults command(ReadResult read, Account account, String selected) {
+    public CommandFaults command(ReadResult read, Account account, String selected, NameEncoding encoding) {
         List<FaultRule> rules = faults.snapshot();
         if (rules.isEmpty()) {
             // The common case costs nothing: no argument text rendered, no lists built.
@@ -192,7 +193,7 @@ public final class ConnectionFaults {
         if (read instanceof Command command) {
             name = command.name();
             arguments = command.argumentsText();
-            mailbox = mailboxArgument(command);
+            mailbox = mailboxArgument(command, encoding);
         } else {
             ReadResult.Malformed bad = (ReadResult.Malformed) read;
             name = bad.name();
@@ -286,7 +287,7 @@ public final class ConnectionFaults {
     }
 
     /** The mailbox a command names, decoded; null when it names none or cannot be decoded. */
-    static String mailboxArgument(Command command) {
+    static String mailboxArgument(Command command, NameEncoding names) {
         int index = FIRST_ARG_MAILBOX.contains(command.name()) ? 0 : SECOND_ARG_MAILBOX.contains(command.name()) ? 1 : -1;
         if (index < 0 || command.args().size() <= index) {
             return null;
@@ -297,7 +298,7 @@ public final class ConnectionFaults {
             return null;
         }
         try {
-            return Account.canonical(ModifiedUtf7.decode(wire));
+            return Account.canonical(names.decode(wire));
         } catch (ProtocolException | IllegalArgumentException e) {
             return null;
         }

@@ -54,10 +54,28 @@ public record AppendRequest(List<Message> messages) {
      *     list or date-time, holds NUL in a plain literal, or extra arguments follow
      */
     public static AppendRequest parse(List<Arg> args, Set<Extension> extensions) {
+        return parse(args, extensions, false);
+    }
+
+    /**
+     * Parses APPEND's arguments as {@link #parse(List, Set)} does; with {@code utf8Data} (the
+     * session has enabled UTF8=ACCEPT) a message may also come as {@code UTF8 (~{n})}, and so may
+     * a CATENATE part (RFC 6855 §4 {@code append-data =/ utf8-literal}, {@code cat-part =/ utf8-literal}).
+     * Its octets are stored as they are: the literal8 carries a message with UTF-8 headers
+     * (RFC 6532), not the binary content of RFC 3516.
+     *
+     * @param args       the arguments after the mailbox name
+     * @param extensions the extensions the server offers
+     * @param utf8Data   whether the UTF8 data item is allowed
+     * @return the messages to append
+     * @throws ProtocolException as {@link #parse(List, Set)}, and for a UTF8 data item that is not
+     *     allowed or not {@code UTF8 (literal8)}
+     */
+    public static AppendRequest parse(List<Arg> args, Set<Extension> extensions, boolean utf8Data) {
         Args in = new Args(args);
         List<Message> messages = new ArrayList<>();
         do {
-            messages.add(message(in, messages.size() + 1, extensions));
+            messages.add(message(in, messages.size() + 1, extensions, utf8Data));
         } while (in.hasMore() && extensions.contains(Extension.MULTIAPPEND));
         if (in.hasMore()) {
             throw new ProtocolException("Unexpected extra arguments after the message literal"
@@ -67,7 +85,7 @@ public record AppendRequest(List<Message> messages) {
         return new AppendRequest(messages);
     }
 
-    private static Message message(Args in, int number, Set<Extension> extensions) {
+    private static Message message(Args in, int number, Set<Extension> extensions, boolean utf8Data) {
         String which = number == 1 ? "" : " of message " + number;
         String subject = number == 1 ? "The message" : "Message " + number;
         Set<String> flags = Set.of();
@@ -81,7 +99,11 @@ public record AppendRequest(List<Message> messages) {
         Arg data = in.any("the message literal" + which);
         if (extensions.contains(Extension.CATENATE) && data instanceof Arg.Atom atom
                 && ArgParsing.upper(atom.text()).equals("CATENATE")) {
-            return new Message(flags, date, catenate(in.list("the CATENATE parts" + which), subject, extensions));
+            return new Message(flags, date, catenate(in.list("the CATENATE parts" + which), subject, extensions,
+                    utf8Data));
+        }
+        if (isUtf8Item(data, extensions)) {
+            return new Message(flags, date, List.of(utf8(in, subject, utf8Data)));
         }
         if (!(data instanceof Arg.Literal literal)) {
             throw new ProtocolException(subject + " must be sent as a literal");
@@ -90,7 +112,8 @@ public record AppendRequest(List<Message> messages) {
     }
 
     /** RFC 4469 §5: {@code "(" cat-part *(SP cat-part) ")"}, {@code cat-part = "TEXT" SP literal / "URL" SP astring}. */
-    private static List<Part> catenate(Arg.ListArg list, String subject, Set<Extension> extensions) {
+    private static List<Part> catenate(Arg.ListArg list, String subject, Set<Extension> extensions,
+                                       boolean utf8Data) {
         if (list.items().isEmpty()) {
             throw new ProtocolException("The CATENATE list of " + subject.toLowerCase(java.util.Locale.ROOT)
                     + " is empty: it needs TEXT and URL parts");
@@ -111,6 +134,8 @@ public record AppendRequest(List<Message> messages) {
                     throw new ProtocolException("URL in CATENATE must be followed by a URL, not a list");
                 }
                 parts.add(new Part.Url(url.text()));
+            } else if (isUtf8Item(kind, extensions)) {
+                parts.add(utf8(in, subject, utf8Data));
             } else {
                 throw new ProtocolException("A CATENATE part is TEXT literal or URL url, not " + ArgParsing.describe(kind));
             }
@@ -118,7 +143,33 @@ public record AppendRequest(List<Message> messages) {
         return parts;
     }
 
+    /** True for the atom UTF8 on a server that offers UTF8=ACCEPT: without it, UTF8 is no data item at all. */
+    private static boolean isUtf8Item(Arg arg, Set<Extension> extensions) {
+        return extensions.contains(Extension.UTF8_ACCEPT) && arg instanceof Arg.Atom atom
+                && ArgParsing.upper(atom.text()).equals("UTF8");
+    }
+
+    /** The rest of RFC 6855 §4's {@code utf8-literal = "UTF8" SP "(" literal8 ")"}, after the atom UTF8. */
+    private static Part.Text utf8(Args in, String subject, boolean utf8Data) {
+        if (!utf8Data) {
+            throw new ProtocolException("The UTF8 data item of APPEND needs ENABLE UTF8=ACCEPT first");
+        }
+        if (!(in.peek() instanceof Arg.ListArg)) {
+            throw new ProtocolException("UTF8 must be followed by a literal8 in parentheses: UTF8 (~{n})");
+        }
+        List<Arg> items = in.list("the literal8 after UTF8").items();
+        if (items.size() != 1 || !(items.get(0) instanceof Arg.Literal literal) || !literal.binary()) {
+            throw new ProtocolException("UTF8 must be followed by one literal8 in parentheses: UTF8 (~{n})");
+        }
+        return new Part.Text(literal.bytes(), false);
+    }
+
     private static Part.Text text(Arg.Literal literal, String subject, Set<Extension> extensions) {
+        if (literal.binary() && !extensions.contains(Extension.BINARY)) {
+            // The reader takes a literal8 in APPEND for UTF8=ACCEPT's data item; alone it is BINARY's.
+            throw new ProtocolException("A literal8 ~{n} needs BINARY, which this server does not offer;"
+                    + " with UTF8=ACCEPT send it as UTF8 (~{n})");
+        }
         if (!literal.binary() && literal.hasNul()) {
             // RFC 3501 §9: a literal's octets are CHAR8, which excludes NUL; RFC 3516 §4.4 gives literal8 for it.
             throw new ProtocolException(subject + " holds a NUL octet, which a literal {n} may not carry"

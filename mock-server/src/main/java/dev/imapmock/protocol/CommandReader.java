@@ -71,6 +71,21 @@ public final class CommandReader {
     private boolean appendArguments;
     /** True while reading SETMETADATA's arguments, whose values may be literal8 (RFC 5464 §5 {@code value}). */
     private boolean metadataArguments;
+    /** What quoted strings may carry beyond 7-bit ASCII; see {@link #utf8()}. */
+    private QuotedOctets quotedOctets;
+
+    /** What a quoted string may hold beyond 7-bit ASCII. */
+    private enum QuotedOctets {
+        /** Any octet but CR, LF and NUL, as Dovecot 2.3 takes them: what the names mean is left to the handler. */
+        ANY,
+        /**
+         * 7-bit only (RFC 3501 §9 {@code QUOTED-CHAR}): a server that offers UTF8=ACCEPT holds the
+         * client to it until {@code ENABLE UTF8=ACCEPT} (RFC 6855 §3).
+         */
+        ASCII,
+        /** Well-formed UTF-8 (RFC 6855 §3 {@code uQUOTED-CHAR}, RFC 9051 §9 {@code QUOTED-CHAR}). */
+        UTF8
+    }
 
     /** A reader that takes non-synchronizing literals (LITERAL+). */
     public CommandReader(InputStream in, ReaderLimits limits, Continuation continuation) {
@@ -98,6 +113,17 @@ public final class CommandReader {
         this.limits = limits;
         this.continuation = continuation;
         this.extensions = extensions.isEmpty() ? EnumSet.noneOf(Extension.class) : EnumSet.copyOf(extensions);
+        this.quotedOctets = extensions.contains(Extension.UTF8_ACCEPT) ? QuotedOctets.ASCII : QuotedOctets.ANY;
+    }
+
+    /**
+     * Quoted strings carry UTF-8 from now on (RFC 6855 §3 after {@code ENABLE UTF8=ACCEPT}, RFC 9051
+     * §9 in IMAP4rev2): a quoted string whose 8-bit octets are not well-formed UTF-8 (RFC 3629 §4)
+     * is BAD. Until then, a server that offers UTF8=ACCEPT refuses 8-bit octets in quoted strings
+     * with BAD, and one that does not takes them as Dovecot does.
+     */
+    public void utf8() {
+        quotedOctets = QuotedOctets.UTF8;
     }
 
     /** Reads the next command; null at the end of the stream. Empty lines are skipped, as Dovecot does. */
@@ -228,7 +254,9 @@ public final class CommandReader {
             case '~' -> {
                 if (pos + 1 < len && buf[pos + 1] == '{' && literalSizeAtEnd(pos + 1) >= 0) {
                     if (!metadataArguments) {
-                        if (!extensions.contains(Extension.BINARY)) {
+                        // RFC 6855 §4: APPEND's UTF8 data item carries its message in a literal8.
+                        if (!extensions.contains(Extension.BINARY) && !(appendArguments
+                                && extensions.contains(Extension.UTF8_ACCEPT))) {
                             throw new ProtocolException("A literal8 ~{n} needs BINARY, which this server does not offer");
                         }
                         if (!appendArguments) {
@@ -247,6 +275,35 @@ public final class CommandReader {
     }
 
     private byte[] readQuoted() {
+        byte[] text = readQuotedOctets();
+        if (quotedOctets != QuotedOctets.ANY) {
+            for (int i = 0; i < text.length; i++) {
+                if (text[i] < 0) {
+                    if (quotedOctets == QuotedOctets.ASCII) {
+                        throw new ProtocolException("8-bit characters in a quoted string need ENABLE UTF8=ACCEPT"
+                                + " first; send them in a literal");
+                    }
+                    checkUtf8(text);
+                    break;
+                }
+            }
+        }
+        return text;
+    }
+
+    /** RFC 3629 §4: the 8-bit octets of {@code text} are whole, shortest-form UTF-8 sequences, no surrogates. */
+    private static void checkUtf8(byte[] text) {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try {
+            decoder.decode(java.nio.ByteBuffer.wrap(text));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ProtocolException("A quoted string is not valid UTF-8");
+        }
+    }
+
+    private byte[] readQuotedOctets() {
         pos++;
         byte[] out = new byte[len - pos];
         int n = 0;

@@ -35,7 +35,10 @@ public final class ResponseWriter {
         return taken == null ? java.util.List.of() : taken.lines();
     }
 
-    /** Writes {@code * text}; {@code text} must be ASCII without CR or LF. */
+    /**
+     * Writes {@code * text}; {@code text} must be ASCII without CR or LF, but for the UTF-8 of
+     * mailbox names a session that speaks UTF-8 receives (RFC 6855 §3), which is sent as UTF-8.
+     */
     public void untagged(String text) throws IOException {
         ascii("* ");
         ascii(text);
@@ -111,13 +114,22 @@ public final class ResponseWriter {
         if (length > BUFFER - count) {
             drain();
             if (length > BUFFER) {
-                byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
                 out.write(bytes, 0, bytes.length);
                 return;
             }
         }
         for (int i = 0; i < length; i++) {
-            buf[count++] = (byte) text.charAt(i);
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                byte[] rest = text.substring(i).getBytes(StandardCharsets.UTF_8);
+                ResponseCapture kept = capture;
+                capture = null;
+                write(rest, 0, rest.length);
+                capture = kept;
+                return;
+            }
+            buf[count++] = (byte) c;
         }
     }
 

@@ -172,7 +172,7 @@ final class Connection implements Runnable {
             }
             Arrival arrival = new Arrival(read, server.config().clock().instant(), session);
             Before before = new Before(session);
-            CommandFaults fault = faults.command(read, session.account(), arrival.mailbox());
+            CommandFaults fault = faults.command(read, session.account(), arrival.mailbox(), session.names());
             session.faults(fault);
             ReceivedCommand.Outcome outcome;
             List<String> responses;

@@ -1,7 +1,6 @@
 package dev.imapmock.server;
 
-import dev.imapmock.protocol.ImapStrings;
-import dev.imapmock.protocol.ModifiedUtf7;
+import dev.imapmock.protocol.NameEncoding;
 import dev.imapmock.protocol.NotifyRequest.Event;
 import dev.imapmock.protocol.NotifyRequest.Filter;
 import dev.imapmock.protocol.ResponseWriter;
@@ -11,9 +10,7 @@ import dev.imapmock.store.AccountListener;
 import dev.imapmock.store.Mailbox;
 import dev.imapmock.store.MailboxEvent;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -125,14 +122,14 @@ public final class Notifications implements AccountListener {
      * expunged messages the client asked to hear of, so that it knows where it starts from; INBOX
      * first, then the others in name order, as Dovecot sends them.
      */
-    void tellStatusNow(ResponseWriter out, Mailbox selected) throws IOException {
+    void tellStatusNow(ResponseWriter out, NameEncoding names, Mailbox selected) throws IOException {
         List<Mailbox> mailboxes = account.mailboxes();
         mailboxes.sort(Comparator.comparing((Mailbox m) -> !m.name().equals(Account.INBOX)));
         for (Mailbox m : mailboxes) {
             if (m != selected && !m.isNoselect() && eventsFor(m.name()).contains(Event.MESSAGENEW)) {
                 Mailbox.Status s = m.status();
                 toldUidValidity.put(m, s.uidValidity());
-                out.untagged("STATUS " + wire(m.name()) + " (MESSAGES " + s.messages() + " UIDNEXT " + s.uidNext()
+                out.untagged("STATUS " + names.astring(m.name()) + " (MESSAGES " + s.messages() + " UIDNEXT " + s.uidNext()
                         + " UIDVALIDITY " + s.uidValidity() + " UNSEEN " + s.unseen() + ")");
             }
         }
@@ -144,7 +141,7 @@ public final class Notifications implements AccountListener {
      * messages, with UIDVALIDITY too the first time the session hears of the mailbox, and UNSEEN
      * alone after flag changes only.
      */
-    void tell(ResponseWriter out, Mailbox selected) throws IOException {
+    void tell(ResponseWriter out, NameEncoding names, Mailbox selected) throws IOException {
         Map<Mailbox, Boolean> statuses = new LinkedHashMap<>();
         AccountEvent event;
         while ((event = pending.poll()) != null) {
@@ -163,14 +160,14 @@ public final class Notifications implements AccountListener {
                     statuses.merge(m, counts, Boolean::logicalOr);
                 }
             } else if (event instanceof AccountEvent.NameChange name) {
-                tellStatuses(out, statuses);
+                tellStatuses(out, names, statuses);
                 if (eventsFor(name.name()).contains(Event.MAILBOXNAME)
                         || name.oldName() != null && eventsFor(name.oldName()).contains(Event.MAILBOXNAME)) {
-                    out.untagged("LIST (" + (name.exists() ? "" : "\\NonExistent") + ") \"/\" " + wire(name.name())
-                            + (name.oldName() == null ? "" : " (\"OLDNAME\" (" + wire(name.oldName()) + "))"));
+                    out.untagged("LIST (" + (name.exists() ? "" : "\\NonExistent") + ") \"/\" " + names.astring(name.name())
+                            + (name.oldName() == null ? "" : " (\"OLDNAME\" (" + names.astring(name.oldName()) + "))"));
                 }
             } else if (event instanceof AccountEvent.MetadataChange meta) {
-                tellStatuses(out, statuses);
+                tellStatuses(out, names, statuses);
                 boolean server = meta.mailbox().isEmpty();
                 boolean wanted = server ? anyGroupWants(Event.SERVERMETADATACHANGE)
                         : selected != null && meta.mailbox().equals(selected.name())
@@ -178,17 +175,17 @@ public final class Notifications implements AccountListener {
                         : eventsFor(meta.mailbox()).contains(Event.MAILBOXMETADATACHANGE);
                 if (wanted) {
                     // RFC 5464 §4.4.2: the unsolicited METADATA response names the entries, no values.
-                    out.untagged("METADATA " + (server ? "\"\"" : wire(meta.mailbox())) + " "
+                    out.untagged("METADATA " + (server ? "\"\"" : names.astring(meta.mailbox())) + " "
                             + String.join(" ", meta.entries()));
                 }
             } else if (event instanceof AccountEvent.SubscriptionChange sub) {
-                tellStatuses(out, statuses);
+                tellStatuses(out, names, statuses);
                 if (eventsFor(sub.name()).contains(Event.SUBSCRIPTIONCHANGE)) {
-                    out.untagged("LIST (" + (sub.subscribed() ? "\\Subscribed" : "") + ") \"/\" " + wire(sub.name()));
+                    out.untagged("LIST (" + (sub.subscribed() ? "\\Subscribed" : "") + ") \"/\" " + names.astring(sub.name()));
                 }
             }
         }
-        tellStatuses(out, statuses);
+        tellStatuses(out, names, statuses);
     }
 
     /** Whether some group names {@code event}: ServerMetadataChange is about no mailbox (RFC 5465 §5.7). */
@@ -201,7 +198,7 @@ public final class Notifications implements AccountListener {
         return watches.stream().anyMatch(w -> w.filter().selected() && w.events().contains(event));
     }
 
-    private void tellStatuses(ResponseWriter out, Map<Mailbox, Boolean> statuses) throws IOException {
+    private void tellStatuses(ResponseWriter out, NameEncoding names, Map<Mailbox, Boolean> statuses) throws IOException {
         for (Map.Entry<Mailbox, Boolean> e : statuses.entrySet()) {
             Mailbox m = e.getKey();
             if (account.mailbox(m.name()) != m || m.isNoselect()) {
@@ -214,14 +211,9 @@ public final class Notifications implements AccountListener {
                 counts = "MESSAGES " + s.messages() + " UIDNEXT " + s.uidNext() + " "
                         + (told == null || told != s.uidValidity() ? "UIDVALIDITY " + s.uidValidity() + " " : "");
             }
-            out.untagged("STATUS " + wire(m.name()) + " (" + counts + "UNSEEN " + s.unseen() + ")");
+            out.untagged("STATUS " + names.astring(m.name()) + " (" + counts + "UNSEEN " + s.unseen() + ")");
         }
         statuses.clear();
     }
 
-    private static String wire(String name) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImapStrings.writeAString(out, ModifiedUtf7.encode(name));
-        return out.toString(StandardCharsets.US_ASCII);
-    }
 }

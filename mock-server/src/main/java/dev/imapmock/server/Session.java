@@ -9,6 +9,7 @@ import dev.imapmock.sasl.Credentials;
 import dev.imapmock.sasl.Mechanism;
 import dev.imapmock.sasl.Mechanisms;
 import dev.imapmock.protocol.CommandReader;
+import dev.imapmock.protocol.NameEncoding;
 import dev.imapmock.protocol.ResponseWriter;
 import dev.imapmock.protocol.SequenceSet;
 import dev.imapmock.store.Account;
@@ -58,6 +59,9 @@ public final class Session {
         this.secure = secure;
         // Seeded by the connection's number: SASL nonces and salts repeat from run to run.
         this.random = new java.util.Random(connection);
+        if (rev2()) {
+            in.utf8();
+        }
     }
 
     /** The source of SASL nonces and salts for this connection. */
@@ -180,6 +184,19 @@ public final class Session {
     }
 
     /**
+     * True when this connection speaks UTF-8 (RFC 6855 §3 after {@code ENABLE UTF8=ACCEPT}, RFC 9051
+     * §5.1 in IMAP4rev2): quoted strings may carry it and mailbox names are UTF-8 both ways.
+     */
+    public boolean utf8() {
+        return rev2() || enabled.contains(Extension.UTF8_ACCEPT);
+    }
+
+    /** How mailbox names are spelt on this connection's wire, now: UTF-8 once it speaks UTF-8, else modified UTF-7. */
+    public NameEncoding names() {
+        return utf8() ? NameEncoding.UTF8 : NameEncoding.MODIFIED_UTF7;
+    }
+
+    /**
      * Turns {@code extension} on for the rest of the connection; true when it was not on yet. When
      * CONDSTORE comes on while a mailbox is selected, the client is told the mailbox's
      * HIGHESTMODSEQ at once, as Dovecot does, and later FETCH responses carry MODSEQ.
@@ -200,6 +217,9 @@ public final class Session {
         }
         if (extension == Extension.IMAP4REV2 && selected != null) {
             selected.dropRecent();
+        }
+        if (extension == Extension.IMAP4REV2 || extension == Extension.UTF8_ACCEPT) {
+            in.utf8();
         }
         if (extension == Extension.CONDSTORE && selected != null) {
             selected.reportModSeqs();
@@ -377,7 +397,7 @@ public final class Session {
         notifications = new Notifications(account, watches, previous);
         account.watch(notifications);
         if (status) {
-            notifications.tellStatusNow(out, selected == null ? null : selected.mailbox());
+            notifications.tellStatusNow(out, names(), selected == null ? null : selected.mailbox());
         }
     }
 
@@ -406,7 +426,7 @@ public final class Session {
             stopNotifications();
             out.untagged("OK [NOTIFICATIONOVERFLOW] Too many notifications; NOTIFY is off");
         } else if (n != null) {
-            n.tell(out, selected == null ? null : selected.mailbox());
+            n.tell(out, names(), selected == null ? null : selected.mailbox());
         }
     }
 

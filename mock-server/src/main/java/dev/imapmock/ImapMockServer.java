@@ -66,6 +66,10 @@ import java.util.function.Supplier;
  *     server.deliver("alice", "INBOX", rfc822Bytes);
  * }
  * }</pre>
+ *
+ * <p>Thread-safe: every method may be called from any thread, also while clients are connected.
+ * An argument may be null only where its {@code @param} says so; elsewhere a null argument throws
+ * {@link NullPointerException}.
  */
 public final class ImapMockServer implements AutoCloseable {
     private final ServerConfig config;
@@ -157,13 +161,21 @@ public final class ImapMockServer implements AutoCloseable {
         this.seeded = store.snapshot();
     }
 
+    /**
+     * Starts the settings of a new server; each call returns a fresh builder with every setting at
+     * its default (loopback, a free port, no users, the Dovecot profile).
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * Binds the port and starts accepting clients; returns this server.
+     * Binds the port (and the implicit-TLS port, if any) and starts accepting clients. When it
+     * returns, {@link #port()} is bound and a client may connect.
      *
+     * @return this server, for {@code builder().build().start()} in a try-with-resources
      * @throws UncheckedIOException when the address cannot be bound
      * @throws IllegalStateException when the server was started or closed before
      */
@@ -186,19 +198,34 @@ public final class ImapMockServer implements AutoCloseable {
         return this;
     }
 
-    /** True from {@link #start()} until {@link #close()}: the server accepts clients. */
+    /**
+     * Whether the server accepts clients: true from {@link #start()} until {@link #close()}.
+     *
+     * @return true when started and not yet closed
+     */
     public boolean isRunning() {
         synchronized (lifecycle) {
             return started && !closed;
         }
     }
 
-    /** The address clients connect to. */
+    /**
+     * The address the server binds and clients connect to, as given to {@link Builder#host(String)}
+     * ({@code 127.0.0.1} by default). Available before {@link #start()}.
+     *
+     * @return the host name or literal address
+     */
     public String host() {
         return config.host();
     }
 
-    /** The bound port; with port 0 in the builder, the free port that was picked. */
+    /**
+     * The bound port of the plain (or STARTTLS) listener; with port 0 in the builder, the free port
+     * that was picked. It stays readable after {@link #close()}.
+     *
+     * @return the port clients connect to
+     * @throws IllegalStateException when the server has not been started
+     */
     public int port() {
         synchronized (lifecycle) {
             if (acceptor == null) {
@@ -212,6 +239,7 @@ public final class ImapMockServer implements AutoCloseable {
      * The bound implicit-TLS port (RFC 8314, {@code imaps}); with port 0 in the builder, the free
      * port that was picked.
      *
+     * @return the port that speaks TLS from the first byte
      * @throws IllegalStateException when the server is not started or has no implicit-TLS port
      */
     public int tlsPort() {
@@ -228,8 +256,9 @@ public final class ImapMockServer implements AutoCloseable {
 
     /**
      * What a client needs to trust this server's certificate: a client {@code SSLContext}, a trust
-     * manager, a trust store, the PEM.
+     * manager, a trust store, the PEM. Available before {@link #start()}.
      *
+     * @return the server's TLS identity as a client sees it
      * @throws IllegalStateException when the server does not speak TLS
      */
     public ServerTls tls() {
@@ -239,12 +268,23 @@ public final class ImapMockServer implements AutoCloseable {
         return tls;
     }
 
-    /** The extensions this server offers, in CAPABILITY order. */
+    /**
+     * The extensions this server offers, in CAPABILITY order, after the builder's {@code with},
+     * {@code without}, profile and TLS settings were resolved. Some are advertised only in a
+     * given state (STARTTLS before TLS, for instance); {@link #capabilities(boolean)} gives the text.
+     *
+     * @return an unmodifiable set; empty for a server that offers none (the minimal profile)
+     */
     public Set<Extension> extensions() {
         return config.extensions();
     }
 
-    /** The mail of every user; changes made here reach connected sessions like a client's would. */
+    /**
+     * The mail of every user. Changes made here reach connected sessions like a client's would: a
+     * selected mailbox's news is told at the session's next command (at once while it idles).
+     *
+     * @return this server's store, the same object on every call
+     */
     public MailStore store() {
         return store;
     }
@@ -272,12 +312,19 @@ public final class ImapMockServer implements AutoCloseable {
     /**
      * The OAuth2 bearer tokens that XOAUTH2 and OAUTHBEARER accept: expire or revoke one mid-test
      * so the application's refresh path runs, and add the one it refreshes to.
+     *
+     * @return this server's token registry, the same object on every call
      */
     public OAuthTokens tokens() {
         return store.tokens();
     }
 
-    /** Every command received, in order. */
+    /**
+     * Every command received on any connection, in order; at most
+     * {@link Builder#journalCapacity(int)} commands, the oldest dropped first.
+     *
+     * @return this server's journal, the same object on every call
+     */
     public Journal journal() {
         return journal;
     }
@@ -286,6 +333,8 @@ public final class ImapMockServer implements AutoCloseable {
      * What the client checks found so far on every connection: protocol violations, wasteful
      * patterns and notes (docs/client-checks.md lists the rules). The same as
      * {@code journal().clientReport()}; {@code journal().clear()} forgets them.
+     *
+     * @return the findings so far, a snapshot that later commands do not change
      */
     public ClientReport clientReport() {
         return journal.clientReport();
@@ -293,7 +342,10 @@ public final class ImapMockServer implements AutoCloseable {
 
     /**
      * The fault rules: make this server answer NO, hang up, stall, slow down or say unexpected
-     * things, deterministically (see docs/faults.md).
+     * things, deterministically (see docs/faults.md). Their random choices come
+     * from {@link Builder#faultSeed(long)}.
+     *
+     * @return this server's fault rules, the same object on every call
      */
     public Faults faults() {
         return faults;
@@ -312,8 +364,13 @@ public final class ImapMockServer implements AutoCloseable {
 
     /**
      * Adds a message to a user's mailbox as if it had just arrived: sessions that have the mailbox
-     * selected see it as EXISTS at their next command, at once when idling.
+     * selected see it as EXISTS at their next command, at once when idling. Its internal date is
+     * the builder's {@link Builder#clock(Clock) clock}'s now; it carries no flags.
      *
+     * @param user    the account to deliver to, a user of {@link Builder#user} or {@link #addUser}
+     * @param mailbox the mailbox's name in that account, {@code INBOX} in any case
+     * @param rfc822  the message as it would travel, headers and body with CRLF line ends; copied
+     * @return the stored message, with its UID and size
      * @throws IllegalArgumentException when the user or the mailbox does not exist
      * @throws IllegalStateException    when the message would exceed a limit of the account (its
      *                                  quota, {@link Builder#maxMessagesPerMailbox}); nothing is delivered.
@@ -326,9 +383,14 @@ public final class ImapMockServer implements AutoCloseable {
 
     /**
      * Like {@link #deliver(String, String, byte[])}, with flags already set: system flags such as
-     * {@code \\Seen} in any case, anything else a keyword. A keyword new to the mailbox is announced
+     * {@code \Seen} in any case, anything else a keyword. A keyword new to the mailbox is announced
      * to selecting sessions with {@code * FLAGS} before they see it on a message.
      *
+     * @param user    the account to deliver to
+     * @param mailbox the mailbox's name in that account
+     * @param rfc822  the message as it would travel; copied
+     * @param flags   the flags it arrives with, such as {@code \Flagged} or {@code $Junk}; may be empty
+     * @return the stored message, with its UID and flags
      * @throws IllegalArgumentException when the user or the mailbox does not exist, or a flag is
      *                                  not an IMAP flag name
      * @throws IllegalStateException    when the message would exceed a limit of the account (its
@@ -359,8 +421,12 @@ public final class ImapMockServer implements AutoCloseable {
 
     /**
      * Adds a user with an empty INBOX and the special-use mailboxes every user of this server starts
-     * with; it can log in at once.
+     * with (and the folders of the server's {@link Profile}); it can log in at once. The user is
+     * not part of what {@link #reset()} restores: a reset removes it again.
      *
+     * @param name     the login name, not empty
+     * @param password the password LOGIN and the password SASL mechanisms accept
+     * @return the new account
      * @throws IllegalArgumentException when the name is empty or the user exists
      */
     public Account addUser(String name, String password) {
@@ -397,8 +463,10 @@ public final class ImapMockServer implements AutoCloseable {
     }
 
     /**
-     * Removes a user with its mail and OAuth2 tokens (see {@link MailStore#removeAccount}); false
-     * when there was no such user.
+     * Removes a user with its mail and OAuth2 tokens (see {@link MailStore#removeAccount}).
+     *
+     * @param name the user's login name
+     * @return true when the user existed and is gone, false when there was no such user
      */
     public boolean removeUser(String name) {
         return store.removeAccount(Objects.requireNonNull(name, "name"));
@@ -415,7 +483,13 @@ public final class ImapMockServer implements AutoCloseable {
 
     /**
      * The CAPABILITY list a client sees on a connection without TLS: before login
-     * ({@code authenticated} false, with the SASL mechanisms) or after it.
+     * ({@code authenticated} false, with the SASL mechanisms) or after it. Available before
+     * {@link #start()}.
+     *
+     * @param authenticated true for the list after LOGIN or AUTHENTICATE, false for the one before
+     * @return the capability names as the server writes them after {@code * CAPABILITY}, separated
+     *         by single spaces, starting with {@code IMAP4rev1} ({@code IMAP4rev2} with
+     *         {@link Builder#rev2Only()})
      */
     public String capabilities(boolean authenticated) {
         return new ServerContext(config, store, journal, faults, commands).capabilities(
@@ -452,7 +526,12 @@ public final class ImapMockServer implements AutoCloseable {
         }
     }
 
-    /** Settings for a server; every one has a default that suits a unit test. */
+    /**
+     * Settings for a server; every one has a default that suits a unit test. Each setter returns
+     * this builder; a setter that can tell a bad value at once throws there, the rest are checked
+     * by {@link #build()}. A null argument throws {@link NullPointerException} unless its
+     * {@code @param} allows null. Not thread-safe: configure it from one thread.
+     */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port;
@@ -573,13 +652,25 @@ public final class ImapMockServer implements AutoCloseable {
          * and OAUTHBEARER; labelled {@code user#n} in the journal, its number among the user's
          * tokens. Registering a token also offers XOAUTH2 and OAUTHBEARER unless
          * {@link #saslMechanisms} says otherwise. Calls add up.
+         *
+         * @param user  the token's owner; {@link #build()} throws {@link IllegalArgumentException}
+         *              when {@link #user} did not add it, or the token is empty or given twice
+         * @param token the bearer token's text, as the client sends it
+         * @return this builder
          */
         public Builder token(String user, String token) {
             tokens.add(new String[] {Objects.requireNonNull(user, "user"), Objects.requireNonNull(token, "token"), null});
             return this;
         }
 
-        /** As {@link #token(String, String)}, with the label the journal shows in the token's place. */
+        /**
+         * As {@link #token(String, String)}, with the label the journal shows in the token's place.
+         *
+         * @param user  the token's owner, a user {@link #user} adds
+         * @param token the bearer token's text
+         * @param label what the journal shows instead of the token
+         * @return this builder
+         */
         public Builder token(String user, String token, String label) {
             tokens.add(new String[] {Objects.requireNonNull(user, "user"), Objects.requireNonNull(token, "token"),
                     Objects.requireNonNull(label, "label")});
@@ -594,6 +685,11 @@ public final class ImapMockServer implements AutoCloseable {
          * are neither offered nor accepted before TLS. The {@code -PLUS} variants bind the exchange
          * to the TLS channel ({@code tls-server-end-point}, RFC 5929) and are offered only on
          * connections that speak TLS.
+         *
+         * @param names the mechanisms' names, in any case; none for no {@code AUTH=}, so that
+         *              only the LOGIN command logs in
+         * @return this builder
+         * @throws IllegalArgumentException when a name is not one of the above, or given twice
          */
         public Builder saslMechanisms(String... names) {
             this.mechanisms = List.of(names);
@@ -605,7 +701,12 @@ public final class ImapMockServer implements AutoCloseable {
          * Greets every connection with {@code * PREAUTH [CAPABILITY ...] Logged in as USER}: it starts
          * in the authenticated state as {@code user} (RFC 9051 §7.1.4), as a server behind a
          * pre-authenticating proxy or a tunnel does. The journal shows a {@code PREAUTH} entry
-         * (index 0) for each such connection. The user must be one of {@link #user}'s.
+         * (index 0) for each such connection.
+         *
+         * @param user the user every connection is logged in as; {@link #build()} throws
+         *             {@link IllegalArgumentException} when {@link #user} did not add it
+         * @return this builder
+         * @throws IllegalArgumentException when {@code user} is null
          */
         public Builder preauthenticate(String user) {
             return preauthenticate(user, connection -> true);
@@ -614,7 +715,13 @@ public final class ImapMockServer implements AutoCloseable {
         /**
          * Greets with {@code * PREAUTH} as {@code user} only the connections whose number (from 1,
          * in the order clients connected) {@code connections} accepts, e.g. {@code n -> n == 2};
-         * the others get the usual {@code * OK} greeting and log in themselves.
+         * the others get the usual {@code * OK} greeting and log in themselves. A later call
+         * replaces an earlier one.
+         *
+         * @param user        the user those connections are logged in as, one {@link #user} adds
+         * @param connections tells, from a connection's number, whether it is pre-authenticated
+         * @return this builder
+         * @throws IllegalArgumentException when {@code user} or {@code connections} is null
          */
         public Builder preauthenticate(String user, java.util.function.IntPredicate connections) {
             if (user == null || connections == null) {
@@ -628,6 +735,8 @@ public final class ImapMockServer implements AutoCloseable {
          * Speaks IMAP4rev2 only (RFC 9051): the greeting and CAPABILITY leave IMAP4rev1 out and every
          * connection follows rev2's rules from its first command, with no {@code ENABLE IMAP4rev2}.
          * Turns {@link Extension#IMAP4REV2} on.
+         *
+         * @return this builder
          */
         public Builder rev2Only() {
             this.rev2Only = true;
@@ -637,6 +746,10 @@ public final class ImapMockServer implements AutoCloseable {
         /**
          * After this many failed LOGIN and AUTHENTICATE commands on one connection, the server
          * answers the last with its NO, says {@code * BYE} and closes the connection. 0 (the default): no limit.
+         *
+         * @param failures the failures a connection may have, 0 for no limit
+         * @return this builder
+         * @throws IllegalArgumentException when {@code failures} is negative
          */
         public Builder maxFailedLogins(int failures) {
             if (failures < 0) {
@@ -666,6 +779,8 @@ public final class ImapMockServer implements AutoCloseable {
          * per JVM and shared by its servers, unless {@link #tlsKeyStore}, {@link #tlsKeyManagers},
          * {@link #tlsContext} or {@link #tlsFreshCertificate} says otherwise. Clients get trust
          * from {@link ImapMockServer#tls()}.
+         *
+         * @return this builder
          */
         public Builder tls() {
             this.starttls = true;
@@ -678,7 +793,10 @@ public final class ImapMockServer implements AutoCloseable {
          * {@link SpecialUseMailboxes#defaults()} (Sent, Drafts, Trash, Junk and Archive) when the
          * server offers SPECIAL-USE, and none when it is left out. Given explicitly, the mailboxes
          * exist even without SPECIAL-USE; the server then just does not tell what they are for, as
-         * a server without the extension would not.
+         * a server without the extension would not. Replaces the folders of the {@link #profile}.
+         *
+         * @param mailboxes the special-use mailboxes each user's account is created with
+         * @return this builder
          */
         public Builder specialUse(SpecialUseMailboxes mailboxes) {
             this.specialUse = Objects.requireNonNull(mailboxes, "mailboxes");
@@ -689,6 +807,10 @@ public final class ImapMockServer implements AutoCloseable {
          * Also listens for implicit TLS (RFC 8314 §3.3, {@code imaps}) on this port; 0 picks a free
          * one ({@link ImapMockServer#tlsPort()}). Without {@link #tls()} the first port stays clear
          * and offers no STARTTLS.
+         *
+         * @param port the implicit-TLS port, 0 for a free one
+         * @return this builder
+         * @throws IllegalArgumentException when {@code port} is not from 0 to 65535
          */
         public Builder tlsPort(int port) {
             if (port < 0 || port > 65535) {
@@ -701,7 +823,12 @@ public final class ImapMockServer implements AutoCloseable {
         /**
          * The special-use mailboxes one user starts with, instead of those of
          * {@link #specialUse(SpecialUseMailboxes)}; a later call for the same user replaces an
-         * earlier one. {@link #build()} refuses a user that {@link #user} did not add.
+         * earlier one. {@link #build()} refuses a user that {@link #user} did not add. Such a user
+         * gets none of the {@link #profile}'s folders.
+         *
+         * @param user      the user, one {@link #user} adds
+         * @param mailboxes the special-use mailboxes that user's account is created with
+         * @return this builder
          */
         public Builder specialUse(String user, SpecialUseMailboxes mailboxes) {
             specialUseByUser.put(Objects.requireNonNull(user, "user"), Objects.requireNonNull(mailboxes, "mailboxes"));
@@ -711,7 +838,10 @@ public final class ImapMockServer implements AutoCloseable {
         /**
          * Refuses LOGIN and AUTHENTICATE PLAIN with {@code NO [PRIVACYREQUIRED]} until the
          * connection speaks TLS, and advertises {@code LOGINDISABLED} instead of
-         * {@code AUTH=PLAIN} there (RFC 3501 §6.2.3). Needs {@link #tls()} or {@link #tlsPort}.
+         * {@code AUTH=PLAIN} there (RFC 3501 §6.2.3). Needs {@link #tls()} or {@link #tlsPort}:
+         * without either, {@link #build()} throws {@link IllegalArgumentException}.
+         *
+         * @return this builder
          */
         public Builder requireTls() {
             this.requireTls = true;
@@ -720,7 +850,15 @@ public final class ImapMockServer implements AutoCloseable {
 
         /**
          * Presents the first key entry of a PKCS#12 file, read when {@link #build()} runs. The
-         * password is not kept past that.
+         * password is not kept past that: the builder's copy is wiped once read. Needs {@link #tls()}
+         * or {@link #tlsPort}.
+         *
+         * @param pkcs12   the PKCS#12 file
+         * @param password the keystore's password; copied
+         * @return this builder
+         * @throws IllegalStateException when another method that chooses the certificate
+         *                               ({@link #tlsKeyManagers}, {@link #tlsContext},
+         *                               {@link #tlsFreshCertificate}) was called before
          */
         public Builder tlsKeyStore(Path pkcs12, char[] password) {
             Objects.requireNonNull(pkcs12, "pkcs12");
@@ -737,7 +875,14 @@ public final class ImapMockServer implements AutoCloseable {
         /**
          * As {@link #tlsKeyStore(Path, char[])}, from {@code location}: a classpath resource
          * first (as {@link #fixtures(String)} finds one), else a file path. Read when
-         * {@link #build()} runs.
+         * {@link #build()} runs; {@link #build()} throws {@link IllegalArgumentException} when it
+         * is neither, or cannot be read as PKCS#12 with a private key.
+         *
+         * @param location a classpath resource name or a file path
+         * @param password the keystore's password; copied
+         * @return this builder
+         * @throws IllegalStateException when another method that chooses the certificate was
+         *                               called before
          */
         public Builder tlsKeyStore(String location, char[] password) {
             Objects.requireNonNull(location, "location");
@@ -761,7 +906,15 @@ public final class ImapMockServer implements AutoCloseable {
             });
         }
 
-        /** Presents the keys of this factory; the chain of its first server key is what {@code tls()} trusts. */
+        /**
+         * Presents the keys of this factory; the chain of its first server key is what
+         * {@link ImapMockServer#tls()} trusts. Needs {@link #tls()} or {@link #tlsPort}.
+         *
+         * @param factory an initialized key manager factory
+         * @return this builder
+         * @throws IllegalStateException when another method that chooses the certificate was
+         *                               called before
+         */
         public Builder tlsKeyManagers(KeyManagerFactory factory) {
             Objects.requireNonNull(factory, "factory");
             return identity("tlsKeyManagers", () -> TlsIdentity.keyManagers(factory));
@@ -770,13 +923,27 @@ public final class ImapMockServer implements AutoCloseable {
         /**
          * Speaks TLS with this context. ImapMock cannot see its certificate then, so
          * {@link ImapMockServer#tls()} offers no trust: trust it the way the context was built.
+         * Needs {@link #tls()} or {@link #tlsPort}.
+         *
+         * @param context an initialized server context
+         * @return this builder
+         * @throws IllegalStateException when another method that chooses the certificate was
+         *                               called before
          */
         public Builder tlsContext(SSLContext context) {
             Objects.requireNonNull(context, "context");
             return identity("tlsContext", () -> TlsIdentity.context(context));
         }
 
-        /** Generates a certificate for this server alone, rather than sharing the JVM's. */
+        /**
+         * Generates a certificate for this server alone when {@link #build()} runs, rather than
+         * sharing the JVM's; it costs a key generation per server. Needs {@link #tls()} or
+         * {@link #tlsPort}.
+         *
+         * @return this builder
+         * @throws IllegalStateException when another method that chooses the certificate was
+         *                               called before
+         */
         public Builder tlsFreshCertificate() {
             return identity("tlsFreshCertificate", () -> TlsIdentity.generated(keyAlgorithm()));
         }
@@ -785,7 +952,11 @@ public final class ImapMockServer implements AutoCloseable {
          * The key of the generated certificate: {@link KeyAlgorithm#EC} (P-256, the default) or
          * {@link KeyAlgorithm#RSA} (RSA-2048, sha256WithRSAEncryption), for a client or policy that
          * takes RSA only. Either is made once per JVM and shared, unless {@link #tlsFreshCertificate}.
-         * Not with a certificate of the user's ({@link #tlsKeyStore} and the like).
+         * Not with a certificate of the user's ({@link #tlsKeyStore} and the like): {@link #build()}
+         * throws {@link IllegalArgumentException} for both, and when the server does not speak TLS.
+         *
+         * @param algorithm the generated certificate's key algorithm
+         * @return this builder
          */
         public Builder tlsKeyAlgorithm(KeyAlgorithm algorithm) {
             this.tlsKeyAlgorithm = Objects.requireNonNull(algorithm, "algorithm");
@@ -808,14 +979,26 @@ public final class ImapMockServer implements AutoCloseable {
 
         /**
          * The TLS protocol versions allowed, such as {@code "TLSv1.2"}; by default the JDK's. A
-         * test can so prove that the application refuses an old protocol.
+         * test can so prove that the application refuses an old protocol. Needs {@link #tls()} or
+         * {@link #tlsPort}.
+         *
+         * @param protocols JSSE protocol names; none for the JDK's default
+         * @return this builder; {@link #build()} throws {@link IllegalArgumentException} for a name
+         *         the JDK does not know
          */
         public Builder tlsProtocols(String... protocols) {
             this.tlsProtocols = List.of(protocols);
             return this;
         }
 
-        /** The cipher suites allowed, by their JSSE names; by default the JDK's. */
+        /**
+         * The cipher suites allowed, by their JSSE names; by default the JDK's. Needs {@link #tls()}
+         * or {@link #tlsPort}.
+         *
+         * @param cipherSuites JSSE cipher suite names; none for the JDK's default
+         * @return this builder; {@link #build()} throws {@link IllegalArgumentException} for a name
+         *         the JDK does not know
+         */
         public Builder tlsCipherSuites(String... cipherSuites) {
             this.tlsCipherSuites = List.of(cipherSuites);
             return this;
@@ -856,26 +1039,49 @@ public final class ImapMockServer implements AutoCloseable {
          * Seeds mail from a fixture (see docs/fixtures.md): {@code imapmock:corpus/NAME} for the
          * shipped corpus, else a classpath resource, else a file path; a mailbox tree, a single
          * {@code .eml} or an {@code .mbox}. With one user it is that user's mail; with several, a
-         * directory holding one tree per user, named after the user. Read when {@link #build()} runs.
+         * directory holding one tree per user, named after the user. Read when {@link #build()} runs,
+         * which throws {@link dev.imapmock.fixtures.FixtureException} when it cannot be found or read.
+         * Calls add up, seeded in order.
+         *
+         * @param spec {@code imapmock:corpus/NAME}, a classpath resource name or a file path
+         * @return this builder
          */
         public Builder fixtures(String spec) {
             fixtures.add(new Seeding.Source(null, Objects.requireNonNull(spec, "spec"), null, null));
             return this;
         }
 
-        /** As {@link #fixtures(String)}, for a path in the file system. */
+        /**
+         * As {@link #fixtures(String)}, for a path in the file system.
+         *
+         * @param path a mailbox tree, an {@code .eml} or an {@code .mbox} file
+         * @return this builder
+         */
         public Builder fixtures(Path path) {
             fixtures.add(new Seeding.Source(null, null, Objects.requireNonNull(path, "path"), null));
             return this;
         }
 
-        /** Seeds one user's mail from a fixture, as {@link #fixtures(String)} does with one user. */
+        /**
+         * Seeds one user's mail from a fixture, as {@link #fixtures(String)} does with one user.
+         *
+         * @param user the user whose account is seeded, one {@link #user} adds
+         * @param spec as for {@link #fixtures(String)}
+         * @return this builder
+         */
         public Builder fixtures(String user, String spec) {
             fixtures.add(new Seeding.Source(Objects.requireNonNull(user, "user"), Objects.requireNonNull(spec, "spec"), null, null));
             return this;
         }
 
-        /** Seeds one user's mail from mailboxes built or read beforehand (see {@link FixtureReader}). */
+        /**
+         * Seeds one user's mail from mailboxes built or read beforehand (see {@link FixtureReader}),
+         * when {@link #build()} runs; mailboxes that do not exist are created.
+         *
+         * @param user      the user whose account is seeded, one {@link #user} adds
+         * @param mailboxes the mailboxes with their messages; the list is copied
+         * @return this builder
+         */
         public Builder mailboxes(String user, List<FixtureMailbox> mailboxes) {
             fixtures.add(new Seeding.Source(Objects.requireNonNull(user, "user"), null, null, List.copyOf(mailboxes)));
             return this;
@@ -886,13 +1092,26 @@ public final class ImapMockServer implements AutoCloseable {
             return loader != null ? loader : ImapMockServer.class.getClassLoader();
         }
 
-        /** The address to bind; loopback by default. */
+        /**
+         * The address to bind; {@code 127.0.0.1} by default. Resolved by {@link ImapMockServer#start()},
+         * which throws {@link UncheckedIOException} when it cannot bind it.
+         *
+         * @param host a host name or literal address
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
-        /** The port to bind; 0 (the default) picks a free one. */
+        /**
+         * The port to bind; 0 (the default) picks a free one, which {@link ImapMockServer#port()}
+         * tells after {@link ImapMockServer#start()}.
+         *
+         * @param port from 0 to 65535
+         * @return this builder
+         * @throws IllegalArgumentException when {@code port} is out of that range
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("Port out of range: " + port);
@@ -901,7 +1120,15 @@ public final class ImapMockServer implements AutoCloseable {
             return this;
         }
 
-        /** Adds a user with an empty INBOX. */
+        /**
+         * Adds a user with an empty INBOX and the server's special-use mailboxes; fixtures, quotas
+         * and ACLs may then name it. Users are created in the order given.
+         *
+         * @param name     the login name, not empty
+         * @param password the password LOGIN and the password SASL mechanisms accept
+         * @return this builder
+         * @throws IllegalArgumentException when the name is empty or was given before
+         */
         public Builder user(String name, String password) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(password, "password");
@@ -911,20 +1138,41 @@ public final class ImapMockServer implements AutoCloseable {
             return this;
         }
 
-        /** The longest command line accepted, without its literals (default 64 KiB). */
+        /**
+         * The longest command line accepted, without its literals (default 64 KiB); a longer one is
+         * refused as a protocol error.
+         *
+         * @param octets the limit, at least 1024
+         * @return this builder
+         * @throws IllegalArgumentException when {@code octets} is below 1024
+         */
         public Builder maxLineLength(int octets) {
             limits = new ReaderLimits(octets, limits.maxLiteralSize(), limits.maxNesting());
             return this;
         }
 
-        /** The largest literal accepted, an APPENDed message for instance (default 64 MiB). */
+        /**
+         * The largest literal accepted, an APPENDed message for instance (default 64 MiB, or the
+         * profile's APPENDLIMIT); it is also the limit APPENDLIMIT advertises (RFC 7889).
+         *
+         * @param octets the limit, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code octets} is below 1
+         */
         public Builder maxLiteralSize(long octets) {
             limits = new ReaderLimits(limits.maxLineLength(), octets, limits.maxNesting());
             maxLiteralSizeGiven = true;
             return this;
         }
 
-        /** The deepest nesting of parenthesized lists in a command (default 100). */
+        /**
+         * The deepest nesting of parenthesized lists in a command (default 100); a deeper one is
+         * refused as a protocol error.
+         *
+         * @param depth the limit, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code depth} is below 1
+         */
         public Builder maxNesting(int depth) {
             limits = new ReaderLimits(limits.maxLineLength(), limits.maxLiteralSize(), depth);
             return this;
@@ -934,6 +1182,10 @@ public final class ImapMockServer implements AutoCloseable {
          * Messages one mailbox may hold (default 0: no limit). An APPEND, COPY or MOVE that would
          * exceed it is answered {@code NO [OVERQUOTA]}; {@link ImapMockServer#deliver} and fixtures
          * throw instead. Not part of the quota root, which is account-wide.
+         *
+         * @param max the limit, 0 for none
+         * @return this builder
+         * @throws IllegalArgumentException when {@code max} is negative
          */
         public Builder maxMessagesPerMailbox(int max) {
             storeLimits = new StoreLimits(max, storeLimits.maxAccountBytes(), storeLimits.maxAccountMessages());
@@ -945,6 +1197,10 @@ public final class ImapMockServer implements AutoCloseable {
          * quota root (RFC 9208), shown as STORAGE in KiB, unless {@link #quota} says otherwise for it. An
          * APPEND, COPY or MOVE that would exceed it is answered {@code NO [OVERQUOTA]}; {@link
          * ImapMockServer#deliver} and fixtures throw instead.
+         *
+         * @param octets the limit, 0 for none
+         * @return this builder
+         * @throws IllegalArgumentException when {@code octets} is negative
          */
         public Builder maxAccountBytes(long octets) {
             storeLimits = new StoreLimits(storeLimits.maxMessagesPerMailbox(), octets, storeLimits.maxAccountMessages());
@@ -955,6 +1211,10 @@ public final class ImapMockServer implements AutoCloseable {
          * Messages all mailboxes of one account may hold together (default 0: no limit): the MESSAGE
          * resource of every account's quota root, unless {@link #quota} says otherwise for it. Refused
          * as {@link #maxAccountBytes} is.
+         *
+         * @param messages the limit, 0 for none
+         * @return this builder
+         * @throws IllegalArgumentException when {@code messages} is negative
          */
         public Builder maxAccountMessages(long messages) {
             storeLimits = new StoreLimits(storeLimits.maxMessagesPerMailbox(), storeLimits.maxAccountBytes(), messages);
@@ -968,6 +1228,13 @@ public final class ImapMockServer implements AutoCloseable {
          * shows {@code "User quota"}; a later call for the same user replaces an earlier one, and
          * {@link #build()} refuses a user that {@link #user} did not add. SETQUOTA may change it
          * with {@code with(Extension.QUOTASET)}.
+         *
+         * @param user       the user, one {@link #user} adds
+         * @param storageKiB the STORAGE limit in KiB, 0 for none
+         * @param messages   the MESSAGE limit, 0 for none
+         * @return this builder
+         * @throws IllegalArgumentException when a limit is negative, or {@code storageKiB} KiB do not
+         *                                  fit in a {@code long} of octets
          */
         public Builder quota(String user, long storageKiB, long messages) {
             Objects.requireNonNull(user, "user");
@@ -1019,7 +1286,15 @@ public final class ImapMockServer implements AutoCloseable {
             return this;
         }
 
-        /** How long a silent connection lives before {@code * BYE Autologout} (default 30 minutes). */
+        /**
+         * How long a silent connection lives before {@code * BYE Autologout} (default 30 minutes,
+         * the least RFC 3501 section 5.4 allows); a client in IDLE that sends
+         * nothing is silent too.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is zero or negative
+         */
         public Builder idleTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("Idle timeout must be positive: " + timeout);
@@ -1028,7 +1303,14 @@ public final class ImapMockServer implements AutoCloseable {
             return this;
         }
 
-        /** Connections served at once; more are greeted with {@code * BYE} and closed. 0: no limit. */
+        /**
+         * Connections served at once; more are greeted with {@code * BYE} and closed. 0 (the
+         * default): no limit.
+         *
+         * @param max the limit, 0 for none
+         * @return this builder
+         * @throws IllegalArgumentException when {@code max} is negative
+         */
         public Builder maxConnections(int max) {
             if (max < 0) {
                 throw new IllegalArgumentException("maxConnections must not be negative: " + max);
@@ -1040,6 +1322,10 @@ public final class ImapMockServer implements AutoCloseable {
         /**
          * How many commands the journal keeps; past it the oldest are dropped (default 100,000,
          * enough for any test, bounded for a standalone server that runs for days).
+         *
+         * @param commands the capacity, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code commands} is below 1
          */
         public Builder journalCapacity(int commands) {
             if (commands < 1) {
@@ -1054,6 +1340,10 @@ public final class ImapMockServer implements AutoCloseable {
          * CAPABILITY, their commands and syntax answered {@code BAD}, their response codes not sent.
          * What needs a left-out extension goes too (CONDSTORE off turns QRESYNC off). Every
          * extension is on by default (STARTTLS with {@link #tls()}). Calls add up.
+         *
+         * @param extensions the extensions to leave out
+         * @return this builder; {@link #build()} throws {@link IllegalArgumentException} when an
+         *         extension given to {@link #extensions} needs one left out here
          */
         public Builder without(Extension... extensions) {
             for (Extension e : extensions) {
@@ -1067,6 +1357,10 @@ public final class ImapMockServer implements AutoCloseable {
          * {@code with(Extension.OBJECTID)}; one that {@link Extension#excludes() excludes} another
          * replaces it, so {@code with(Extension.LITERAL_MINUS)} turns LITERAL+ off. Calls add up;
          * {@link #without} wins over it.
+         *
+         * @param extensions the extensions to add
+         * @return this builder; {@link #build()} throws {@link IllegalArgumentException} when one
+         *         needs an extension that is left out, or two exclude each other
          */
         public Builder with(Extension... extensions) {
             for (Extension e : extensions) {
@@ -1093,7 +1387,10 @@ public final class ImapMockServer implements AutoCloseable {
          * Offers exactly these extensions (before {@link #with} and {@link #without}); by default
          * those {@link Extension#onByDefault() on by default}.
          * {@link #build()} refuses a set in which an extension lacks one it needs, and one that
-         * {@code without} would break through a dependency.
+         * {@code without} would break through a dependency. A later call replaces an earlier one.
+         *
+         * @param extensions the extensions to offer; STARTTLS among them needs {@link #tls()}
+         * @return this builder
          */
         public Builder extensions(Collection<Extension> extensions) {
             Set<Extension> set = EnumSet.noneOf(Extension.class);
@@ -1111,6 +1408,10 @@ public final class ImapMockServer implements AutoCloseable {
          * {@code without}, {@code saslMechanisms}, {@code specialUse} (which replaces the
          * profile's folders), {@code maxLiteralSize} (the profile's APPENDLIMIT), {@link #greeting},
          * {@link #recent} and {@link #refusePasswordLogins}. A later call replaces an earlier profile.
+         *
+         * @param profile the provider to imitate, such as {@link Profile#GMAIL}; {@link Profile#DOVECOT}
+         *                by default
+         * @return this builder
          */
         public Builder profile(Profile profile) {
             this.profile = Objects.requireNonNull(profile, "profile");
@@ -1121,6 +1422,10 @@ public final class ImapMockServer implements AutoCloseable {
          * The greeting's text after {@code * OK }, instead of ImapMock's
          * {@code [CAPABILITY ...] ImapMock ready.} or the profile's; {@code {client}} stands for the
          * client's address, {@code {capability}} for {@code [CAPABILITY ...]}. ASCII only.
+         *
+         * @param text the greeting's text, printable ASCII
+         * @return this builder
+         * @throws IllegalArgumentException when {@code text} is empty or not printable ASCII
          */
         public Builder greeting(String text) {
             Objects.requireNonNull(text, "text");
@@ -1134,6 +1439,9 @@ public final class ImapMockServer implements AutoCloseable {
         /**
          * Whether messages are ever {@code \Recent} (RFC 3501 §2.3.2); true unless the profile says
          * otherwise (Gmail's does not keep it: SELECT says {@code * 0 RECENT}).
+         *
+         * @param recent false for a server on which no message is ever {@code \Recent}
+         * @return this builder
          */
         public Builder recent(boolean recent) {
             this.recent = recent;
@@ -1144,6 +1452,10 @@ public final class ImapMockServer implements AutoCloseable {
          * Refuses LOGIN and AUTHENTICATE with a password mechanism, right password or wrong, with
          * {@code NO} and this text ({@code {command}} stands for the command's name), as a provider
          * that takes OAuth2 only does; null accepts passwords again, overriding a profile that refuses them.
+         *
+         * @param text the refusal's text, printable ASCII; or null
+         * @return this builder
+         * @throws IllegalArgumentException when {@code text} is empty or not printable ASCII
          */
         public Builder refusePasswordLogins(String text) {
             if (text != null && (text.isEmpty() || !text.chars().allMatch(c -> c >= 0x20 && c < 0x7f))) {
@@ -1168,26 +1480,42 @@ public final class ImapMockServer implements AutoCloseable {
             return limits;
         }
 
-        /** The clock behind internal dates, UIDVALIDITY seeds and journal times. */
+        /**
+         * The clock behind internal dates, UIDVALIDITY seeds, journal times and URLAUTH expiry; the
+         * system clock by default. A fixed clock makes those repeatable.
+         *
+         * @param clock the clock to read
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Seeds the random choices of fault rules (probabilities, random delays); 0 by default. */
+        /**
+         * Seeds the random choices of fault rules (probabilities, random delays); 0 by default. The
+         * same seed and the same commands give the same faults.
+         *
+         * @param seed the generator's seed
+         * @return this builder
+         */
         public Builder faultSeed(long seed) {
             this.faultSeed = seed;
             return this;
         }
 
         /**
-         * Builds the server and seeds its fixtures.
+         * Builds the server and seeds its fixtures, reading key stores and fixture files now. The
+         * server is not yet listening: call {@link ImapMockServer#start()}.
          *
+         * @return a new, unstarted server
          * @throws dev.imapmock.fixtures.FixtureException when a fixture cannot be found or read
          * @throws IllegalArgumentException when the extensions asked for contradict each other, a
          *                                  TLS setting is given to a server that does not speak TLS,
-         *                                  the keystore cannot be read, {@code specialUse} or {@code quota}
-         *                                  names a user that is not configured, or fixtures exceed a limit
+         *                                  the keystore cannot be read, {@code specialUse}, {@code quota},
+         *                                  {@code token}, {@code acl} or {@code preauthenticate} names a
+         *                                  user that is not configured, a token is empty or given twice,
+         *                                  or fixtures exceed a limit
          */
         public ImapMockServer build() {
             return new ImapMockServer(this);

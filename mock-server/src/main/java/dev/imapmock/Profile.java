@@ -53,7 +53,7 @@ public final class Profile {
             name dovecot
             """);
 
-    /** Gmail (imap.gmail.com): its greeting, capabilities and {@code [Gmail]/} folders, no {@code \\Recent}. */
+    /** Gmail (imap.gmail.com): its greeting, capabilities and {@code [Gmail]/} folders, no {@code \Recent}. */
     public static final Profile GMAIL = builtIn("gmail", """
             name gmail
             greeting Gimap ready for requests from {client} a1b2c3d4e5mb
@@ -130,10 +130,14 @@ public final class Profile {
     /**
      * The built-in profile of this name ({@code dovecot}, {@code gmail}, {@code outlook},
      * {@code minimal}), one shipped as a resource ({@code yahoo}, {@code icloud}), a profile file
-     * on the classpath (the context class loader's), or else a profile file at this path.
+     * on the classpath (the context class loader's), or else a profile file at this path. The
+     * built-in names are matched in any case and return the same instance on every call.
      *
+     * @param nameOrFile a profile's name, a classpath resource name or a file path
+     * @return the profile
      * @throws IllegalArgumentException when there is no such profile, or the file is malformed
      *                                  (its message names the line and the reason)
+     * @throws UncheckedIOException     when a resource or the file cannot be read
      */
     public static Profile named(String nameOrFile) {
         Objects.requireNonNull(nameOrFile, "nameOrFile");
@@ -175,7 +179,10 @@ public final class Profile {
     }
 
     /**
-     * Reads a profile file (the format above).
+     * Reads a profile file (the format above), as UTF-8.
+     *
+     * @param file the profile file
+     * @return the profile the file describes
      *
      * @throws IllegalArgumentException when the file is malformed or contradicts itself: the
      *                                  message names the file, the line number and the reason
@@ -190,7 +197,11 @@ public final class Profile {
     }
 
     /**
-     * Reads a profile from its text; {@code source} names it in error messages.
+     * Reads a profile from its text (the format above).
+     *
+     * @param text   the profile's lines, separated by LF or CRLF
+     * @param source what error messages call the text, such as a file name
+     * @return the profile the text describes
      *
      * @throws IllegalArgumentException as {@link #load(Path)}
      */
@@ -208,31 +219,40 @@ public final class Profile {
         return parse(text, "the " + name + " profile");
     }
 
-    /** The profile's name, such as {@code gmail}. */
+    /** {@return the profile's name, its {@code name} line, such as {@code gmail}} */
     public String name() {
         return name;
     }
 
     /**
-     * The greeting's text after {@code * OK }, {@code {client}} standing for the client's address and
-     * {@code {capability}} for the response code {@code [CAPABILITY ...]};
-     * null when the server greets as ImapMock does ({@code [CAPABILITY ...] ImapMock ready.}).
+     * {@return the greeting's text after {@code * OK }, {@code {client}} standing for the client's
+     * address and {@code {capability}} for the response code {@code [CAPABILITY ...]}; null when
+     * the server greets as ImapMock does ({@code [CAPABILITY ...] ImapMock ready.})}
      */
     public String greeting() {
         return greeting;
     }
 
-    /** The extensions CAPABILITY names before login, in order; null for ImapMock's defaults. */
+    /**
+     * {@return the extensions CAPABILITY names before login, in order, as an unmodifiable list;
+     * null for ImapMock's defaults}
+     */
     public List<Extension> capabilitiesBeforeLogin() {
         return beforeLogin;
     }
 
-    /** The extensions CAPABILITY names after login, in order; null for ImapMock's defaults. */
+    /**
+     * {@return the extensions CAPABILITY names after login, in order, as an unmodifiable list;
+     * null for ImapMock's defaults}
+     */
     public List<Extension> capabilitiesAfterLogin() {
         return afterLogin;
     }
 
-    /** The extensions offered: those of both lists; null for ImapMock's defaults. */
+    /**
+     * {@return the extensions offered, those of both lists, as a new set on each call; null for
+     * ImapMock's defaults}
+     */
     public Set<Extension> extensions() {
         if (beforeLogin == null && afterLogin == null) {
             return null;
@@ -243,19 +263,25 @@ public final class Profile {
         return all;
     }
 
-    /** The SASL mechanisms offered, in {@code AUTH=} order; null for ImapMock's defaults. */
+    /**
+     * {@return the SASL mechanisms offered, in {@code AUTH=} order, as an unmodifiable list; null
+     * for ImapMock's defaults}
+     */
     public List<String> saslMechanisms() {
         return mechanisms;
     }
 
-    /** The APPENDLIMIT, the largest message APPEND takes; null for ImapMock's default. */
+    /**
+     * {@return the APPENDLIMIT, the largest message in octets APPEND takes (RFC 7889); null for
+     * ImapMock's default}
+     */
     public Long appendLimit() {
         return appendLimit;
     }
 
     /**
-     * The special-use mailboxes every account starts with; null for ImapMock's defaults. Only
-     * the folders with a use are in it; see {@link #folders()} for all.
+     * {@return the special-use mailboxes every account starts with; null for ImapMock's defaults}
+     * Only the folders with a use are in it; see {@link #folders()} for all.
      */
     public SpecialUseMailboxes specialUse() {
         if (folders == null) {
@@ -270,17 +296,25 @@ public final class Profile {
         return result;
     }
 
-    /** Every folder an account starts with besides INBOX, with its uses (maybe none), in order; null for the defaults. */
+    /**
+     * {@return every folder an account starts with besides INBOX, with its uses (maybe none), in
+     * order, as an unmodifiable map; null for the defaults}
+     */
     public Map<String, Set<SpecialUse>> folders() {
         return folders;
     }
 
-    /** The folders that hold no mail, only others ({@code \Noselect}), such as Gmail's {@code [Gmail]}. */
+    /**
+     * {@return the folders that hold no mail, only others ({@code \Noselect}), such as Gmail's
+     * {@code [Gmail]}; an unmodifiable list, empty when there are none}
+     */
     public List<String> noselectFolders() {
         return noselect;
     }
 
-    /** False when no message is ever {@code \Recent}; null for ImapMock's default (true). */
+    /**
+     * {@return false when no message is ever {@code \Recent}; null for ImapMock's default (true)}
+     */
     public Boolean recent() {
         return recent;
     }
@@ -294,8 +328,8 @@ public final class Profile {
     }
 
     /**
-     * The text LOGIN and password mechanisms are refused with, {@code {command}} standing for
-     * the command's name; null when passwords are accepted.
+     * {@return the text LOGIN and password mechanisms are refused with, {@code {command}} standing
+     * for the command's name; null when passwords are accepted}
      */
     public String loginRefusal() {
         return loginRefusal;

@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * it is renamed.
  */
 public final class Account {
+    /** The hierarchy delimiter of every name, as LIST tells it. */
     public static final char DELIMITER = '/';
+    /** The inbox's canonical name; any case names it (RFC 3501 section 5.1). */
     public static final String INBOX = "INBOX";
 
     private final String user;
@@ -80,7 +82,7 @@ public final class Account {
         return labels;
     }
 
-    /** {@return the account's labels, or null when it has none (every profile but gmail)} */
+    /** Whether users other than the owner keep their own \Seen on this account's mailboxes. */
     boolean privateSeen() {
         return privateSeen;
     }
@@ -89,10 +91,12 @@ public final class Account {
         privateSeen = on;
     }
 
+    /** {@return the account's labels, or null when it has none (every profile but gmail)} */
     public Labels labels() {
         return labels;
     }
 
+    /** {@return the login name; null for the shared namespace's account, which never logs in} */
     public String user() {
         return user;
     }
@@ -109,7 +113,10 @@ public final class Account {
         return serverAnnotations;
     }
 
-    /** What the account holds against its limits; its limits can be changed there. */
+    /**
+     * {@return what the account holds against its limits, the account's quota root (RFC 9208); its
+     * limits can be changed there}
+     */
     public Quota quota() {
         return quota;
     }
@@ -117,12 +124,18 @@ public final class Account {
     /**
      * The password itself, for the challenge-response mechanisms that key a MAC with it (CRAM-MD5,
      * SCRAM-SHA-256); a mock server keeps it as given.
+     *
+     * @return the password; null for the shared namespace's account
      */
     public String password() {
         return password;
     }
 
-    /** Changes the password; the next LOGIN or AUTHENTICATE checks the new one, sessions logged in stay. */
+    /**
+     * Changes the password; the next LOGIN or AUTHENTICATE checks the new one, sessions logged in stay.
+     *
+     * @param newPassword the new password
+     */
     public void password(String newPassword) {
         this.password = java.util.Objects.requireNonNull(newPassword, "password");
     }
@@ -138,19 +151,37 @@ public final class Account {
                 candidate.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** The canonical form of a name: INBOX (any case) as the first level becomes {@code INBOX}. */
+    /**
+     * The canonical form of a name: INBOX (any case) as the first level becomes {@code INBOX};
+     * every other level keeps its case, since other names are case-sensitive.
+     *
+     * @param name a decoded mailbox name
+     * @return the name as the account stores it
+     */
     public static String canonical(String name) {
         int slash = name.indexOf(DELIMITER);
         String first = slash < 0 ? name : name.substring(0, slash);
         return first.equalsIgnoreCase(INBOX) ? INBOX + name.substring(first.length()) : name;
     }
 
-    /** The mailbox with this name, or null. */
+    /**
+     * The mailbox with this name, selectable or {@code \Noselect}.
+     *
+     * @param name a decoded mailbox name, INBOX in any case
+     * @return the mailbox, or null when there is none
+     */
     public synchronized Mailbox mailbox(String name) {
         return mailboxes.get(canonical(name));
     }
 
-    /** The selectable mailbox with this name; NONEXISTENT when there is none. */
+    /**
+     * The selectable mailbox with this name.
+     *
+     * @param name a decoded mailbox name, INBOX in any case
+     * @return the mailbox, never null
+     * @throws MailboxException with {@link MailboxException.Reason#NONEXISTENT} when there is none,
+     *                          or the name only holds children
+     */
     public synchronized Mailbox require(String name) {
         Mailbox m = mailboxes.get(canonical(name));
         if (m == null || m.isNoselect()) {
@@ -162,6 +193,13 @@ public final class Account {
     /**
      * Creates a mailbox and any missing parent (RFC 3501 §6.3.3); one trailing delimiter is
      * allowed and means the same name. It has the special uses configured for its name.
+     *
+     * @param requested the name, INBOX in any case
+     * @return the new mailbox, empty, with a new UIDVALIDITY
+     * @throws MailboxException with {@link MailboxException.Reason#ALREADY_EXISTS} when a selectable
+     *                          mailbox has that name, {@link MailboxException.Reason#INVALID_NAME}
+     *                          when it is empty, has an empty level or a control character, or is
+     *                          longer than 1024 characters
      */
     public synchronized Mailbox create(String requested) {
         return create(requested, null);
@@ -170,6 +208,12 @@ public final class Account {
     /**
      * Creates a mailbox as {@link #create(String)} does, with these special uses instead of the
      * configured ones (none when empty); null for the configured ones (CREATE ... USE, RFC 6154 §3).
+     * A {@code \Noselect} name is made a mailbox again.
+     *
+     * @param requested the name, INBOX in any case
+     * @param uses      the mailbox's own special uses, or null for the configured ones
+     * @return the new mailbox
+     * @throws MailboxException as {@link #create(String)}
      */
     public synchronized Mailbox create(String requested, Set<SpecialUse> uses) {
         String name = canonical(stripTrailingDelimiter(requested));
@@ -189,6 +233,9 @@ public final class Account {
     /**
      * The special uses of a name: those given to its mailbox, else those configured for the name
      * (which a name keeps when its mailbox is gone or only holds children, as in Dovecot).
+     *
+     * @param requested a mailbox name, which need not exist
+     * @return the uses, an unmodifiable set, empty when there are none
      */
     public synchronized Set<SpecialUse> specialUses(String requested) {
         String name = canonical(requested);
@@ -197,7 +244,15 @@ public final class Account {
         return own != null ? own : specialUse.usesOf(name);
     }
 
-    /** Gives an existing mailbox these special uses instead of the configured ones (none when empty). */
+    /**
+     * Gives an existing mailbox these special uses instead of the configured ones (none when
+     * empty); they move with it on RENAME.
+     *
+     * @param requested the mailbox's name
+     * @param uses      its uses; copied
+     * @throws MailboxException with {@link MailboxException.Reason#NONEXISTENT} when there is no
+     *                          such mailbox
+     */
     public synchronized void specialUses(String requested, Set<SpecialUse> uses) {
         String name = canonical(requested);
         Mailbox m = mailboxes.get(name);
@@ -214,6 +269,12 @@ public final class Account {
     /**
      * Deletes a mailbox (RFC 3501 §6.3.4). INBOX cannot be deleted. A mailbox with children
      * loses its messages and becomes \Noselect; a \Noselect one with children cannot be deleted.
+     * Its annotations go with it; sessions that have it selected are told it is gone.
+     *
+     * @param requested the mailbox's name
+     * @throws MailboxException with {@link MailboxException.Reason#CANNOT} for INBOX or a
+     *                          {@code \Noselect} mailbox with children,
+     *                          {@link MailboxException.Reason#NONEXISTENT} when there is none
      */
     public synchronized void delete(String requested) {
         String name = canonical(requested);
@@ -241,7 +302,16 @@ public final class Account {
 
     /**
      * Renames a mailbox with its children (RFC 3501 §6.3.5). Renaming INBOX moves its messages
-     * to a new mailbox and leaves INBOX empty.
+     * to a new mailbox and leaves INBOX empty. Missing parents of the new name are created; the
+     * mailboxes keep their UIDVALIDITY, messages and annotations.
+     *
+     * @param fromRequested the mailbox's name now
+     * @param toRequested   its new name; one trailing delimiter is allowed
+     * @throws MailboxException with {@link MailboxException.Reason#NONEXISTENT} when there is no
+     *                          such mailbox, {@link MailboxException.Reason#ALREADY_EXISTS} when the
+     *                          new name is taken, {@link MailboxException.Reason#CANNOT} for a
+     *                          rename to its own child, {@link MailboxException.Reason#INVALID_NAME}
+     *                          for an invalid new name
      */
     public synchronized void rename(String fromRequested, String toRequested) {
         String from = canonical(fromRequested);
@@ -298,6 +368,12 @@ public final class Account {
      * Replaces a mailbox with a fresh one under a new UIDVALIDITY, holding the same messages
      * (bytes, flags, internal dates) with UIDs from 1. Sessions that had it selected are told it
      * is gone, as after DELETE; a client must resynchronize from scratch (RFC 3501 §2.3.1.1).
+     * Its save dates, own special uses and annotations are kept.
+     *
+     * @param requested the mailbox's name
+     * @return the new mailbox
+     * @throws MailboxException with {@link MailboxException.Reason#NONEXISTENT} when there is no
+     *                          such selectable mailbox
      */
     public synchronized Mailbox recreate(String requested) {
         String name = canonical(requested);
@@ -323,8 +399,9 @@ public final class Account {
      * then each mailbox of {@code content} is created (with its parents) and filled in order. Every
      * session that has a mailbox of this account selected is told it is gone; UIDVALIDITY values
      * are new. Checked first on a detached copy, so a name or quota the store refuses changes
-     * nothing.
+     * nothing. Subscriptions are those {@code content} marks as subscribed.
      *
+     * @param content the mailboxes with their messages, in the order they are created
      * @throws MailboxException when a mailbox name is invalid or the messages exceed the limits
      */
     public synchronized void replaceMail(List<MailboxContent> content) {
@@ -446,38 +523,75 @@ public final class Account {
      * One mailbox to put into an account: its name, the special uses it gets instead of those
      * configured for its name (null: the configured ones), its messages in UID order, and whether
      * the account is subscribed to it.
+     *
+     * @param name        the mailbox's decoded name, {@code /} between levels
+     * @param specialUses its own special uses, or null for those configured for the name; copied
+     * @param messages    its messages, in the order they get their UIDs; copied
+     * @param subscribed  whether the account is subscribed to it
      */
     public record MailboxContent(String name, Set<SpecialUse> specialUses, List<Mailbox.NewMessage> messages,
                                  boolean subscribed) {
+        /**
+         * Copies the uses and messages.
+         *
+         * @param name        the mailbox's decoded name
+         * @param specialUses its own special uses, or null
+         * @param messages    its messages
+         * @param subscribed  whether the account is subscribed to it
+         */
         public MailboxContent {
             java.util.Objects.requireNonNull(name, "name");
             specialUses = specialUses == null ? null : Set.copyOf(specialUses);
             messages = List.copyOf(messages);
         }
 
-        /** A mailbox the account is not subscribed to. */
+        /**
+         * A mailbox the account is not subscribed to.
+         *
+         * @param name        the mailbox's decoded name
+         * @param specialUses its own special uses, or null for those configured for the name
+         * @param messages    its messages, in the order they get their UIDs
+         */
         public MailboxContent(String name, Set<SpecialUse> specialUses, List<Mailbox.NewMessage> messages) {
             this(name, specialUses, messages, false);
         }
     }
 
-    /** True when some mailbox lies below {@code name} in the hierarchy. */
+    /**
+     * Whether some mailbox lies below {@code name} in the hierarchy (RFC 3348 HasChildren).
+     *
+     * @param name a mailbox name, which need not exist
+     * @return true when a mailbox's name starts with {@code name/}
+     */
     public synchronized boolean hasChildren(String name) {
         String prefix = canonical(name) + DELIMITER;
         String next = mailboxes.ceilingKey(prefix);
         return next != null && next.startsWith(prefix);
     }
 
-    /** Every mailbox, in name order. */
+    /** {@return every mailbox, {@code \Noselect} ones included, in name order, as a new list} */
     public synchronized List<Mailbox> mailboxes() {
         return new ArrayList<>(mailboxes.values());
     }
 
+    /**
+     * Subscribes to a name (RFC 3501 section 6.3.6), which need not name a mailbox; subscribing twice
+     * is no error.
+     *
+     * @param name the name, INBOX in any case
+     */
     public synchronized void subscribe(String name) {
         subscriptions.add(canonical(name));
         tell(new AccountEvent.SubscriptionChange(canonical(name), true));
     }
 
+    /**
+     * Ends a subscription (RFC 3501 section 6.3.7).
+     *
+     * @param name the subscribed name
+     * @throws MailboxException with {@link MailboxException.Reason#NONEXISTENT} when the name is not
+     *                          subscribed
+     */
     public synchronized void unsubscribe(String name) {
         if (!subscriptions.remove(canonical(name))) {
             throw new MailboxException(MailboxException.Reason.NONEXISTENT, "Not subscribed to " + name);
@@ -485,17 +599,31 @@ public final class Account {
         tell(new AccountEvent.SubscriptionChange(canonical(name), false));
     }
 
-    /** True when {@code name} is subscribed. */
+    /**
+     * Whether {@code name} is subscribed.
+     *
+     * @param name a name, INBOX in any case
+     * @return true when subscribed
+     */
     public synchronized boolean subscribed(String name) {
         return subscriptions.contains(canonical(name));
     }
 
-    /** From now on {@code listener} hears of every change in this account (NOTIFY, RFC 5465). */
+    /**
+     * From now on {@code listener} hears of every change in this account (NOTIFY, RFC 5465): names,
+     * subscriptions, annotations and every mailbox's messages.
+     *
+     * @param listener the listener; called with a lock held, see {@link AccountListener}
+     */
     public void watch(AccountListener listener) {
         watchers.add(listener);
     }
 
-    /** {@code listener} hears of nothing more. */
+    /**
+     * {@code listener} hears of nothing more; nothing happens when it was not watching.
+     *
+     * @param listener a listener given to {@link #watch}
+     */
     public void unwatch(AccountListener listener) {
         watchers.remove(listener);
     }
@@ -506,7 +634,10 @@ public final class Account {
         }
     }
 
-    /** Subscribed names, which may name mailboxes that no longer exist (RFC 3501 §6.3.6). */
+    /**
+     * {@return the subscribed names in name order, as a new list; they may name mailboxes that no
+     * longer exist (RFC 3501 section 6.3.6)}
+     */
     public synchronized List<String> subscriptions() {
         return new ArrayList<>(subscriptions);
     }

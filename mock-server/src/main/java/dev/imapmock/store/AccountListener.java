@@ -6,5 +6,10 @@ package dev.imapmock.store;
  */
 @FunctionalInterface
 public interface AccountListener {
+    /**
+     * Takes one change, in the order the account made them.
+     *
+     * @param event what changed
+     */
     void onEvent(AccountEvent event);
 }

@@ -15,10 +15,15 @@ import java.util.Set;
  * the message first (RFC 3501 §2.3.2).
  */
 public final class Flags {
+    /** The bit of {@code \Answered}: the message has been answered. */
     public static final int ANSWERED = 1;
+    /** The bit of {@code \Flagged}: the message is marked for attention. */
     public static final int FLAGGED = 2;
+    /** The bit of {@code \Deleted}: EXPUNGE, CLOSE and UID EXPUNGE remove the message. */
     public static final int DELETED = 4;
+    /** The bit of {@code \Seen}: the message has been read. */
     public static final int SEEN = 8;
+    /** The bit of {@code \Draft}: the message is a draft. */
     public static final int DRAFT = 16;
 
     private static final String[] SYSTEM_NAMES = {"\\Answered", "\\Flagged", "\\Deleted", "\\Seen", "\\Draft"};
@@ -39,6 +44,11 @@ public final class Flags {
     /**
      * Builds flags from IMAP names: system flags in any case, anything else a keyword (kept as
      * given; keywords compare case-insensitively, as Dovecot does). {@code \Recent} is ignored.
+     * The names are not checked against IMAP's flag syntax: that is the caller's task.
+     *
+     * @param names flag names, such as {@code \Seen} or {@code $Forwarded}; a keyword given twice
+     *              in different cases is kept once, as first given
+     * @return the flags, {@link #NONE} when there are none
      */
     public static Flags of(Collection<String> names) {
         int system = 0;
@@ -54,7 +64,13 @@ public final class Flags {
         return create(system, new ArrayList<>(keywords));
     }
 
-    /** The bit of a system flag name (case-insensitive), 0 when the name is not one. */
+    /**
+     * The bit of a system flag name.
+     *
+     * @param name a flag name, such as {@code \SEEN}, compared case-insensitively
+     * @return one of {@link #ANSWERED}, {@link #FLAGGED}, {@link #DELETED}, {@link #SEEN} and
+     *         {@link #DRAFT}; 0 when the name is not a system flag ({@code \Recent} included)
+     */
     public static int systemBit(String name) {
         for (int i = 0; i < SYSTEM_NAMES.length; i++) {
             if (SYSTEM_NAMES[i].equalsIgnoreCase(name)) {
@@ -64,20 +80,40 @@ public final class Flags {
         return 0;
     }
 
+    /**
+     * Whether a system flag is set.
+     *
+     * @param systemBit a system flag's bit, such as {@link #SEEN}; with several bits or-ed, whether
+     *                  any of them is set
+     * @return true when set
+     */
     public boolean has(int systemBit) {
         return (system & systemBit) != 0;
     }
 
-    /** True when {@code name} is set: a system flag or a keyword, case-insensitive. */
+    /**
+     * Whether {@code name} is set: a system flag or a keyword, case-insensitive.
+     *
+     * @param name a flag name
+     * @return true when set
+     */
     public boolean has(String name) {
         int bit = systemBit(name);
         return bit != 0 ? has(bit) : containsIgnoreCase(keywords, name);
     }
 
+    /** {@return the keywords, in the order first stored, as an unmodifiable list; no system flag} */
     public List<String> keywords() {
         return keywords;
     }
 
+    /**
+     * These flags and those of {@code other} (STORE +FLAGS); a keyword both have is kept once, in
+     * this value's spelling.
+     *
+     * @param other the flags to add
+     * @return the union
+     */
     public Flags plus(Flags other) {
         List<String> merged = new ArrayList<>(keywords);
         for (String k : other.keywords) {
@@ -88,6 +124,12 @@ public final class Flags {
         return create(system | other.system, merged);
     }
 
+    /**
+     * These flags without those of {@code other} (STORE -FLAGS); keywords compare case-insensitively.
+     *
+     * @param other the flags to take away
+     * @return the difference
+     */
     public Flags minus(Flags other) {
         List<String> left = new ArrayList<>();
         for (String k : keywords) {
@@ -103,6 +145,12 @@ public final class Flags {
         return create(system, new ArrayList<>(keywords));
     }
 
+    /**
+     * These flags with system flags set.
+     *
+     * @param systemBit one or more system flag bits, or-ed
+     * @return the flags with those bits set; this value when they are set already
+     */
     public Flags with(int systemBit) {
         return (system & systemBit) == systemBit ? this : create(system | systemBit, keywords);
     }
@@ -120,7 +168,10 @@ public final class Flags {
         return bits == system ? this : create(bits, keywords);
     }
 
-    /** Flag names in canonical order: system flags first, then keywords as first stored. */
+    /**
+     * {@return flag names in canonical order, system flags first ({@code \Answered}, {@code \Flagged},
+     * {@code \Deleted}, {@code \Seen}, {@code \Draft}), then keywords as first stored; a new list}
+     */
     public List<String> names() {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < SYSTEM_NAMES.length; i++) {

@@ -24,13 +24,25 @@ public final class MailStore {
     private Account shared;
     private volatile MetadataLimits metadataLimits = MetadataLimits.DEFAULT;
 
+    /**
+     * A store without limits, whose namespaces are {@link Namespaces#DEFAULT}.
+     *
+     * @param clock the time of appends and the seed of UIDVALIDITY values
+     */
     public MailStore(Clock clock) {
         this(clock, StoreLimits.NONE);
     }
 
-    /** A store whose accounts each hold at most what {@code limits} allow. */
+    /** The OAuth2 bearer tokens of every account. */
     private final OAuthTokens tokens = new OAuthTokens();
 
+    /**
+     * A store whose accounts each hold at most what {@code limits} allow, whose namespaces are
+     * {@link Namespaces#DEFAULT}.
+     *
+     * @param clock  the time of appends and the seed of UIDVALIDITY values
+     * @param limits each account's limits
+     */
     public MailStore(Clock clock, StoreLimits limits) {
         this(clock, limits, Namespaces.DEFAULT);
     }
@@ -97,14 +109,27 @@ public final class MailStore {
         return shared;
     }
 
-    /** Adds a user with an empty INBOX; replaces nothing: a second call for the same user fails. */
+    /**
+     * Adds a user with an empty INBOX and no special-use mailbox; replaces nothing.
+     *
+     * @param user     the login name
+     * @param password the password LOGIN and the password SASL mechanisms accept
+     * @return the new account
+     * @throws IllegalArgumentException when the user exists already
+     */
     public Account addAccount(String user, String password) {
         return addAccount(user, password, SpecialUseMailboxes.none());
     }
 
     /**
      * Adds a user with an empty INBOX and the empty special-use mailboxes {@code specialUse}
-     * names; a second call for the same user fails.
+     * names. Sessions see the new account at once; none of its mailboxes is subscribed.
+     *
+     * @param user       the login name
+     * @param password   the password LOGIN and the password SASL mechanisms accept
+     * @param specialUse the special-use mailboxes to create with it
+     * @return the new account
+     * @throws IllegalArgumentException when the user exists already
      */
     public Account addAccount(String user, String password, SpecialUseMailboxes specialUse) {
         java.util.Objects.requireNonNull(specialUse, "specialUse");
@@ -116,12 +141,25 @@ public final class MailStore {
         return created;
     }
 
-    /** The account of {@code user}, if there is one. */
+    /**
+     * The account of {@code user}, as it is now: a later {@link #removeAccount} or {@link #restore}
+     * may detach it.
+     *
+     * @param user the login name, case-sensitive
+     * @return the account, or empty when there is no such user
+     */
     public Optional<Account> account(String user) {
         return Optional.ofNullable(accounts.get(user));
     }
 
-    /** The account when the password matches; checks in constant time for a known user. */
+    /**
+     * The account when the password matches; checks in constant time for a known user, so the
+     * time does not tell how much of the password was right.
+     *
+     * @param user     the login name, case-sensitive
+     * @param password the password given
+     * @return the account, or empty when the user is unknown or the password wrong
+     */
     public Optional<Account> authenticate(String user, String password) {
         Account a = accounts.get(user);
         return a != null && a.passwordMatches(password) ? Optional.of(a) : Optional.empty();
@@ -146,11 +184,15 @@ public final class MailStore {
         this.metadataLimits = java.util.Objects.requireNonNull(limits, "limits");
     }
 
-    /** The OAuth2 bearer tokens XOAUTH2 and OAUTHBEARER accept. */
+    /** {@return the OAuth2 bearer tokens XOAUTH2 and OAUTHBEARER accept, the same object on every call} */
     public OAuthTokens tokens() {
         return tokens;
     }
 
+    /**
+     * {@return the login names of every account, in no particular order, as a new list; the shared
+     * namespace's account is not among them}
+     */
     public List<String> users() {
         return new ArrayList<>(accounts.keySet());
     }
@@ -158,8 +200,10 @@ public final class MailStore {
     /**
      * Removes a user with all its mail and OAuth2 tokens: it can no longer log in, and every session
      * that has one of its mailboxes selected is told the mailbox is gone. A session logged in as the
-     * user keeps an account without mailboxes until it logs out. Returns false when there was no
-     * such user.
+     * user keeps an account without mailboxes until it logs out.
+     *
+     * @param user the login name
+     * @return true when the user existed, false when there was no such user
      */
     public synchronized boolean removeAccount(String user) {
         Account removed = accounts.remove(user);
@@ -175,6 +219,7 @@ public final class MailStore {
      * Replaces the mail of several accounts at once, each as {@link Account#replaceMail} does; all
      * are checked before any changes, so a refused name or quota changes nothing.
      *
+     * @param content for each user, the mailboxes with their messages that replace all its mail
      * @throws IllegalArgumentException when a user does not exist
      * @throws MailboxException         when a mailbox name is invalid or messages exceed the limits
      */
@@ -197,7 +242,10 @@ public final class MailStore {
     /**
      * The users, passwords, OAuth2 tokens, quota limits, mailboxes, subscriptions, messages and
      * annotations (server and mailbox, RFC 5464) as they are now,
-     * for {@link #restore}. Message bytes are shared, not copied (they never change).
+     * for {@link #restore}. Message bytes are shared, not copied (they never change). ACLs are
+     * taken too, and the shared namespace's mailboxes when there are any.
+     *
+     * @return the state, to give to {@link #restore} any number of times
      */
     public synchronized Snapshot snapshot() {
         List<Snapshot.AccountState> states = new ArrayList<>();
@@ -221,6 +269,8 @@ public final class MailStore {
      * replaced as {@link Account#replaceMail} does (sessions see their mailbox gone; UIDVALIDITY
      * values are new), annotations included. A session logged in as a user that is removed or re-created keeps its old,
      * now detached account until it logs out.
+     *
+     * @param snapshot what {@link #snapshot()} of this store returned
      */
     public synchronized void restore(Snapshot snapshot) {
         Map<String, Snapshot.AccountState> wanted = new LinkedHashMap<>();
@@ -297,7 +347,7 @@ public final class MailStore {
             return tokens;
         }
 
-        /** The users of the snapshot, in no particular order. */
+        /** {@return the users of the snapshot, in no particular order, without the shared namespace} */
         public List<String> users() {
             return accounts.stream().map(AccountState::user).filter(java.util.Objects::nonNull).toList();
         }

@@ -149,7 +149,10 @@ public final class Mailbox {
         return acl;
     }
 
-    /** The mailbox name, decoded, with {@code /} as hierarchy delimiter. */
+    /**
+     * {@return the mailbox name in its owner's account, decoded (not modified UTF-7), with {@code /}
+     * as hierarchy delimiter; it changes when the mailbox is renamed}
+     */
     public String name() {
         return name;
     }
@@ -207,10 +210,12 @@ public final class Mailbox {
         this.ownUses = uses;
     }
 
+    /** {@return the UIDVALIDITY (RFC 3501 section 2.3.1.1), fixed for the mailbox's life} */
     public long uidValidity() {
         return uidValidity;
     }
 
+    /** {@return the UID the next message added will get (UIDNEXT); it never goes down} */
     public synchronized long uidNext() {
         return uidNext;
     }
@@ -218,21 +223,27 @@ public final class Mailbox {
     /**
      * Every keyword this mailbox has seen, in the order first seen and spelt as first seen; it
      * only grows. Readable without the lock: a message's flags never hold a keyword missing here.
+     *
+     * @return the keywords, a snapshot
      */
     public List<String> keywords() {
         return keywords.names();
     }
 
-    /** True for a name that only holds children (RFC 3501 §6.3.4: a deleted parent). */
+    /**
+     * {@return true for a name that only holds children (RFC 3501 section 6.3.4: a deleted parent),
+     * which cannot be selected and takes no messages}
+     */
     public synchronized boolean isNoselect() {
         return noselect;
     }
 
+    /** {@return the number of messages now (EXISTS)} */
     public synchronized int size() {
         return messages.size();
     }
 
-    /** A copy of the messages in UID order. */
+    /** {@return a copy of the messages in UID order, taken at one instant} */
     public synchronized List<Message> messages() {
         return new ArrayList<>(messages);
     }
@@ -247,7 +258,17 @@ public final class Mailbox {
         return null;
     }
 
-    /** Adds a message with the next UID and tells every selecting session. */
+    /**
+     * Adds a message with the next UID and tells every selecting session.
+     *
+     * @param bytes        the message; kept, not copied, so the caller must not change it
+     * @param flags        its flags; {@code \Recent} is not among them but follows from its UID
+     * @param internalDate its internal date
+     * @return the stored message
+     * @throws MailboxException with {@link MailboxException.Reason#OVERQUOTA} when a limit would be
+     *                          exceeded, {@link MailboxException.Reason#NOT_SELECTABLE} for a
+     *                          {@code \Noselect} name
+     */
     public Message append(byte[] bytes, Flags flags, OffsetDateTime internalDate) {
         return append(List.of(new NewMessage(bytes, flags, internalDate))).get(0);
     }
@@ -255,6 +276,12 @@ public final class Mailbox {
     /**
      * Adds all messages, with consecutive UIDs, or none (COPY is all-or-nothing); refused with
      * OVERQUOTA when the account's {@link StoreLimits} or {@link Quota} would be exceeded.
+     *
+     * @param added the messages, in the order they get their UIDs
+     * @return the stored messages, in the same order; with Gmail's labels, a copy of a message this
+     *         mailbox already holds is that message
+     * @throws MailboxException with {@link MailboxException.Reason#OVERQUOTA} or
+     *                          {@link MailboxException.Reason#NOT_SELECTABLE}; nothing is added
      */
     public List<Message> append(List<NewMessage> added) {
         return append(added, List.of());
@@ -265,6 +292,12 @@ public final class Mailbox {
      * {@code leaving}, messages of the same account that the caller expunges right after. The
      * account's usage does not change, so its quota does not refuse them, also for the moment both
      * copies exist; the per-mailbox limit counts out those of {@code leaving} that are in this mailbox.
+     *
+     * @param added   the copies, in the order they get their UIDs
+     * @param leaving the originals the caller expunges next; empty for a COPY
+     * @return the stored messages, in the order of {@code added}
+     * @throws MailboxException with {@link MailboxException.Reason#OVERQUOTA} or
+     *                          {@link MailboxException.Reason#NOT_SELECTABLE}; nothing is added
      */
     public List<Message> append(List<NewMessage> added, Collection<Message> leaving) {
         List<Message> result = appendLocked(added, leaving);
@@ -345,6 +378,13 @@ public final class Mailbox {
      * Registers {@code listener} and returns the messages it sees now, atomically, so that no
      * change falls between the snapshot and the first event. With {@code claimRecent} the
      * unclaimed \Recent messages become this session's; otherwise (EXAMINE) they stay unclaimed.
+     * Events reach the listener under this mailbox's lock until {@link #unselect}.
+     *
+     * @param listener    the session's listener
+     * @param claimRecent true for SELECT, false for EXAMINE
+     * @return the messages, the first \Recent UID and UIDNEXT at that instant
+     * @throws MailboxException with {@link MailboxException.Reason#NOT_SELECTABLE} for a
+     *                          {@code \Noselect} name
      */
     public synchronized Selection select(MailboxListener listener, boolean claimRecent) {
         if (noselect) {
@@ -358,6 +398,11 @@ public final class Mailbox {
         return new Selection(new ArrayList<>(messages), recentFrom, uidNext);
     }
 
+    /**
+     * Stops sending events to {@code listener}; nothing happens when it is not registered.
+     *
+     * @param listener a listener given to {@link #select}
+     */
     public synchronized void unselect(MailboxListener listener) {
         listeners.remove(listener);
     }
@@ -365,6 +410,12 @@ public final class Mailbox {
     /**
      * Claims \Recent for a message this session learnt of through an event; true when no other
      * session claimed it first. Without {@code claim}, only tells whether it is still unclaimed.
+     * Claiming a UID claims every lower one too (RFC 3501 section 2.3.2: one session sees a
+     * message as \Recent).
+     *
+     * @param uid   the message's UID
+     * @param claim true to claim it, false only to ask
+     * @return true when the message is (now) this session's \Recent one
      */
     public synchronized boolean claimRecent(long uid, boolean claim) {
         if (uid < firstUnclaimedRecent) {
@@ -376,7 +427,12 @@ public final class Mailbox {
         return true;
     }
 
-    /** The message with {@code uid}, or null when there is none (any more). */
+    /**
+     * The message with {@code uid}, found by binary search.
+     *
+     * @param uid a UID
+     * @return the message, or null when there is none (any more)
+     */
     public synchronized Message byUid(long uid) {
         int i = indexOf(uid);
         return i < 0 ? null : messages.get(i);
@@ -391,7 +447,10 @@ public final class Mailbox {
         // Entering and leaving the monitor is the whole point.
     }
 
-    /** The mod-sequence of the mailbox's last change (RFC 7162 HIGHESTMODSEQ); it never goes down. */
+    /**
+     * {@return the mod-sequence of the mailbox's last change (RFC 7162 HIGHESTMODSEQ), 1 for a new
+     * mailbox; it never goes down}
+     */
     public synchronized long highestModSeq() {
         return highestModSeq;
     }
@@ -399,6 +458,12 @@ public final class Mailbox {
     /**
      * Changes the flags of each message still present and tells the other sessions; all changes
      * of one call share one new mod-sequence, as in Dovecot.
+     *
+     * @param targets the messages to change; those expunged meanwhile are skipped
+     * @param change  the new flags from the old; a message whose flags stay equal is not changed
+     * @param origin  the listener of the session that changes them, which gets the events too
+     *                (it decides whether to report its own change), or null
+     * @return the messages changed; none is reported as modified
      */
     public FlagUpdate updateFlags(Collection<Message> targets, UnaryOperator<Flags> change,
                                   MailboxListener origin) {
@@ -410,6 +475,12 @@ public final class Mailbox {
      * messages whose mod-sequence is at most {@code unchangedSince}; the others are left alone and
      * reported as modified (RFC 7162 §3.1.3, STORE UNCHANGEDSINCE). The test and the change are one
      * atomic step.
+     *
+     * @param targets        the messages to change; those expunged meanwhile are skipped
+     * @param change         the new flags from the old
+     * @param origin         the listener of the session that changes them, or null
+     * @param unchangedSince the highest mod-sequence a message may have to be changed
+     * @return the messages changed and those left alone as modified
      */
     public FlagUpdate updateFlags(Collection<Message> targets, UnaryOperator<Flags> change,
                                   MailboxListener origin, long unchangedSince) {
@@ -454,6 +525,9 @@ public final class Mailbox {
      * The UIDs expunged after mod-sequence {@code modSeq}, ascending (QRESYNC's VANISHED). When
      * the mailbox no longer remembers that far back (see {@link ExpungeLog#CAPACITY}), every UID
      * below UIDNEXT that is not present: a superset, as RFC 7162 §3.2.5.2 allows.
+     *
+     * @param modSeq the mod-sequence the client knows
+     * @return the UIDs, ascending; a new list
      */
     public synchronized List<Long> expungedSince(long modSeq) {
         List<Long> uids = expunged.since(modSeq);
@@ -476,6 +550,9 @@ public final class Mailbox {
     /**
      * The present messages changed after mod-sequence {@code modSeq}, in UID order: the work is in
      * proportion to how many there are, not to the mailbox's size (CHANGEDSINCE).
+     *
+     * @param modSeq the mod-sequence the client knows
+     * @return the messages, in UID order; a new list
      */
     public synchronized List<Message> changedSince(long modSeq) {
         List<Message> changed = new ArrayList<>();
@@ -488,7 +565,10 @@ public final class Mailbox {
 
     /**
      * Removes the messages flagged \Deleted, only those with a UID in {@code uids} when it is not
-     * null (UID EXPUNGE), and returns the removed UIDs in ascending order.
+     * null (UID EXPUNGE), and tells every selecting session.
+     *
+     * @param uids the UIDs that may be removed, or null for every message
+     * @return the removed UIDs in ascending order, empty when none was removed
      */
     public List<Long> expungeDeleted(Set<Long> uids) {
         Set<Long> deleted = new java.util.HashSet<>();
@@ -504,7 +584,10 @@ public final class Mailbox {
 
     /**
      * Removes the messages with these UIDs whatever their flags (MOVE, RFC 6851) and returns the
-     * removed UIDs in ascending order.
+     * removed UIDs in ascending order; tells every selecting session.
+     *
+     * @param uids the UIDs to remove; those not present are skipped
+     * @return the removed UIDs in ascending order
      */
     public List<Long> expunge(Set<Long> uids) {
         List<Message> gone = new ArrayList<>();
@@ -539,7 +622,7 @@ public final class Mailbox {
         return removed;
     }
 
-    /** Counts for STATUS, taken at one instant. */
+    /** {@return the counts for STATUS with the stored flags, taken at one instant} */
     public Status status() {
         return status(null);
     }
@@ -659,15 +742,32 @@ public final class Mailbox {
     /**
      * A message to add: its bytes, flags and internal date; the save date to keep and the EMAILID
      * of the message it is a copy of, or null and 0 for a message new to the store.
+     *
+     * @param bytes        the message, not copied
+     * @param flags        its flags
+     * @param internalDate its internal date
+     * @param saved        its save date (RFC 8514) to keep, or null for the time it is added
+     * @param emailId      the EMAILID to keep, or 0 for a new one
      */
     public record NewMessage(byte[] bytes, Flags flags, OffsetDateTime internalDate, OffsetDateTime saved,
                              long emailId) {
-        /** A message new to the store, saved now. */
+        /**
+         * A message new to the store, saved now.
+         *
+         * @param bytes        the message, not copied
+         * @param flags        its flags
+         * @param internalDate its internal date
+         */
         public NewMessage(byte[] bytes, Flags flags, OffsetDateTime internalDate) {
             this(bytes, flags, internalDate, null, 0);
         }
 
-        /** A copy of {@code m} (COPY, MOVE): same bytes, flags, internal date and EMAILID, saved now. */
+        /**
+         * A copy of {@code m} (COPY, MOVE): same bytes, flags, internal date and EMAILID, saved now.
+         *
+         * @param m the message to copy
+         * @return the copy to add
+         */
         public static NewMessage copyOf(Message m) {
             return new NewMessage(m.bytes(), m.flags(), m.internalDate(), null, m.emailId());
         }
@@ -678,13 +778,29 @@ public final class Mailbox {
         }
     }
 
-    /** What a session sees when it selects: the messages, the first \Recent UID, and UIDNEXT. */
+    /**
+     * What a session sees when it selects.
+     *
+     * @param messages   the messages in UID order, a copy
+     * @param recentFrom the lowest UID that is \Recent for this session; messages at or above it are
+     * @param uidNext    UIDNEXT at that instant
+     */
     public record Selection(List<Message> messages, long recentFrom, long uidNext) {
     }
 
     /**
      * The STATUS counters; {@code size} is the octets of all messages (RFC 8438), {@code deleted}
      * and {@code deletedSize} the number and octets of those flagged \Deleted (RFC 9208 §4.2).
+     *
+     * @param messages      MESSAGES, the number of messages
+     * @param recent        RECENT, the messages not yet claimed as \Recent by a session
+     * @param uidNext       UIDNEXT
+     * @param uidValidity   UIDVALIDITY
+     * @param unseen        UNSEEN, the messages without \Seen
+     * @param highestModSeq HIGHESTMODSEQ
+     * @param size          SIZE, the octets of all messages
+     * @param deleted       DELETED, the messages flagged \Deleted
+     * @param deletedSize   DELETED-STORAGE's basis, the octets of those messages
      */
     public record Status(int messages, int recent, long uidNext, long uidValidity, int unseen, long highestModSeq,
                          long size, int deleted, long deletedSize) {
@@ -693,6 +809,9 @@ public final class Mailbox {
     /**
      * What a flag update did: the messages whose flags changed (each now at the update's
      * mod-sequence), and those an UNCHANGEDSINCE condition kept from changing.
+     *
+     * @param changed  the messages whose flags changed, in the order of the targets
+     * @param modified the messages left alone because their mod-sequence was above UNCHANGEDSINCE
      */
     public record FlagUpdate(List<Message> changed, List<Message> modified) {
     }

@@ -6,5 +6,10 @@ package dev.imapmock.store;
  */
 @FunctionalInterface
 public interface MailboxListener {
+    /**
+     * Takes one change, in the order the mailbox made them.
+     *
+     * @param event what changed
+     */
     void onEvent(MailboxEvent event);
 }

@@ -38,25 +38,33 @@ public final class Message {
         this.modSeq = modSeq;
     }
 
+    /** {@return the message's UID in its mailbox (RFC 3501 section 2.3.1.1), never 0} */
     public long uid() {
         return uid;
     }
 
-    /** The message exactly as received; callers must not modify the array. */
+    /**
+     * {@return the message exactly as received, not a copy; callers must not modify the array}
+     */
     public byte[] bytes() {
         return bytes;
     }
 
+    /** {@return the message's size in octets, the RFC822.SIZE a FETCH tells} */
     public int size() {
         return bytes.length;
     }
 
+    /**
+     * {@return the internal date (RFC 3501 section 2.3.3), to the second, with the offset it was
+     * given with}
+     */
     public OffsetDateTime internalDate() {
         return OffsetDateTime.ofInstant(Instant.ofEpochSecond(internalDateSeconds),
                 ZoneOffset.ofTotalSeconds(internalDateOffsetSeconds));
     }
 
-    /** When the message was saved into this mailbox (RFC 8514 SAVEDATE). */
+    /** {@return when the message was saved into this mailbox (RFC 8514 SAVEDATE), to the second} */
     public OffsetDateTime savedDate() {
         return OffsetDateTime.ofInstant(Instant.ofEpochSecond(savedSeconds), ZoneOffset.ofTotalSeconds(savedOffsetSeconds));
     }
@@ -65,16 +73,22 @@ public final class Message {
      * The message's identity across mailboxes (RFC 8474 EMAILID): a copy or a moved message keeps
      * the one of the message it came from; a new message gets one made of its mailbox's
      * UIDVALIDITY and its UID, unique on the server.
+     *
+     * @return the EMAILID's number
      */
     public long emailId() {
         return emailId;
     }
 
-    /** The internal date as seconds since the epoch, without building a date object. */
+    /** {@return the internal date as seconds since the epoch, without building a date object} */
     public long internalDateEpochSecond() {
         return internalDateSeconds;
     }
 
+    /**
+     * {@return the message's permanent flags now; read without a lock, so another thread's STORE may
+     * change them right after}
+     */
     public Flags flags() {
         return flags;
     }
@@ -82,6 +96,8 @@ public final class Message {
     /**
      * The mod-sequence of the message's last change (RFC 7162 §3.1). Set after the flags, so a
      * reader that reads it before {@link #flags()} never sees new flags' MODSEQ with old flags.
+     *
+     * @return the mod-sequence, at least 1
      */
     public long modSeq() {
         return modSeq;
@@ -94,7 +110,10 @@ public final class Message {
     }
 
 
-    /** The MIME index of the bytes, built on first use and then shared (a race may build it twice). */
+    /**
+     * {@return the MIME index of the bytes, built on first use and then shared (a race may build it
+     * twice)}
+     */
     public MimeIndex mime() {
         MimeIndex m = mime;
         if (m == null) {

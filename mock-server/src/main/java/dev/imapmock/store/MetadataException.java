@@ -14,7 +14,9 @@ public final class MetadataException extends RuntimeException {
         NOPRIVATE
     }
 
+    /** Why the change was refused; part of the serialized form. */
     private final Reason reason;
+    /** The limit that refused it, as {@link #limit()} returns it; part of the serialized form. */
     private final long limit;
 
     /**

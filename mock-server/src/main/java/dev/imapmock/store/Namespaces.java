@@ -19,6 +19,8 @@ public record Namespaces(String otherUsers, String shared) {
     /**
      * Checks the prefixes.
      *
+     * @param otherUsers the prefix of other users' mailboxes, ending with {@code /}
+     * @param shared     the prefix of the shared mailboxes, ending with {@code /}
      * @throws IllegalArgumentException when a prefix is empty, does not end with {@code /}, starts
      *                                  with {@code /} or INBOX, or when the two overlap
      */

@@ -15,10 +15,22 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OAuthTokens {
     /** Where a token stands. */
     public enum State {
-        VALID, EXPIRED, REVOKED
+        /** Accepted at login. */
+        VALID,
+        /** Past its lifetime: login with it is answered {@code NO [EXPIRED]}. */
+        EXPIRED,
+        /** Withdrawn: login with it is answered {@code NO [AUTHENTICATIONFAILED]}. */
+        REVOKED
     }
 
-    /** One token as the server holds it; {@link #toString()} never shows the token. */
+    /**
+     * One token as the server holds it, without the token's text, so {@link #toString()} never
+     * shows the token.
+     *
+     * @param user  the token's owner
+     * @param label what the journal shows in the token's place
+     * @param state where the token stands
+     */
     public record Token(String user, String label, State state) {
     }
 
@@ -28,15 +40,27 @@ public final class OAuthTokens {
     private final Map<String, Entry> tokens = new ConcurrentHashMap<>();
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
 
-    /** Adds a valid token for {@code user}, labelled {@code user#n} (its number among the user's tokens). */
+    /**
+     * Adds a valid token for {@code user}, labelled {@code user#n} (its number among the user's
+     * tokens, from 1). The user need not exist in the store; login with the token then fails.
+     *
+     * @param user  the token's owner
+     * @param token the bearer token's text, not empty
+     * @return the label the journal shows in the token's place
+     * @throws IllegalArgumentException when the token is empty or known already
+     */
     public String add(String user, String token) {
         int n = counts.merge(Objects.requireNonNull(user, "user"), 1, Integer::sum);
         return add(user, token, user + "#" + n);
     }
 
     /**
-     * Adds a valid token for {@code user} under {@code label}; returns the label.
+     * Adds a valid token for {@code user} under {@code label}. Labels need not be unique.
      *
+     * @param user  the token's owner
+     * @param token the bearer token's text, not empty
+     * @param label what the journal shows in the token's place
+     * @return {@code label}
      * @throws IllegalArgumentException when the token is empty or known already
      */
     public String add(String user, String token, String label) {
@@ -51,17 +75,34 @@ public final class OAuthTokens {
         return label;
     }
 
-    /** The token is past its lifetime from now on: XOAUTH2 and OAUTHBEARER answer {@code NO [EXPIRED]}. */
+    /**
+     * The token is past its lifetime from now on: XOAUTH2 and OAUTHBEARER answer {@code NO [EXPIRED]}.
+     *
+     * @param token a token's text
+     * @throws IllegalArgumentException when the token is unknown
+     */
     public void expire(String token) {
         set(token, State.EXPIRED, 0);
     }
 
-    /** The token is withdrawn from now on: XOAUTH2 and OAUTHBEARER answer {@code NO [AUTHENTICATIONFAILED]}. */
+    /**
+     * The token is withdrawn from now on: XOAUTH2 and OAUTHBEARER answer
+     * {@code NO [AUTHENTICATIONFAILED]}.
+     *
+     * @param token a token's text
+     * @throws IllegalArgumentException when the token is unknown
+     */
     public void revoke(String token) {
         set(token, State.REVOKED, 0);
     }
 
-    /** The token is valid again. */
+    /**
+     * The token is valid again, whatever its state, and a countdown of {@link #expireAtLogin} is
+     * cancelled.
+     *
+     * @param token a token's text
+     * @throws IllegalArgumentException when the token is unknown
+     */
     public void renew(String token) {
         set(token, State.VALID, 0);
     }
@@ -69,6 +110,11 @@ public final class OAuthTokens {
     /**
      * The token stays valid for {@code logins - 1} more logins and expires at the {@code logins}-th
      * one, counted from now: {@code expireAtLogin(token, 1)} makes the next login with it fail.
+     * The token is made valid first.
+     *
+     * @param token  a token's text
+     * @param logins the login, from 1, at which the token expires
+     * @throws IllegalArgumentException when {@code logins} is below 1, or the token is unknown
      */
     public void expireAtLogin(String token, int logins) {
         if (logins < 1) {
@@ -77,12 +123,20 @@ public final class OAuthTokens {
         set(token, State.VALID, logins);
     }
 
-    /** True when {@code token} was added. */
+    /**
+     * Whether {@code token} was added, in any state.
+     *
+     * @param token a token's text
+     * @return true when it is known
+     */
     public boolean contains(String token) {
         return tokens.containsKey(Objects.requireNonNull(token, "token"));
     }
 
-    /** Every token's owner, label and state, in no particular order; the tokens themselves are not shown. */
+    /**
+     * {@return every token's owner, label and state, in no particular order, as a new list; the
+     * tokens themselves are not shown}
+     */
     public List<Token> list() {
         List<Token> list = new ArrayList<>();
         for (Entry e : tokens.values()) {
@@ -93,7 +147,13 @@ public final class OAuthTokens {
 
     /**
      * Checks a token presented at login, for {@code user} or, when null, for its owner: counts the
-     * login toward {@link #expireAtLogin}. Empty when the token is unknown or another user's.
+     * login toward {@link #expireAtLogin}. The caller decides from the state whether the login
+     * succeeds.
+     *
+     * @param user  the user the client authenticates as, or null to take the token's owner
+     * @param token the token's text as the client sent it
+     * @return the token's owner, label and state after this login is counted; empty when the token
+     *         is unknown or another user's
      */
     public java.util.Optional<Token> present(String user, String token) {
         Entry[] seen = new Entry[1];
@@ -117,6 +177,9 @@ public final class OAuthTokens {
     /**
      * Removes every token of {@code user}; returns how many there were. The label numbers go on
      * from where they were, so a new token never takes the label of a removed one.
+     *
+     * @param user the owner
+     * @return how many tokens were removed
      */
     public int removeUser(String user) {
         Objects.requireNonNull(user, "user");
@@ -125,7 +188,12 @@ public final class OAuthTokens {
         return before - tokens.size();
     }
 
-    /** True when {@code user} has a token, in any state. */
+    /**
+     * Whether {@code user} has a token, in any state.
+     *
+     * @param user the owner
+     * @return true when at least one token is the user's
+     */
     public boolean hasToken(String user) {
         Objects.requireNonNull(user, "user");
         return tokens.values().stream().anyMatch(e -> e.user().equals(user));

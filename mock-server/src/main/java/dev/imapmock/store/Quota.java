@@ -40,7 +40,7 @@ public final class Quota {
         return new Quota(maxMessagesPerMailbox, maxBytes, maxMessages);
     }
 
-    /** What the account holds now and its account-wide limits, taken at one instant. */
+    /** {@return what the account holds now and its account-wide limits, taken at one instant} */
     public synchronized Usage usage() {
         return new Usage(bytes, messages, maxBytes, maxMessages);
     }
@@ -48,6 +48,10 @@ public final class Quota {
     /**
      * Replaces the account-wide limits, each a number from 0 or {@link #NONE}. What the account holds
      * already stays, also when it is more than the new limits allow; only what is added later is refused.
+     *
+     * @param maxBytes    the octets all the account's messages may hold, or {@link #NONE}
+     * @param maxMessages the messages all the account's mailboxes may hold, or {@link #NONE}
+     * @throws IllegalArgumentException when a limit is below {@link #NONE}
      */
     public synchronized void limits(long maxBytes, long maxMessages) {
         if (maxBytes < NONE || maxMessages < NONE) {
@@ -110,7 +114,11 @@ public final class Quota {
      * @param maxMessages the message limit, or {@link #NONE}
      */
     public record Usage(long bytes, long messages, long maxBytes, long maxMessages) {
-        /** True when some account-wide limit applies: then the account has a quota root. */
+        /**
+         * Whether some account-wide limit applies: then the account has a quota root.
+         *
+         * @return true when {@code maxBytes} or {@code maxMessages} is not {@link #NONE}
+         */
         public boolean limited() {
             return maxBytes != NONE || maxMessages != NONE;
         }

@@ -48,12 +48,18 @@ public enum SpecialUse {
         return assignable;
     }
 
-    /** The LIST attribute, such as {@code \Sent}. */
+    /** {@return the LIST attribute, such as {@code \Sent}, as RFC 6154 spells it} */
     public String attribute() {
         return attribute;
     }
 
-    /** The use with this attribute ({@code \Sent}) in any case, if there is one. */
+    /**
+     * The assignable use with this attribute ({@code \Sent}) in any case; only ASCII letters fold.
+     * The virtual uses ({@link #assignable()} false) are not found.
+     *
+     * @param attribute the attribute, backslash included
+     * @return the use, or empty when no assignable use has that attribute
+     */
     public static Optional<SpecialUse> ofAttribute(String attribute) {
         return ofAnyAttribute(attribute).filter(SpecialUse::assignable);
     }
@@ -89,7 +95,10 @@ public enum SpecialUse {
         return true;
     }
 
-    /** Every attribute, space-separated, for messages that list the choices. */
+    /**
+     * {@return every assignable use's attribute, separated by single spaces, in declaration order,
+     * for messages that list the choices}
+     */
     public static String attributes() {
         StringBuilder sb = new StringBuilder();
         for (SpecialUse use : values()) {

@@ -33,8 +33,12 @@ public record SpecialUseMailboxes(Map<String, Set<SpecialUse>> mailboxes) {
             .with("Archive", SpecialUse.ARCHIVE);
 
     /**
-     * @throws IllegalArgumentException when a name is not a valid mailbox name, is INBOX, or has
-     *                                  no use
+     * Checks and copies the mailboxes; names are stored canonical ({@code INBOX} in upper case) and
+     * the map and its sets become unmodifiable.
+     *
+     * @param mailboxes each mailbox name with its uses, in the order the mailboxes are created
+     * @throws IllegalArgumentException when a name is not a valid mailbox name, is INBOX, is given
+     *                                  twice, or has no use
      */
     public SpecialUseMailboxes {
         Objects.requireNonNull(mailboxes, "mailboxes");
@@ -58,19 +62,25 @@ public record SpecialUseMailboxes(Map<String, Set<SpecialUse>> mailboxes) {
         mailboxes = Collections.unmodifiableMap(copy);
     }
 
-    /** {@code Sent}, {@code Drafts}, {@code Trash}, {@code Junk} and {@code Archive}, each with its use. */
+    /**
+     * {@return {@code Sent}, {@code Drafts}, {@code Trash}, {@code Junk} and {@code Archive}, each with
+     * its use, as Dovecot's example configuration has them}
+     */
     public static SpecialUseMailboxes defaults() {
         return DEFAULTS;
     }
 
-    /** No special-use mailbox at all. */
+    /** {@return no special-use mailbox at all} */
     public static SpecialUseMailboxes none() {
         return NONE;
     }
 
     /**
-     * These mailboxes and one more, {@code name}, with {@code uses}.
+     * These mailboxes and one more, {@code name}, with {@code uses}; it comes last in creation order.
      *
+     * @param name a mailbox name, {@code /} between levels
+     * @param uses its uses, at least one
+     * @return a new value; this one is unchanged
      * @throws IllegalArgumentException when {@code name} is given already, is not a valid mailbox
      *                                  name or is INBOX, or when no use is given
      */
@@ -88,7 +98,12 @@ public record SpecialUseMailboxes(Map<String, Set<SpecialUse>> mailboxes) {
         return new SpecialUseMailboxes(more);
     }
 
-    /** These mailboxes without {@code use}; a mailbox left with no use is left out. */
+    /**
+     * These mailboxes without {@code use}; a mailbox left with no use is left out.
+     *
+     * @param use the use to take away
+     * @return a new value; this one is unchanged
+     */
     public SpecialUseMailboxes without(SpecialUse use) {
         Objects.requireNonNull(use, "use");
         Map<String, Set<SpecialUse>> fewer = new LinkedHashMap<>();

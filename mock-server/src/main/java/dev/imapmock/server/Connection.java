@@ -53,7 +53,7 @@ final class Connection implements Runnable {
     /** True when the client's next command had arrived before the last command's answer was sent. */
     private boolean nextArrivedEarly;
     /** Writes NOTIFY's news while the connection waits for a command, or null. */
-    private BetweenCommands between;
+    private NewsWriter between;
     private volatile boolean closing;
     private boolean clientClosed;
 
@@ -146,7 +146,7 @@ final class Connection implements Runnable {
     }
 
     private void stopBetweenCommands() {
-        BetweenCommands running = between;
+        NewsWriter running = between;
         between = null;
         if (running != null) {
             running.stop();
@@ -159,7 +159,7 @@ final class Connection implements Runnable {
             socket.setSoTimeout(faults.readTimeoutMillis(server.config().idleTimeout(),
                     session.account() == null ? null : session.account().user()));
             boolean pipelined = nextArrivedEarly;
-            between = pipelined ? null : BetweenCommands.start(session);
+            between = pipelined ? null : NewsWriter.start(session, null, session.notifications(), "notify");
             ReadResult read;
             try {
                 read = in.next();

@@ -6,7 +6,6 @@ import dev.imapmock.testing.Angus;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import org.eclipse.angus.mail.gimap.GmailFolder;
 import org.eclipse.angus.mail.gimap.GmailMessage;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,19 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(30)
 class GmailLabelsAngusTest {
-
-    private static Store gimap(ImapMockServer server) throws Exception {
-        Properties props = Angus.properties(server);
-        props.setProperty("mail.gimap.host", server.host());
-        // Angus's Gmail store speaks implicit TLS only, as Gmail does: the server's imaps port.
-        props.setProperty("mail.gimap.port", Integer.toString(server.tlsPort()));
-        props.put("mail.gimap.ssl.socketFactory", server.tls().clientSslContext().getSocketFactory());
-        props.setProperty("mail.gimap.connectiontimeout", "5000");
-        props.setProperty("mail.gimap.timeout", "10000");
-        Store store = Session.getInstance(props).getStore("gimap");
-        store.connect("alice", "secret");
-        return store;
-    }
 
     private static ImapMockServer server() {
         ImapMockServer server = ImapMockServer.builder().profile(Profile.GMAIL).tls().tlsPort(0)
@@ -54,7 +39,7 @@ class GmailLabelsAngusTest {
     @Test
     void gimapReadsAndChangesLabels() throws Exception {
         try (ImapMockServer server = server()) {
-            Store store = gimap(server);
+            Store store = Angus.gimap(server, "alice", "secret");
             try {
                 GmailFolder inbox = (GmailFolder) store.getFolder("INBOX");
                 inbox.open(Folder.READ_WRITE);
@@ -87,7 +72,7 @@ class GmailLabelsAngusTest {
     @Test
     void gimapSearchesWithGmailQueriesAndSeesAllMailAsTheAllFolder() throws Exception {
         try (ImapMockServer server = server()) {
-            Store store = gimap(server);
+            Store store = Angus.gimap(server, "alice", "secret");
             try {
                 IMAPFolder allMail = (IMAPFolder) store.getFolder("[Gmail]/All Mail");
                 assertThat(allMail.getAttributes()).contains("\\All");

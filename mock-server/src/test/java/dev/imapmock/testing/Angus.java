@@ -28,4 +28,20 @@ public final class Angus {
         store.connect(user, password);
         return store;
     }
+
+    /**
+     * Angus's own Gmail provider ({@code gimap}) connected to {@code server} as {@code user}. It
+     * speaks implicit TLS only, as Gmail does, so the server needs {@code tls().tlsPort(0)}.
+     */
+    public static Store gimap(ImapMockServer server, String user, String password) throws MessagingException {
+        Properties props = properties(server);
+        props.setProperty("mail.gimap.host", server.host());
+        props.setProperty("mail.gimap.port", Integer.toString(server.tlsPort()));
+        props.put("mail.gimap.ssl.socketFactory", server.tls().clientSslContext().getSocketFactory());
+        props.setProperty("mail.gimap.connectiontimeout", "5000");
+        props.setProperty("mail.gimap.timeout", "10000");
+        Store store = Session.getInstance(props).getStore("gimap");
+        store.connect(user, password);
+        return store;
+    }
 }

@@ -74,15 +74,13 @@ final class SearchEvaluator {
         }
         if (key instanceof SearchKey.Envelope e) {
             MimeIndex mime = m.mime();
-            String text = switch (e.field()) {
-                case SUBJECT -> mime.decodedHeader("subject");
-                case FROM, TO, CC, BCC -> mime.decodedAddresses(e.field().name());
+            return switch (e.field()) {
+                case SUBJECT -> mime.decodedHeaderContains("subject", e.value());
+                case FROM, TO, CC, BCC -> contains(mime.decodedAddresses(e.field().name()), e.value());
             };
-            return contains(text, e.value());
         }
         if (key instanceof SearchKey.Header h) {
-            String value = m.mime().decodedHeader(h.field());
-            return value != null && (h.value().isEmpty() || contains(value, h.value()));
+            return m.mime().decodedHeaderContains(h.field(), h.value());
         }
         if (key instanceof SearchKey.Body b) {
             return contains(m.mime().decodedBodyText(), b.value());

@@ -113,6 +113,29 @@ final class Headers {
         return null;
     }
 
+    /** The first value of field {@code lowerName} among the fields of a field table, or null. */
+    static String firstValue(byte[] m, int[] fields, String lowerName) {
+        for (int i = 0, n = fields.length - 1; i < n; i++) {
+            int colon = colonAfterName(m, fields[i], fields[i + 1], lowerName);
+            if (colon >= 0) {
+                return valueWithoutLineBreaks(m, colon, fields[i + 1]);
+            }
+        }
+        return null;
+    }
+
+    /** Every value of field {@code lowerName} among the fields of a field table, in order. */
+    static List<String> allValues(byte[] m, int[] fields, String lowerName) {
+        List<String> values = new ArrayList<>(1);
+        for (int i = 0, n = fields.length - 1; i < n; i++) {
+            int colon = colonAfterName(m, fields[i], fields[i + 1], lowerName);
+            if (colon >= 0) {
+                values.add(valueWithoutLineBreaks(m, colon, fields[i + 1]));
+            }
+        }
+        return values;
+    }
+
     /** Every value of field {@code lowerName} in the header block, in order. */
     static List<String> allValues(byte[] m, int start, int end, String lowerName) {
         List<String> values = new ArrayList<>(1);

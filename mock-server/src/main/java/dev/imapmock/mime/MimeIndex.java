@@ -31,7 +31,7 @@ public final class MimeIndex {
         try {
             root = new MimeParser(message).parseMessage();
         } catch (RuntimeException | StackOverflowError e) {
-            root = new MimePart(message, 0, 0, message.length, "text", "plain", List.of(), List.of(), null);
+            root = new MimePart(message, 0, 0, new int[] {0}, message.length, "text", "plain", List.of(), List.of(), null);
         }
         return new MimeIndex(message, root);
     }
@@ -218,8 +218,7 @@ public final class MimeIndex {
      * on each call.
      */
     public String decodedHeader(String fieldName) {
-        List<String> values = Headers.allValues(message, root.headerStart(), root.bodyStart(),
-                fieldName.toLowerCase(Locale.ROOT));
+        List<String> values = Headers.allValues(message, root.fields(), fieldName.toLowerCase(Locale.ROOT));
         if (values.isEmpty()) {
             return null;
         }
@@ -234,6 +233,102 @@ public final class MimeIndex {
     }
 
     /**
+     * Whether {@link #decodedHeader decodedHeader(fieldName)} is not null and holds {@code needle}
+     * compared as SEARCH compares (RFC 3501 §6.4.4: a substring, case-insensitively, after
+     * {@code toLowerCase(Locale.ROOT)} of both), with the same result as comparing that string.
+     * A value of ASCII octets without encoded words is matched in its bytes, skipping line
+     * breaks as unfolding does, without decoding it into a string first.
+     */
+    public boolean decodedHeaderContains(String fieldName, String needle) {
+        String lowerName = fieldName.toLowerCase(Locale.ROOT);
+        String lowerNeedle = needle.toLowerCase(Locale.ROOT);
+        if (!isAscii(lowerNeedle) || lowerNeedle.indexOf('\n') >= 0 || lowerNeedle.indexOf('\r') >= 0) {
+            String value = decodedHeader(fieldName);
+            return value != null && value.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+        }
+        int[] fields = root.fields();
+        for (int i = 0, n = fields.length - 1; i < n; i++) {
+            int colon = Headers.colonAfterName(message, fields[i], fields[i + 1], lowerName);
+            if (colon < 0) {
+                continue;
+            }
+            int end = fields[i + 1];
+            int start = colon;
+            while (start < end && (message[start] == ' ' || message[start] == '\t')) {
+                start++;
+            }
+            if (asciiWithoutEncodedWords(start, end)) {
+                if (containsIgnoringLineBreaks(start, end, lowerNeedle)) {
+                    return true;
+                }
+            } else {
+                String value = Decoding.decodeEncodedWords(Headers.valueWithoutLineBreaks(message, colon, end));
+                if (value.toLowerCase(Locale.ROOT).contains(lowerNeedle)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean asciiWithoutEncodedWords(int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = message[i];
+            if (b < 0 || (b == '=' && i + 1 < to && message[i + 1] == '?')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the ASCII octets {@code [from, to)}, without their CR and LF and lowered, hold
+     * {@code lowerNeedle} (ASCII, no line breaks): the value as {@link Headers#valueWithoutLineBreaks}
+     * makes it, from its first octet after the blanks that follow the colon.
+     */
+    private boolean containsIgnoringLineBreaks(int from, int to, String lowerNeedle) {
+        int n = lowerNeedle.length();
+        if (n == 0) {
+            return true;
+        }
+        char first = lowerNeedle.charAt(0);
+        for (int i = from; i < to; i++) {
+            if (lower(message[i]) != first) {
+                continue;
+            }
+            int k = 1;
+            int j = i + 1;
+            while (k < n && j < to) {
+                byte b = message[j++];
+                if (b == '\r' || b == '\n') {
+                    continue;
+                }
+                if (lower(b) != lowerNeedle.charAt(k)) {
+                    break;
+                }
+                k++;
+            }
+            if (k == n) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static char lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? (char) (b + ('a' - 'A')) : (char) b;
+    }
+
+    /**
      * Every value of a top-level address field (From, To, Cc, Bcc) as SEARCH matches it, joined by
      * LF; null when the field is absent. Each value is parsed as an address list and written back
      * in one normal form ({@code "Joe Q. Public" <john@example.com>, <jane@example.com>}), so that
@@ -241,8 +336,7 @@ public final class MimeIndex {
      * encoded words are decoded. Decoded on each call.
      */
     public String decodedAddresses(String fieldName) {
-        List<String> values = Headers.allValues(message, root.headerStart(), root.bodyStart(),
-                fieldName.toLowerCase(Locale.ROOT));
+        List<String> values = Headers.allValues(message, root.fields(), fieldName.toLowerCase(Locale.ROOT));
         if (values.isEmpty()) {
             return null;
         }
@@ -271,7 +365,7 @@ public final class MimeIndex {
      */
     public String threadRoot() {
         for (String field : new String[] {"references", "in-reply-to", "message-id"}) {
-            String value = Headers.firstValue(message, root.headerStart(), root.bodyStart(), field);
+            String value = Headers.firstValue(message, root.fields(), field);
             if (value != null) {
                 int open = value.indexOf('<');
                 int close = open < 0 ? -1 : value.indexOf('>', open);

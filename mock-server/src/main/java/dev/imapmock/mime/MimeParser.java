@@ -20,6 +20,8 @@ final class MimeParser {
     private int boundaryCount;
     /** Where the last parsed entity stopped: the start of a boundary line, or the end of the message. */
     private int stop;
+    /** The field starts of the header being read, reused from entity to entity. */
+    private int[] starts = new int[32];
 
     MimeParser(byte[] message) {
         this.m = message;
@@ -36,6 +38,7 @@ final class MimeParser {
         int ctEnd = -1;
         int bodyStart;
         boolean headerCut = false;
+        int fieldCount = 0;
         while (true) {
             if (p >= limit) {
                 bodyStart = limit;
@@ -54,6 +57,10 @@ final class MimeParser {
                 break;
             }
             int fe = Headers.fieldEnd(m, p, limit);
+            if (fieldCount == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, fieldCount * 2);
+            }
+            starts[fieldCount++] = p;
             if (ctColon < 0 && (m[p] == 'c' || m[p] == 'C')) {
                 int colon = Headers.colonAfterName(m, p, fe, "content-type");
                 if (colon >= 0) {
@@ -63,6 +70,8 @@ final class MimeParser {
             }
             p = fe;
         }
+        int[] fields = java.util.Arrays.copyOf(starts, fieldCount + 1);
+        fields[fieldCount] = Math.min(p, bodyStart);
 
         String type;
         String subtype;
@@ -81,23 +90,23 @@ final class MimeParser {
         if (headerCut) {
             int end = bodyStart;
             MimePart embedded = isRfc822(type, subtype) ? emptyPart(end) : null;
-            return new MimePart(m, start, bodyStart, end, type, subtype, params, List.of(), embedded);
+            return new MimePart(m, start, bodyStart, fields, end, type, subtype, params, List.of(), embedded);
         }
         boolean descend = depth < MAX_DEPTH;
         if (type.equalsIgnoreCase("multipart")) {
             String boundary = parameter(params, "boundary");
             if (descend && boundary != null && !boundary.isEmpty()) {
-                return parseMultipart(start, bodyStart, depth, type, subtype, params, boundary);
+                return parseMultipart(start, bodyStart, fields, depth, type, subtype, params, boundary);
             }
         } else if (descend && isRfc822(type, subtype)) {
             MimePart embedded = parseEntity(bodyStart, depth + 1, false);
-            return new MimePart(m, start, bodyStart, embedded.bodyEnd(), type, subtype, params, List.of(), embedded);
+            return new MimePart(m, start, bodyStart, fields, embedded.bodyEnd(), type, subtype, params, List.of(), embedded);
         }
         int end = leafEnd(bodyStart);
-        return new MimePart(m, start, bodyStart, end, type, subtype, params, List.of(), null);
+        return new MimePart(m, start, bodyStart, fields, end, type, subtype, params, List.of(), null);
     }
 
-    private MimePart parseMultipart(int start, int bodyStart, int depth, String type, String subtype,
+    private MimePart parseMultipart(int start, int bodyStart, int[] fields, int depth, String type, String subtype,
                                     List<Parameter> params, String boundary) {
         boolean digest = subtype.equalsIgnoreCase("digest");
         int level = boundaryCount;
@@ -130,7 +139,7 @@ final class MimeParser {
             children.add(parseEntity(Headers.lineEnd(m, q, limit), depth + 1, digest));
             q = stop;
         }
-        return new MimePart(m, start, bodyStart, end, type, subtype, params, List.copyOf(children), null);
+        return new MimePart(m, start, bodyStart, fields, end, type, subtype, params, List.copyOf(children), null);
     }
 
     /**
@@ -211,7 +220,7 @@ final class MimeParser {
     }
 
     private MimePart emptyPart(int at) {
-        return new MimePart(m, at, at, at, "text", "plain", List.of(), List.of(), null);
+        return new MimePart(m, at, at, new int[] {at}, at, "text", "plain", List.of(), List.of(), null);
     }
 
     private static boolean isRfc822(String type, String subtype) {

@@ -18,6 +18,11 @@ public final class MimePart {
     private final byte[] message;
     private final int headerStart;
     private final int bodyStart;
+    /**
+     * Where each field of the header starts, in order, then where the last one ends: lookups
+     * jump from field to field instead of scanning the header's lines again.
+     */
+    private final int[] fields;
     private final int bodyEnd;
     private final String type;
     private final String subtype;
@@ -27,11 +32,12 @@ public final class MimePart {
     private volatile Envelope envelope;
     private int lines = -1;
 
-    MimePart(byte[] message, int headerStart, int bodyStart, int bodyEnd, String type, String subtype,
+    MimePart(byte[] message, int headerStart, int bodyStart, int[] fields, int bodyEnd, String type, String subtype,
              List<Parameter> parameters, List<MimePart> children, MimePart embedded) {
         this.message = message;
         this.headerStart = headerStart;
         this.bodyStart = bodyStart;
+        this.fields = fields;
         this.bodyEnd = bodyEnd;
         this.type = type;
         this.subtype = subtype;
@@ -192,7 +198,12 @@ public final class MimePart {
 
     /** The first value of a field of this part's header, line breaks removed; null when absent. */
     public String headerValue(String fieldName) {
-        return Headers.firstValue(message, headerStart, bodyStart, fieldName.toLowerCase(java.util.Locale.ROOT));
+        return Headers.firstValue(message, fields, fieldName.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The header's field table: each field's start, then the end of the last field. */
+    int[] fields() {
+        return fields;
     }
 
     byte[] bytes() {

@@ -1,0 +1,60 @@
+package dev.imapmock.mime;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link MimeIndex#decodedHeaderContains} matches in the bytes where it can; it must answer
+ * exactly as the string comparison SEARCH used before it: the decoded, unfolded values joined by
+ * LF, lowered, then {@code contains}.
+ */
+class HeaderContainsTest {
+    private static final List<String> HEADERS = List.of(
+            "Subject: Invoice 42 from ACME\r\n",
+            "Subject:   Invoice\r\n\tfrom  ACME\r\n",
+            "Subject:\r\n Invoice\r\n",
+            "Subject: =?utf-8?q?Rechnung_f=C3=BCr?= ACME\r\n",
+            "Subject: Grüße aus Köln\r\n",
+            "Subject: first\r\nX-Other: Invoice\r\nsubject : second Invoice\r\n",
+            "SUBJECT: KELVIN kilo\r\n",
+            "Subject:\r\n",
+            "X-Other: no subject here\r\n",
+            "Subject: a=?b c=?\r\n",
+            "Subject: tab\tinside\r\n",
+            "Subject: bare lf\n folded\n",
+            "Subject: \r\n");
+    private static final List<String> NEEDLES = List.of("invoice", "INVOICE", "", " ", "invoice from", "Invoice\tfrom",
+            "invoice\r\n", "für", "fur", "köln", "KÖLN", "first\nsecond", "\u212Aelvin", "kelvin", "i\u0307", "acme ",
+            "  invoice", "e 42 f", "a=?b", "tab\ti", "lf folded", "lf\n folded", "second", "no");
+
+    @Test
+    void answersAsTheDecodedStringComparisonForEveryHeaderAndNeedle() {
+        for (String header : HEADERS) {
+            MimeIndex index = MimeIndex.parse((header + "\r\nbody\r\n").getBytes(StandardCharsets.UTF_8));
+            for (String field : List.of("subject", "Subject", "x-other", "cc")) {
+                for (String needle : NEEDLES) {
+                    String value = index.decodedHeader(field);
+                    boolean expected = value != null
+                            && value.toLowerCase(Locale.ROOT).contains(needle.toLowerCase(Locale.ROOT));
+                    assertThat(index.decodedHeaderContains(field, needle))
+                            .as("%s in %s of %s", needle, field, header)
+                            .isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
+    void findsAValueSplitByFoldingAndMissesWhatIsNotThere() {
+        MimeIndex index = MimeIndex.parse("Subject: Invoice\r\n from ACME\r\n\r\nInvoice body\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(index.decodedHeaderContains("subject", "invoice from acme")).isTrue();
+        assertThat(index.decodedHeaderContains("subject", "body")).isFalse();
+        assertThat(index.decodedHeaderContains("from", "")).isFalse();
+    }
+}

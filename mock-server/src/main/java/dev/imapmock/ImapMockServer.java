@@ -12,6 +12,7 @@ import dev.imapmock.protocol.ProtocolException;
 import dev.imapmock.protocol.ReaderLimits;
 import dev.imapmock.sasl.Mechanism;
 import dev.imapmock.sasl.Mechanisms;
+import dev.imapmock.server.DefaultZoneClock;
 import dev.imapmock.server.Acceptor;
 import dev.imapmock.server.Quirks;
 import dev.imapmock.server.ServerConfig;
@@ -539,7 +540,7 @@ public final class ImapMockServer implements AutoCloseable {
         private ReaderLimits limits = ReaderLimits.DEFAULT;
         private Duration idleTimeout = Duration.ofMinutes(30);
         private int maxConnections;
-        private Clock clock = Clock.systemDefaultZone();
+        private Clock clock = new DefaultZoneClock();
         private StoreLimits storeLimits = StoreLimits.NONE;
         private MetadataLimits metadataLimits = MetadataLimits.DEFAULT;
         private final List<Seeding.Source> fixtures = new ArrayList<>();

@@ -207,11 +207,20 @@ public final class Profile {
      */
     public static Profile parse(String text, String source) {
         Parser p = new Parser(source);
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            p.line(i + 1, lines[i]);
+        // Split by hand, not with a regular expression: the built-in profiles are read when the
+        // class loads, on the path of every first start.
+        int number = 0;
+        int start = 0;
+        while (true) {
+            int lf = text.indexOf('\n', start);
+            int end = lf < 0 ? text.length() : lf;
+            p.line(++number, text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end));
+            if (lf < 0) {
+                break;
+            }
+            start = lf + 1;
         }
-        p.finish(lines.length);
+        p.finish(number);
         return new Profile(p);
     }
 
@@ -381,8 +390,10 @@ public final class Profile {
             if (value.isEmpty()) {
                 throw error(number, key + " needs a value");
             }
-            if (!value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-                throw error(number, "only printable ASCII goes on the wire");
+            for (int i = 0; i < value.length(); i++) {
+                if (value.charAt(i) < 0x20 || value.charAt(i) >= 0x7f) {
+                    throw error(number, "only printable ASCII goes on the wire");
+                }
             }
             switch (key) {
                 case "name" -> name = value;
@@ -398,6 +409,25 @@ public final class Profile {
             }
         }
 
+        /** The words of a value split at runs of white space, by hand for the reason {@link #parse} says. */
+        private static String[] words(String value) {
+            List<String> words = new ArrayList<>();
+            int i = 0;
+            while (i < value.length()) {
+                while (i < value.length() && Character.isWhitespace(value.charAt(i))) {
+                    i++;
+                }
+                int start = i;
+                while (i < value.length() && !Character.isWhitespace(value.charAt(i))) {
+                    i++;
+                }
+                if (i > start) {
+                    words.add(value.substring(start, i));
+                }
+            }
+            return words.toArray(new String[0]);
+        }
+
         private Boolean onOff(int number, String key, String value) {
             return switch (value.toLowerCase(Locale.ROOT)) {
                 case "on" -> Boolean.TRUE;
@@ -407,7 +437,7 @@ public final class Profile {
         }
 
         private List<Extension> capabilities(int number, String value, boolean beforeLogin) {
-            String[] tokens = value.split("\\s+");
+            String[] tokens = words(value);
             if (!tokens[0].equalsIgnoreCase("IMAP4rev1")) {
                 throw error(number, "a capability list starts with IMAP4rev1");
             }
@@ -452,9 +482,10 @@ public final class Profile {
                     }
                     appendLimit = limit;
                 }
-                Extension e = Extension.named(extensionName).filter(x -> x.capability().equalsIgnoreCase(
-                        x == Extension.APPENDLIMIT ? "APPENDLIMIT" : token)).orElseThrow(() -> error(number,
-                        "ImapMock does not emulate " + token + "; leave it out (docs/profiles.md)"));
+                Extension e = Extension.named(extensionName).orElse(null);
+                if (e == null || !e.capability().equalsIgnoreCase(e == Extension.APPENDLIMIT ? "APPENDLIMIT" : token)) {
+                    throw error(number, "ImapMock does not emulate " + token + "; leave it out (docs/profiles.md)");
+                }
                 if (list.contains(e)) {
                     throw error(number, token + " is given twice");
                 }
@@ -487,9 +518,12 @@ public final class Profile {
                 if (attribute.equalsIgnoreCase("\\Noselect")) {
                     isNoselect = true;
                 } else {
-                    uses.add(SpecialUse.ofAnyAttribute(attribute).orElseThrow(() -> error(number,
-                            "no special use " + attribute + "; the uses are " + SpecialUse.attributes()
-                                    + " \\All \\Flagged \\Important and \\Noselect")));
+                    SpecialUse use = SpecialUse.ofAnyAttribute(attribute).orElse(null);
+                    if (use == null) {
+                        throw error(number, "no special use " + attribute + "; the uses are " + SpecialUse.attributes()
+                                + " \\All \\Flagged \\Important and \\Noselect");
+                    }
+                    uses.add(use);
                 }
             }
             String folder = String.join(" ", Arrays.copyOf(tokens, end));
@@ -544,13 +578,15 @@ public final class Profile {
                 }
                 check(seen.get("capabilities-after"), new ArrayList<>(all));
             }
-            if (loginRefusal != null && (mechanisms == null
-                    || mechanisms.stream().noneMatch(Mechanisms.OAUTH::contains))) {
+            if (loginRefusal != null && (mechanisms == null || Collections.disjoint(mechanisms, Mechanisms.OAUTH))) {
                 throw error(seen.get("login-refusal"), "login-refusal refuses passwords, but capabilities-before"
                         + " offers no AUTH=XOAUTH2 or AUTH=OAUTHBEARER: nobody could log in");
             }
             for (String parent : noselect) {
-                boolean hasChild = folders.keySet().stream().anyMatch(f -> f.startsWith(parent + "/"));
+                boolean hasChild = false;
+                for (String f : folders.keySet()) {
+                    hasChild |= f.startsWith(parent + "/");
+                }
                 if (!hasChild) {
                     throw error(lines, parent + " is \\Noselect but no folder lies below it");
                 }

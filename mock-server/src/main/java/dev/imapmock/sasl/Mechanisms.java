@@ -56,8 +56,10 @@ public final class Mechanisms {
     public static List<Mechanism> resolve(List<String> names) {
         List<Mechanism> resolved = new ArrayList<>();
         for (String name : names) {
-            Mechanism m = named(name).orElseThrow(() -> new IllegalArgumentException(
-                    "No SASL mechanism named " + name + "; the mechanisms are " + names()));
+            Mechanism m = named(name).orElse(null);
+            if (m == null) {
+                throw new IllegalArgumentException("No SASL mechanism named " + name + "; the mechanisms are " + names());
+            }
             if (resolved.contains(m)) {
                 throw new IllegalArgumentException("SASL mechanism given twice: " + m.name());
             }

@@ -47,7 +47,15 @@ public record ServerConfig(String host, int port, ReaderLimits limits, Duration 
      * @param connections tells by the connection's number (from 1) whether it is one of them
      */
     public record Preauth(String user, java.util.function.IntPredicate connections) {
-        public static final Preauth NONE = new Preauth(null, n -> false);
+        /** No connection: a class rather than a lambda, as the first lambda costs a fresh JVM a bootstrap. */
+        public static final Preauth NONE = new Preauth(null, new Nobody());
+
+        private static final class Nobody implements java.util.function.IntPredicate {
+            @Override
+            public boolean test(int connection) {
+                return false;
+            }
+        }
 
         /** The user connection {@code number} starts logged in as, or null when it starts with a login. */
         public String userFor(int number) {

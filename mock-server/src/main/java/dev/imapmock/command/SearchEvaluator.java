@@ -2,6 +2,7 @@ package dev.imapmock.command;
 
 import dev.imapmock.mime.Disposition;
 import dev.imapmock.mime.MimeIndex;
+import dev.imapmock.mime.TopHeader;
 import dev.imapmock.mime.MimePart;
 import dev.imapmock.mime.Parameter;
 import dev.imapmock.protocol.SearchKey;
@@ -73,14 +74,14 @@ final class SearchEvaluator {
             return matchesDate(date, m);
         }
         if (key instanceof SearchKey.Envelope e) {
-            MimeIndex mime = m.mime();
+            TopHeader header = m.header();
             return switch (e.field()) {
-                case SUBJECT -> mime.decodedHeaderContains("subject", e.value());
-                case FROM, TO, CC, BCC -> contains(mime.decodedAddresses(e.field().name()), e.value());
+                case SUBJECT -> header.decodedHeaderContains("subject", e.value());
+                case FROM, TO, CC, BCC -> contains(header.decodedAddresses(e.field().name()), e.value());
             };
         }
         if (key instanceof SearchKey.Header h) {
-            return m.mime().decodedHeaderContains(h.field(), h.value());
+            return m.header().decodedHeaderContains(h.field(), h.value());
         }
         if (key instanceof SearchKey.Body b) {
             return contains(m.mime().decodedBodyText(), b.value());

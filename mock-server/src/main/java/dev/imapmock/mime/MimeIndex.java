@@ -218,114 +218,24 @@ public final class MimeIndex {
      * on each call.
      */
     public String decodedHeader(String fieldName) {
-        List<String> values = Headers.allValues(message, root.fields(), fieldName.toLowerCase(Locale.ROOT));
-        if (values.isEmpty()) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String v : values) {
-            if (sb.length() > 0) {
-                sb.append('\n');
-            }
-            sb.append(Decoding.decodeEncodedWords(v));
-        }
-        return sb.toString();
+        return topHeader().decodedHeader(fieldName);
     }
 
     /**
      * Whether {@link #decodedHeader decodedHeader(fieldName)} is not null and holds {@code needle}
-     * compared as SEARCH compares (RFC 3501 §6.4.4: a substring, case-insensitively, after
-     * {@code toLowerCase(Locale.ROOT)} of both), with the same result as comparing that string.
-     * A value of ASCII octets without encoded words is matched in its bytes, skipping line
-     * breaks as unfolding does, without decoding it into a string first.
+     * as SEARCH compares; see {@link TopHeader#decodedHeaderContains}.
+     *
+     * @param fieldName the field's name, in any case
+     * @param needle    what to look for; empty matches any message with the field
+     * @return true when a value of the field holds it
      */
     public boolean decodedHeaderContains(String fieldName, String needle) {
-        String lowerName = fieldName.toLowerCase(Locale.ROOT);
-        String lowerNeedle = needle.toLowerCase(Locale.ROOT);
-        if (!isAscii(lowerNeedle) || lowerNeedle.indexOf('\n') >= 0 || lowerNeedle.indexOf('\r') >= 0) {
-            String value = decodedHeader(fieldName);
-            return value != null && value.toLowerCase(Locale.ROOT).contains(lowerNeedle);
-        }
-        int[] fields = root.fields();
-        for (int i = 0, n = fields.length - 1; i < n; i++) {
-            int colon = Headers.colonAfterName(message, fields[i], fields[i + 1], lowerName);
-            if (colon < 0) {
-                continue;
-            }
-            int end = fields[i + 1];
-            int start = colon;
-            while (start < end && (message[start] == ' ' || message[start] == '\t')) {
-                start++;
-            }
-            if (asciiWithoutEncodedWords(start, end)) {
-                if (containsIgnoringLineBreaks(start, end, lowerNeedle)) {
-                    return true;
-                }
-            } else {
-                String value = Decoding.decodeEncodedWords(Headers.valueWithoutLineBreaks(message, colon, end));
-                if (value.toLowerCase(Locale.ROOT).contains(lowerNeedle)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return topHeader().decodedHeaderContains(fieldName, needle);
     }
 
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) > 0x7f) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean asciiWithoutEncodedWords(int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = message[i];
-            if (b < 0 || (b == '=' && i + 1 < to && message[i + 1] == '?')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Whether the ASCII octets {@code [from, to)}, without their CR and LF and lowered, hold
-     * {@code lowerNeedle} (ASCII, no line breaks): the value as {@link Headers#valueWithoutLineBreaks}
-     * makes it, from its first octet after the blanks that follow the colon.
-     */
-    private boolean containsIgnoringLineBreaks(int from, int to, String lowerNeedle) {
-        int n = lowerNeedle.length();
-        if (n == 0) {
-            return true;
-        }
-        char first = lowerNeedle.charAt(0);
-        for (int i = from; i < to; i++) {
-            if (lower(message[i]) != first) {
-                continue;
-            }
-            int k = 1;
-            int j = i + 1;
-            while (k < n && j < to) {
-                byte b = message[j++];
-                if (b == '\r' || b == '\n') {
-                    continue;
-                }
-                if (lower(b) != lowerNeedle.charAt(k)) {
-                    break;
-                }
-                k++;
-            }
-            if (k == n) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static char lower(byte b) {
-        return b >= 'A' && b <= 'Z' ? (char) (b + ('a' - 'A')) : (char) b;
+    /** {@return the top-level header's fields, read through the field table the parse made} */
+    public TopHeader topHeader() {
+        return new TopHeader(message, root.fields());
     }
 
     /**
@@ -336,18 +246,7 @@ public final class MimeIndex {
      * encoded words are decoded. Decoded on each call.
      */
     public String decodedAddresses(String fieldName) {
-        List<String> values = Headers.allValues(message, root.fields(), fieldName.toLowerCase(Locale.ROOT));
-        if (values.isEmpty()) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                sb.append('\n');
-            }
-            sb.append(SearchText.addresses(values.get(i)));
-        }
-        return sb.toString();
+        return topHeader().decodedAddresses(fieldName);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.imapmock.store;
 
 import dev.imapmock.mime.MimeIndex;
+import dev.imapmock.mime.TopHeader;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,6 +22,8 @@ public final class Message {
     private volatile Flags flags;
     private volatile long modSeq;
     private volatile MimeIndex mime;
+    /** The top-level header's field table, while the whole MIME index is not built; null after. */
+    private volatile TopHeader header;
     /** Neighbours in the mailbox's list of messages by MODSEQ; guarded by the mailbox's lock. */
     Message older;
     Message newer;
@@ -119,7 +122,26 @@ public final class Message {
         if (m == null) {
             m = MimeIndex.parse(bytes);
             mime = m;
+            header = null;
         }
         return m;
+    }
+
+    /**
+     * {@return the fields of the top-level header, for SEARCH: the MIME index's when it is built,
+     * else read from the header block alone on first use (and dropped once the index is built),
+     * so that a header search costs a pass over each header, not a parse of each message}
+     */
+    public TopHeader header() {
+        MimeIndex m = mime;
+        if (m != null) {
+            return m.topHeader();
+        }
+        TopHeader h = header;
+        if (h == null) {
+            h = TopHeader.scan(bytes);
+            header = h;
+        }
+        return h;
     }
 }

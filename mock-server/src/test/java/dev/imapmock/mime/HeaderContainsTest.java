@@ -50,6 +50,26 @@ class HeaderContainsTest {
     }
 
     @Test
+    void theHeaderAloneGivesTheFieldTableOfTheWholeParse() throws java.io.IOException {
+        List<byte[]> messages = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+                java.nio.file.Path.of("src/test/resources/mime"))) {
+            for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files.sorted()::iterator) {
+                messages.add(java.nio.file.Files.readAllBytes(file));
+            }
+        }
+        for (String raw : List.of("", "\r\n", "\n\nbody", "Subject: x", "Subject: x\r\n", "Subject: x\r\n folded\r\n\r\n",
+                "Subject: x\nFrom: y\n\nbody\n", " leading fold\r\nSubject: x\r\n\r\n", "no colon\r\n\r\n", "Subject: x\r")) {
+            messages.add(raw.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        assertThat(messages).hasSizeGreaterThan(20);
+        for (byte[] m : messages) {
+            assertThat(TopHeader.scan(m).fields()).as(new String(m, StandardCharsets.ISO_8859_1))
+                    .containsExactly(MimeIndex.parse(m).root().fields());
+        }
+    }
+
+    @Test
     void findsAValueSplitByFoldingAndMissesWhatIsNotThere() {
         MimeIndex index = MimeIndex.parse("Subject: Invoice\r\n from ACME\r\n\r\nInvoice body\r\n".getBytes(StandardCharsets.US_ASCII));
 

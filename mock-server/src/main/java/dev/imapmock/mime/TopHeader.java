@@ -1,0 +1,197 @@
+package dev.imapmock.mime;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The fields of a message's top-level header, as SEARCH reads them: a table of where each field
+ * starts, made by one pass over the header block only, so that a header search does not need the
+ * message's whole MIME tree. The table is the one {@link MimeIndex} keeps for its root part: the
+ * fields up to the first empty line (or the message's end). Immutable; shares the message bytes,
+ * which must not change.
+ */
+public final class TopHeader {
+    private final byte[] message;
+    /** Each field's start, then the end of the last field. */
+    private final int[] fields;
+
+    TopHeader(byte[] message, int[] fields) {
+        this.message = message;
+        this.fields = fields;
+    }
+
+    /**
+     * Reads the field table of a message's top-level header, without parsing its body.
+     *
+     * @param message the message's octets, kept by reference
+     * @return the header's fields
+     */
+    public static TopHeader scan(byte[] message) {
+        int[] starts = new int[32];
+        int count = 0;
+        int p = 0;
+        int limit = message.length;
+        while (p < limit && !Headers.isBlankLine(message, p, limit)) {
+            if (count + 1 >= starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
+            }
+            starts[count++] = p;
+            p = Headers.fieldEnd(message, p, limit);
+        }
+        starts[count] = Math.min(p, limit);
+        return new TopHeader(message, Arrays.copyOf(starts, count + 1));
+    }
+
+    /** {@return the field table: each field's start, then the end of the last field} */
+    int[] fields() {
+        return fields;
+    }
+
+    /**
+     * Every value of a field, unfolded, with RFC 2047 encoded words decoded, joined by LF; null
+     * when the field is absent. Decoded on each call.
+     *
+     * @param fieldName the field's name, in any case
+     * @return the values, or null
+     */
+    public String decodedHeader(String fieldName) {
+        List<String> values = Headers.allValues(message, fields, fieldName.toLowerCase(Locale.ROOT));
+        if (values.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String v : values) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(Decoding.decodeEncodedWords(v));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Every value of an address field (From, To, Cc, Bcc) as SEARCH matches it, joined by LF; null
+     * when the field is absent. Each value is parsed as an address list and written back in one
+     * normal form ({@code "Joe Q. Public" <john@example.com>, <jane@example.com>}), so that
+     * comments, CFWS and obsolete syntax no longer stand between an address and its text; then
+     * encoded words are decoded. Decoded on each call.
+     *
+     * @param fieldName the field's name, in any case
+     * @return the values, or null
+     */
+    public String decodedAddresses(String fieldName) {
+        List<String> values = Headers.allValues(message, fields, fieldName.toLowerCase(Locale.ROOT));
+        if (values.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append('\n');
+            }
+            sb.append(SearchText.addresses(values.get(i)));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Whether {@link #decodedHeader decodedHeader(fieldName)} is not null and holds {@code needle},
+     * compared as SEARCH compares (RFC 3501 §6.4.4: a substring, case-insensitively, after
+     * {@code toLowerCase(Locale.ROOT)} of both), with the same result as comparing that string.
+     * A value of ASCII octets without encoded words is matched in its bytes, skipping line
+     * breaks as unfolding does, without decoding it into a string first.
+     *
+     * @param fieldName the field's name, in any case
+     * @param needle    what to look for; empty matches any message with the field
+     * @return true when a value of the field holds it
+     */
+    public boolean decodedHeaderContains(String fieldName, String needle) {
+        String lowerName = fieldName.toLowerCase(Locale.ROOT);
+        String lowerNeedle = needle.toLowerCase(Locale.ROOT);
+        if (!isAscii(lowerNeedle) || lowerNeedle.indexOf('\n') >= 0 || lowerNeedle.indexOf('\r') >= 0) {
+            String value = decodedHeader(fieldName);
+            return value != null && value.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+        }
+                for (int i = 0, n = fields.length - 1; i < n; i++) {
+            int colon = Headers.colonAfterName(message, fields[i], fields[i + 1], lowerName);
+            if (colon < 0) {
+                continue;
+            }
+            int end = fields[i + 1];
+            int start = colon;
+            while (start < end && (message[start] == ' ' || message[start] == '\t')) {
+                start++;
+            }
+            if (asciiWithoutEncodedWords(start, end)) {
+                if (containsIgnoringLineBreaks(start, end, lowerNeedle)) {
+                    return true;
+                }
+            } else {
+                String value = Decoding.decodeEncodedWords(Headers.valueWithoutLineBreaks(message, colon, end));
+                if (value.toLowerCase(Locale.ROOT).contains(lowerNeedle)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean asciiWithoutEncodedWords(int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = message[i];
+            if (b < 0 || (b == '=' && i + 1 < to && message[i + 1] == '?')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the ASCII octets {@code [from, to)}, without their CR and LF and lowered, hold
+     * {@code lowerNeedle} (ASCII, no line breaks): the value as {@link Headers#valueWithoutLineBreaks}
+     * makes it, from its first octet after the blanks that follow the colon.
+     */
+    private boolean containsIgnoringLineBreaks(int from, int to, String lowerNeedle) {
+        int n = lowerNeedle.length();
+        if (n == 0) {
+            return true;
+        }
+        char first = lowerNeedle.charAt(0);
+        for (int i = from; i < to; i++) {
+            if (lower(message[i]) != first) {
+                continue;
+            }
+            int k = 1;
+            int j = i + 1;
+            while (k < n && j < to) {
+                byte b = message[j++];
+                if (b == '\r' || b == '\n') {
+                    continue;
+                }
+                if (lower(b) != lowerNeedle.charAt(k)) {
+                    break;
+                }
+                k++;
+            }
+            if (k == n) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static char lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? (char) (b + ('a' - 'A')) : (char) b;
+    }
+}

@@ -18,6 +18,12 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs the standalone server, or {@code snapshot}, until the JVM stops; exits with 2 for bad options and
+     * 1 when the server cannot start.
+     *
+     * @param args the command-line arguments, as {@code --help} lists them
+     */
     public static void main(String[] args) {
         // The standalone jar logs through slf4j-simple: warnings and errors unless the user asks for more.
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {

@@ -25,17 +25,27 @@ public final class Standalone {
      *
      * @throws IllegalArgumentException with a one-line reason for the user when an option is unknown or
      *                                  malformed
+     * @param args the command-line arguments, {@code snapshot} not among them
+     * @return the launcher, not started
      */
     public static Standalone parse(String... args) {
         return new Standalone(Options.parse(args));
     }
 
-    /** The options' help text, one option a line group, ending with a newline. */
+    /**
+     * The options' help text, one option a line group, ending with a newline.
+     *
+     * @return the help text
+     */
     public static String help() {
         return Options.HELP;
     }
 
-    /** True when the arguments asked for {@code --help}; nothing else was read then. */
+    /**
+     * True when the arguments asked for {@code --help}; nothing else was read then.
+     *
+     * @return true for {@code --help}
+     */
     public boolean helpRequested() {
         return options.help();
     }
@@ -46,6 +56,9 @@ public final class Standalone {
      * {@code env} reads the environment (the keystore's password comes from there).
      *
      * @throws IllegalStateException with a one-line reason when the server can't start; nothing is left running
+     * @param out where the ready lines go
+     * @param env reads an environment variable by name, giving null when it is not set
+     * @return the started server; the caller closes it
      */
     public ImapMockServer start(PrintStream out, Function<String, String> env) {
         ImapMockServer server;

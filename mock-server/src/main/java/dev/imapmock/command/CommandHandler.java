@@ -12,5 +12,14 @@ import java.io.IOException;
  */
 @FunctionalInterface
 public interface CommandHandler {
+    /**
+     * Runs the command and tells how it completed; called on the connection's thread, one command at a
+     * time. Any other runtime exception is logged and answered {@code NO [SERVERBUG]}.
+     *
+     * @param command the decoded command, its tag and arguments
+     * @param session the session it runs in, for its state, its store view and its untagged output
+     * @return the tagged OK's response code and text
+     * @throws IOException when writing to the client fails; the connection then ends
+     */
     Completion handle(Command command, Session session) throws IOException;
 }

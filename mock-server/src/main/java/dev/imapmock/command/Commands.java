@@ -25,6 +25,14 @@ public final class Commands {
      * defined by each of its algorithms' extensions).
      */
     public record Entry(CommandHandler handler, Set<SessionState> states, boolean expungeSafe, Set<Extension> extensions) {
+        /**
+         * Copies the extensions.
+         *
+         * @param handler the code that runs the command
+         * @param states the session states in which the command is allowed; in any other it is BAD
+         * @param expungeSafe false for the commands during which no untagged EXPUNGE may be sent
+         * @param extensions the extensions that define the command, empty for RFC 3501's own
+         */
         public Entry {
             extensions = Set.copyOf(extensions);
         }
@@ -102,6 +110,10 @@ public final class Commands {
     /**
      * The entry for a command name (upper case), or null for a command unknown to a server that
      * offers {@code extensions}.
+     *
+     * @param name the command name, upper case, {@code UID FETCH} for the UID forms
+     * @param extensions the server's extensions
+     * @return the entry, or null when the command is unknown (answered BAD)
      */
     public static Entry lookup(String name, Set<Extension> extensions) {
         Entry entry = TABLE.get(name);
@@ -125,6 +137,11 @@ public final class Commands {
     /**
      * As {@link #lookup(String, Set)}, for a session that follows IMAP4rev2's rules when
      * {@code rev2}: then the commands rev2 dropped are unknown.
+     *
+     * @param name the command name, upper case, {@code UID FETCH} for the UID forms
+     * @param extensions the server's extensions
+     * @param rev2 true when the session follows IMAP4rev2 (RFC 9051)
+     * @return the entry, or null when the command is unknown (answered BAD)
      */
     public static Entry lookup(String name, Set<Extension> extensions, boolean rev2) {
         return rev2 && NOT_IN_REV2.contains(name) ? null : lookup(name, extensions);

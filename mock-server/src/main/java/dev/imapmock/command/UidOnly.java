@@ -29,6 +29,7 @@ public final class UidOnly {
      *
      * @param name the command's name, upper case, {@code UID FETCH} for the UID forms
      * @throws CommandException BAD [UIDREQUIRED] for such a command
+     * @param session the session, whose ENABLEd extensions decide
      */
     public static void refuseSequenceCommand(String name, Session session) {
         if (session.enabled(Extension.UIDONLY) && BY_SEQUENCE.contains(name)) {

@@ -19,6 +19,9 @@ public final class BaseSubject {
      * The base subject of a Subject header value as it stands in the message (encoded words,
      * folding and all); {@code ""} for a missing (null) or blank subject, or one that is nothing
      * but decorations.
+     *
+     * @param rawSubjectHeaderValue the Subject field's value, or null when the message has none
+     * @return the base subject (RFC 5256 section 2.1), never null
      */
     public static String of(String rawSubjectHeaderValue) {
         return extract(rawSubjectHeaderValue).base();
@@ -28,12 +31,20 @@ public final class BaseSubject {
      * True when the subject marks a reply or forward: extracting its base subject took off a
      * {@code (fwd)} trailer (step 2), a {@code re:}/{@code fw:}/{@code fwd:} leader (step 3) or a
      * {@code [fwd: ...]} wrapper (step 6). THREAD=REFERENCES (RFC 5256 §5 step 5) needs this.
+     *
+     * @param rawSubjectHeaderValue the Subject field's value, or null when the message has none
+     * @return true when a reply or forward decoration was taken off
      */
     public static boolean isReplyOrForward(String rawSubjectHeaderValue) {
         return extract(rawSubjectHeaderValue).replyOrForward();
     }
 
-    /** The base subject and whether it is a reply or forward, in one pass. */
+    /**
+     * The base subject and whether it is a reply or forward, in one pass.
+     *
+     * @param rawSubjectHeaderValue the Subject field's value, or null when the message has none
+     * @return the base subject and the reply-or-forward mark
+     */
     public static Extracted extract(String rawSubjectHeaderValue) {
         if (rawSubjectHeaderValue == null) {
             return new Extracted("", false);

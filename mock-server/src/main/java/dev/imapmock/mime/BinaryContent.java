@@ -25,7 +25,11 @@ public final class BinaryContent {
      * Dovecot sends them; RFC 3516 §4.3 requires it only when they hold NUL).
      */
     public record Decoded(Slice bytes, boolean decoded) {
-        /** True when the octets need a literal8 {@code ~{n}}: decoded, or holding NUL. */
+        /**
+         * True when the octets need a literal8 {@code ~{n}}: decoded, or holding NUL.
+         *
+         * @return true when the octets must go out as a literal8
+         */
         public boolean literal8() {
             if (decoded) {
                 return true;
@@ -41,6 +45,9 @@ public final class BinaryContent {
 
     /** A Content-Transfer-Encoding that BINARY cannot undo (RFC 3516 §4.3: {@code NO [UNKNOWN-CTE]}). */
     public static final class UnknownEncodingException extends RuntimeException {
+        /**
+         * @param encoding the encoding token as the message names it
+         */
         public UnknownEncodingException(String encoding) {
             super("Unknown Content-Transfer-Encoding " + encoding, null, false, false);
         }
@@ -62,6 +69,9 @@ public final class BinaryContent {
      * @throws UnknownEncodingException when the part, or a leaf inside it, has an encoding other
      *     than 7bit, 8bit, binary, base64 and quoted-printable
      * @throws MalformedException when its base64 or quoted-printable data is not valid
+     * @param mime the index of the message
+     * @param path the part numbers from the top; empty for the whole message
+     * @return the decoded octets; a part that does not exist gives the empty slice, undecoded
      */
     public static Decoded of(MimeIndex mime, List<Integer> path) {
         try {
@@ -96,6 +106,8 @@ public final class BinaryContent {
      *
      * @throws UnknownEncodingException as {@link #of}
      * @throws MalformedException as {@link #of}
+     * @param mime the index of the message
+     * @param path the part numbers from the top; empty for the whole message
      */
     public static void check(MimeIndex mime, List<Integer> path) {
         MimePart part = path.isEmpty() ? mime.root() : mime.resolve(path);

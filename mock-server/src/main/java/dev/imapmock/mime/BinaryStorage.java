@@ -20,7 +20,12 @@ public final class BinaryStorage {
     private BinaryStorage() {
     }
 
-    /** The octets to store for {@code message}: {@code message} itself when no part needs encoding. */
+    /**
+     * The octets to store for {@code message}: {@code message} itself when no part needs encoding.
+     *
+     * @param message the message as the client sent it in a literal8
+     * @return the octets to store; the same array when nothing needs encoding
+     */
     public static byte[] of(byte[] message) {
         MimeIndex mime = MimeIndex.parse(message);
         if (!needsEncoding(mime.root())) {

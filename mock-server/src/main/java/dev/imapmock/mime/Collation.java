@@ -14,14 +14,25 @@ public final class Collation {
     private Collation() {
     }
 
-    /** The form of {@code text} that {@link #compareKeys} compares; computed once per message and key. */
+    /**
+     * The form of {@code text} that {@link #compareKeys} compares; computed once per message and key.
+     *
+     * @param text the text to collate, such as a base subject or a display name
+     * @return the text title-cased code point by code point, then decomposed (NFKD)
+     */
     public static String key(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> sb.appendCodePoint(Character.toTitleCase(cp)));
         return Normalizer.normalize(sb, Normalizer.Form.NFKD);
     }
 
-    /** Compares two {@link #key keys} code point by code point; a prefix comes first. */
+    /**
+     * Compares two {@link #key keys} code point by code point; a prefix comes first.
+     *
+     * @param a a key made by {@link #key}
+     * @param b another key
+     * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
+     */
     public static int compareKeys(String a, String b) {
         int i = 0;
         int j = 0;
@@ -37,7 +48,13 @@ public final class Collation {
         return Boolean.compare(i < a.length(), j < b.length());
     }
 
-    /** Compares two strings in this collation. */
+    /**
+     * Compares two strings in this collation.
+     *
+     * @param a a string
+     * @param b another string
+     * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
+     */
     public static int compare(String a, String b) {
         return compareKeys(key(a), key(b));
     }

@@ -13,6 +13,20 @@ public record Envelope(String date, String subject, List<Address> from, List<Add
                        List<Address> replyTo, List<Address> to, List<Address> cc, List<Address> bcc,
                        String inReplyTo, String messageId) {
 
+    /**
+     * Copies the address lists.
+     *
+     * @param date the Date field, or null
+     * @param subject the Subject field, white space collapsed, or null
+     * @param from the From addresses
+     * @param sender the Sender addresses, or from's when absent
+     * @param replyTo the Reply-To addresses, or from's when absent
+     * @param to the To addresses
+     * @param cc the Cc addresses
+     * @param bcc the Bcc addresses
+     * @param inReplyTo the In-Reply-To field, or null
+     * @param messageId the Message-ID field, or null
+     */
     public Envelope {
         from = List.copyOf(from);
         sender = List.copyOf(sender);

@@ -25,7 +25,12 @@ public final class MimeIndex {
         this.root = root;
     }
 
-    /** Indexes {@code message}; never throws. */
+    /**
+     * Indexes {@code message}; never throws.
+     *
+     * @param message the message's octets as stored; kept, not copied, and must not change afterwards
+     * @return the index; a message that cannot be parsed is one text/plain part covering it all
+     */
     public static MimeIndex parse(byte[] message) {
         MimePart root;
         try {
@@ -39,17 +44,30 @@ public final class MimeIndex {
     /**
      * The addresses of an address field's value (From, To, ...) as ENVELOPE reads them: a group is
      * a start marker (mailbox = group name, host null), its members and an end marker.
+     *
+     * @param headerValue the field's value, unfolded
+     * @return the addresses in order, groups as start and end markers; empty when none can be read
      */
     public static List<Address> addresses(String headerValue) {
         return AddressParser.parse(headerValue);
     }
 
-    /** The charset of that name, or null when the JDK has none. */
+    /**
+     * The charset of that name, or null when the JDK has none.
+     *
+     * @param name the charset's name as a message or a SEARCH names it
+     * @return the charset, or null
+     */
     public static java.nio.charset.Charset charset(String name) {
         return Decoding.charset(name);
     }
 
-    /** RFC 2047 encoded words in a header value decoded, as SEARCH and the decoded headers see them. */
+    /**
+     * RFC 2047 encoded words in a header value decoded, as SEARCH and the decoded headers see them.
+     *
+     * @param value a header value
+     * @return the value with every well-formed encoded word decoded; the rest unchanged
+     */
     public static String decodeWords(String value) {
         return Decoding.decodeEncodedWords(value);
     }
@@ -57,6 +75,9 @@ public final class MimeIndex {
     /**
      * The body of a leaf part with its Content-Transfer-Encoding (base64, quoted-printable)
      * undone; other encodings as stored. A fresh array.
+     *
+     * @param part a part of this message
+     * @return the decoded octets, a fresh array
      */
     public byte[] decodedBody(MimePart part) {
         String cte = part.contentTransferEncoding();
@@ -72,6 +93,9 @@ public final class MimeIndex {
     /**
      * A text part's body decoded to characters: transfer encoding undone, then its charset (an
      * unknown or absent one read as UTF-8 or ISO-8859-1).
+     *
+     * @param part a text part of this message
+     * @return the decoded text
      */
     public String decodedText(MimePart part) {
         return Decoding.text(decodedBody(part), part.parameter("charset"));
@@ -82,14 +106,29 @@ public final class MimeIndex {
         return message;
     }
 
+    /**
+     * The message itself as a part: its header is the message header.
+     *
+     * @return the root of the MIME tree
+     */
     public MimePart root() {
         return root;
     }
 
+    /**
+     * The ENVELOPE of the message (RFC 3501 section 7.4.2), built from the root's header.
+     *
+     * @return the envelope, built once
+     */
     public Envelope envelope() {
         return root.envelope();
     }
 
+    /**
+     * The message's size in octets, as RFC822.SIZE reports it.
+     *
+     * @return the length of the stored octets
+     */
     public int size() {
         return message.length;
     }
@@ -104,6 +143,9 @@ public final class MimeIndex {
      * <p>A part that does not exist, or HEADER/TEXT asked of a part that holds no message, gives
      * the empty slice: Dovecot answers an empty string there, not NIL, and so do we. MIME with an
      * empty path (which the grammar forbids) also gives the empty slice.
+     *
+     * @param spec the section, as FETCH parsed it
+     * @return a view of the octets (or a fresh slice for HEADER.FIELDS); the empty slice for a missing part
      */
     public Slice section(SectionSpec spec) {
         List<Integer> path = spec.path();
@@ -129,6 +171,9 @@ public final class MimeIndex {
      * The part a non-empty section path addresses, or null when there is none. Part 1 of a part
      * that is neither multipart nor a message is that part itself, as Dovecot answers
      * {@code BODY[1.1]}; RFC 3501 §6.4.5 says so for the message and leaves the rest open.
+     *
+     * @param path the part numbers from the top, each from 1; not empty
+     * @return the part, or null
      */
     public MimePart resolve(List<Integer> path) {
         MimePart part = null;
@@ -216,6 +261,9 @@ public final class MimeIndex {
      * Every value of a top-level header field, unfolded, with RFC 2047 encoded words decoded, joined
      * by LF; null when the field is absent (so SEARCH HEADER with an empty string can tell). Decoded
      * on each call.
+     *
+     * @param fieldName the field name, any case
+     * @return the decoded values joined by LF, or null when the field is absent
      */
     public String decodedHeader(String fieldName) {
         return topHeader().decodedHeader(fieldName);
@@ -244,6 +292,9 @@ public final class MimeIndex {
      * in one normal form ({@code "Joe Q. Public" <john@example.com>, <jane@example.com>}), so that
      * comments, CFWS and obsolete syntax no longer stand between an address and its text; then
      * encoded words are decoded. Decoded on each call.
+     *
+     * @param fieldName the field name, any case: From, To, Cc or Bcc
+     * @return the normalized values joined by LF, or null when the field is absent
      */
     public String decodedAddresses(String fieldName) {
         return topHeader().decodedAddresses(fieldName);
@@ -253,6 +304,8 @@ public final class MimeIndex {
      * The preview of RFC 8970 as Dovecot makes it: at most 200 characters of the first text part,
      * plain text first, quoted lines, markup and runs of white space removed; empty when the
      * message has no text part. Computed on each call.
+     *
+     * @return the preview text, at most 200 characters; empty without a text part
      */
     public String preview() {
         return Preview.of(message, root);
@@ -261,6 +314,8 @@ public final class MimeIndex {
     /**
      * The Message-ID that names this message's thread: the first one in References, else the one in
      * In-Reply-To, else the message's own; null when it has none of them.
+     *
+     * @return the Message-ID with its angle brackets, or null
      */
     public String threadRoot() {
         for (String field : new String[] {"references", "in-reply-to", "message-id"}) {
@@ -276,7 +331,11 @@ public final class MimeIndex {
         return null;
     }
 
-    /** The whole top-level header as text, one {@code Name: value} line per field, encoded words decoded. */
+    /**
+     * The whole top-level header as text, one {@code Name: value} line per field, encoded words decoded.
+     *
+     * @return the header text, fields joined by line breaks
+     */
     public String decodedHeaderText() {
         return SearchText.header(message, root);
     }
@@ -285,6 +344,8 @@ public final class MimeIndex {
      * The text of the body for SEARCH BODY/TEXT: every text/* part with its transfer encoding
      * (base64, quoted-printable) undone and its charset decoded, and the header and text of every
      * embedded message; other parts are skipped. Parts are separated by LF. Decoded on each call.
+     *
+     * @return the searchable text of the body; empty when the message has no text part
      */
     public String decodedBodyText() {
         String single = SearchText.leafText(message, root);
@@ -296,12 +357,20 @@ public final class MimeIndex {
         return sb.toString();
     }
 
-    /** The Date header as written, time and zone disregarded (RFC 3501 SENTBEFORE/SENTON/SENTSINCE). */
+    /**
+     * The Date header as written, time and zone disregarded (RFC 3501 SENTBEFORE/SENTON/SENTSINCE).
+     *
+     * @return the date of the Date header in its own zone, or empty when it is absent or cannot be read
+     */
     public Optional<LocalDate> sentDate() {
         return sentDateTime().map(OffsetDateTime::toLocalDate);
     }
 
-    /** The Date header with its time and zone, when it can be read. */
+    /**
+     * The Date header with its time and zone, when it can be read.
+     *
+     * @return the date and time, or empty when the header is absent or cannot be read
+     */
     public Optional<OffsetDateTime> sentDateTime() {
         String date = root.headerValue("date");
         return date == null ? Optional.empty() : DateParser.parse(date);

@@ -46,48 +46,93 @@ public final class MimePart {
         this.embedded = embedded;
     }
 
+    /**
+     * Where the part's header starts in the message's bytes.
+     *
+     * @return the offset of the header's first octet
+     */
     public int headerStart() {
         return headerStart;
     }
 
+    /**
+     * Where the part's body starts: right after the empty line that ends the header, or the message's end.
+     *
+     * @return the offset of the body's first octet
+     */
     public int bodyStart() {
         return bodyStart;
     }
 
+    /**
+     * Where the part's body ends.
+     *
+     * @return the offset one past the body's last octet
+     */
     public int bodyEnd() {
         return bodyEnd;
     }
 
-    /** Octets of the body only, never of the header: the size of BODYSTRUCTURE. */
+    /**
+     * Octets of the body only, never of the header: the size of BODYSTRUCTURE.
+     *
+     * @return the body's length in octets
+     */
     public int bodySize() {
         return bodyEnd - bodyStart;
     }
 
-    /** The header, with its closing empty line when there is one. */
+    /**
+     * The header, with its closing empty line when there is one.
+     *
+     * @return a view of the header's octets, not a copy
+     */
     public Slice header() {
         return new Slice(message, headerStart, bodyStart - headerStart);
     }
 
+    /**
+     * The body, from {@link #bodyStart()} to {@link #bodyEnd()}, still in its transfer encoding.
+     *
+     * @return a view of the body's octets, not a copy
+     */
     public Slice body() {
         return new Slice(message, bodyStart, bodyEnd - bodyStart);
     }
 
-    /** Media type as sent (case kept); {@code text}, or {@code message} in a multipart/digest, when absent. */
+    /**
+     * Media type as sent (case kept); {@code text}, or {@code message} in a multipart/digest, when absent.
+     *
+     * @return the type, never null
+     */
     public String type() {
         return type;
     }
 
-    /** Media subtype as sent; {@code plain} (or {@code rfc822} in a digest) when absent, empty when malformed. */
+    /**
+     * Media subtype as sent; {@code plain} (or {@code rfc822} in a digest) when absent, empty when malformed.
+     *
+     * @return the subtype, never null
+     */
     public String subtype() {
         return subtype;
     }
 
-    /** Content-Type parameters in the order sent, values unquoted; RFC 2231 sections kept as sent. */
+    /**
+     * Content-Type parameters in the order sent, values unquoted; RFC 2231 sections kept as sent.
+     *
+     * @return the parameters, unmodifiable; empty when there are none
+     */
     public List<Parameter> parameters() {
         return parameters;
     }
 
-    /** The value of the first parameter named {@code name} (case-insensitive), or null. */
+    /**
+     * The value of the first parameter named {@code name} (case-insensitive), or null.
+     *
+     * @param name the parameter's name, any case
+     * @return the value, unquoted, or null when the part has no such parameter
+     */
     public String parameter(String name) {
         for (Parameter p : parameters) {
             if (p.name().equalsIgnoreCase(name)) {
@@ -97,20 +142,38 @@ public final class MimePart {
         return null;
     }
 
+    /**
+     * Tells whether the part is text/*, any case.
+     *
+     * @return true for a text part
+     */
     public boolean isText() {
         return type.equalsIgnoreCase("text");
     }
 
-    /** True for any multipart/*, even one whose boundary never shows up (it then has no children). */
+    /**
+     * True for any multipart/*, even one whose boundary never shows up (it then has no children).
+     *
+     * @return true for a multipart part
+     */
     public boolean isMultipart() {
         return type.equalsIgnoreCase("multipart");
     }
 
+    /**
+     * Tells whether the part is message/rfc822, any case.
+     *
+     * @return true for an attached message
+     */
     public boolean isMessageRfc822() {
         return type.equalsIgnoreCase("message") && subtype.equalsIgnoreCase("rfc822");
     }
 
-    /** The parts of a multipart, in order; empty for anything else. */
+    /**
+     * The parts of a multipart, in order; empty for anything else.
+     *
+     * @return the child parts, unmodifiable
+     */
     public List<MimePart> children() {
         return children;
     }
@@ -118,12 +181,18 @@ public final class MimePart {
     /**
      * For a message/rfc822 part, the message it holds (a part whose header is that message's
      * header). Empty for other parts, and for message/rfc822 parts nested too deep to be parsed.
+     *
+     * @return the embedded message, or empty
      */
     public Optional<MimePart> embeddedMessage() {
         return Optional.ofNullable(embedded);
     }
 
-    /** Content-Transfer-Encoding token as sent, {@code 7bit} when absent. */
+    /**
+     * Content-Transfer-Encoding token as sent, {@code 7bit} when absent.
+     *
+     * @return the encoding token, case kept; {@code 7bit} when absent or empty
+     */
     public String contentTransferEncoding() {
         String value = headerValue("content-transfer-encoding");
         if (value == null) {
@@ -140,29 +209,57 @@ public final class MimePart {
         return end == start ? "7bit" : value.substring(start, end);
     }
 
+    /**
+     * The Content-ID field (RFC 2045 section 7), as BODYSTRUCTURE's body-fld-id reports it.
+     *
+     * @return the value with line breaks removed, or null when absent
+     */
     public String contentId() {
         return headerValue("content-id");
     }
 
+    /**
+     * The Content-Description field (RFC 2045 section 8), as BODYSTRUCTURE's body-fld-desc reports it.
+     *
+     * @return the value with line breaks removed, still encoded, or null when absent
+     */
     public String contentDescription() {
         return headerValue("content-description");
     }
 
+    /**
+     * The Content-MD5 field (RFC 1864), as BODYSTRUCTURE's body-fld-md5 reports it.
+     *
+     * @return the value with line breaks removed, or null when absent
+     */
     public String contentMd5() {
         return headerValue("content-md5");
     }
 
+    /**
+     * The Content-Location field (RFC 2557), as BODYSTRUCTURE's body-fld-loc reports it.
+     *
+     * @return the value with line breaks removed, or null when absent
+     */
     public String contentLocation() {
         return headerValue("content-location");
     }
 
-    /** The Content-Disposition, or null when absent or without a type. */
+    /**
+     * The Content-Disposition, or null when absent or without a type.
+     *
+     * @return the disposition type and its parameters, or null
+     */
     public Disposition disposition() {
         String value = headerValue("content-disposition");
         return value == null ? null : MimeValues.disposition(value);
     }
 
-    /** The Content-Language tags; empty when absent. */
+    /**
+     * The Content-Language tags; empty when absent.
+     *
+     * @return the language tags in the order sent, unmodifiable
+     */
     public List<String> languages() {
         String value = headerValue("content-language");
         return value == null ? List.of() : MimeValues.languages(value);
@@ -171,6 +268,8 @@ public final class MimePart {
     /**
      * Number of lines of the body: its LF count, as Dovecot counts (a last line without a line
      * break is not counted). Reported for text/* and message/rfc822 parts.
+     *
+     * @return the number of LF octets in the body; computed once
      */
     public int lines() {
         int n = lines;
@@ -186,7 +285,11 @@ public final class MimePart {
         return n;
     }
 
-    /** The envelope built from this part's own header (meaningful for a message). */
+    /**
+     * The envelope built from this part's own header (meaningful for a message).
+     *
+     * @return the envelope, built on first use and then kept
+     */
     public Envelope envelope() {
         Envelope e = envelope;
         if (e == null) {
@@ -196,7 +299,12 @@ public final class MimePart {
         return e;
     }
 
-    /** The first value of a field of this part's header, line breaks removed; null when absent. */
+    /**
+     * The first value of a field of this part's header, line breaks removed; null when absent.
+     *
+     * @param fieldName the field name, any case, without the colon
+     * @return the value, or null when the header has no such field
+     */
     public String headerValue(String fieldName) {
         return Headers.firstValue(message, fields, fieldName.toLowerCase(java.util.Locale.ROOT));
     }

@@ -10,13 +10,26 @@ public record Slice(byte[] array, int offset, int length) {
     /** The empty section, also the answer for a part that does not exist. */
     public static final Slice EMPTY = new Slice(new byte[0], 0, 0);
 
+    /**
+     * Checks that the run lies within the array.
+     *
+     * @param array the octets, shared, never modified
+     * @param offset where the run starts in {@code array}
+     * @param length how many octets the run holds
+     * @throws IndexOutOfBoundsException when the run does not lie within {@code array}
+     */
     public Slice {
         if (offset < 0 || length < 0 || offset + length > array.length) {
             throw new IndexOutOfBoundsException("slice " + offset + "+" + length + " of " + array.length);
         }
     }
 
-    /** A slice covering all of {@code bytes}. */
+    /**
+     * A slice covering all of {@code bytes}.
+     *
+     * @param bytes the octets, shared, not copied
+     * @return the slice
+     */
     public static Slice of(byte[] bytes) {
         return new Slice(bytes, 0, bytes.length);
     }
@@ -24,6 +37,10 @@ public record Slice(byte[] array, int offset, int length) {
     /**
      * The {@code count} bytes from {@code origin} on, as a partial fetch takes them (RFC 3501
      * §6.4.5): empty when {@code origin} is past the end, the rest when the range runs across it.
+     *
+     * @param origin the first octet wanted, counted from 0 within the slice
+     * @param count how many octets at most
+     * @return a view of the octets; {@link #EMPTY} when {@code origin} is past the end
      */
     public Slice window(long origin, long count) {
         if (origin >= length) {
@@ -33,7 +50,11 @@ public record Slice(byte[] array, int offset, int length) {
         return new Slice(array, offset + from, (int) Math.min(count, length - from));
     }
 
-    /** A fresh copy of the bytes. */
+    /**
+     * A fresh copy of the bytes.
+     *
+     * @return a new array of {@code length} octets
+     */
     public byte[] toByteArray() {
         return Arrays.copyOfRange(array, offset, offset + length);
     }

@@ -11,7 +11,12 @@ public final class SortValues {
     private SortValues() {
     }
 
-    /** SUBJECT: the base subject of the first Subject header (RFC 5256 §2.1). */
+    /**
+     * SUBJECT: the base subject of the first Subject header (RFC 5256 §2.1).
+     *
+     * @param mime the index of the message
+     * @return the base subject, {@code ""} when the message has no subject
+     */
     public static String subject(MimeIndex mime) {
         return BaseSubject.of(mime.root().headerValue("subject"));
     }
@@ -19,6 +24,9 @@ public final class SortValues {
     /**
      * FROM, TO and CC: the addr-mailbox of the first address of the list, as ENVELOPE has it; for
      * a group, the group's name, as Dovecot takes it.
+     *
+     * @param addresses the addresses of the field, as {@link MimeIndex#addresses} reads them
+     * @return the mailbox part, {@code ""} when there is none
      */
     public static String firstMailbox(List<Address> addresses) {
         if (addresses.isEmpty() || addresses.get(0).mailbox() == null) {
@@ -31,6 +39,9 @@ public final class SortValues {
      * DISPLAYFROM and DISPLAYTO (RFC 5957 §3): the display name of the first address of the list,
      * its encoded words decoded; when it has none (or an empty one), its addr-spec
      * {@code mailbox@host}; for a group, the group's name.
+     *
+     * @param addresses the addresses of the field, as {@link MimeIndex#addresses} reads them
+     * @return the display name or the address, {@code ""} when the list is empty
      */
     public static String displayName(List<Address> addresses) {
         if (addresses.isEmpty()) {

@@ -21,11 +21,22 @@ public record AppendRequest(List<Message> messages) {
      * its octets are the concatenation of: one {@link Part.Text} for a plain literal.
      */
     public record Message(Set<String> flags, OffsetDateTime date, List<Part> parts) {
+        /**
+         * Copies the parts.
+         *
+         * @param flags the flags as sent, validated; empty when none were given
+         * @param date the internal date as sent, or null for the moment the message is stored
+         * @param parts what the message's octets are the concatenation of, at least one
+         */
         public Message {
             parts = List.copyOf(parts);
         }
 
-        /** True when a part came as a literal8 (RFC 3516 §4.4). */
+        /**
+         * True when a part came as a literal8 (RFC 3516 §4.4).
+         *
+         * @return true when any part is a binary literal8
+         */
         public boolean binary() {
             return parts.stream().anyMatch(p -> p instanceof Part.Text t && t.binary());
         }
@@ -42,6 +53,11 @@ public record AppendRequest(List<Message> messages) {
         }
     }
 
+    /**
+     * Copies the messages.
+     *
+     * @param messages the messages in the order sent, at least one
+     */
     public AppendRequest {
         messages = List.copyOf(messages);
     }
@@ -52,6 +68,9 @@ public record AppendRequest(List<Message> messages) {
      *
      * @throws ProtocolException when a message is missing, not a literal, has a malformed flag
      *     list or date-time, holds NUL in a plain literal, or extra arguments follow
+     * @param args the command's arguments after the mailbox name
+     * @param extensions the server's extensions (MULTIAPPEND, BINARY, CATENATE, UTF8=ACCEPT decide the syntax)
+     * @return the messages to append
      */
     public static AppendRequest parse(List<Arg> args, Set<Extension> extensions) {
         return parse(args, extensions, false);

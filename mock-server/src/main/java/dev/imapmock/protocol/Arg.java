@@ -16,6 +16,11 @@ public sealed interface Arg permits Arg.Atom, Arg.Quoted, Arg.Literal, Arg.ListA
      * {@code BODY.PEEK[HEADER.FIELDS (FROM)]<0.100>}, whose brackets may hold spaces.
      */
     record Atom(String text) implements Arg {
+        /**
+         * Tells whether the atom is {@code NIL}, in any case (RFC 3501 section 4.5).
+         *
+         * @return true for {@code NIL}, {@code nil} and other spellings of it
+         */
         public boolean isNil() {
             return text.equalsIgnoreCase("NIL");
         }
@@ -30,11 +35,20 @@ public sealed interface Arg permits Arg.Atom, Arg.Quoted, Arg.Literal, Arg.ListA
      * a literal8 ({@code ~{n}}, RFC 3516 §4.4), the one form whose octets may include NUL.
      */
     record Literal(byte[] bytes, boolean binary) implements Arg {
+        /**
+         * A plain literal ({@code {n}} or {@code {n+}}), not a literal8.
+         *
+         * @param bytes the literal's octets as received
+         */
         public Literal(byte[] bytes) {
             this(bytes, false);
         }
 
-        /** True when an octet is NUL, which RFC 3501 §9 ({@code CHAR8}) allows in a literal8 only. */
+        /**
+         * True when an octet is NUL, which RFC 3501 §9 ({@code CHAR8}) allows in a literal8 only.
+         *
+         * @return true when the literal holds at least one NUL octet
+         */
         public boolean hasNul() {
             for (byte b : bytes) {
                 if (b == 0) {
@@ -47,17 +61,30 @@ public sealed interface Arg permits Arg.Atom, Arg.Quoted, Arg.Literal, Arg.ListA
 
     /** A parenthesized list. */
     record ListArg(List<Arg> items) implements Arg {
+        /**
+         * Copies the items, so the list cannot change after decoding.
+         *
+         * @param items the list's elements in order; may be empty for {@code ()}, not null
+         */
         public ListArg {
             items = List.copyOf(items);
         }
     }
 
-    /** True for a quoted string or a literal. */
+    /**
+     * True for a quoted string or a literal.
+     *
+     * @return true for {@link Quoted} and {@link Literal}; false for atoms (even {@code NIL}) and lists
+     */
     default boolean isString() {
         return this instanceof Quoted || this instanceof Literal;
     }
 
-    /** The octets of a string argument, or the ASCII of an atom; null for a list. */
+    /**
+     * The octets of a string argument, or the ASCII of an atom; null for a list.
+     *
+     * @return the octets, not copied; null for a {@link ListArg}
+     */
     default byte[] bytes() {
         if (this instanceof Atom a) {
             return a.text().getBytes(StandardCharsets.UTF_8);
@@ -71,7 +98,11 @@ public sealed interface Arg permits Arg.Atom, Arg.Quoted, Arg.Literal, Arg.ListA
         return null;
     }
 
-    /** The argument as an astring decoded as UTF-8 (atoms as sent); null for a list. */
+    /**
+     * The argument as an astring decoded as UTF-8 (atoms as sent); null for a list.
+     *
+     * @return the text, or null for a {@link ListArg}
+     */
     default String text() {
         byte[] b = bytes();
         return b == null ? null : new String(b, StandardCharsets.UTF_8);

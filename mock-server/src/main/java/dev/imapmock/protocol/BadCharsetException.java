@@ -12,11 +12,18 @@ public final class BadCharsetException extends ProtocolException {
     /** The charsets SEARCH accepts, as the BADCHARSET response code lists them. */
     public static final List<String> SUPPORTED = List.of("UTF-8", "US-ASCII");
 
+    /**
+     * @param charset the charset the client named
+     */
     public BadCharsetException(String charset) {
         super("charset " + ArgParsing.shorten(charset) + " is not supported; use UTF-8 or US-ASCII");
     }
 
-    /** The response code to send, {@code BADCHARSET (UTF-8 US-ASCII)}. */
+    /**
+     * The response code to send, {@code BADCHARSET (UTF-8 US-ASCII)}.
+     *
+     * @return the code without brackets
+     */
     public String responseCode() {
         return "BADCHARSET (" + String.join(" ", SUPPORTED) + ")";
     }

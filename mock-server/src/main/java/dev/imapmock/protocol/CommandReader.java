@@ -26,12 +26,23 @@ public final class CommandReader {
     /** Sends the {@code +} continuation a synchronizing literal waits for. */
     @FunctionalInterface
     public interface Continuation {
+        /**
+         * Sends the continuation now and flushes it.
+         *
+         * @throws IOException when the connection fails
+         */
         void ready() throws IOException;
     }
 
     /** Told of each literal a line announces, before the reader takes or refuses it (the client checks listen). */
     @FunctionalInterface
     public interface LiteralListener {
+        /**
+         * Called once per literal marker, with its announced size.
+         *
+         * @param size the octets announced; {@link Long#MAX_VALUE} for a size too large for a long
+         * @param synchronizing true for {@code {n}}, false for {@code {n+}}
+         */
         void literal(long size, boolean synchronizing);
     }
 
@@ -87,7 +98,13 @@ public final class CommandReader {
         UTF8
     }
 
-    /** A reader that takes non-synchronizing literals (LITERAL+). */
+    /**
+     * A reader that takes non-synchronizing literals (LITERAL+).
+     *
+     * @param in the connection's input, read from the reader's thread only
+     * @param limits the line, literal and nesting limits
+     * @param continuation what sends {@code +} before a synchronizing literal is read
+     */
     public CommandReader(InputStream in, ReaderLimits limits, Continuation continuation) {
         this(in, limits, continuation, true);
     }
@@ -95,6 +112,10 @@ public final class CommandReader {
     /**
      * @param nonSyncLiterals whether {@code {n+}} literals are taken (RFC 7888 LITERAL+); when not,
      *                        they are a syntax error and their octets are skipped
+     * A reader that takes non-synchronizing literals or not, without any other extension.
+     * @param in the connection's input, read from the reader's thread only
+     * @param limits the line, literal and nesting limits
+     * @param continuation what sends {@code +} before a synchronizing literal is read
      */
     public CommandReader(InputStream in, ReaderLimits limits, Continuation continuation, boolean nonSyncLiterals) {
         this(in, limits, continuation, nonSyncLiterals ? EnumSet.of(Extension.LITERAL_PLUS) : EnumSet.noneOf(Extension.class));
@@ -107,6 +128,11 @@ public final class CommandReader {
      * METADATA and METADATA-SERVER take SETMETADATA's;
      * APPENDLIMIT refuses an APPEND literal over the literal limit with {@code NO [TOOBIG]}
      * instead of BAD.
+     *
+     * @param in the connection's input, read from the reader's thread only
+     * @param limits the line, literal and nesting limits
+     * @param continuation what sends {@code +} before a synchronizing literal is read
+     * @param extensions the server's extensions; copied
      */
     public CommandReader(InputStream in, ReaderLimits limits, Continuation continuation, Set<Extension> extensions) {
         this.in = in;
@@ -126,7 +152,13 @@ public final class CommandReader {
         quotedOctets = QuotedOctets.UTF8;
     }
 
-    /** Reads the next command; null at the end of the stream. Empty lines are skipped, as Dovecot does. */
+    /**
+     * Reads the next command; null at the end of the stream. Empty lines are skipped, as Dovecot does.
+     *
+     * @return a {@link Command}, a {@link ReadResult.Malformed} for a command that could not be decoded, or null
+     * when the client closed the connection
+     * @throws IOException when reading fails, or the stream ends inside a literal ({@link java.io.EOFException})
+     */
     public ReadResult next() throws IOException {
         do {
             if (!readLine()) {
@@ -170,7 +202,11 @@ public final class CommandReader {
         }
     }
 
-    /** Tells {@code listener} of every literal announced from now on. */
+    /**
+     * Tells {@code listener} of every literal announced from now on.
+     *
+     * @param listener told of each literal marker, on the reader's thread; replaces the one before
+     */
     public void listen(LiteralListener listener) {
         this.literals = listener;
     }
@@ -178,6 +214,8 @@ public final class CommandReader {
     /**
      * Octets of the command last returned by {@link #next()} outside its literals, over all its
      * lines without their line ends (at most the line limit for a line over it).
+     *
+     * @return the count of octets, for the journal and the line limit
      */
     public long commandLineOctets() {
         return commandLineOctets;
@@ -186,6 +224,8 @@ public final class CommandReader {
     /**
      * Reads from {@code in} from now on, between two commands: the transport under the reader
      * changed (TLS began). Whatever the old stream still held is never read.
+     *
+     * @param in the new input stream
      */
     public void input(InputStream in) {
         this.in = in;
@@ -194,6 +234,10 @@ public final class CommandReader {
     /**
      * Reads one raw line (for AUTHENTICATE responses and IDLE's DONE), without its line end;
      * null at the end of the stream. Throws when the line exceeds the line limit.
+     *
+     * @return the line as UTF-8 text, or null at the end of the stream
+     * @throws ProtocolException when the line is longer than the line limit
+     * @throws IOException when reading fails
      */
     public String readRawLine() throws IOException {
         if (!readLine()) {

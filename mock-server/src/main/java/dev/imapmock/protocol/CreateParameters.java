@@ -17,6 +17,12 @@ public record CreateParameters(List<String> uses) {
     /** No parameters. */
     public static final CreateParameters NONE = new CreateParameters(null);
 
+    /**
+     * Copies the uses.
+     * is no USE parameter
+     *
+     * @param uses the special-use attributes of the USE parameter as sent, possibly none; null when there
+     */
     public CreateParameters {
         uses = uses == null ? null : List.copyOf(uses);
     }
@@ -27,6 +33,9 @@ public record CreateParameters(List<String> uses) {
      * only checks that each is written as an attribute, {@code "\" atom}.
      *
      * @throws ProtocolException for anything that is not a parameter the server knows
+     * @param args the arguments after the mailbox name, possibly none
+     * @param extensions the server's extensions; USE needs CREATE-SPECIAL-USE
+     * @return the parameters, {@link #NONE} when there are no arguments
      */
     public static CreateParameters parse(List<Arg> args, Set<Extension> extensions) {
         if (args.isEmpty()) {

@@ -14,21 +14,36 @@ import java.util.List;
 public sealed interface FetchItem permits FetchItem.Simple, FetchItem.BodySection, FetchItem.BinarySection,
         FetchItem.BinarySize {
 
-    /** True when fetching this item sets {@code \Seen} on the message (§6.4.5). */
+    /**
+     * True when fetching this item sets {@code \Seen} on the message (§6.4.5).
+     *
+     * @return true for {@code RFC822}, {@code RFC822.TEXT}, and {@code BODY[...]} and {@code BINARY[...]} without
+     *     PEEK
+     */
     boolean setsSeen();
 
-    /** The item name as it appears in the FETCH response, e.g. {@code RFC822.SIZE} or {@code BODY[TEXT]<0>}. */
+    /**
+     * The item name as it appears in the FETCH response, e.g. {@code RFC822.SIZE} or {@code BODY[TEXT]<0>}.
+     *
+     * @return the name the response carries the item's value under
+     */
     String responseName();
 
     /** The argument-free data items. */
     enum Attribute {
+        /** {@code FLAGS}: the message's flags. */
         FLAGS("FLAGS"),
+        /** {@code INTERNALDATE}: the date the server received the message. */
         INTERNALDATE("INTERNALDATE"),
+        /** {@code RFC822.SIZE}: the message's size in octets. */
         RFC822_SIZE("RFC822.SIZE"),
+        /** {@code UID}: the message's unique identifier. */
         UID("UID"),
+        /** {@code ENVELOPE}: the parsed header fields (RFC 3501 section 7.4.2). */
         ENVELOPE("ENVELOPE"),
         /** The non-extensible BODYSTRUCTURE form, {@code BODY} without a section. */
         BODY("BODY"),
+        /** {@code BODYSTRUCTURE}: the MIME structure with its extension data. */
         BODYSTRUCTURE("BODYSTRUCTURE"),
         /** Like {@code BODY[]}, including setting {@code \Seen}. */
         RFC822("RFC822"),
@@ -59,6 +74,11 @@ public sealed interface FetchItem permits FetchItem.Simple, FetchItem.BodySectio
             this.wire = wire;
         }
 
+        /**
+         * The item as written in FETCH and in its response.
+         *
+         * @return the wire name, e.g. {@code RFC822.SIZE}
+         */
         public String wire() {
             return wire;
         }
@@ -100,6 +120,13 @@ public sealed interface FetchItem permits FetchItem.Simple, FetchItem.BodySectio
      * {@code partial} counts decoded octets and is null when the whole part is wanted.
      */
     record BinarySection(boolean peek, List<Integer> path, Partial partial) implements FetchItem {
+        /**
+         * Copies the path.
+         *
+         * @param peek true for {@code BINARY.PEEK}, which leaves {@code \Seen} alone
+         * @param path the part numbers from the top, empty for the whole message
+         * @param partial the decoded octet range, or null for the whole part
+         */
         public BinarySection {
             path = List.copyOf(path);
         }
@@ -118,6 +145,11 @@ public sealed interface FetchItem permits FetchItem.Simple, FetchItem.BodySectio
 
     /** {@code BINARY.SIZE[part]} (RFC 3516 §4.2): the size {@link BinarySection} would send. */
     record BinarySize(List<Integer> path) implements FetchItem {
+        /**
+         * Copies the path.
+         *
+         * @param path the part numbers from the top, empty for the whole message
+         */
         public BinarySize {
             path = List.copyOf(path);
         }
@@ -143,6 +175,13 @@ public sealed interface FetchItem permits FetchItem.Simple, FetchItem.BodySectio
 
     /** The octet range of a partial fetch: {@code count} octets from {@code origin}. */
     record Partial(long origin, long count) {
+        /**
+         * Checks the range.
+         *
+         * @param origin the first octet, counted from 0
+         * @param count how many octets at most, at least 1
+         * @throws IllegalArgumentException when {@code origin} is negative or {@code count} below 1
+         */
         public Partial {
             if (origin < 0 || count < 1) {
                 throw new IllegalArgumentException("not a partial range: <" + origin + "." + count + ">");

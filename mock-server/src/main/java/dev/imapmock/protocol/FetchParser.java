@@ -32,6 +32,8 @@ public final class FetchParser {
      *
      * @throws ProtocolException when the items are missing, unknown, malformed, or followed by
      *     further arguments
+     * @param args the command's arguments after the sequence set
+     * @return the items in the order asked, macros (ALL, FAST, FULL) expanded
      */
     public static List<FetchItem> parse(List<Arg> args) {
         return parse(args, Set.of()).items();
@@ -43,6 +45,9 @@ public final class FetchParser {
      * items (RFC 7162 §3.1.4).
      *
      * @throws ProtocolException as {@link #parse(List)}, and for unknown or malformed modifiers
+     * @param args the command's arguments after the sequence set
+     * @param extensions the server's extensions, which decide the items and modifiers taken
+     * @return the items and the modifiers
      */
     public static FetchRequest parse(List<Arg> args, Set<Extension> extensions) {
         boolean modifiersOffered = extensions.contains(Extension.CONDSTORE) || extensions.contains(Extension.PARTIAL);
@@ -151,7 +156,13 @@ public final class FetchParser {
         throw new ProtocolException("expected FETCH data items but got " + ArgParsing.describe(arg));
     }
 
-    /** Parses one {@code fetch-att} of RFC 3501 (not a macro). */
+    /**
+     * Parses one {@code fetch-att} of RFC 3501 (not a macro).
+     *
+     * @param text one item's atom, e.g. {@code BODY.PEEK[HEADER]<0.100>}, any case
+     * @return the item
+     * @throws ProtocolException when the text is no item this server knows without extensions, or malformed
+     */
     public static FetchItem parseItem(String text) {
         return parseItem(text, Set.of());
     }

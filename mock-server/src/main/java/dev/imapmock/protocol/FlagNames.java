@@ -14,11 +14,17 @@ import java.util.Set;
  * name is rejected because it is no flag this server knows and cannot be a keyword.
  */
 public final class FlagNames {
+    /** The system flag {@code \Answered}, canonical spelling. */
     public static final String ANSWERED = "\\Answered";
+    /** The system flag {@code \Flagged}, canonical spelling. */
     public static final String FLAGGED = "\\Flagged";
+    /** The system flag {@code \Deleted}, canonical spelling. */
     public static final String DELETED = "\\Deleted";
+    /** The system flag {@code \Seen}, canonical spelling. */
     public static final String SEEN = "\\Seen";
+    /** The system flag {@code \Draft}, canonical spelling. */
     public static final String DRAFT = "\\Draft";
+    /** The flag {@code \Recent}: set by the server only, never accepted from a client. */
     public static final String RECENT = "\\Recent";
 
     /** The system flags a client may set, in canonical spelling. */
@@ -32,12 +38,20 @@ public final class FlagNames {
      * empty set. The set keeps the client's order and drops repeats.
      *
      * @throws ProtocolException for an element that is not a valid flag
+     * @param list the parenthesized list as decoded
+     * @return the flags, unmodifiable, in the client's order without repeats
      */
     public static Set<String> parseFlagList(Arg.ListArg list) {
         return parseFlags(list.items());
     }
 
-    /** Parses flags given one per argument, as STORE allows without parentheses. */
+    /**
+     * Parses flags given one per argument, as STORE allows without parentheses.
+     *
+     * @param flags the arguments, each one flag
+     * @return the flags, unmodifiable, in the client's order without repeats
+     * @throws ProtocolException for an argument that is not a valid flag (see {@link #parseFlag(Arg)})
+     */
     public static Set<String> parseFlags(List<Arg> flags) {
         Set<String> result = new LinkedHashSet<>();
         for (Arg flag : flags) {
@@ -51,6 +65,8 @@ public final class FlagNames {
      *
      * @throws ProtocolException for a string or list, {@code \Recent}, another backslash name or an
      *     atom with characters a keyword cannot hold
+     * @param arg one argument as decoded
+     * @return the flag: a system flag in canonical spelling, a keyword as sent
      */
     public static String parseFlag(Arg arg) {
         if (!(arg instanceof Arg.Atom atom)) {
@@ -75,7 +91,12 @@ public final class FlagNames {
         return text;
     }
 
-    /** The canonical spelling of a settable system flag named in any case, or null. */
+    /**
+     * The canonical spelling of a settable system flag named in any case, or null.
+     *
+     * @param name a flag name with its backslash, in any case
+     * @return the canonical spelling, or null when {@code name} is no settable system flag (also for {@code \Recent})
+     */
     public static String systemFlag(String name) {
         for (String flag : SETTABLE_SYSTEM_FLAGS) {
             if (ArgParsing.equalsIgnoreCase(flag, name)) {

@@ -26,7 +26,13 @@ public final class GmailRawQuery {
         this.text = text;
     }
 
-    /** The query as one search key. */
+    /**
+     * The query as one search key.
+     *
+     * @param query the X-GM-RAW text, Gmail's search syntax
+     * @return the key, an {@link SearchKey.And} for several terms
+     * @throws ProtocolException when the query is empty or malformed
+     */
     public static SearchKey parse(String query) {
         GmailRawQuery q = new GmailRawQuery(query);
         SearchKey key = q.sequence(false);

@@ -29,6 +29,8 @@ public final class ImapDates {
      *
      * @throws ProtocolException when the text does not have that exact shape or names no real
      *     moment (31-Feb, 24:00:00, a zone minute above 59)
+     * @param text the date-time without its surrounding quotes
+     * @return the moment with the offset given in the text
      */
     public static OffsetDateTime parseDateTime(String text) {
         // " 1-Jan-2024 00:00:00 +0000" and "01-Jan-2024 00:00:00 +0000" are 26 characters, the
@@ -71,7 +73,13 @@ public final class ImapDates {
         }
     }
 
-    /** Parses a {@code date-time} argument: a quoted string (or a literal) holding one. */
+    /**
+     * Parses a {@code date-time} argument: a quoted string (or a literal) holding one.
+     *
+     * @param arg the argument as decoded; an atom is refused, as RFC 3501 section 9 makes date-time a quoted string
+     * @return the moment with the offset given in the text
+     * @throws ProtocolException when the argument is no string or its text is no valid date-time
+     */
     public static OffsetDateTime parseDateTime(Arg arg) {
         if (!arg.isString()) {
             throw new ProtocolException("expected a date-time in quotes such as \"17-Jul-1996 02:44:25 -0700\" but got "
@@ -86,6 +94,8 @@ public final class ImapDates {
      * local mean times) is cut to whole minutes, keeping the instant.
      *
      * @throws IllegalArgumentException for a year outside 0..9999, which four digits cannot hold
+     * @param moment the moment to write, not null
+     * @return the 26-character text of the date-time
      */
     public static String formatDateTime(OffsetDateTime moment) {
         int offset = moment.getOffset().getTotalSeconds();
@@ -102,7 +112,13 @@ public final class ImapDates {
                 moment.getSecond(), offset < 0 ? '-' : '+', absMinutes / 60, absMinutes % 60);
     }
 
-    /** {@link #formatDateTime(OffsetDateTime)} for a zoned moment, in the offset it has then. */
+    /**
+     * {@link #formatDateTime(OffsetDateTime)} for a zoned moment, in the offset it has then.
+     *
+     * @param moment the moment to write, not null
+     * @return the 26-character text of the date-time
+     * @throws IllegalArgumentException for a year outside 0..9999
+     */
     public static String formatDateTime(ZonedDateTime moment) {
         return formatDateTime(moment.toOffsetDateTime());
     }
@@ -111,6 +127,8 @@ public final class ImapDates {
      * Parses a SEARCH {@code date}: {@code d-MMM-yyyy} or {@code dd-MMM-yyyy}.
      *
      * @throws ProtocolException when the text has another shape or names no real day
+     * @param text the date as sent, no quotes
+     * @return the day named
      */
     public static LocalDate parseDate(String text) {
         int firstDash = text.indexOf('-');
@@ -130,7 +148,13 @@ public final class ImapDates {
         return LocalDate.of(year, month, day);
     }
 
-    /** Parses a SEARCH {@code date} argument: an atom or a quoted string (a literal is also taken). */
+    /**
+     * Parses a SEARCH {@code date} argument: an atom or a quoted string (a literal is also taken).
+     *
+     * @param arg the argument as decoded
+     * @return the day named
+     * @throws ProtocolException for a list or text that is no valid date
+     */
     public static LocalDate parseDate(Arg arg) {
         if (arg instanceof Arg.ListArg) {
             throw new ProtocolException("expected a date such as 1-Feb-1994 but got a parenthesized list");
@@ -138,7 +162,13 @@ public final class ImapDates {
         return parseDate(arg.text());
     }
 
-    /** Writes a SEARCH {@code date}, e.g. {@code 1-Feb-1994}. */
+    /**
+     * Writes a SEARCH {@code date}, e.g. {@code 1-Feb-1994}.
+     *
+     * @param date the day to write, not null
+     * @return the text with the day not padded
+     * @throws IllegalArgumentException for a year outside 0..9999, which four digits cannot hold
+     */
     public static String formatDate(LocalDate date) {
         if (date.getYear() < 0 || date.getYear() > 9999) {
             throw new IllegalArgumentException("IMAP dates have four-digit years: " + date);

@@ -14,7 +14,12 @@ public final class ImapStrings {
     private ImapStrings() {
     }
 
-    /** Writes {@code value} as {@code NIL} when null, otherwise as {@link #writeString}. */
+    /**
+     * Writes {@code value} as {@code NIL} when null, otherwise as {@link #writeString}.
+     *
+     * @param out where the bytes go
+     * @param value the string's octets, or null for NIL
+     */
     public static void writeNString(ByteArrayOutputStream out, byte[] value) {
         if (value == null) {
             out.writeBytes(NIL);
@@ -23,7 +28,12 @@ public final class ImapStrings {
         }
     }
 
-    /** Writes {@code value} as NIL when null, otherwise its UTF-8 bytes as {@link #writeString}. */
+    /**
+     * Writes {@code value} as NIL when null, otherwise its UTF-8 bytes as {@link #writeString}.
+     *
+     * @param out where the bytes go
+     * @param value the text, or null for NIL
+     */
     public static void writeNString(ByteArrayOutputStream out, String value) {
         if (value == null) {
             out.writeBytes(NIL);
@@ -56,7 +66,12 @@ public final class ImapStrings {
         return true;
     }
 
-    /** Writes {@code value} as a quoted string, or as a literal when quoting cannot carry it. */
+    /**
+     * Writes {@code value} as a quoted string, or as a literal when quoting cannot carry it.
+     *
+     * @param out where the bytes go; nothing is written there but the string's own form
+     * @param value the octets to send; empty gives {@code ""}
+     */
     public static void writeString(ByteArrayOutputStream out, byte[] value) {
         if (needsLiteral(value)) {
             out.writeBytes(("{" + value.length + "}\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -82,7 +97,12 @@ public final class ImapStrings {
         out.writeBytes(quoted);
     }
 
-    /** Writes the UTF-8 bytes of {@code value} as {@link #writeString}. */
+    /**
+     * Writes the UTF-8 bytes of {@code value} as {@link #writeString}.
+     *
+     * @param out where the bytes go
+     * @param value the text to send, not null
+     */
     public static void writeString(ByteArrayOutputStream out, String value) {
         if (!writeQuotedAscii(out, value)) {
             writeString(out, value.getBytes(StandardCharsets.UTF_8));
@@ -92,6 +112,9 @@ public final class ImapStrings {
     /**
      * Writes {@code value} as an atom when it is a non-empty run of ATOM-CHARs, else as a string.
      * Used where the RFC allows astring (mailbox names, for instance).
+     *
+     * @param out where the bytes go
+     * @param value the text to send, not null; empty is written as {@code ""}
      */
     public static void writeAString(ByteArrayOutputStream out, String value) {
         if (isAtom(value)) {
@@ -101,7 +124,12 @@ public final class ImapStrings {
         }
     }
 
-    /** True when {@code value} can be sent as an atom: non-empty, only ATOM-CHAR octets. */
+    /**
+     * True when {@code value} can be sent as an atom: non-empty, only ATOM-CHAR octets.
+     *
+     * @param value the candidate text, not null
+     * @return true when every char is an ATOM-CHAR and there is at least one
+     */
     public static boolean isAtom(String value) {
         if (value.isEmpty()) {
             return false;
@@ -114,7 +142,12 @@ public final class ImapStrings {
         return true;
     }
 
-    /** ATOM-CHAR of RFC 3501 §9: any 7-bit CHAR except CTL, SP and atom-specials. */
+    /**
+     * ATOM-CHAR of RFC 3501 §9: any 7-bit CHAR except CTL, SP and atom-specials.
+     *
+     * @param c a char or octet value
+     * @return true when {@code c} may appear in an atom
+     */
     public static boolean isAtomChar(int c) {
         if (c <= 0x20 || c >= 0x7f) {
             return false;

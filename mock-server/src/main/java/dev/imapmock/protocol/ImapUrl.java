@@ -30,6 +30,11 @@ public record ImapUrl(String user, String mailbox, long uidValidity, long uid, S
 
     /** A URL that names no message: answered {@code NO [BADURL url]} with {@link #getMessage()}. */
     public static final class Invalid extends RuntimeException {
+        /**
+         * An invalid URL.
+         *
+         * @param reason the text after {@code NO [BADURL url]}, for the client's log
+         */
         public Invalid(String reason) {
             super(reason, null, false, false);
         }
@@ -40,6 +45,8 @@ public record ImapUrl(String user, String mailbox, long uidValidity, long uid, S
      *
      * @throws Invalid when it is not an IMAP URL of one message, or uses what this server does
      *     not take here ({@code ;URLAUTH=}, a search, a list of messages)
+     * @param url the URL as sent
+     * @return the parsed URL, not yet checked against the store
      */
     public static ImapUrl parse(String url) {
         return parse(url, false);
@@ -50,6 +57,9 @@ public record ImapUrl(String user, String mailbox, long uidValidity, long uid, S
      *
      * @throws Invalid as {@link #parse(String)}; with {@code urlAuth}, also when the URLAUTH part
      *     is malformed or follows a URL that is not {@code imap://user@host/...}
+     * @param url the URL as sent
+     * @param urlAuth true where a URLAUTH part is allowed (GENURLAUTH, URLFETCH)
+     * @return the parsed URL, not yet checked against the store
      */
     public static ImapUrl parse(String url, boolean urlAuth) {
         String rest = url;

@@ -27,9 +27,15 @@ public record ListRequest(Set<Selection> selection, String reference, List<Strin
 
     /** A selection option: which names LIST returns. */
     public enum Selection {
+        /** {@code SUBSCRIBED}: only subscribed names, existing or not. */
         SUBSCRIBED("SUBSCRIBED", null),
+        /** {@code REMOTE}: remote mailboxes too; this server has none, so it changes nothing. */
         REMOTE("REMOTE", null),
+        /**
+         * {@code RECURSIVEMATCH}: also parents of matching names (RFC 5258 section 3.5), tagged {@code CHILDINFO}.
+         */
         RECURSIVEMATCH("RECURSIVEMATCH", null),
+        /** {@code SPECIAL-USE}: only mailboxes with a special use (RFC 6154); only with SPECIAL-USE. */
         SPECIAL_USE("SPECIAL-USE", Extension.SPECIAL_USE);
 
         private final String wire;
@@ -43,8 +49,11 @@ public record ListRequest(Set<Selection> selection, String reference, List<Strin
 
     /** A return option: what LIST tells about each name. STATUS is {@link #status()}. */
     public enum Return {
+        /** {@code SUBSCRIBED}: mark subscribed names {@code \Subscribed}. */
         SUBSCRIBED("SUBSCRIBED", null),
+        /** {@code CHILDREN}: tell {@code \HasChildren} or {@code \HasNoChildren}. */
         CHILDREN("CHILDREN", null),
+        /** {@code SPECIAL-USE}: tell each mailbox's special-use attributes; only with SPECIAL-USE. */
         SPECIAL_USE("SPECIAL-USE", Extension.SPECIAL_USE);
 
         private final String wire;
@@ -56,6 +65,16 @@ public record ListRequest(Set<Selection> selection, String reference, List<Strin
         }
     }
 
+    /**
+     * Copies the sets and lists, so the request cannot change after parsing.
+     *
+     * @param selection the selection options; empty for the basic form
+     * @param reference the reference name as sent (modified UTF-7)
+     * @param patterns the mailbox patterns as sent, at least one
+     * @param returns the return options, with those the selection options imply
+     * @param status the items of the STATUS return option, in the order asked; empty without it
+     * @param extended true when any part of the extended syntax was used, even an empty option list
+     */
     public ListRequest {
         selection = Collections.unmodifiableSet(selection.isEmpty() ? EnumSet.noneOf(Selection.class) : EnumSet.copyOf(selection));
         returns = Collections.unmodifiableSet(returns.isEmpty() ? EnumSet.noneOf(Return.class) : EnumSet.copyOf(returns));
@@ -68,6 +87,9 @@ public record ListRequest(Set<Selection> selection, String reference, List<Strin
      *
      * @throws ProtocolException for anything the grammar does not allow, an option the server does
      *                           not know, and RECURSIVEMATCH without an option it could modify
+     * @param args the command's arguments after its name
+     * @param extensions the server's extensions: without LIST-EXTENDED only the basic form is taken
+     * @return the request
      */
     public static ListRequest parse(List<Arg> args, Set<Extension> extensions) {
         boolean offered = extensions.contains(Extension.LIST_EXTENDED);

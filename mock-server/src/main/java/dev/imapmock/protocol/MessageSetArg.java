@@ -25,6 +25,9 @@ public sealed interface MessageSetArg permits MessageSetArg.Numbers, MessageSetA
      * SEARCHRES, {@code $} is an invalid sequence set as in RFC 3501.
      *
      * @throws ProtocolException when {@code arg} is neither
+     * @param arg the argument as decoded
+     * @param extensions the server's extensions; {@code $} is taken with SEARCHRES only
+     * @return the sequence set or the saved result
      */
     static MessageSetArg parse(Arg arg, Set<Extension> extensions) {
         if (arg instanceof Arg.Atom atom && atom.text().contains("$") && extensions.contains(Extension.SEARCHRES)) {

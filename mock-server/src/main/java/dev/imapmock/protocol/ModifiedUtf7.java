@@ -26,6 +26,8 @@ public final class ModifiedUtf7 {
      *     character outside the modified BASE64 alphabet, left-over or non-zero padding bits, a
      *     printable US-ASCII character or a lone surrogate in an encoded run, or two encoded runs
      *     with nothing between them.
+     * @param wire the name as sent, modified UTF-7 (RFC 3501 section 5.1.3)
+     * @return the name in Unicode
      */
     public static String decode(String wire) {
         StringBuilder out = new StringBuilder(wire.length());
@@ -67,6 +69,8 @@ public final class ModifiedUtf7 {
      *
      * @throws IllegalArgumentException when {@code name} holds a lone surrogate, which no
      *     encoding can carry back
+     * @param name the name in Unicode
+     * @return the modified UTF-7 form, which {@link #decode(String)} turns back into {@code name}
      */
     public static String encode(String name) {
         StringBuilder out = new StringBuilder(name.length() + 8);

@@ -16,9 +16,26 @@ public record NotifyRequest(boolean none, boolean status, List<Group> groups) {
 
     /** The mailbox filters of RFC 5465 §6. */
     public enum Filter {
-        SELECTED, SELECTED_DELAYED, INBOXES, PERSONAL, SUBSCRIBED, SUBTREE, MAILBOXES;
+        /** {@code SELECTED}: the selected mailbox, its events told as they happen. */
+        SELECTED,
+        /** {@code SELECTED-DELAYED}: the selected mailbox, expunges told only when that is allowed. */
+        SELECTED_DELAYED,
+        /** {@code INBOXES}: the mailboxes mail may be delivered to; here, INBOX. */
+        INBOXES,
+        /** {@code PERSONAL}: every mailbox of the user's personal namespace. */
+        PERSONAL,
+        /** {@code SUBSCRIBED}: every subscribed mailbox. */
+        SUBSCRIBED,
+        /** {@code SUBTREE}: the named mailboxes and all mailboxes below them. */
+        SUBTREE,
+        /** {@code MAILBOXES}: exactly the named mailboxes. */
+        MAILBOXES;
 
-        /** True for the filters about the selected mailbox, which take no other group's mailboxes. */
+        /**
+         * True for the filters about the selected mailbox, which take no other group's mailboxes.
+         *
+         * @return true for {@link #SELECTED} and {@link #SELECTED_DELAYED}
+         */
         public boolean selected() {
             return this == SELECTED || this == SELECTED_DELAYED;
         }
@@ -26,9 +43,24 @@ public record NotifyRequest(boolean none, boolean status, List<Group> groups) {
 
     /** The events of RFC 5465 §5, by their wire names; {@link #OTHER} for any other atom. */
     public enum Event {
-        MESSAGENEW("MessageNew"), MESSAGEEXPUNGE("MessageExpunge"), FLAGCHANGE("FlagChange"),
-        ANNOTATIONCHANGE("AnnotationChange"), MAILBOXNAME("MailboxName"), SUBSCRIPTIONCHANGE("SubscriptionChange"),
-        MAILBOXMETADATACHANGE("MailboxMetadataChange"), SERVERMETADATACHANGE("ServerMetadataChange"), OTHER("");
+        /** {@code MessageNew}: a message arrived. */
+        MESSAGENEW("MessageNew"),
+        /** {@code MessageExpunge}: a message was expunged. */
+        MESSAGEEXPUNGE("MessageExpunge"),
+        /** {@code FlagChange}: a message's flags changed. */
+        FLAGCHANGE("FlagChange"),
+        /** {@code AnnotationChange}: a message annotation changed (RFC 5257); refused here with {@code BADEVENT}. */
+        ANNOTATIONCHANGE("AnnotationChange"),
+        /** {@code MailboxName}: a mailbox was created, deleted or renamed. */
+        MAILBOXNAME("MailboxName"),
+        /** {@code SubscriptionChange}: a mailbox was subscribed or unsubscribed. */
+        SUBSCRIPTIONCHANGE("SubscriptionChange"),
+        /** {@code MailboxMetadataChange}: a mailbox's metadata changed (RFC 5464). */
+        MAILBOXMETADATACHANGE("MailboxMetadataChange"),
+        /** {@code ServerMetadataChange}: the server's metadata changed (RFC 5464). */
+        SERVERMETADATACHANGE("ServerMetadataChange"),
+        /** Any other event name; the handler answers it with {@code BADEVENT}. */
+        OTHER("");
 
         private final String wire;
 
@@ -36,6 +68,11 @@ public record NotifyRequest(boolean none, boolean status, List<Group> groups) {
             this.wire = wire;
         }
 
+        /**
+         * The event's name as RFC 5465 spells it.
+         *
+         * @return the wire name, e.g. {@code MessageNew}; empty for {@link #OTHER}
+         */
         public String wire() {
             return wire;
         }
@@ -46,6 +83,14 @@ public record NotifyRequest(boolean none, boolean status, List<Group> groups) {
      * for {@code NONE}) and MessageNew's fetch attributes, if any, as sent.
      */
     public record Group(Filter filter, List<String> mailboxes, Set<Event> events, List<Arg> fetch) {
+        /**
+         * Copies the lists and the set, so the group cannot change after parsing.
+         *
+         * @param filter the mailbox filter
+         * @param mailboxes the mailbox names as sent (modified UTF-7); empty but for SUBTREE and MAILBOXES
+         * @param events the events named, empty for {@code NONE}
+         * @param fetch MessageNew's fetch attributes as sent, not yet parsed; empty when none were given
+         */
         public Group {
             mailboxes = List.copyOf(mailboxes);
             events = events.isEmpty() ? EnumSet.noneOf(Event.class) : EnumSet.copyOf(events);
@@ -53,11 +98,23 @@ public record NotifyRequest(boolean none, boolean status, List<Group> groups) {
         }
     }
 
+    /**
+     * Copies the groups, so the request cannot change after parsing.
+     *
+     * @param none true for {@code NOTIFY NONE}; then {@code status} is false and {@code groups} empty
+     * @param status true when {@code SET STATUS} asks for a STATUS of each mailbox of the groups at once
+     * @param groups the event groups in the order sent
+     */
     public NotifyRequest {
         groups = List.copyOf(groups);
     }
 
-    /** Parses NOTIFY's arguments; {@link ProtocolException} (BAD) for any syntax error. */
+    /**
+     * Parses NOTIFY's arguments; {@link ProtocolException} (BAD) for any syntax error.
+     *
+     * @param arguments the command's arguments after its name
+     * @return the request; its events not yet checked for support
+     */
     public static NotifyRequest parse(List<Arg> arguments) {
         Args args = new Args(arguments);
         String verb = args.atom("SET or NONE").toUpperCase(Locale.ROOT);

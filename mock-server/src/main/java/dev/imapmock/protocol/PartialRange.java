@@ -12,7 +12,13 @@ import java.util.List;
  */
 public record PartialRange(long first, long last) {
 
-    /** @throws ProtocolException for anything but {@code a:b} or {@code -a:-b} with non-zero 32-bit numbers */
+    /**
+     * Parses a PARTIAL range argument.
+     *
+     * @param arg the argument after PARTIAL, an atom such as {@code 1:100} or {@code -1:-100}
+     * @return the range with {@code first} the end nearer the start it counts from
+     * @throws ProtocolException for anything but {@code a:b} or {@code -a:-b} with non-zero 32-bit numbers
+     */
     public static PartialRange parse(Arg arg) {
         String text = arg instanceof Arg.Atom atom ? atom.text() : "";
         int colon = text.indexOf(':');
@@ -35,7 +41,13 @@ public record PartialRange(long first, long last) {
         return fromEnd ? new PartialRange(-low, -high) : new PartialRange(low, high);
     }
 
-    /** The part of {@code ordered} (ascending by UID) that the range names; empty past its end. */
+    /**
+     * The part of {@code ordered} (ascending by UID) that the range names; empty past its end.
+     *
+     * @param <T> the element type
+     * @param ordered the whole result, ascending by UID
+     * @return the positions the range names, a view of {@code ordered}; empty when it starts past the end
+     */
     public <T> List<T> of(List<T> ordered) {
         int n = ordered.size();
         long from = first > 0 ? first - 1 : n + last;

@@ -20,6 +20,12 @@ import java.util.Set;
  */
 public record QuotaLimits(Map<QuotaResource, Long> limits, List<String> unknown) {
 
+    /**
+     * Copies the map and the list, so the limits cannot change after parsing.
+     *
+     * @param limits the limits of the resources the server knows
+     * @param unknown the names, as sent, of well-formed resources it does not know
+     */
     public QuotaLimits {
         limits = Collections.unmodifiableMap(limits.isEmpty() ? new EnumMap<>(QuotaResource.class) : new EnumMap<>(limits));
         unknown = List.copyOf(unknown);
@@ -30,6 +36,9 @@ public record QuotaLimits(Map<QuotaResource, Long> limits, List<String> unknown)
      *
      * @throws ProtocolException when a name is not an atom, a limit is missing or not a number from
      *                           0 to 2^63-1, or a resource is named twice
+     * @param list the SETQUOTA list, e.g. {@code (STORAGE 512 MESSAGE 100)}
+     * @param extensions the server's extensions, which decide the resources known
+     * @return the limits; both parts empty for {@code ()}
      */
     public static QuotaLimits parse(Arg.ListArg list, Set<Extension> extensions) {
         Map<QuotaResource, Long> limits = new EnumMap<>(QuotaResource.class);

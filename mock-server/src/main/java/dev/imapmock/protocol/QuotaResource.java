@@ -20,12 +20,22 @@ public enum QuotaResource {
         this.extension = extension;
     }
 
-    /** The extension that offers this resource. */
+    /**
+     * The extension that offers this resource.
+     *
+     * @return the {@code QUOTA=RES-} extension that offers it
+     */
     public Extension extension() {
         return extension;
     }
 
-    /** The resource with this name (any case) that a server offering {@code extensions} knows, or null. */
+    /**
+     * The resource with this name (any case) that a server offering {@code extensions} knows, or null.
+     *
+     * @param name the resource name as sent
+     * @param extensions the server's extensions; a resource whose extension is missing is unknown
+     * @return the resource, or null
+     */
     public static QuotaResource named(String name, Set<Extension> extensions) {
         String upper = ArgParsing.upper(name);
         for (QuotaResource r : values()) {

@@ -5,7 +5,11 @@ import dev.imapmock.protocol.ResponseWriter.Status;
 /** What the command reader made of one command: a decoded command or a malformed one. */
 public sealed interface ReadResult permits Command, ReadResult.Malformed {
 
-    /** The tag, or null when none could be read (answered with an untagged BAD). */
+    /**
+     * The tag, or null when none could be read (answered with an untagged BAD).
+     *
+     * @return the tag, or null when none could be read
+     */
     String tag();
 
     /**
@@ -18,10 +22,27 @@ public sealed interface ReadResult permits Command, ReadResult.Malformed {
      */
     record Malformed(String tag, String name, String reason, String text, boolean fatal, Status status, String code)
             implements ReadResult {
+        /**
+         * A BAD without a response code.
+         *
+         * @param tag the tag, or null when none could be read
+         * @param name the command name when it was read, else null
+         * @param reason the text for the client's log
+         * @param text the line as far as it was kept, for the journal
+         * @param fatal true when the connection must close after the answer
+         */
         public Malformed(String tag, String name, String reason, String text, boolean fatal) {
             this(tag, name, reason, text, fatal, Status.BAD, null);
         }
 
+        /**
+         * A BAD without a response code, after which the reader is in step with the client.
+         *
+         * @param tag the tag, or null when none could be read
+         * @param name the command name when it was read, else null
+         * @param reason the text for the client's log
+         * @param text the line as far as it was kept, for the journal
+         */
         public Malformed(String tag, String name, String reason, String text) {
             this(tag, name, reason, text, false);
         }

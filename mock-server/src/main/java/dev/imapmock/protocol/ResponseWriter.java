@@ -19,6 +19,11 @@ public final class ResponseWriter {
     private int count;
     private ResponseCapture capture;
 
+    /**
+     * A writer whose output goes to {@code out}; nothing is sent before a flush or a full buffer.
+     *
+     * @param out the connection's stream (after any TLS, compression and fault layers); never closed here
+     */
     public ResponseWriter(OutputStream out) {
         this.out = out;
     }
@@ -28,7 +33,12 @@ public final class ResponseWriter {
         capture = new ResponseCapture();
     }
 
-    /** The lines kept since {@link #startCapture()}, and stops keeping; empty when not capturing. */
+    /**
+     * The lines kept since {@link #startCapture()}, and stops keeping; empty when not capturing.
+     *
+     * @return the captured lines, each without CRLF, a literal's octets replaced by a short note; empty when
+     * {@link #startCapture()} was not called
+     */
     public java.util.List<String> takeCapture() {
         ResponseCapture taken = capture;
         capture = null;
@@ -38,6 +48,9 @@ public final class ResponseWriter {
     /**
      * Writes {@code * text}; {@code text} must be ASCII without CR or LF, but for the UTF-8 of
      * mailbox names a session that speaks UTF-8 receives (RFC 6855 §3), which is sent as UTF-8.
+     *
+     * @param text the response after {@code "* "}, without CRLF
+     * @throws IOException when the stream fails while the buffer drains
      */
     public void untagged(String text) throws IOException {
         ascii("* ");
@@ -45,12 +58,26 @@ public final class ResponseWriter {
         write(CRLF, 0, 2);
     }
 
-    /** Writes bytes as they are, such as an encoded ENVELOPE. */
+    /**
+     * Writes bytes as they are, such as an encoded ENVELOPE.
+     *
+     * @param bytes the source octets, sent without checks
+     * @param offset where in {@code bytes} to start
+     * @param length how many octets to send
+     * @throws IOException when the stream fails
+     */
     public void raw(byte[] bytes, int offset, int length) throws IOException {
         write(bytes, offset, length);
     }
 
-    /** Writes a literal, {@code {n}} CRLF and the octets, streamed from the stored bytes. */
+    /**
+     * Writes a literal, {@code {n}} CRLF and the octets, streamed from the stored bytes.
+     *
+     * @param bytes the stored octets
+     * @param offset where in {@code bytes} the literal's content starts
+     * @param length the number of octets, also written as {@code n}
+     * @throws IOException when the stream fails
+     */
     public void literal(byte[] bytes, int offset, int length) throws IOException {
         literal(bytes, offset, length, false);
     }
@@ -58,6 +85,12 @@ public final class ResponseWriter {
     /**
      * Writes a literal, or with {@code literal8} a literal8 {@code ~{n}} (RFC 3516 §4.3), whose
      * octets may include NUL.
+     *
+     * @param bytes the stored octets
+     * @param offset where in {@code bytes} the literal's content starts
+     * @param length the number of octets, also written as {@code n}
+     * @param literal8 true for {@code ~{n}}, false for a plain {@code {n}}
+     * @throws IOException when the stream fails
      */
     public void literal(byte[] bytes, int offset, int length, boolean literal8) throws IOException {
         if (literal8) {
@@ -73,12 +106,25 @@ public final class ResponseWriter {
         }
     }
 
-    /** Writes text that is known to be ASCII (numbers, atoms, flag names). */
+    /**
+     * Writes text that is known to be ASCII (numbers, atoms, flag names).
+     *
+     * @param ascii the text; a char above 0x7f would be written as UTF-8, not checked
+     * @throws IOException when the stream fails
+     */
     public void raw(String ascii) throws IOException {
         ascii(ascii);
     }
 
-    /** Writes a status response: {@code tag status [code] text}, or {@code *} for a null tag. */
+    /**
+     * Writes a status response: {@code tag status [code] text}, or {@code *} for a null tag.
+     *
+     * @param tag the command's tag, or null for an untagged response
+     * @param status the condition
+     * @param code the response code without brackets (e.g. {@code UIDNEXT 5}), or null for none
+     * @param text the human-readable text; CR, LF and controls become spaces, non-ASCII becomes {@code ?}
+     * @throws IOException when the stream fails
+     */
     public void status(String tag, Status status, String code, String text) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append(tag == null ? "*" : tag).append(' ').append(status.name()).append(' ');
@@ -91,7 +137,12 @@ public final class ResponseWriter {
         write(CRLF, 0, 2);
     }
 
-    /** Sends a continuation request and flushes: the client waits for it. */
+    /**
+     * Sends a continuation request and flushes: the client waits for it.
+     *
+     * @param text the text after {@code "+ "}, sanitized like a status text; may be empty
+     * @throws IOException when the stream fails
+     */
     public void continuation(String text) throws IOException {
         ascii("+ ");
         byte[] line = sanitize(text);
@@ -100,7 +151,11 @@ public final class ResponseWriter {
         flush();
     }
 
-    /** Sends everything written so far. */
+    /**
+     * Sends everything written so far.
+     *
+     * @throws IOException when the stream fails
+     */
     public void flush() throws IOException {
         drain();
         out.flush();
@@ -169,5 +224,16 @@ public final class ResponseWriter {
     }
 
     /** The status conditions of RFC 3501 §7.1. */
-    public enum Status { OK, NO, BAD, PREAUTH, BYE }
+    public enum Status {
+        /** The command succeeded; untagged, an information or a greeting. */
+        OK,
+        /** The command failed for a reason of the mailbox or the server; the client may retry. */
+        NO,
+        /** The command was not understood or is not allowed in the session's state. */
+        BAD,
+        /** A greeting for a connection that is already authenticated (RFC 3501 section 7.1.4). */
+        PREAUTH,
+        /** The server is about to close the connection. */
+        BYE
+    }
 }

@@ -37,7 +37,16 @@ public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchK
 
     /** The envelope fields a search key can name. */
     enum EnvelopeField {
-        BCC, CC, FROM, SUBJECT, TO
+        /** The Bcc: field. */
+        BCC,
+        /** The Cc: field. */
+        CC,
+        /** The From: field. */
+        FROM,
+        /** The Subject: field. */
+        SUBJECT,
+        /** The To: field. */
+        TO
     }
 
     /**
@@ -65,12 +74,22 @@ public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchK
 
     /** Which date of a message a {@link Date} key compares. */
     enum DateSource {
-        INTERNAL, SENT, SAVED
+        /** The internal date (BEFORE, ON, SINCE). */
+        INTERNAL,
+        /** The Date: header, in its own zone (SENTBEFORE, SENTON, SENTSINCE). */
+        SENT,
+        /** The save date of RFC 8514 (SAVEDBEFORE, SAVEDON, SAVEDSINCE). */
+        SAVED
     }
 
     /** How a {@link Date} key compares: before the day, on it, or on or after it. */
     enum DateComparison {
-        BEFORE, ON, SINCE
+        /** Strictly before the day. */
+        BEFORE,
+        /** On the day. */
+        ON,
+        /** On the day or later. */
+        SINCE
     }
 
     /** LARGER and SMALLER: the RFC822.SIZE is strictly above or below {@code octets}. */
@@ -79,7 +98,10 @@ public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchK
 
     /** Strictly larger or strictly smaller. */
     enum SizeComparison {
-        LARGER, SMALLER
+        /** LARGER: strictly more octets. */
+        LARGER,
+        /** SMALLER: strictly fewer octets. */
+        SMALLER
     }
 
     /** A bare sequence set: the messages with these sequence numbers. */
@@ -107,7 +129,10 @@ public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchK
 
     /** Which side of the moment {@code seconds} ago a {@link Within} key takes. */
     enum Age {
-        OLDER, YOUNGER
+        /** OLDER: at least that many seconds old. */
+        OLDER,
+        /** YOUNGER: at most that many seconds old. */
+        YOUNGER
     }
 
     /**
@@ -142,14 +167,25 @@ public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchK
 
     /** Which identifier a {@link GmailId} key compares. */
     enum GmailIdKind {
-        MESSAGE, THREAD
+        /** X-GM-MSGID: the message's id. */
+        MESSAGE,
+        /** X-GM-THRID: the id of the message's thread. */
+        THREAD
     }
 
     /** Which identifier an {@link ObjectId} key compares. */
     enum ObjectIdKind {
-        EMAILID, THREADID
+        /** EMAILID: the message's id. */
+        EMAILID,
+        /** THREADID: the id of the message's thread. */
+        THREADID
     }
 
+    /**
+     * NOT: the messages the key does not match.
+     *
+     * @param key the key to negate
+     */
     record Not(SearchKey key) implements SearchKey {
     }
 
@@ -159,6 +195,11 @@ public sealed interface SearchKey permits SearchKey.All, SearchKey.Flag, SearchK
 
     /** Keys in a row, or in parentheses: the messages every key matches. */
     record And(List<SearchKey> keys) implements SearchKey {
+        /**
+         * Copies the keys, so the conjunction cannot change after parsing.
+         *
+         * @param keys the keys in the order sent, at least one for a parsed program
+         */
         public And {
             keys = List.copyOf(keys);
         }

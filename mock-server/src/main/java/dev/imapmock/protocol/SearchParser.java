@@ -54,6 +54,8 @@ public final class SearchParser {
      *
      * @throws BadCharsetException when CHARSET names a charset other than UTF-8 or US-ASCII
      * @throws ProtocolException for every syntax error
+     * @param args the command's arguments after {@code SEARCH}
+     * @return the parsed program
      */
     public static SearchProgram parse(List<Arg> args) {
         return parse(args, Set.of());
@@ -65,6 +67,9 @@ public final class SearchParser {
      *
      * @throws BadCharsetException when CHARSET names a charset other than UTF-8 or US-ASCII
      * @throws ProtocolException for every syntax error
+     * @param args the command's arguments after {@code SEARCH} or {@code UID SEARCH}
+     * @param extensions the server's extensions, which decide the keys and RETURN options taken
+     * @return the parsed program
      */
     public static SearchProgram parse(List<Arg> args, Set<Extension> extensions) {
         ReturnList returnList = readReturn(args, extensions, Extension.ESEARCH, Extension.CONTEXT_SEARCH, "SEARCH");
@@ -105,6 +110,9 @@ public final class SearchParser {
      * SEARCH that fails later (a charset the server lacks) can still tell whether it asked to SAVE.
      *
      * @throws ProtocolException when RETURN has no list after it or the list holds an unknown option
+     * @param args the command's arguments after {@code SEARCH}
+     * @param extensions the server's extensions; without ESEARCH a leading RETURN is no option list
+     * @return the options, empty when SEARCH does not open with RETURN
      */
     public static Set<SearchReturn> returnOptions(List<Arg> args, Set<Extension> extensions) {
         return readReturn(args, extensions, Extension.ESEARCH, Extension.CONTEXT_SEARCH, "SEARCH").options();

@@ -15,11 +15,27 @@ import java.util.Set;
 public record SearchProgram(String charset, SearchKey key, Set<SearchReturn> returns, PartialRange partial,
                             boolean usesModSeq) {
 
+    /**
+     * Copies the result options.
+     *
+     * @param charset the charset the client named, or null when it named none
+     * @param key the one key that combines all criteria
+     * @param returns the result options of RETURN; empty for a SEARCH without RETURN
+     * @param partial the PARTIAL range of RETURN, or null when there is none
+     * @param usesModSeq true when a MODSEQ key occurs anywhere in {@code key}
+     */
     public SearchProgram {
         returns = Set.copyOf(returns);
     }
 
-    /** A program without PARTIAL. */
+    /**
+     * A program without PARTIAL.
+     *
+     * @param charset the charset the client named, or null when it named none
+     * @param key the one key that combines all criteria
+     * @param returns the result options of RETURN; empty for a SEARCH without RETURN
+     * @param usesModSeq true when a MODSEQ key occurs anywhere in {@code key}
+     */
     public SearchProgram(String charset, SearchKey key, Set<SearchReturn> returns, boolean usesModSeq) {
         this(charset, key, returns, null, usesModSeq);
     }
@@ -27,6 +43,8 @@ public record SearchProgram(String charset, SearchKey key, Set<SearchReturn> ret
     /**
      * True when the answer is an {@code * ESEARCH} response: RETURN asked for MIN, MAX, ALL, COUNT
      * or PARTIAL, or for UPDATE, whose first answer is the one it will update (RFC 5267 §4.2).
+     *
+     * @return true when the answer is ESEARCH, false for the classic {@code * SEARCH}
      */
     public boolean esearch() {
         return returns.contains(SearchReturn.MIN) || returns.contains(SearchReturn.MAX)
@@ -35,12 +53,20 @@ public record SearchProgram(String charset, SearchKey key, Set<SearchReturn> ret
     }
 
 
-    /** True when the search is to be kept live (RFC 5267 §4.2). */
+    /**
+     * True when the search is to be kept live (RFC 5267 §4.2).
+     *
+     * @return true when RETURN holds UPDATE
+     */
     public boolean updates() {
         return returns.contains(SearchReturn.UPDATE);
     }
 
-    /** True when the result is to be remembered for {@code $}. */
+    /**
+     * True when the result is to be remembered for {@code $}.
+     *
+     * @return true when RETURN holds SAVE
+     */
     public boolean saves() {
         return returns.contains(SearchReturn.SAVE);
     }

@@ -31,6 +31,9 @@ public record SelectParameters(boolean condstore, Qresync qresync) {
      *
      * @throws ProtocolException for anything that is not a parameter the server knows, or a
      *                           malformed QRESYNC parameter
+     * @param args the arguments after the mailbox name, possibly none
+     * @param extensions the server's extensions; CONDSTORE and QRESYNC need theirs
+     * @return the parameters, {@link #NONE} when there are no arguments
      */
     public static SelectParameters parse(List<Arg> args, Set<Extension> extensions) {
         if (args.isEmpty()) {

@@ -27,17 +27,34 @@ public final class SequenceSet {
 
     /** An inclusive range of numbers, {@code first <= last}, both at least 1. */
     public record Range(long first, long last) {
+        /**
+         * Checks the bounds.
+         *
+         * @param first the lowest number, at least 1
+         * @param last the highest number, at least {@code first}
+         * @throws IllegalArgumentException when {@code first < 1} or {@code last < first}
+         */
         public Range {
             if (first < 1 || last < first) {
                 throw new IllegalArgumentException("not a range: " + first + ":" + last);
             }
         }
 
-        /** How many numbers the range holds. */
+        /**
+         * How many numbers the range holds.
+         *
+         * @return {@code last - first + 1}, at least 1
+         */
         public long size() {
             return last - first + 1;
         }
 
+        /**
+         * Tells whether {@code n} lies in the range.
+         *
+         * @param n any number
+         * @return true when {@code first <= n <= last}
+         */
         public boolean contains(long n) {
             return n >= first && n <= last;
         }
@@ -54,6 +71,8 @@ public final class SequenceSet {
      *
      * @throws ProtocolException for an empty set or part, 0, a leading zero, a number above
      *     4294967295, or anything that is not a number, {@code *} or a range of them
+     * @param text the atom's text
+     * @return the set, in canonical form
      */
     public static SequenceSet parse(String text) {
         if (text.isEmpty()) {
@@ -94,7 +113,13 @@ public final class SequenceSet {
                 star);
     }
 
-    /** Parses an argument that must be an atom holding a sequence set. */
+    /**
+     * Parses an argument that must be an atom holding a sequence set.
+     *
+     * @param arg the argument as decoded
+     * @return the set, in canonical form
+     * @throws ProtocolException when the argument is no atom or no valid sequence set
+     */
     public static SequenceSet parse(Arg arg) {
         if (!(arg instanceof Arg.Atom atom)) {
             throw new ProtocolException("expected a sequence set such as 1:5,7 but got " + ArgParsing.describe(arg));
@@ -102,7 +127,13 @@ public final class SequenceSet {
         return parse(atom.text());
     }
 
-    /** The set of exactly these numbers (each at least 1), written as compactly as possible. */
+    /**
+     * The set of exactly these numbers (each at least 1), written as compactly as possible.
+     *
+     * @param members the numbers, in any order, repeats allowed; empty gives the empty set
+     * @return the set, with no {@code *}
+     * @throws IllegalArgumentException for a member below 1
+     */
     public static SequenceSet of(Collection<Long> members) {
         List<long[]> plain = new ArrayList<>(members.size());
         for (long n : members) {
@@ -118,6 +149,9 @@ public final class SequenceSet {
      * Numbers in the order given, written as a sequence set that keeps that order (ESORT's ALL,
      * RFC 5267 §3.1, and the updates of a live SORT): a run of consecutive ascending numbers
      * becomes {@code a:b}, as Dovecot writes them, everything else stays where it is.
+     *
+     * @param numbers the numbers in the order to keep, each at least 1
+     * @return the text, such as {@code 4,1:3,9}; empty text for an empty list
      */
     public static String inOrder(List<Long> numbers) {
         StringBuilder sb = new StringBuilder();
@@ -139,7 +173,13 @@ public final class SequenceSet {
         return sb.toString();
     }
 
-    /** The set of exactly these numbers (each at least 1). */
+    /**
+     * The set of exactly these numbers (each at least 1).
+     *
+     * @param members the numbers, in any order, repeats allowed; none gives the empty set
+     * @return the set, with no {@code *}
+     * @throws IllegalArgumentException for a member below 1
+     */
     public static SequenceSet of(long... members) {
         List<Long> list = new ArrayList<>(members.length);
         for (long n : members) {
@@ -148,7 +188,14 @@ public final class SequenceSet {
         return of(list);
     }
 
-    /** The set {@code first:last}; {@code first} may be larger than {@code last}. */
+    /**
+     * The set {@code first:last}; {@code first} may be larger than {@code last}.
+     *
+     * @param first one end, at least 1
+     * @param last the other end, at least 1
+     * @return the set of that one range
+     * @throws IllegalArgumentException when either end is below 1
+     */
     public static SequenceSet range(long first, long last) {
         if (first < 1 || last < 1) {
             throw new IllegalArgumentException("sequence numbers start at 1: " + first + ":" + last);
@@ -156,17 +203,31 @@ public final class SequenceSet {
         return new SequenceSet(new long[] {Math.min(first, last), Math.max(first, last)}, new long[0], false);
     }
 
-    /** True for a set without members; only {@link #of} builds one, the wire grammar cannot. */
+    /**
+     * True for a set without members; only {@link #of} builds one, the wire grammar cannot.
+     *
+     * @return true when the set has no member
+     */
     public boolean isEmpty() {
         return numbers.length == 0 && toStar.length == 0 && !star;
     }
 
-    /** The largest number written in the set, ignoring {@code *}; 0 when there is none. */
+    /**
+     * The largest number written in the set, ignoring {@code *}; 0 when there is none.
+     *
+     * @return the largest number, or 0 when the set holds only {@code *} or nothing
+     */
     public long highestNumber() {
         long highest = numbers.length == 0 ? 0 : numbers[numbers.length - 1];
         return toStar.length == 0 ? highest : Math.max(highest, toStar[toStar.length - 1]);
     }
 
+    /**
+     * Tells whether the set mentions {@code *}, alone or as a range end; such a set's members depend on the
+     * mailbox it is applied to.
+     *
+     * @return true when {@code *} occurs in the set
+     */
     public boolean usesStar() {
         return star || toStar.length > 0;
     }
@@ -174,6 +235,10 @@ public final class SequenceSet {
     /**
      * True when {@code n} is in the set, {@code *} standing for {@code largest}. Numbers above
      * {@code largest} are members when a range names them; {@link #ranges} clips, this does not.
+     *
+     * @param n the number asked about; below 1 is never a member
+     * @param largest the largest number in use, what {@code *} stands for
+     * @return true when {@code n} is a member
      */
     public boolean contains(long n, long largest) {
         if (n < 1) {
@@ -206,6 +271,9 @@ public final class SequenceSet {
      * The members within {@code 1..largest}, {@code *} standing for {@code largest}, as ascending,
      * merged, non-touching ranges. RFC 3501 §6.4.8: {@code 5:*} with a largest of 3 means
      * {@code 3:5}, so it yields 3. Empty when {@code largest} is below 1.
+     *
+     * @param largest the largest number in use (the message count or the highest UID)
+     * @return the ranges, unmodifiable, possibly empty
      */
     public List<Range> ranges(long largest) {
         if (largest < 1) {
@@ -231,12 +299,22 @@ public final class SequenceSet {
         return List.copyOf(result);
     }
 
-    /** The members within {@code 1..largest} in ascending order, produced lazily. */
+    /**
+     * The members within {@code 1..largest} in ascending order, produced lazily.
+     *
+     * @param largest the largest number in use, what {@code *} stands for and where ranges are clipped
+     * @return the members, ascending, each once
+     */
     public LongStream members(long largest) {
         return ranges(largest).stream().flatMapToLong(r -> LongStream.rangeClosed(r.first(), r.last()));
     }
 
-    /** How many members fall within {@code 1..largest}. */
+    /**
+     * How many members fall within {@code 1..largest}.
+     *
+     * @param largest the largest number in use, what {@code *} stands for and where ranges are clipped
+     * @return the number of members, 0 when {@code largest} is below 1
+     */
     public long count(long largest) {
         return ranges(largest).stream().mapToLong(Range::size).sum();
     }

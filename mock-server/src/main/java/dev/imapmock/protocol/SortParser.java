@@ -23,6 +23,11 @@ public final class SortParser {
      * @throws BadCharsetException when the charset is neither UTF-8 nor US-ASCII (and everything
      *                             before the search keys is well formed)
      * @throws ProtocolException   for every syntax error
+     * Parses SORT's arguments after {@code SORT} or {@code UID SORT}: an optional {@code RETURN (...)} with
+     * ESORT, the sort criteria in parentheses, the charset and the search keys.
+     * @param args the command's arguments after its name
+     * @param extensions the server's extensions, which decide the criteria, keys and RETURN options taken
+     * @return the sort criteria and the search program
      */
     public static SortProgram parse(List<Arg> args, Set<Extension> extensions) {
         SearchParser.ReturnList returns = readReturn(args, extensions);
@@ -51,6 +56,11 @@ public final class SortParser {
     /**
      * The result options of the {@code RETURN (...)} that opens SORT's arguments, empty without
      * one, so that a SORT that fails on its charset can tell whether it asked to SAVE.
+     *
+     * @param args the command's arguments after its name
+     * @param extensions the server's extensions; without ESORT a leading RETURN is no option list
+     * @return the options, empty when SORT does not open with RETURN
+     * @throws ProtocolException when RETURN has no list after it or the list holds an unknown option
      */
     public static Set<SearchReturn> returnOptions(List<Arg> args, Set<Extension> extensions) {
         return readReturn(args, extensions).options();

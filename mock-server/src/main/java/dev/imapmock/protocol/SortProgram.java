@@ -9,6 +9,12 @@ import java.util.List;
  */
 public record SortProgram(List<SortCriterion> criteria, SearchProgram search) {
 
+    /**
+     * Copies the criteria.
+     *
+     * @param criteria the sort criteria, most significant first, at least one
+     * @param search the search that picks the messages
+     */
     public SortProgram {
         criteria = List.copyOf(criteria);
     }

@@ -11,12 +11,19 @@ import java.util.Set;
  * STATUS=SIZE (RFC 8438 §2), OBJECTID (RFC 8474 §4.2) QUOTA (RFC 9208 §4.2) and APPENDLIMIT (RFC 7889 §3); the same items go into LIST-STATUS's return option (RFC 5819 §2).
  */
 public enum StatusItem {
+    /** {@code MESSAGES}: the number of messages. */
     MESSAGES(null),
+    /** {@code RECENT}: the number of messages with {@code \Recent}. */
     RECENT(null),
+    /** {@code UIDNEXT}: the UID the next message will get. */
     UIDNEXT(null),
+    /** {@code UIDVALIDITY}: the mailbox's UID validity. */
     UIDVALIDITY(null),
+    /** {@code UNSEEN}: the number of messages without {@code \Seen}. */
     UNSEEN(null),
+    /** {@code HIGHESTMODSEQ}: the highest mod-sequence in the mailbox; only with CONDSTORE. */
     HIGHESTMODSEQ(Extension.CONDSTORE),
+    /** {@code SIZE}: the total size of the messages in octets (RFC 8438); only with STATUS=SIZE. */
     SIZE(Extension.STATUS_SIZE),
     /** The mailbox's object identifier (RFC 8474 §4.2), written {@code MAILBOXID (id)}. */
     MAILBOXID(Extension.OBJECTID),
@@ -40,7 +47,11 @@ public enum StatusItem {
         this.extension = extension;
     }
 
-    /** The item's name on the wire, such as {@code DELETED-STORAGE}. */
+    /**
+     * The item's name on the wire, such as {@code DELETED-STORAGE}.
+     *
+     * @return the name as asked for and answered
+     */
     public String wire() {
         return wire;
     }
@@ -51,6 +62,9 @@ public enum StatusItem {
      *
      * @throws ProtocolException for an empty list, an item that is not an atom, or an item the
      *                           server does not know
+     * @param list the parenthesized list as decoded
+     * @param extensions the server's extensions; an item of an extension not among them is unknown
+     * @return the items, unmodifiable, without repeats
      */
     public static List<StatusItem> parse(Arg.ListArg list, Set<Extension> extensions) {
         if (list.items().isEmpty()) {

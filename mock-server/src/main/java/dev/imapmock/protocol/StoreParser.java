@@ -17,6 +17,9 @@ public final class StoreParser {
     /**
      * @throws ProtocolException for a missing or unknown data item, missing flags, a flag list
      *     followed by more arguments, or an invalid flag
+     * Parses STORE's arguments with the syntax of RFC 3501 alone.
+     * @param args the command's arguments after the sequence set
+     * @return the operation, unconditional
      */
     public static StoreOperation parse(List<Arg> args) {
         return parse(args, Set.of());
@@ -27,6 +30,9 @@ public final class StoreParser {
      * store modifiers {@code (UNCHANGEDSINCE n)} may precede the data item (RFC 7162 §3.1.3).
      *
      * @throws ProtocolException as {@link #parse(List)}, and for unknown or repeated modifiers
+     * @param args the command's arguments after the sequence set
+     * @param extensions the server's extensions; with CONDSTORE the UNCHANGEDSINCE modifier is taken
+     * @return the operation
      */
     public static StoreOperation parse(List<Arg> args, Set<Extension> extensions) {
         long unchangedSince = StoreOperation.UNCONDITIONAL;

@@ -24,13 +24,25 @@ public final class StructureEncoder {
     private StructureEncoder() {
     }
 
+    /**
+     * The ENVELOPE of RFC 3501 section 7.4.2, as its parenthesized list.
+     *
+     * @param e the parsed envelope of a message or of an attached message
+     * @return the encoded list, NIL for every field the message lacks
+     */
     public static byte[] envelope(Envelope e) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         writeEnvelope(out, e);
         return out.toByteArray();
     }
 
-    /** BODYSTRUCTURE when {@code extensible}, else BODY. */
+    /**
+     * BODYSTRUCTURE when {@code extensible}, else BODY.
+     *
+     * @param part the part, usually a message's root
+     * @param extensible true for BODYSTRUCTURE (with the extension data), false for BODY
+     * @return the encoded list
+     */
     public static byte[] bodyStructure(MimePart part, boolean extensible) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         writeBody(out, part, extensible);

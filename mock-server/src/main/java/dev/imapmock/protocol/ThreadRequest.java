@@ -20,6 +20,9 @@ public record ThreadRequest(ThreadAlgorithm algorithm, SearchProgram search) {
      *
      * @throws BadCharsetException when the charset is not UTF-8 or US-ASCII
      * @throws ProtocolException   for an algorithm the server does not offer and every syntax error
+     * @param args the command's arguments after its name
+     * @param extensions the server's extensions, which decide the algorithms and search keys taken
+     * @return the request
      */
     public static ThreadRequest parse(List<Arg> args, Set<Extension> extensions) {
         if (args.isEmpty()) {

@@ -20,7 +20,11 @@ public record UrlAuth(String rump, Instant expire, Access access, String mechani
     /** RFC 4467 §3: {@code encoded-urlauth = 32*HEXDIG}. */
     private static final int MIN_TOKEN = 32;
 
-    /** True for a rump URL, which GENURLAUTH takes: no mechanism and token yet. */
+    /**
+     * True for a rump URL, which GENURLAUTH takes: no mechanism and token yet.
+     *
+     * @return true when there is no mechanism
+     */
     public boolean isRump() {
         return mechanism == null;
     }

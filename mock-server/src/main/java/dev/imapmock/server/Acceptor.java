@@ -49,7 +49,13 @@ public final class Acceptor {
         }
     }
 
-    /** Binds the configured address, on the implicit-TLS port too if there is one, and starts accepting. */
+    /**
+     * Binds the configured address, on the implicit-TLS port too if there is one, and starts accepting.
+     *
+     * @param server what the connections share; its configuration names the address and ports
+     * @return the acceptor, its threads running
+     * @throws IOException when a port cannot be bound; nothing stays bound then
+     */
     public static Acceptor start(ServerContext server) throws IOException {
         ServerConfig config = server.config();
         ServerSocket socket = bind(config.host(), config.port());
@@ -82,11 +88,20 @@ public final class Acceptor {
         }
     }
 
+    /**
+     * The port bound, the real one when 0 was asked for.
+     *
+     * @return the local port of the plain listener
+     */
     public int port() {
         return socket.getLocalPort();
     }
 
-    /** The implicit-TLS port, or -1 when there is none. */
+    /**
+     * The implicit-TLS port, or -1 when there is none.
+     *
+     * @return the local port, or -1
+     */
     public int tlsPort() {
         return tlsSocket == null ? -1 : tlsSocket.getLocalPort();
     }

@@ -39,6 +39,8 @@ public final class LiveSearch {
      *
      * @param matches tells, for a sequence number of the view, whether its message matches the search
      * @param found   the UIDs the search found
+     * @param tag the tag of the SEARCH, which its ESEARCH updates carry
+     * @param uid true for UID SEARCH, whose updates name UIDs
      */
     public LiveSearch(String tag, boolean uid, IntPredicate matches, Collection<Long> found) {
         this.tag = tag;
@@ -54,6 +56,9 @@ public final class LiveSearch {
      *
      * @param found the messages the sort found, in {@code order}
      * @param order the sort order, ties broken by UID (which is mailbox order)
+     * @param tag the tag of the SORT, which its ESEARCH updates carry
+     * @param uid true for UID SORT, whose updates name UIDs
+     * @param matches tells, for a sequence number of the view, whether its message matches the search
      */
     public LiveSearch(String tag, boolean uid, IntPredicate matches, List<Message> found, Comparator<Message> order) {
         this.tag = tag;
@@ -64,6 +69,11 @@ public final class LiveSearch {
         this.order = order;
     }
 
+    /**
+     * The tag of the command that asked for UPDATE; CANCELUPDATE names it.
+     *
+     * @return the tag
+     */
     public String tag() {
         return tag;
     }

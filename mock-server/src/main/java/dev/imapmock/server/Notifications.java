@@ -34,6 +34,13 @@ public final class Notifications implements AccountListener {
 
     /** One {@code (filter events)} group with its mailbox names decoded. */
     public record Watch(Filter filter, Set<String> names, Set<Event> events) {
+        /**
+         * Copies the sets.
+         *
+         * @param filter the mailbox filter
+         * @param names the mailbox names of SUBTREE and MAILBOXES, decoded; empty for the other filters
+         * @param events the events asked for, empty for {@code NONE}
+         */
         public Watch {
             names = Set.copyOf(names);
             events = Set.copyOf(events);
@@ -84,11 +91,20 @@ public final class Notifications implements AccountListener {
         return overflowed;
     }
 
-    /** Runs {@code action} whenever a change arrives (IDLE waits on it). */
+    /**
+     * Runs {@code action} whenever a change arrives (IDLE waits on it).
+     *
+     * @param action run on the thread that changed the store, so it must not block; null for none
+     */
     public void onChange(Runnable action) {
         this.wakeUp = action == null ? () -> { } : action;
     }
 
+    /**
+     * Tells whether news waits to be told; safe from any thread.
+     *
+     * @return true when events arrived since the last {@code tell}, or the queue overflowed
+     */
     public boolean hasPending() {
         return overflowed || !pending.isEmpty();
     }

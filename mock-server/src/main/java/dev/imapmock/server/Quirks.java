@@ -25,6 +25,16 @@ public record Quirks(String greeting, List<Extension> beforeLogin, List<Extensio
     /** ImapMock's own behaviour. */
     public static final Quirks NONE = new Quirks(null, null, null, true, null);
 
+    /**
+     * Copies the extension lists.
+     *
+     * @param greeting the text of the greeting after {@code * OK }, or null for ImapMock's
+     * @param beforeLogin the extensions CAPABILITY names before login, in this order, or null for the order of {@link
+     *     Extension}
+     * @param afterLogin the same after login
+     * @param recent false when no message is ever {@code \Recent}
+     * @param loginRefusal when not null, LOGIN and the password mechanisms are refused with this text
+     */
     public Quirks {
         beforeLogin = beforeLogin == null ? null : List.copyOf(beforeLogin);
         afterLogin = afterLogin == null ? null : List.copyOf(afterLogin);

@@ -80,7 +80,13 @@ public final class SelectedMailbox implements MailboxListener {
         this.toldRecent = recentCount();
     }
 
-    /** Selects {@code mailbox}; SELECT claims its \Recent messages, EXAMINE ({@code readOnly}) does not. */
+    /**
+     * Selects {@code mailbox}; SELECT claims its \Recent messages, EXAMINE ({@code readOnly}) does not.
+     *
+     * @param mailbox the mailbox to select, of the user's own, so every right applies
+     * @param readOnly true for EXAMINE
+     * @return the selection, registered as a listener of the mailbox until {@link #close()}
+     */
     public static SelectedMailbox open(Mailbox mailbox, boolean readOnly) {
         return new SelectedMailbox(mailbox, readOnly, true, Rights.ALL, null);
     }
@@ -88,6 +94,11 @@ public final class SelectedMailbox implements MailboxListener {
     /**
      * As {@link #open(Mailbox, boolean)}; with {@code recent} false no message is ever
      * {@code \Recent} for this session (a profile's quirk, {@link Quirks#recent()}).
+     *
+     * @param mailbox the mailbox to select, of the user's own, so every right applies
+     * @param readOnly true for EXAMINE
+     * @param recent false when no message is ever \Recent for this session
+     * @return the selection, registered as a listener of the mailbox until {@link #close()}
      */
     public static SelectedMailbox open(Mailbox mailbox, boolean readOnly, boolean recent) {
         return new SelectedMailbox(mailbox, readOnly, recent, Rights.ALL, null);
@@ -111,7 +122,11 @@ public final class SelectedMailbox implements MailboxListener {
         return new SelectedMailbox(mailbox, readOnly, recent, rights, viewer);
     }
 
-    /** {@return the flags of {@code m} as this session's user sees them (see {@link Mailbox#flagsFor})} */
+    /**
+     * {@return the flags of {@code m} as this session's user sees them (see {@link Mailbox#flagsFor})}
+     *
+     * @param m a message of this mailbox
+     */
     public Flags flagsOf(Message m) {
         return mailbox.flagsFor(m, viewer);
     }
@@ -131,25 +146,50 @@ public final class SelectedMailbox implements MailboxListener {
         return rights;
     }
 
+    /**
+     * The mailbox selected.
+     *
+     * @return the store's mailbox, which may hold messages this client has not been told of yet
+     */
     public Mailbox mailbox() {
         return mailbox;
     }
 
+    /**
+     * Tells whether the mailbox was opened read-only (EXAMINE, or too few rights).
+     *
+     * @return true when the session may change neither flags nor messages here
+     */
     public boolean readOnly() {
         return readOnly;
     }
 
-    /** The number of messages the client knows of. */
+    /**
+     * The number of messages the client knows of.
+     *
+     * @return the size of the view, as the client was last told it (or is about to be)
+     */
     public int exists() {
         return view.size();
     }
 
-    /** The message with sequence number {@code seq} (1-based) in this client's numbering. */
+    /**
+     * The message with sequence number {@code seq} (1-based) in this client's numbering.
+     *
+     * @param seq a sequence number from 1 to {@link #exists()}
+     * @return the message
+     * @throws IndexOutOfBoundsException for a number outside the view
+     */
     public Message bySequence(int seq) {
         return view.get(seq - 1);
     }
 
-    /** The sequence number of {@code uid} in this client's numbering, or -1. O(log n). */
+    /**
+     * The sequence number of {@code uid} in this client's numbering, or -1. O(log n).
+     *
+     * @param uid the UID to look up
+     * @return the sequence number, or -1 when the view has no such message
+     */
     public int sequenceOf(long uid) {
         int seq = firstSequenceAtOrAbove(uid);
         return seq <= view.size() && view.get(seq - 1).uid() == uid ? seq : -1;
@@ -158,6 +198,9 @@ public final class SelectedMailbox implements MailboxListener {
     /**
      * The sequence number of the first message whose UID is at least {@code uid}; one past the
      * last when there is none. O(log n).
+     *
+     * @param uid the UID to look up
+     * @return a sequence number from 1 to {@code exists() + 1}
      */
     public int firstSequenceAtOrAbove(long uid) {
         int lo = 0;
@@ -173,22 +216,39 @@ public final class SelectedMailbox implements MailboxListener {
         return lo + 1;
     }
 
-    /** UIDNEXT when the mailbox was selected, as SELECT reports it. */
+    /**
+     * UIDNEXT when the mailbox was selected, as SELECT reports it.
+     *
+     * @return the UIDNEXT reported at SELECT
+     */
     public long uidNextAtOpen() {
         return uidNextAtOpen;
     }
 
-    /** The highest UID the client knows of, 0 when the view is empty. */
+    /**
+     * The highest UID the client knows of, 0 when the view is empty.
+     *
+     * @return the last UID of the view, or 0
+     */
     public long highestUid() {
         return view.isEmpty() ? 0 : view.get(view.size() - 1).uid();
     }
 
-    /** True when this session holds \Recent for the message; never for an IMAP4rev2 session. */
+    /**
+     * True when this session holds \Recent for the message; never for an IMAP4rev2 session.
+     *
+     * @param uid the message's UID
+     * @return true when the message is \Recent for this session
+     */
     public boolean isRecent(long uid) {
         return !noRecent && ((uid >= recentFrom && uid < recentTo) || recentLater.contains(uid));
     }
 
-    /** How many messages of the view are \Recent for this session. */
+    /**
+     * How many messages of the view are \Recent for this session.
+     *
+     * @return the count for a RECENT response
+     */
     public int recentCount() {
         int count = 0;
         for (int i = view.size() - 1; i >= 0; i--) {
@@ -202,16 +262,29 @@ public final class SelectedMailbox implements MailboxListener {
         return count;
     }
 
-    /** True once the mailbox was deleted under this session. */
+    /**
+     * True once the mailbox was deleted under this session.
+     *
+     * @return true when a Deleted event arrived; the session must then leave the mailbox
+     */
     public boolean gone() {
         return gone;
     }
 
-    /** Runs {@code action} whenever a change arrives (IDLE waits on it). */
+    /**
+     * Runs {@code action} whenever a change arrives (IDLE waits on it).
+     *
+     * @param action run on the thread that changed the mailbox, so it must not block; null for none
+     */
     public void onChange(Runnable action) {
         this.wakeUp = action == null ? () -> { } : action;
     }
 
+    /**
+     * Tells whether events arrived that {@link #sync} has not told yet; safe from any thread.
+     *
+     * @return true while news is waiting
+     */
     public boolean hasPending() {
         return !pending.isEmpty();
     }
@@ -225,17 +298,29 @@ public final class SelectedMailbox implements MailboxListener {
     /**
      * Keeps {@code search} live until it is cancelled or the mailbox is left (RFC 5267 §4.2). Its
      * tag is that of no live search (see {@link #updates}).
+     *
+     * @param search the search to update after each sync
      */
     public void keepUpdated(LiveSearch search) {
         live.put(search.tag(), search);
     }
 
-    /** True when a live search has this tag. */
+    /**
+     * True when a live search has this tag.
+     *
+     * @param tag the tag of the SEARCH or SORT that asked for UPDATE
+     * @return true when that search is live
+     */
     public boolean updates(String tag) {
         return live.containsKey(tag);
     }
 
-    /** Stops updating the search with this tag (CANCELUPDATE, RFC 5267 §4.3); true when there was one. */
+    /**
+     * Stops updating the search with this tag (CANCELUPDATE, RFC 5267 §4.3); true when there was one.
+     *
+     * @param tag the tag of the SEARCH or SORT that asked for UPDATE
+     * @return true when a search was stopped
+     */
     public boolean cancelUpdate(String tag) {
         return live.remove(tag) != null;
     }
@@ -263,6 +348,10 @@ public final class SelectedMailbox implements MailboxListener {
      * command. A message that arrives and leaves before the client heard of it is never mentioned.
      * Live searches (RFC 5267 §4.2) get their REMOVEFROM for expunged messages before the first
      * EXPUNGE, and their ADDTO and REMOVEFROM for arrived and changed messages after EXISTS.
+     *
+     * @param out where the untagged responses go; not flushed here
+     * @param expungeAllowed false during FETCH, STORE and SEARCH (and their kin), where no EXPUNGE may be sent
+     * @throws IOException when writing fails
      */
     public void sync(ResponseWriter out, boolean expungeAllowed) throws IOException {
         if (!pending.isEmpty()) {
@@ -421,6 +510,9 @@ public final class SelectedMailbox implements MailboxListener {
     /**
      * Writes FLAGS and PERMANENTFLAGS with every keyword of the mailbox (SELECT's first two
      * responses, RFC 3501 §6.3.1), and remembers that the client knows them.
+     *
+     * @param out where the two responses go
+     * @throws IOException when writing fails
      */
     public void tellFlags(ResponseWriter out) throws IOException {
         List<String> keywords = mailbox.keywords();
@@ -460,6 +552,9 @@ public final class SelectedMailbox implements MailboxListener {
      * Writes FLAGS and PERMANENTFLAGS again when the mailbox has keywords the client was not told
      * of: RFC 3501 §7.2.6 wants every flag in a FETCH to have been announced first. Cheap when
      * there is nothing new, so every writer of flags calls it.
+     *
+     * @param out where FLAGS and PERMANENTFLAGS go when they are due
+     * @throws IOException when writing fails
      */
     public void tellKeywords(ResponseWriter out) throws IOException {
         if (mailbox.keywords().size() != toldKeywords) {
@@ -495,12 +590,20 @@ public final class SelectedMailbox implements MailboxListener {
         vanished = true;
     }
 
-    /** True once the session has UIDONLY on: no response carries a message sequence number. */
+    /**
+     * True once the session has UIDONLY on: no response carries a message sequence number.
+     *
+     * @return true when UIDFETCH replaces FETCH in responses
+     */
     public boolean reportsUidsOnly() {
         return uidsOnly;
     }
 
-    /** True once the session has CONDSTORE on: FETCH responses about changes carry MODSEQ. */
+    /**
+     * True once the session has CONDSTORE on: FETCH responses about changes carry MODSEQ.
+     *
+     * @return true when flag-change FETCH responses carry MODSEQ
+     */
     public boolean reportsModSeqs() {
         return modSeqs;
     }
@@ -510,6 +613,13 @@ public final class SelectedMailbox implements MailboxListener {
      * and the news of other sessions' changes send it: with the UID when {@code withUid}, and with
      * UID and MODSEQ once CONDSTORE is on (RFC 7162 §3.1.4; Dovecot leaves the UID out there).
      * Announces new keywords first.
+     *
+     * @param seq the message's sequence number in this client's numbering
+     * @param m the message
+     * @param withUid true to include the UID (as UID STORE does)
+     * @param out where new keywords are announced before the line is returned
+     * @return the response text without {@code "* "}, to pass to {@link ResponseWriter#untagged}
+     * @throws IOException when announcing the keywords fails
      */
     public String flagsFetch(int seq, Message m, boolean withUid, ResponseWriter out) throws IOException {
         long modSeq = m.modSeq();
@@ -531,6 +641,12 @@ public final class SelectedMailbox implements MailboxListener {
     /**
      * {@code n FETCH (UID u FLAGS (...) MODSEQ (m))}: a changed message as QRESYNC's SELECT tells
      * it (RFC 7162 §3.2.5). Announces new keywords first.
+     *
+     * @param seq the message's sequence number in this client's numbering
+     * @param m the message
+     * @param out where new keywords are announced before the line is returned
+     * @return the response text without {@code "* "}
+     * @throws IOException when announcing the keywords fails
      */
     public String changeFetch(int seq, Message m, ResponseWriter out) throws IOException {
         long modSeq = m.modSeq();
@@ -545,6 +661,11 @@ public final class SelectedMailbox implements MailboxListener {
      * The flags of {@code m} for a FETCH response, after announcing any keyword among them that
      * the client does not know yet. Call it before the response that holds them starts. The
      * flags are read first: a keyword a message carries is always already in the mailbox's list.
+     *
+     * @param m the message
+     * @param out where new keywords are announced
+     * @return the flags, space-separated, with \Recent when it holds for this session; empty for none
+     * @throws IOException when announcing the keywords fails
      */
     public String fetchFlags(Message m, ResponseWriter out) throws IOException {
         Flags flags = flagsOf(m);

@@ -47,7 +47,7 @@ public record ServerConfig(String host, int port, ReaderLimits limits, Duration 
      * @param connections tells by the connection's number (from 1) whether it is one of them
      */
     public record Preauth(String user, java.util.function.IntPredicate connections) {
-        /** No connection: a class rather than a lambda, as the first lambda costs a fresh JVM a bootstrap. */
+        /** No connection starts authenticated (a class rather than a lambda: the first lambda costs a fresh JVM a bootstrap). */
         public static final Preauth NONE = new Preauth(null, new Nobody());
 
         private static final class Nobody implements java.util.function.IntPredicate {
@@ -57,12 +57,38 @@ public record ServerConfig(String host, int port, ReaderLimits limits, Duration 
             }
         }
 
-        /** The user connection {@code number} starts logged in as, or null when it starts with a login. */
+        /**
+         * The user connection {@code number} starts logged in as, or null when it starts with a login.
+         *
+         * @param number the connection's number, from 1
+         * @return the user, or null
+         */
         public String userFor(int number) {
             return user != null && connections.test(number) ? user : null;
         }
     }
 
+    /**
+     * Fills in the defaults and copies the collections.
+     *
+     * @param host the address to bind
+     * @param port the port to bind, 0 for a free one
+     * @param limits what the command reader accepts
+     * @param idleTimeout how long a connection may stay silent before {@code * BYE Autologout}
+     * @param maxConnections connections served at once; more are greeted with {@code * BYE}; 0 for no limit
+     * @param clock the source of internal dates, UIDVALIDITY seeds and journal times
+     * @param extensions the extensions offered; each one missing behaves as never implemented
+     * @param tls how the server speaks TLS, or null when it never does
+     * @param tlsPort the port of implicit TLS, 0 for a free one, or -1 for none
+     * @param requireTls true when LOGIN and the mechanisms that send a secret in clear are refused before TLS
+     * @param mechanisms the SASL mechanisms offered, in {@code AUTH=} order
+     * @param maxFailedLogins failed logins a connection may make before {@code * BYE}; 0 for no limit
+     * @param preauth the connections greeted with {@code * PREAUTH} and as whom; null for none
+     * @param rev2Only true when the server speaks IMAP4rev2 only
+     * @param quirks how the server imitates a provider; null for none
+     * @throws IllegalArgumentException when rev2Only is set without IMAP4rev2, or TLS is asked for (implicit TLS,
+     *     STARTTLS, requireTls) without {@code tls}
+     */
     public ServerConfig {
         preauth = preauth == null ? Preauth.NONE : preauth;
         quirks = quirks == null ? Quirks.NONE : quirks;
@@ -77,7 +103,24 @@ public record ServerConfig(String host, int port, ReaderLimits limits, Duration 
         }
     }
 
-    /** A server without the quirks of a provider. */
+    /**
+     * A server without the quirks of a provider.
+     *
+     * @param host the address to bind
+     * @param port the port to bind, 0 for a free one
+     * @param limits what the command reader accepts
+     * @param idleTimeout how long a connection may stay silent before {@code * BYE Autologout}
+     * @param maxConnections connections served at once; more are greeted with {@code * BYE}; 0 for no limit
+     * @param clock the source of internal dates, UIDVALIDITY seeds and journal times
+     * @param extensions the extensions offered; each one missing behaves as never implemented
+     * @param tls how the server speaks TLS, or null when it never does
+     * @param tlsPort the port of implicit TLS, 0 for a free one, or -1 for none
+     * @param requireTls true when LOGIN and the mechanisms that send a secret in clear are refused before TLS
+     * @param mechanisms the SASL mechanisms offered, in {@code AUTH=} order
+     * @param maxFailedLogins failed logins a connection may make before {@code * BYE}; 0 for no limit
+     * @throws IllegalArgumentException when rev2Only is set without IMAP4rev2, or TLS is asked for (implicit TLS,
+     *     STARTTLS, requireTls) without {@code tls}
+     */
     public ServerConfig(String host, int port, ReaderLimits limits, Duration idleTimeout,
                         int maxConnections, Clock clock, Set<Extension> extensions,
                         TlsConfig tls, int tlsPort, boolean requireTls, List<Mechanism> mechanisms,
@@ -86,7 +129,26 @@ public record ServerConfig(String host, int port, ReaderLimits limits, Duration 
                 mechanisms, maxFailedLogins, Preauth.NONE, false, Quirks.NONE);
     }
 
-    /** A server without the quirks of a provider, with its PREAUTH and IMAP4rev2-only settings. */
+    /**
+     * A server without the quirks of a provider, with its PREAUTH and IMAP4rev2-only settings.
+     *
+     * @param host the address to bind
+     * @param port the port to bind, 0 for a free one
+     * @param limits what the command reader accepts
+     * @param idleTimeout how long a connection may stay silent before {@code * BYE Autologout}
+     * @param maxConnections connections served at once; more are greeted with {@code * BYE}; 0 for no limit
+     * @param clock the source of internal dates, UIDVALIDITY seeds and journal times
+     * @param extensions the extensions offered; each one missing behaves as never implemented
+     * @param tls how the server speaks TLS, or null when it never does
+     * @param tlsPort the port of implicit TLS, 0 for a free one, or -1 for none
+     * @param requireTls true when LOGIN and the mechanisms that send a secret in clear are refused before TLS
+     * @param mechanisms the SASL mechanisms offered, in {@code AUTH=} order
+     * @param maxFailedLogins failed logins a connection may make before {@code * BYE}; 0 for no limit
+     * @param preauth the connections greeted with {@code * PREAUTH} and as whom; null for none
+     * @param rev2Only true when the server speaks IMAP4rev2 only
+     * @throws IllegalArgumentException when rev2Only is set without IMAP4rev2, or TLS is asked for (implicit TLS,
+     *     STARTTLS, requireTls) without {@code tls}
+     */
     public ServerConfig(String host, int port, ReaderLimits limits, Duration idleTimeout,
                         int maxConnections, Clock clock, Set<Extension> extensions,
                         TlsConfig tls, int tlsPort, boolean requireTls, List<Mechanism> mechanisms,
@@ -95,7 +157,17 @@ public record ServerConfig(String host, int port, ReaderLimits limits, Duration 
                 mechanisms, maxFailedLogins, preauth, rev2Only, Quirks.NONE);
     }
 
-    /** A server that never speaks TLS. */
+    /**
+     * A server that never speaks TLS.
+     *
+     * @param host the address to bind
+     * @param port the port to bind, 0 for a free one
+     * @param limits what the command reader accepts
+     * @param idleTimeout how long a connection may stay silent before {@code * BYE Autologout}
+     * @param maxConnections connections served at once; more are greeted with {@code * BYE}; 0 for no limit
+     * @param clock the source of internal dates, UIDVALIDITY seeds and journal times
+     * @param extensions the extensions offered; each one missing behaves as never implemented
+     */
     public ServerConfig(String host, int port, ReaderLimits limits, Duration idleTimeout,
                         int maxConnections, Clock clock, Set<Extension> extensions) {
         this(host, port, limits, idleTimeout, maxConnections, clock, extensions, null, -1, false,
@@ -106,12 +178,19 @@ public record ServerConfig(String host, int port, ReaderLimits limits, Duration 
      * The largest message APPEND takes, in octets: the literal limit, which one command's
      * literals share (so with MULTIAPPEND it bounds all messages of one command together).
      * Advertised as {@code APPENDLIMIT=n} (RFC 7889 §2) when the server offers APPENDLIMIT.
+     *
+     * @return the limit in octets, at most {@code Integer.MAX_VALUE - 8}
      */
     public long appendLimit() {
         return Math.min(limits.maxLiteralSize(), Integer.MAX_VALUE - 8);
     }
 
-    /** True when the server offers {@code extension}. */
+    /**
+     * True when the server offers {@code extension}.
+     *
+     * @param extension the extension asked about
+     * @return true when it is among {@link #extensions()}
+     */
     public boolean offers(Extension extension) {
         return extensions.contains(extension);
     }

@@ -34,17 +34,38 @@ import java.util.Set;
 public record ServerContext(ServerConfig config, MailStore store, Journal journal, Faults faults,
                             ClientChecks checks, CustomCommands commands) {
 
-    /** A context without fault rules. */
+    /**
+     * A context without fault rules.
+     *
+     * @param config the configuration
+     * @param store the mail
+     * @param journal where commands are recorded, and what the client checks report to
+     */
     public ServerContext(ServerConfig config, MailStore store, Journal journal) {
         this(config, store, journal, new Faults(0));
     }
 
-    /** A context whose client checks report to {@code journal}, without custom commands. */
+    /**
+     * A context whose client checks report to {@code journal}, without custom commands.
+     *
+     * @param config the configuration
+     * @param store the mail
+     * @param journal where commands are recorded, and what the client checks report to
+     * @param faults the fault rules
+     */
     public ServerContext(ServerConfig config, MailStore store, Journal journal, Faults faults) {
         this(config, store, journal, faults, new CustomCommands());
     }
 
-    /** A context whose client checks report to {@code journal}. */
+    /**
+     * A context whose client checks report to {@code journal}.
+     *
+     * @param config the configuration
+     * @param store the mail
+     * @param journal where commands are recorded, and what the client checks report to
+     * @param faults the fault rules
+     * @param commands the custom commands, dispatched before the server's own
+     */
     public ServerContext(ServerConfig config, MailStore store, Journal journal, Faults faults,
                          CustomCommands commands) {
         this(config, store, journal, faults, new ClientChecks(journal, config.extensions()), commands);
@@ -73,6 +94,11 @@ public record ServerContext(ServerConfig config, MailStore store, Journal journa
      * {@code channelBound} is true when the connection has TLS channel-binding data, which the
      * {@code -PLUS} mechanisms need. A rev2-only server leaves IMAP4rev1 out and starts with
      * IMAP4rev2 (RFC 9051 §7.2.2).
+     *
+     * @param state the session's state
+     * @param secure true once the connection speaks TLS
+     * @param channelBound true when the connection has TLS channel-binding data
+     * @return the capability names, space-separated, without the leading {@code CAPABILITY}
      */
     public String capabilities(SessionState state, boolean secure, boolean channelBound) {
         StringBuilder sb = new StringBuilder(config.rev2Only() ? "IMAP4rev2" : "IMAP4rev1");
@@ -140,13 +166,22 @@ public record ServerContext(ServerConfig config, MailStore store, Journal journa
      * True when {@code mechanism} is offered on this connection: configured, and not one that
      * sends a secret in clear on a clear connection of a server that requires TLS, nor one that
      * binds the channel where there is none to bind.
+     *
+     * @param mechanism a SASL mechanism
+     * @param secure true once the connection speaks TLS
+     * @param channelBound true when the connection has TLS channel-binding data
+     * @return true when AUTHENTICATE may use it and CAPABILITY lists it
      */
     public boolean offers(Mechanism mechanism, boolean secure, boolean channelBound) {
         return config.mechanisms().contains(mechanism) && !(mechanism.sendsSecretInClear() && loginDisabled(secure))
                 && (channelBound || !mechanism.bindsChannel());
     }
 
-    /** The accounts' passwords and tokens, as the SASL mechanisms check them. */
+    /**
+     * The accounts' passwords and tokens, as the SASL mechanisms check them.
+     *
+     * @return a view over the store's accounts and OAuth tokens, read at each call
+     */
     public Credentials credentials() {
         return new Credentials() {
             @Override
@@ -176,7 +211,12 @@ public record ServerContext(ServerConfig config, MailStore store, Journal journa
         };
     }
 
-    /** True when a password may not be sent on this connection: TLS is required and not spoken yet. */
+    /**
+     * True when a password may not be sent on this connection: TLS is required and not spoken yet.
+     *
+     * @param secure true once the connection speaks TLS
+     * @return true when LOGIN and clear-text mechanisms are refused
+     */
     public boolean loginDisabled(boolean secure) {
         return config.requireTls() && !secure;
     }

@@ -16,7 +16,12 @@ public final class MessageIds {
     private MessageIds() {
     }
 
-    /** Every valid identifier in {@code value}, in order; empty for null or a value without one. */
+    /**
+     * Every valid identifier in {@code value}, in order; empty for null or a value without one.
+     *
+     * @param value a header value (Message-ID, References, In-Reply-To), or null
+     * @return the identifiers in normal form, a new modifiable list
+     */
     public static List<String> all(String value) {
         List<String> ids = new ArrayList<>();
         if (value == null) {
@@ -58,7 +63,12 @@ public final class MessageIds {
         }
     }
 
-    /** The first valid identifier in {@code value}, or null. */
+    /**
+     * The first valid identifier in {@code value}, or null.
+     *
+     * @param value a header value, or null
+     * @return the identifier in normal form, or null when there is none
+     */
     public static String first(String value) {
         List<String> ids = all(value);
         return ids.isEmpty() ? null : ids.get(0);

@@ -21,6 +21,16 @@ import java.util.List;
 public record ThreadMessage(long number, String messageId, List<String> references, String baseSubject,
                             boolean replyOrForward, long sentDate) {
 
+    /**
+     * Copies the references.
+     *
+     * @param number what THREAD writes for it: its sequence number or, for UID THREAD, its UID
+     * @param messageId its Message-ID in normal form, null when it has none
+     * @param references the identifiers of its ancestors, oldest first
+     * @param baseSubject its base subject, case kept
+     * @param replyOrForward whether the base-subject extraction took off a reply or forward mark
+     * @param sentDate its sent date in seconds since the epoch
+     */
     public ThreadMessage {
         references = List.copyOf(references);
     }
@@ -29,6 +39,12 @@ public record ThreadMessage(long number, String messageId, List<String> referenc
      * A message from its header values as they stand in the message (null for an absent field).
      *
      * @param sentDate the Date header's moment, or the internal date when it has none
+     * @param number what THREAD writes for it: its sequence number or, for UID THREAD, its UID
+     * @param messageId the Message-ID field's value, or null
+     * @param references the References field's value, or null
+     * @param inReplyTo the In-Reply-To field's value, or null; used only when References holds no valid identifier
+     * @param subject the Subject field's value, or null
+     * @return the message, identifiers in normal form and the base subject extracted
      */
     public static ThreadMessage of(long number, String messageId, String references, String inReplyTo,
                                    String subject, long sentDate) {

@@ -11,11 +11,21 @@ import java.util.List;
  */
 public record ThreadNode(long number, List<ThreadNode> children) {
 
+    /**
+     * Copies the children.
+     *
+     * @param number the message's number as THREAD writes it, or 0 for a dummy
+     * @param children the replies, in the order they are written; empty for a leaf
+     */
     public ThreadNode {
         children = List.copyOf(children);
     }
 
-    /** True for a message that is not there. */
+    /**
+     * True for a message that is not there.
+     *
+     * @return true when {@code number} is 0
+     */
     public boolean dummy() {
         return number == 0;
     }
@@ -25,6 +35,9 @@ public record ThreadNode(long number, List<ThreadNode> children) {
      * {@code thread-list} per thread, written one after the other without spaces. A message with
      * one reply continues the same list ({@code (1 2 3)}); with several, each reply opens a list of
      * its own ({@code (1 (2)(3 4))}). Empty for no thread.
+     *
+     * @param threads the threads' roots, in order
+     * @return the thread-data text, {@code ""} for no thread
      */
     public static String write(List<ThreadNode> threads) {
         StringBuilder sb = new StringBuilder();

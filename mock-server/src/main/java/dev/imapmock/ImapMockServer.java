@@ -104,10 +104,15 @@ public final class ImapMockServer implements AutoCloseable {
                     + config.preauth().user());
         }
         this.tls = tls == null ? null : new ServerTls(tls.identity());
-        this.folders = builder.specialUse == null ? builder.profile.folders() : null;
-        this.noselect = builder.specialUse == null ? builder.profile.noselectFolders() : List.of();
+        char delimiter = builder.delimiter != null ? builder.delimiter : builder.profile.delimiter();
+        char profileDelimiter = builder.profile.delimiter();
+        Map<String, Set<SpecialUse>> profileFolders = relevel(builder.profile.folders(), profileDelimiter, delimiter);
+        this.folders = builder.specialUse == null ? profileFolders : null;
+        this.noselect = builder.specialUse == null ? builder.profile.noselectFolders().stream()
+                .map(f -> relevel(f, profileDelimiter, delimiter)).toList() : List.of();
         this.labels = builder.profile.labels();
-        this.store = new MailStore(builder.clock, builder.storeLimits, builder.namespaces);
+        this.store = new MailStore(builder.clock, builder.storeLimits, builder.otherUsersPrefix == null
+                ? Namespaces.defaults(delimiter) : new Namespaces(builder.otherUsersPrefix, builder.sharedPrefix, delimiter));
         store.metadataLimits(builder.metadataLimits);
         this.faults = new Faults(builder.faultSeed, store.tokens());
         this.journal = new Journal(builder.journalCapacity);
@@ -117,7 +122,7 @@ public final class ImapMockServer implements AutoCloseable {
             }
         }
         SpecialUseMailboxes everyone = builder.specialUse != null ? builder.specialUse
-                : builder.profile.specialUse() != null ? builder.profile.specialUse()
+                : profileFolders != null ? specialUseOf(profileFolders)
                 : config.offers(Extension.SPECIAL_USE) ? SpecialUseMailboxes.defaults() : SpecialUseMailboxes.none();
         for (String user : builder.quotas.keySet()) {
             if (!builder.users.containsKey(user)) {
@@ -442,6 +447,35 @@ public final class ImapMockServer implements AutoCloseable {
     }
 
     /**
+     * A profile's folders with {@code to} between their levels instead of {@code from}: a profile
+     * is written with its own delimiter (Gmail's {@code [Gmail]/All Mail}), and a server built with
+     * another one gets the same hierarchy ({@code [Gmail].All Mail} under {@code .}).
+     */
+    private static Map<String, Set<SpecialUse>> relevel(Map<String, Set<SpecialUse>> folders, char from, char to) {
+        if (folders == null || from == to) {
+            return folders;
+        }
+        Map<String, Set<SpecialUse>> moved = new LinkedHashMap<>();
+        folders.forEach((name, uses) -> moved.put(relevel(name, from, to), uses));
+        return moved;
+    }
+
+    private static String relevel(String name, char from, char to) {
+        return name.replace(from, to);
+    }
+
+    /** The folders that have a use, as {@link Profile#specialUse()} takes them. */
+    private static SpecialUseMailboxes specialUseOf(Map<String, Set<SpecialUse>> folders) {
+        SpecialUseMailboxes result = SpecialUseMailboxes.none();
+        for (Map.Entry<String, Set<SpecialUse>> f : folders.entrySet()) {
+            if (!f.getValue().isEmpty()) {
+                result = result.with(f.getKey(), f.getValue().toArray(new SpecialUse[0]));
+            }
+        }
+        return result;
+    }
+
+    /**
      * Creates the profile's folders without a special use, then turns its {@code \Noselect}
      * ones (which have children, see {@link Profile}) into folders without mail of their own,
      * as DELETE of a mailbox with children does (RFC 3501 §6.3.4).
@@ -571,7 +605,9 @@ public final class ImapMockServer implements AutoCloseable {
         private Boolean recent;
         private String loginRefusal;
         private boolean loginRefusalGiven;
-        private Namespaces namespaces = Namespaces.DEFAULT;
+        private String otherUsersPrefix;
+        private String sharedPrefix;
+        private Character delimiter;
         private boolean privateSeen;
         private final List<String[]> acls = new ArrayList<>();
 
@@ -580,15 +616,45 @@ public final class ImapMockServer implements AutoCloseable {
 
         /**
          * Where users see each other's mailboxes and the shared ones (RFC 2342), instead of
-         * {@code "Other Users/"} and {@code "Shared/"}.
+         * {@code "Other Users/"} and {@code "Shared/"} ({@code "Other Users."} and
+         * {@code "Shared."} under the delimiter {@code .}).
          *
-         * @param otherUsers the prefix of other users' mailboxes, ending with {@code /}
-         * @param shared     the prefix of the shared namespace, ending with {@code /}
+         * @param otherUsers the prefix of other users' mailboxes, ending with the hierarchy delimiter
+         * @param shared     the prefix of the shared namespace, ending with the hierarchy delimiter
          * @return this builder
-         * @throws IllegalArgumentException when a prefix does not end with {@code /}, or the two overlap
+         * @throws IllegalArgumentException when a prefix does not end with the delimiter (the one
+         *                                  {@link #hierarchyDelimiter} gives, else {@code /}), or
+         *                                  the two overlap; checked again by {@link #build()}
+         *                                  against the delimiter the server ends up with
          */
         public Builder namespaces(String otherUsers, String shared) {
-            this.namespaces = new Namespaces(otherUsers, shared);
+            new Namespaces(otherUsers, shared, delimiter != null ? delimiter : profile.delimiter());
+            this.otherUsersPrefix = otherUsers;
+            this.sharedPrefix = shared;
+            return this;
+        }
+
+        /**
+         * The hierarchy delimiter between the levels of mailbox names, instead of {@code /} (or the
+         * {@link #profile}'s {@code delimiter}): the character LIST, LSUB and NAMESPACE tell, and the
+         * one every command splits names at. CREATE {@code a.b.c} under {@code .} creates
+         * {@code a} and {@code a.b} too; {@code %} stops at it; RENAME moves the children below it;
+         * the namespace prefixes end with it ({@code Other Users.}); a fixture tree's directory
+         * levels are joined with it; and a profile's folders get it between their levels
+         * ({@code [Gmail].All Mail}). The store keeps names as they are on the wire, so
+         * {@link dev.imapmock.store.Mailbox#name()} and the names given to {@link ImapMockServer#deliver(String, String, byte[])},
+         * fixtures and the sandbox's API have this delimiter too. Any other character, {@code /}
+         * under {@code .} included, is an ordinary character of one level.
+         *
+         * @param delimiter one printable ASCII character other than space, {@code *}, {@code %},
+         *                  {@code "} and {@code \} (LIST tells it as a quoted character, RFC 3501
+         *                  §7.2.2), such as {@code .}
+         * @return this builder
+         * @throws IllegalArgumentException when the character is not allowed
+         */
+        public Builder hierarchyDelimiter(char delimiter) {
+            Namespaces.checkDelimiter(delimiter);
+            this.delimiter = delimiter;
             return this;
         }
 
@@ -1404,11 +1470,12 @@ public final class ImapMockServer implements AutoCloseable {
 
         /**
          * Answers like a provider (see {@link Profile} and docs/profiles.md): its greeting,
-         * capabilities, SASL mechanisms, folders and quirks. Every other builder call overrides
-         * what the profile sets, before or after this one: {@code extensions}, {@code with},
-         * {@code without}, {@code saslMechanisms}, {@code specialUse} (which replaces the
-         * profile's folders), {@code maxLiteralSize} (the profile's APPENDLIMIT), {@link #greeting},
-         * {@link #recent} and {@link #refusePasswordLogins}. A later call replaces an earlier profile.
+         * capabilities, SASL mechanisms, hierarchy delimiter, folders and quirks. Every other
+         * builder call overrides what the profile sets, before or after this one: {@code extensions},
+         * {@code with}, {@code without}, {@code saslMechanisms}, {@code specialUse} (which replaces
+         * the profile's folders), {@code maxLiteralSize} (the profile's APPENDLIMIT),
+         * {@link #hierarchyDelimiter}, {@link #greeting}, {@link #recent} and
+         * {@link #refusePasswordLogins}. A later call replaces an earlier profile.
          *
          * @param profile the provider to imitate, such as {@link Profile#GMAIL}; {@link Profile#DOVECOT}
          *                by default

@@ -35,6 +35,7 @@ import java.util.Set;
  * # a comment
  * name          yahoo
  * greeting      IMAP4rev1 Hello
+ * delimiter     /
  * capabilities-before  IMAP4rev1 SASL-IR ID AUTH=PLAIN AUTH=XOAUTH2
  * capabilities-after   IMAP4rev1 ID MOVE UIDPLUS APPENDLIMIT=41697280
  * folder        Sent \Sent
@@ -45,7 +46,9 @@ import java.util.Set;
  * </pre>
  * Capability lists start with {@code IMAP4rev1}; each further name is an {@link Extension}
  * ({@code APPENDLIMIT=n} also sets the limit) or {@code AUTH=mechanism} (before login only: the
- * mechanisms offered, in that order). Immutable.
+ * mechanisms offered, in that order). {@code delimiter} is the hierarchy delimiter, {@code /} when
+ * not given: one printable ASCII character other than space, {@code *}, {@code %}, {@code "} and
+ * {@code \}; folder names have it between their levels. Immutable.
  */
 public final class Profile {
     /** ImapMock's own behaviour, as Dovecot 2.3 answers: the default. */
@@ -58,7 +61,7 @@ public final class Profile {
             name gmail
             greeting Gimap ready for requests from {client} a1b2c3d4e5mb
             capabilities-before IMAP4rev1 UNSELECT IDLE NAMESPACE QUOTA ID XLIST CHILDREN X-GM-EXT-1 SASL-IR AUTH=XOAUTH2 AUTH=PLAIN AUTH=OAUTHBEARER
-            capabilities-after IMAP4rev1 UNSELECT IDLE NAMESPACE QUOTA ID XLIST CHILDREN X-GM-EXT-1 UIDPLUS COMPRESS=DEFLATE ENABLE MOVE CONDSTORE ESEARCH LIST-EXTENDED LIST-STATUS LITERAL- SPECIAL-USE APPENDLIMIT=35651584
+            capabilities-after IMAP4rev1 UNSELECT IDLE NAMESPACE QUOTA ID XLIST CHILDREN X-GM-EXT-1 UIDPLUS COMPRESS=DEFLATE ENABLE MOVE CONDSTORE ESEARCH UTF8=ACCEPT LIST-EXTENDED LIST-STATUS LITERAL- SPECIAL-USE APPENDLIMIT=35651584
             folder [Gmail] \\Noselect
             folder [Gmail]/All Mail \\All
             folder [Gmail]/Drafts \\Drafts
@@ -112,8 +115,10 @@ public final class Profile {
     private final Boolean recent;
     private final boolean labels;
     private final String loginRefusal;
+    private final char delimiter;
 
     private Profile(Parser p) {
+        this.delimiter = p.delimiter;
         this.name = p.name;
         this.greeting = p.greeting;
         this.beforeLogin = p.before == null ? null : List.copyOf(p.before);
@@ -322,6 +327,14 @@ public final class Profile {
     }
 
     /**
+     * {@return the hierarchy delimiter, {@code /} unless the profile gives another; its folder
+     * names have it between their levels}
+     */
+    public char delimiter() {
+        return delimiter;
+    }
+
+    /**
      * {@return false when no message is ever {@code \Recent}; null for ImapMock's default (true)}
      */
     public Boolean recent() {
@@ -364,6 +377,8 @@ public final class Profile {
         private Boolean recent;
         private Boolean labels;
         private String loginRefusal;
+        private char delimiter = dev.imapmock.store.Account.DELIMITER;
+        private final Map<String, Integer> folderLines = new LinkedHashMap<>();
 
         Parser(String source) {
             this.source = source;
@@ -404,8 +419,10 @@ public final class Profile {
                 case "recent" -> recent = onOff(number, key, value);
                 case "labels" -> labels = onOff(number, key, value);
                 case "login-refusal" -> loginRefusal = value;
+                case "delimiter" -> delimiter = delimiter(number, value);
                 default -> throw error(number, "unknown setting " + key + "; the settings are name, greeting,"
-                        + " capabilities-before, capabilities-after, folder, recent, labels and login-refusal");
+                        + " capabilities-before, capabilities-after, delimiter, folder, recent, labels and"
+                        + " login-refusal");
             }
         }
 
@@ -426,6 +443,18 @@ public final class Profile {
                 }
             }
             return words.toArray(new String[0]);
+        }
+
+        private char delimiter(int number, String value) {
+            if (value.length() != 1) {
+                throw error(number, "delimiter is one character, not " + value);
+            }
+            try {
+                dev.imapmock.store.Namespaces.checkDelimiter(value.charAt(0));
+            } catch (IllegalArgumentException e) {
+                throw error(number, e.getMessage());
+            }
+            return value.charAt(0);
         }
 
         private Boolean onOff(int number, String key, String value) {
@@ -552,6 +581,7 @@ public final class Profile {
                 throw error(number, e.getMessage());
             }
             folders.put(folder, uses);
+            folderLines.put(folder, number);
             if (isNoselect) {
                 noselect.add(folder);
             }
@@ -582,10 +612,19 @@ public final class Profile {
                 throw error(seen.get("login-refusal"), "login-refusal refuses passwords, but capabilities-before"
                         + " offers no AUTH=XOAUTH2 or AUTH=OAUTHBEARER: nobody could log in");
             }
+            String empty = String.valueOf(delimiter) + delimiter;
+            for (Map.Entry<String, Integer> f : folderLines.entrySet()) {
+                String folder = f.getKey();
+                if (folder.charAt(0) == delimiter || folder.charAt(folder.length() - 1) == delimiter
+                        || folder.contains(empty)) {
+                    throw error(f.getValue(), "folder " + folder + " has an empty level between delimiters '"
+                            + delimiter + "'");
+                }
+            }
             for (String parent : noselect) {
                 boolean hasChild = false;
                 for (String f : folders.keySet()) {
-                    hasChild |= f.startsWith(parent + "/");
+                    hasChild |= f.startsWith(parent + delimiter);
                 }
                 if (!hasChild) {
                     throw error(lines, parent + " is \\Noselect but no folder lies below it");

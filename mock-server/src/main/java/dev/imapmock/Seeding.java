@@ -39,29 +39,33 @@ final class Seeding {
 
     static void apply(MailStore store, List<String> users, Source source, ClassLoader loader) {
         if (source.user() != null) {
-            seed(store, source.user(), read(source, loader));
+            seed(store, source.user(), read(source, loader, store.delimiter()));
         } else if (users.size() == 1) {
-            seed(store, users.get(0), read(source, loader));
+            seed(store, users.get(0), read(source, loader, store.delimiter()));
         } else {
-            for (Map.Entry<String, List<FixtureMailbox>> e : readUsers(source, users, loader).entrySet()) {
+            for (Map.Entry<String, List<FixtureMailbox>> e
+                    : readUsers(source, users, loader, store.delimiter()).entrySet()) {
                 seed(store, e.getKey(), e.getValue());
             }
         }
     }
 
-    private static List<FixtureMailbox> read(Source source, ClassLoader loader) {
+    /** The fixture's mailboxes, a tree's levels joined with {@code delimiter}. */
+    private static List<FixtureMailbox> read(Source source, ClassLoader loader, char delimiter) {
         if (source.mailboxes() != null) {
             return source.mailboxes();
         }
-        return source.path() != null ? FixtureReader.read(source.path()) : FixtureReader.load(source.spec(), loader);
+        return source.path() != null ? FixtureReader.read(source.path(), delimiter)
+                : FixtureReader.load(source.spec(), loader, delimiter);
     }
 
-    private static Map<String, List<FixtureMailbox>> readUsers(Source source, List<String> users, ClassLoader loader) {
+    private static Map<String, List<FixtureMailbox>> readUsers(Source source, List<String> users, ClassLoader loader,
+                                                               char delimiter) {
         if (source.path() != null) {
-            return FixtureReader.readUsers(source.path(), users);
+            return FixtureReader.readUsers(source.path(), users, delimiter);
         }
         try (ResolvedFixture fixture = FixtureReader.resolve(source.spec(), loader)) {
-            return FixtureReader.readUsers(fixture.path(), users);
+            return FixtureReader.readUsers(fixture.path(), users, delimiter);
         }
     }
 

@@ -29,6 +29,9 @@ final class Launcher {
         if (options.profile() != null) {
             builder.profile(options.profile());
         }
+        if (options.delimiter() != null) {
+            builder.hierarchyDelimiter(options.delimiter());
+        }
         if (options.tls()) {
             builder.tls();
         }

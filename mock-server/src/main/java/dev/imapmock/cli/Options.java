@@ -29,16 +29,18 @@ import java.util.Set;
  * @param rev2Only            true for an IMAP4rev2-only server ({@code --rev2-only})
  * @param profile             the provider profile, from {@code --profile}; null for the default
  * @param acls                ACL entries from {@code --acl}, in order
+ * @param delimiter           the hierarchy delimiter from {@code --delimiter}; null for the profile's
  */
 record Options(String host, int port, List<String[]> users, Path fixtures, boolean help, Path faults,
                Set<Extension> without, Set<Extension> with, boolean tls, int tlsPort, boolean requireTls,
                Path tlsCertOut, Path keystore, String keystorePasswordEnv, SpecialUseMailboxes specialUse,
                List<String[]> tokens, List<String> saslMechanisms, int maxFailedLogins, KeyAlgorithm tlsKey,
-               List<UserQuota> quotas, String preauth, boolean rev2Only, Profile profile, List<AclEntry> acls) {
+               List<UserQuota> quotas, String preauth, boolean rev2Only, Profile profile, List<AclEntry> acls,
+               Character delimiter) {
 
     Options(String host, int port, List<String[]> users, Path fixtures, boolean help) {
         this(host, port, users, fixtures, help, null, Set.of(), Set.of(), false, -1, false, null, null, null, null,
-                List.of(), List.of(), 0, null, List.of(), null, false, null, List.of());
+                List.of(), List.of(), 0, null, List.of(), null, false, null, List.of(), null);
     }
 
     /** One {@code --quota USER:KIB[:MESSAGES]}; 0 is no limit. */
@@ -128,11 +130,25 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
               --profile NAME|FILE    answer like a provider: dovecot (the default), gmail, outlook,
                                      minimal, yahoo, icloud, or a profile file (docs/profiles.md);
                                      the other options override what it sets
+              --delimiter C          the hierarchy delimiter instead of / (or the profile's), e.g. .:
+                                     LIST tells it and CREATE a.b makes a level below a
               --help                 print this help and exit
 
             java -jar imapmock-server-<version>-standalone.jar snapshot --help
                                      copy a real account into a fixture tree (docs/snapshot.md)
             """;
+
+    private static char delimiter(String value) {
+        if (value.length() != 1) {
+            throw new IllegalArgumentException("--delimiter needs one character such as ., not " + value);
+        }
+        try {
+            dev.imapmock.store.Namespaces.checkDelimiter(value.charAt(0));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--delimiter: " + e.getMessage(), e);
+        }
+        return value.charAt(0);
+    }
 
     static Options parse(String[] args) {
         String host = "127.0.0.1";
@@ -159,15 +175,17 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         boolean rev2Only = false;
         Profile profile = null;
         List<AclEntry> acls = new ArrayList<>();
+        Character delimiter = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
                     return new Options(host, port, users, fixtures, true, faults, without, with, tls, tlsPort,
                             requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens, saslMechanisms,
-                            maxFailedLogins, tlsKey, quotas, preauth, rev2Only, profile, acls);
+                            maxFailedLogins, tlsKey, quotas, preauth, rev2Only, profile, acls, delimiter);
                 }
                 case "--profile" -> profile = Profile.named(value(args, ++i, arg));
+                case "--delimiter" -> delimiter = delimiter(value(args, ++i, arg));
                 case "--host" -> host = value(args, ++i, arg);
                 case "--port" -> port = port(value(args, ++i, arg), arg);
                 case "--user" -> users.add(user(value(args, ++i, arg)));
@@ -207,7 +225,7 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         }
         Options options = new Options(host, port, users, fixtures, false, faults, without, with, tls, tlsPort,
                 requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens, saslMechanisms, maxFailedLogins,
-                tlsKey, quotas, preauth, rev2Only, profile, acls);
+                tlsKey, quotas, preauth, rev2Only, profile, acls, delimiter);
         if (!options.speaksTls()) {
             String needs = requireTls ? "--require-tls" : tlsCertOut != null ? "--tls-cert-out"
                     : keystore != null ? "--keystore" : keystorePasswordEnv != null ? "--keystore-password-env"

@@ -77,7 +77,7 @@ final class Catenation {
             mailbox = session.selected().mailbox();
         } else {
             // RFC 5092 §3.3: a URL's mailbox name is UTF-8, not modified UTF-7.
-            String name = Account.canonical(url.mailbox());
+            String name = session.account().canonicalName(url.mailbox());
             try {
                 mailbox = session.account().require(name);
             } catch (MailboxException e) {

@@ -26,7 +26,7 @@ final class CreateCommand implements CommandHandler {
         String name = MailboxNames.decode(session, args.astring("a mailbox name"));
         CreateParameters parameters = CreateParameters.parse(args.rest(), session.extensions());
         Set<SpecialUse> uses = parameters.uses() == null ? null : uses(parameters);
-        if (name.equals("INBOX") || name.equals("INBOX/")) {
+        if (name.equals(Account.INBOX) || name.equals(Account.INBOX + session.store().delimiter())) {
             throw CommandException.no("ALREADYEXISTS", "INBOX always exists");
         }
         Mailbox created = create(session, name, uses);
@@ -41,7 +41,9 @@ final class CreateCommand implements CommandHandler {
      * namespace's or a user's own level, or a new top level there, is refused.
      */
     private static Mailbox create(Session session, String name, Set<SpecialUse> uses) {
-        String bare = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+        char delimiter = session.store().delimiter();
+        String bare = name.length() > 1 && name.charAt(name.length() - 1) == delimiter
+                ? name.substring(0, name.length() - 1) : name;
         Mailboxes.Target target = Mailboxes.resolve(session, bare);
         if (target.account() == session.account()) {
             Mailbox created = session.account().create(name, uses);
@@ -54,7 +56,7 @@ final class CreateCommand implements CommandHandler {
         if (target.mailbox() != null && target.rights().has(Right.LOOKUP)) {
             throw CommandException.no("ALREADYEXISTS", "Mailbox already exists: " + name);
         }
-        int slash = target.local().lastIndexOf(Account.DELIMITER);
+        int slash = target.local().lastIndexOf(delimiter);
         Mailbox parent = slash < 0 ? null : target.account().mailbox(target.local().substring(0, slash));
         if (parent == null || !parent.acl().rightsOf(session.account().user()).has(Right.CREATE)) {
             throw Mailboxes.noPermission();
@@ -66,7 +68,7 @@ final class CreateCommand implements CommandHandler {
 
     /** A new mailbox below another takes its parent's ACL, where the parent shares itself. */
     private static void inherit(Account account, Mailbox created) {
-        int slash = created.name().lastIndexOf(Account.DELIMITER);
+        int slash = created.name().lastIndexOf(account.delimiter());
         Mailbox parent = slash < 0 ? null : account.mailbox(created.name().substring(0, slash));
         if (parent != null && parent.acl().grantsOthers()) {
             created.acl().inheritFrom(parent.acl());

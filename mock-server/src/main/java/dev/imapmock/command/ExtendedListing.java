@@ -50,7 +50,7 @@ final class ExtendedListing {
         for (String text : request.patterns()) {
             String pattern = MailboxNames.decodeOrNull(session, text);
             if (pattern != null && !pattern.isEmpty()) {
-                patterns.add(new ListPattern(reference, pattern));
+                patterns.add(new ListPattern(reference, pattern, session.store().delimiter()));
             }
         }
         if (patterns.isEmpty()) {
@@ -76,7 +76,8 @@ final class ExtendedListing {
             if (request.returns().contains(Return.SPECIAL_USE)) {
                 ListCommand.addSpecialUses(attributes, listing.specialUses(name));
             }
-            session.out().untagged("LIST " + MailboxNames.attributes(attributes) + " \"/\" " + MailboxNames.wire(session, name)
+            session.out().untagged("LIST " + MailboxNames.attributes(attributes) + " " + MailboxNames.delimiter(session) + " "
+                    + MailboxNames.wire(session, name)
                     + (childInfo.contains(name) ? " (CHILDINFO (\"SUBSCRIBED\"))" : ""));
             if (!request.status().isEmpty() && exists && listed.get(name) && listing.readable(name)) {
                 StatusResponse.write(session, name, mailbox, request.status());
@@ -108,7 +109,7 @@ final class ExtendedListing {
                 if (matches(patterns, name)) {
                     continue;
                 }
-                for (String parent : parents(name)) {
+                for (String parent : parents(name, patterns.get(0).delimiter())) {
                     if (!listed.containsKey(parent) && matches(patterns, parent) && specialUseHolds(request, listing, parent)) {
                         listed.put(parent, false);
                     }
@@ -126,7 +127,7 @@ final class ExtendedListing {
             return childInfo;
         }
         for (String name : subscriptions) {
-            for (String parent : parents(name)) {
+            for (String parent : parents(name, patterns.get(0).delimiter())) {
                 if (listed.containsKey(parent)) {
                     childInfo.add(parent);
                 }
@@ -149,9 +150,9 @@ final class ExtendedListing {
     }
 
     /** Every level above {@code name}: {@code a/b/c} has {@code a/b} and {@code a}. */
-    private static List<String> parents(String name) {
+    private static List<String> parents(String name, char delimiter) {
         List<String> parents = new ArrayList<>();
-        for (int slash = name.lastIndexOf(Account.DELIMITER); slash > 0; slash = name.lastIndexOf(Account.DELIMITER, slash - 1)) {
+        for (int slash = name.lastIndexOf(delimiter); slash > 0; slash = name.lastIndexOf(delimiter, slash - 1)) {
             parents.add(name.substring(0, slash));
         }
         return parents;

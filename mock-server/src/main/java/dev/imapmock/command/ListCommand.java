@@ -48,7 +48,7 @@ final class ListCommand implements CommandHandler {
             throws IOException {
         String response = xlist ? "XLIST " : "LIST ";
         if (patternText.isEmpty()) {
-            session.out().untagged(response + "(\\Noselect) \"/\" \"\"");
+            session.out().untagged(response + "(\\Noselect) " + MailboxNames.delimiter(session) + " \"\"");
             return;
         }
         // A reference or pattern that is not valid modified UTF-7 names no mailbox, so nothing
@@ -58,7 +58,7 @@ final class ListCommand implements CommandHandler {
         if (reference == null || pattern == null) {
             return;
         }
-        ListPattern matcher = new ListPattern(reference, pattern);
+        ListPattern matcher = new ListPattern(reference, pattern, session.store().delimiter());
         Listing listing = Listing.of(session);
         List<String> names = new ArrayList<>();
         for (String name : listing.names()) {
@@ -113,7 +113,8 @@ final class ListCommand implements CommandHandler {
         } else if (session.offers(Extension.SPECIAL_USE)) {
             addSpecialUses(attributes, listing.specialUses(name));
         }
-        return (xlist ? "XLIST " : "LIST ") + MailboxNames.attributes(attributes) + " \"/\" " + MailboxNames.wire(session, name);
+        return (xlist ? "XLIST " : "LIST ") + MailboxNames.attributes(attributes) + " " + MailboxNames.delimiter(session) + " "
+                + MailboxNames.wire(session, name);
     }
 
     /** Adds the name's special-use attributes (RFC 6154 §2), in {@link SpecialUse} order. */

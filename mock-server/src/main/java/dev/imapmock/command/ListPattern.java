@@ -8,6 +8,7 @@ import dev.imapmock.store.Account;
  */
 final class ListPattern {
     private final String pattern;
+    private final char delimiter;
     /**
      * The pattern with its leading "inbox" in INBOX's case when it is followed by a wildcard or a
      * delimiter ({@code inbox*}, {@code Inbox/%}), else null: such a pattern matches INBOX and its
@@ -15,31 +16,37 @@ final class ListPattern {
      */
     private final String inboxPattern;
 
-    ListPattern(String reference, String pattern) {
-        this.pattern = Account.canonical(reference + pattern);
-        this.inboxPattern = inboxCased(this.pattern);
+    ListPattern(String reference, String pattern, char delimiter) {
+        this.delimiter = delimiter;
+        this.pattern = Account.canonical(reference + pattern, delimiter);
+        this.inboxPattern = inboxCased(this.pattern, delimiter);
+    }
+
+    /** {@return the hierarchy delimiter {@code %} stops at} */
+    char delimiter() {
+        return delimiter;
     }
 
     boolean matches(String name) {
         if (matches(pattern, name, 0, 0)) {
             return true;
         }
-        return inboxPattern != null && (name.equals(Account.INBOX) || name.startsWith(Account.INBOX + Account.DELIMITER))
+        return inboxPattern != null && (name.equals(Account.INBOX) || name.startsWith(Account.INBOX + delimiter))
                 && matches(inboxPattern, name, 0, 0);
     }
 
-    private static String inboxCased(String pattern) {
+    private static String inboxCased(String pattern, char delimiter) {
         int n = Account.INBOX.length();
         if (pattern.length() <= n || pattern.startsWith(Account.INBOX)
                 || !pattern.regionMatches(true, 0, Account.INBOX, 0, n)) {
             return null;
         }
         char next = pattern.charAt(n);
-        return next == '*' || next == '%' || next == Account.DELIMITER ? Account.INBOX + pattern.substring(n) : null;
+        return next == '*' || next == '%' || next == delimiter ? Account.INBOX + pattern.substring(n) : null;
     }
 
     /** Iterative on literal runs, recursive only at wildcards; patterns are short. */
-    private static boolean matches(String pattern, String name, int n, int p) {
+    private boolean matches(String pattern, String name, int n, int p) {
         while (p < pattern.length()) {
             char c = pattern.charAt(p);
             if (c == '*' || c == '%') {
@@ -47,7 +54,7 @@ final class ListPattern {
                     if (matches(pattern, name, end, p + 1)) {
                         return true;
                     }
-                    if (end < name.length() && c == '%' && name.charAt(end) == Account.DELIMITER) {
+                    if (end < name.length() && c == '%' && name.charAt(end) == delimiter) {
                         return false;
                     }
                 }

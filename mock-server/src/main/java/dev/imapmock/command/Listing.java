@@ -45,7 +45,7 @@ final class Listing {
             for (String user : store.users()) {
                 Account other = store.account(user).orElse(null);
                 if (other != null && other != session.account()) {
-                    listing.addVisible(other, namespaces.otherUsers() + user + Account.DELIMITER);
+                    listing.addVisible(other, namespaces.otherUsers() + user + namespaces.delimiter());
                 }
             }
             Account shared = store.sharedIfAny();
@@ -66,8 +66,9 @@ final class Listing {
             if (rights.has(Right.LOOKUP)) {
                 String name = prefix + m.name();
                 entries.put(name, new Entry(m, rights));
-                for (int slash = name.lastIndexOf(Account.DELIMITER); slash > 0;
-                     slash = name.lastIndexOf(Account.DELIMITER, slash - 1)) {
+                char delimiter = session.store().delimiter();
+                for (int slash = name.lastIndexOf(delimiter); slash > 0;
+                     slash = name.lastIndexOf(delimiter, slash - 1)) {
                     entries.putIfAbsent(name.substring(0, slash), new Entry(null, Rights.NONE));
                 }
             }
@@ -93,7 +94,7 @@ final class Listing {
 
     /** {@return whether a listed name lies below {@code name}} */
     boolean hasChildren(String name) {
-        String prefix = name + Account.DELIMITER;
+        String prefix = name + session.store().delimiter();
         String next = entries.ceilingKey(prefix);
         return next != null && next.startsWith(prefix);
     }

@@ -31,7 +31,7 @@ final class LsubCommand implements CommandHandler {
             return Completion.ok("LSUB completed.");
         }
         Account account = session.account();
-        Map<String, Boolean> found = subscribed(account, new ListPattern(reference, pattern));
+        Map<String, Boolean> found = subscribed(account, new ListPattern(reference, pattern, account.delimiter()));
         for (String name : MailboxNames.inboxFirst(found.keySet())) {
             List<String> attributes = new ArrayList<>();
             if (found.get(name)) {
@@ -40,7 +40,8 @@ final class LsubCommand implements CommandHandler {
             if (session.offers(Extension.SPECIAL_USE)) {
                 ListCommand.addSpecialUses(attributes, account.specialUses(name));
             }
-            session.out().untagged("LSUB " + MailboxNames.attributes(attributes) + " \"/\" " + MailboxNames.wire(session, name));
+            session.out().untagged("LSUB " + MailboxNames.attributes(attributes) + " " + MailboxNames.delimiter(session) + " "
+                    + MailboxNames.wire(session, name));
         }
         return Completion.ok("LSUB completed.");
     }
@@ -54,8 +55,8 @@ final class LsubCommand implements CommandHandler {
                 found.put(name, false);
                 continue;
             }
-            for (int slash = name.lastIndexOf(Account.DELIMITER); slash > 0;
-                 slash = name.lastIndexOf(Account.DELIMITER, slash - 1)) {
+            for (int slash = name.lastIndexOf(account.delimiter()); slash > 0;
+                 slash = name.lastIndexOf(account.delimiter(), slash - 1)) {
                 String parent = name.substring(0, slash);
                 if (pattern.matches(parent) && !subscriptions.contains(parent)) {
                     found.putIfAbsent(parent, true);

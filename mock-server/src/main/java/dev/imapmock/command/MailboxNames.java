@@ -25,7 +25,7 @@ final class MailboxNames {
      */
     static String decode(Session session, String wire) {
         try {
-            return Account.canonical(session.names().decode(wire));
+            return Account.canonical(session.names().decode(wire), session.store().delimiter());
         } catch (ProtocolException e) {
             throw CommandException.no(e.getMessage());
         }
@@ -59,6 +59,14 @@ final class MailboxNames {
             return ai != bi ? (ai ? -1 : 1) : a.compareTo(b);
         });
         return ordered;
+    }
+
+    /**
+     * The hierarchy delimiter as LIST, LSUB and NAMESPACE tell it: a quoted character,
+     * {@code "/"} unless the store has another (RFC 3501 §7.2.2).
+     */
+    static String delimiter(Session session) {
+        return "\"" + session.store().delimiter() + "\"";
     }
 
     /** A LIST or LSUB attribute list: {@code (\Noselect \HasChildren)}, {@code ()}. */

@@ -53,7 +53,7 @@ final class Mailboxes {
                 return in(own, name, name, session);
             case SHARED:
                 Account shared = store.sharedIfAny();
-                if (place.rest() == null || shared == null || Account.canonical(place.rest()).equals(Account.INBOX)) {
+                if (place.rest() == null || shared == null || Account.canonical(place.rest(), store.delimiter()).equals(Account.INBOX)) {
                     return new Target(name, place.rest() == null ? null : shared, null, null, Rights.NONE);
                 }
                 return in(shared, name, place.rest(), session);
@@ -61,7 +61,7 @@ final class Mailboxes {
                 if (place.rest() == null) {
                     return new Target(name, null, null, null, Rights.NONE);
                 }
-                int slash = place.rest().indexOf(Account.DELIMITER);
+                int slash = place.rest().indexOf(store.delimiter());
                 String user = slash < 0 ? place.rest() : place.rest().substring(0, slash);
                 Account other = store.account(user).orElse(null);
                 if (other == null || slash < 0 || slash == place.rest().length() - 1) {
@@ -72,7 +72,7 @@ final class Mailboxes {
     }
 
     private static Target in(Account account, String name, String local, Session session) {
-        String canonical = Account.canonical(local);
+        String canonical = account.canonicalName(local);
         Mailbox m = account.mailbox(canonical);
         Rights rights = m == null ? Rights.NONE : m.acl().rightsOf(session.account().user());
         return new Target(name, account, canonical, m, rights);
@@ -120,6 +120,6 @@ final class Mailboxes {
         }
         Namespaces namespaces = session.store().namespaces();
         return account.user() == null ? namespaces.shared() + mailbox.name()
-                : namespaces.otherUsers() + account.user() + Account.DELIMITER + mailbox.name();
+                : namespaces.otherUsers() + account.user() + namespaces.delimiter() + mailbox.name();
     }
 }

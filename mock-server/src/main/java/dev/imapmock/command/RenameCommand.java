@@ -16,7 +16,9 @@ final class RenameCommand implements CommandHandler {
         String to = MailboxNames.decode(session, args.astring("the new mailbox name"));
         args.end();
         Mailboxes.Target source = Mailboxes.resolve(session, from);
-        Mailboxes.Target target = Mailboxes.resolve(session, to.endsWith("/") ? to.substring(0, to.length() - 1) : to);
+        char delimiter = session.store().delimiter();
+        Mailboxes.Target target = Mailboxes.resolve(session, to.length() > 1 && to.charAt(to.length() - 1) == delimiter
+                ? to.substring(0, to.length() - 1) : to);
         if (source.account() == session.account() && target.account() == session.account()
                 && (source.mailbox() == null || source.rights().has(Right.DELETE_MAILBOX))) {
             session.account().rename(from, to);
@@ -32,7 +34,7 @@ final class RenameCommand implements CommandHandler {
         if (target.account() != source.account() || target.local() == null) {
             throw CommandException.no("CANNOT", "Can't rename a mailbox to another user or namespace");
         }
-        int slash = target.local().lastIndexOf(Account.DELIMITER);
+        int slash = target.local().lastIndexOf(delimiter);
         Mailbox parent = slash < 0 ? null : target.account().mailbox(target.local().substring(0, slash));
         boolean own = target.account() == session.account();
         if (!own && (parent == null || !parent.acl().rightsOf(session.account().user()).has(Right.CREATE))) {

@@ -96,7 +96,7 @@ final class UrlAuthority {
             throw new Refused("No '" + auth.access() + "' access allowed for user " + user);
         }
         Optional<Account> owner = session.store().account(url.user());
-        Mailbox mailbox = owner.map(a -> a.mailbox(Account.canonical(url.mailbox()))).orElse(null);
+        Mailbox mailbox = owner.map(a -> a.mailbox(url.mailbox())).orElse(null);
         if (owner.isEmpty() || mailbox == null || mailbox.isNoselect()) {
             throw new Refused("Invalid URLAUTH: Mailbox doesn't exist: " + url.mailbox());
         }

@@ -124,7 +124,7 @@ public final class Notifications implements AccountListener {
                 case SUBSCRIBED -> account.subscribed(name);
                 case MAILBOXES -> w.names().contains(name);
                 case SUBTREE -> w.names().stream().anyMatch(n -> name.equals(n)
-                        || name.startsWith(n + Account.DELIMITER));
+                        || name.startsWith(n + account.delimiter()));
             };
             if (matches) {
                 events.addAll(w.events());
@@ -179,7 +179,8 @@ public final class Notifications implements AccountListener {
                 tellStatuses(out, names, statuses);
                 if (eventsFor(name.name()).contains(Event.MAILBOXNAME)
                         || name.oldName() != null && eventsFor(name.oldName()).contains(Event.MAILBOXNAME)) {
-                    out.untagged("LIST (" + (name.exists() ? "" : "\\NonExistent") + ") \"/\" " + names.astring(name.name())
+                    out.untagged("LIST (" + (name.exists() ? "" : "\\NonExistent") + ") \"" + account.delimiter() + "\" "
+                            + names.astring(name.name())
                             + (name.oldName() == null ? "" : " (\"OLDNAME\" (" + names.astring(name.oldName()) + "))"));
                 }
             } else if (event instanceof AccountEvent.MetadataChange meta) {
@@ -197,7 +198,8 @@ public final class Notifications implements AccountListener {
             } else if (event instanceof AccountEvent.SubscriptionChange sub) {
                 tellStatuses(out, names, statuses);
                 if (eventsFor(sub.name()).contains(Event.SUBSCRIPTIONCHANGE)) {
-                    out.untagged("LIST (" + (sub.subscribed() ? "\\Subscribed" : "") + ") \"/\" " + names.astring(sub.name()));
+                    out.untagged("LIST (" + (sub.subscribed() ? "\\Subscribed" : "") + ") \"" + account.delimiter() + "\" "
+                            + names.astring(sub.name()));
                 }
             }
         }

@@ -13,9 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One user's mailboxes and subscriptions. Names are decoded (not modified UTF-7), use {@code /}
- * as hierarchy delimiter, and {@code INBOX} is case-insensitive (RFC 3501 §5.1). Thread-safe:
- * tree changes are serialized on the account.
+ * One user's mailboxes and subscriptions. Names are decoded (not modified UTF-7), have the
+ * store's {@link #delimiter()} between their levels ({@code /} unless the server was built with
+ * another), and {@code INBOX} is case-insensitive (RFC 3501 §5.1). Thread-safe: tree changes are
+ * serialized on the account.
  *
  * <p>Special uses (RFC 6154) come from two places: the account's {@link SpecialUseMailboxes},
  * which give uses to names, as Dovecot's configuration does; and uses given to one mailbox (CREATE
@@ -23,7 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * it is renamed.
  */
 public final class Account {
-    /** The hierarchy delimiter of every name, as LIST tells it. */
+    /**
+     * The default hierarchy delimiter, {@code /}; an account's own is {@link #delimiter()}, which a
+     * server built with {@code hierarchyDelimiter} or a profile with a {@code delimiter} sets.
+     */
     public static final char DELIMITER = '/';
     /** The inbox's canonical name; any case names it (RFC 3501 section 5.1). */
     public static final String INBOX = "INBOX";
@@ -32,6 +36,7 @@ public final class Account {
     private volatile String password;
     private final AtomicLong uidValidities;
     private final Clock clock;
+    private final char delimiter;
     private final Quota quota;
     private final TreeMap<String, Mailbox> mailboxes = new TreeMap<>();
     private final TreeSet<String> subscriptions = new TreeSet<>();
@@ -48,12 +53,13 @@ public final class Account {
 
     /** An account with INBOX and the mailboxes {@code specialUse} names, created in its order. */
     Account(String user, String password, AtomicLong uidValidities, StoreLimits limits,
-            SpecialUseMailboxes specialUse, Clock clock) {
-        this(user, password, uidValidities, new Quota(limits), specialUse, clock);
+            SpecialUseMailboxes specialUse, Clock clock, char delimiter) {
+        this(user, password, uidValidities, new Quota(limits), specialUse, clock, delimiter);
     }
 
     private Account(String user, String password, AtomicLong uidValidities, Quota quota,
-                    SpecialUseMailboxes specialUse, Clock clock) {
+                    SpecialUseMailboxes specialUse, Clock clock, char delimiter) {
+        this.delimiter = delimiter;
         this.user = user;
         this.password = password;
         this.uidValidities = uidValidities;
@@ -71,12 +77,18 @@ public final class Account {
     /**
      * Turns on Gmail's labels for this account (the gmail profile does): a message is stored once
      * and shows in the {@code \All} mailbox and in the mailbox of each of its labels; see
-     * {@link Labels}. Idempotent.
+     * {@link Labels}. The quota counts each message once from then on, however many label
+     * mailboxes hold a copy, as Gmail's storage quota does. Idempotent.
      *
      * @return the account's labels
      */
     public synchronized Labels useLabels() {
         if (labels == null) {
+            List<Message> held = new ArrayList<>();
+            for (Mailbox m : mailboxes.values()) {
+                held.addAll(m.messages());
+            }
+            quota.countOnce(held);
             labels = new Labels(this);
         }
         return labels;
@@ -94,6 +106,14 @@ public final class Account {
     /** {@return the account's labels, or null when it has none (every profile but gmail)} */
     public Labels labels() {
         return labels;
+    }
+
+    /**
+     * {@return the hierarchy delimiter between the levels of this account's names, the store's
+     * ({@link Namespaces#delimiter()})}
+     */
+    public char delimiter() {
+        return delimiter;
     }
 
     /** {@return the login name; null for the shared namespace's account, which never logs in} */
@@ -152,16 +172,39 @@ public final class Account {
     }
 
     /**
+     * The canonical form of a name under the default delimiter {@code /}; see
+     * {@link #canonical(String, char)}, and {@link #canonicalName(String)} for this account's.
+     *
+     * @param name a decoded mailbox name
+     * @return the name as an account with the delimiter {@code /} stores it
+     */
+    public static String canonical(String name) {
+        return canonical(name, DELIMITER);
+    }
+
+    /**
      * The canonical form of a name: INBOX (any case) as the first level becomes {@code INBOX};
      * every other level keeps its case, since other names are case-sensitive.
+     *
+     * @param name      a decoded mailbox name
+     * @param delimiter the hierarchy delimiter that ends the first level
+     * @return the name as an account with this delimiter stores it
+     */
+    public static String canonical(String name, char delimiter) {
+        int slash = name.indexOf(delimiter);
+        String first = slash < 0 ? name : name.substring(0, slash);
+        return first.equalsIgnoreCase(INBOX) ? INBOX + name.substring(first.length()) : name;
+    }
+
+    /**
+     * The canonical form of a name in this account, {@link #canonical(String, char)} with its
+     * {@link #delimiter()}.
      *
      * @param name a decoded mailbox name
      * @return the name as the account stores it
      */
-    public static String canonical(String name) {
-        int slash = name.indexOf(DELIMITER);
-        String first = slash < 0 ? name : name.substring(0, slash);
-        return first.equalsIgnoreCase(INBOX) ? INBOX + name.substring(first.length()) : name;
+    public String canonicalName(String name) {
+        return canonical(name, delimiter);
     }
 
     /**
@@ -171,7 +214,7 @@ public final class Account {
      * @return the mailbox, or null when there is none
      */
     public synchronized Mailbox mailbox(String name) {
-        return mailboxes.get(canonical(name));
+        return mailboxes.get(canonicalName(name));
     }
 
     /**
@@ -183,7 +226,7 @@ public final class Account {
      *                          or the name only holds children
      */
     public synchronized Mailbox require(String name) {
-        Mailbox m = mailboxes.get(canonical(name));
+        Mailbox m = mailboxes.get(canonicalName(name));
         if (m == null || m.isNoselect()) {
             throw new MailboxException(MailboxException.Reason.NONEXISTENT, "Mailbox doesn't exist: " + name);
         }
@@ -216,8 +259,8 @@ public final class Account {
      * @throws MailboxException as {@link #create(String)}
      */
     public synchronized Mailbox create(String requested, Set<SpecialUse> uses) {
-        String name = canonical(stripTrailingDelimiter(requested));
-        validate(name);
+        String name = canonicalName(stripTrailingDelimiter(requested));
+        validate(name, delimiter);
         Mailbox existing = mailboxes.get(name);
         if (existing != null && !existing.isNoselect()) {
             throw new MailboxException(MailboxException.Reason.ALREADY_EXISTS, "Mailbox already exists: " + name);
@@ -238,7 +281,7 @@ public final class Account {
      * @return the uses, an unmodifiable set, empty when there are none
      */
     public synchronized Set<SpecialUse> specialUses(String requested) {
-        String name = canonical(requested);
+        String name = canonicalName(requested);
         Mailbox m = mailboxes.get(name);
         Set<SpecialUse> own = m == null ? null : m.ownUses();
         return own != null ? own : specialUse.usesOf(name);
@@ -254,7 +297,7 @@ public final class Account {
      *                          such mailbox
      */
     public synchronized void specialUses(String requested, Set<SpecialUse> uses) {
-        String name = canonical(requested);
+        String name = canonicalName(requested);
         Mailbox m = mailboxes.get(name);
         if (m == null) {
             throw new MailboxException(MailboxException.Reason.NONEXISTENT, "Mailbox doesn't exist: " + name);
@@ -277,7 +320,7 @@ public final class Account {
      *                          {@link MailboxException.Reason#NONEXISTENT} when there is none
      */
     public synchronized void delete(String requested) {
-        String name = canonical(requested);
+        String name = canonicalName(requested);
         if (name.equals(INBOX)) {
             throw new MailboxException(MailboxException.Reason.CANNOT, "INBOX can't be deleted");
         }
@@ -314,9 +357,9 @@ public final class Account {
      *                          for an invalid new name
      */
     public synchronized void rename(String fromRequested, String toRequested) {
-        String from = canonical(fromRequested);
-        String to = canonical(stripTrailingDelimiter(toRequested));
-        validate(to);
+        String from = canonicalName(fromRequested);
+        String to = canonicalName(stripTrailingDelimiter(toRequested));
+        validate(to, delimiter);
         Mailbox source = mailboxes.get(from);
         if (source == null) {
             throw new MailboxException(MailboxException.Reason.NONEXISTENT, "Mailbox doesn't exist: " + from);
@@ -325,7 +368,7 @@ public final class Account {
         if (target != null) {
             throw new MailboxException(MailboxException.Reason.ALREADY_EXISTS, "Mailbox already exists: " + to);
         }
-        if (to.startsWith(from + DELIMITER)) {
+        if (to.startsWith(from + delimiter)) {
             throw new MailboxException(MailboxException.Reason.CANNOT, "Can't rename a mailbox to its own child");
         }
         if (from.equals(INBOX)) {
@@ -336,7 +379,7 @@ public final class Account {
         createParents(to);
         List<Mailbox> moved = new ArrayList<>();
         for (Map.Entry<String, Mailbox> e : mailboxes.entrySet()) {
-            if (e.getKey().equals(from) || e.getKey().startsWith(from + DELIMITER)) {
+            if (e.getKey().equals(from) || e.getKey().startsWith(from + delimiter)) {
                 moved.add(e.getValue());
             }
         }
@@ -376,7 +419,7 @@ public final class Account {
      *                          such selectable mailbox
      */
     public synchronized Mailbox recreate(String requested) {
-        String name = canonical(requested);
+        String name = canonicalName(requested);
         Mailbox old = mailboxes.get(name);
         if (old == null || old.isNoselect()) {
             throw new MailboxException(MailboxException.Reason.NONEXISTENT, "Mailbox doesn't exist: " + name);
@@ -423,11 +466,11 @@ public final class Account {
         }
         fill(content);
         for (String name : subscribed) {
-            subscriptions.add(canonical(name));
+            subscriptions.add(canonicalName(name));
         }
         for (MailboxContent box : content) {
             if (box.subscribed()) {
-                subscriptions.add(canonical(box.name()));
+                subscriptions.add(canonicalName(box.name()));
             }
         }
     }
@@ -439,7 +482,7 @@ public final class Account {
 
     /** A detached, empty account with the same name, limits and configuration, to try changes on. */
     Account scratchCopy() {
-        return new Account(user, password, new AtomicLong(1), quota.emptyCopy(), specialUse, clock);
+        return new Account(user, password, new AtomicLong(1), quota.emptyCopy(), specialUse, clock, delimiter);
     }
 
     /** Removes every mailbox and tells the sessions that have one selected that it is gone. */
@@ -453,7 +496,7 @@ public final class Account {
 
     private void fill(List<MailboxContent> content) {
         for (MailboxContent box : content) {
-            Mailbox mailbox = mailboxes.get(canonical(box.name()));
+            Mailbox mailbox = mailboxes.get(canonicalName(box.name()));
             if (mailbox == null || mailbox.isNoselect()) {
                 mailbox = create(box.name());
             }
@@ -524,7 +567,7 @@ public final class Account {
      * configured for its name (null: the configured ones), its messages in UID order, and whether
      * the account is subscribed to it.
      *
-     * @param name        the mailbox's decoded name, {@code /} between levels
+     * @param name        the mailbox's decoded name, the store's delimiter between levels
      * @param specialUses its own special uses, or null for those configured for the name; copied
      * @param messages    its messages, in the order they get their UIDs; copied
      * @param subscribed  whether the account is subscribed to it
@@ -561,10 +604,10 @@ public final class Account {
      * Whether some mailbox lies below {@code name} in the hierarchy (RFC 3348 HasChildren).
      *
      * @param name a mailbox name, which need not exist
-     * @return true when a mailbox's name starts with {@code name/}
+     * @return true when a mailbox's name starts with {@code name} and the delimiter
      */
     public synchronized boolean hasChildren(String name) {
-        String prefix = canonical(name) + DELIMITER;
+        String prefix = canonicalName(name) + delimiter;
         String next = mailboxes.ceilingKey(prefix);
         return next != null && next.startsWith(prefix);
     }
@@ -581,8 +624,8 @@ public final class Account {
      * @param name the name, INBOX in any case
      */
     public synchronized void subscribe(String name) {
-        subscriptions.add(canonical(name));
-        tell(new AccountEvent.SubscriptionChange(canonical(name), true));
+        subscriptions.add(canonicalName(name));
+        tell(new AccountEvent.SubscriptionChange(canonicalName(name), true));
     }
 
     /**
@@ -593,10 +636,10 @@ public final class Account {
      *                          subscribed
      */
     public synchronized void unsubscribe(String name) {
-        if (!subscriptions.remove(canonical(name))) {
+        if (!subscriptions.remove(canonicalName(name))) {
             throw new MailboxException(MailboxException.Reason.NONEXISTENT, "Not subscribed to " + name);
         }
-        tell(new AccountEvent.SubscriptionChange(canonical(name), false));
+        tell(new AccountEvent.SubscriptionChange(canonicalName(name), false));
     }
 
     /**
@@ -606,7 +649,7 @@ public final class Account {
      * @return true when subscribed
      */
     public synchronized boolean subscribed(String name) {
-        return subscriptions.contains(canonical(name));
+        return subscriptions.contains(canonicalName(name));
     }
 
     /**
@@ -643,27 +686,32 @@ public final class Account {
     }
 
     private void createParents(String name) {
-        int slash = name.indexOf(DELIMITER);
+        int slash = name.indexOf(delimiter);
         while (slash >= 0) {
             String parent = name.substring(0, slash);
             if (!mailboxes.containsKey(parent)) {
                 mailboxes.put(parent, new Mailbox(parent, uidValidities.getAndIncrement(), quota, clock, watchers, this));
             }
-            slash = name.indexOf(DELIMITER, slash + 1);
+            slash = name.indexOf(delimiter, slash + 1);
         }
     }
 
-    private static String stripTrailingDelimiter(String name) {
-        return name.length() > 1 && name.charAt(name.length() - 1) == DELIMITER
+    private String stripTrailingDelimiter(String name) {
+        return name.length() > 1 && name.charAt(name.length() - 1) == delimiter
                 ? name.substring(0, name.length() - 1) : name;
     }
 
-    /** Refuses what cannot be a mailbox name: empty levels, control characters, over 1024 characters. */
-    static void validate(String name) {
+    /**
+     * Refuses what cannot be a mailbox name: empty levels, control characters, over 1024 characters.
+     * Only {@code delimiter} separates levels; any other character, {@code /} under {@code .}
+     * included, is part of a level.
+     */
+    static void validate(String name, char delimiter) {
         if (name.isEmpty()) {
             throw new MailboxException(MailboxException.Reason.INVALID_NAME, "Mailbox name is empty");
         }
-        if (name.charAt(0) == DELIMITER || name.contains("//") || name.charAt(name.length() - 1) == DELIMITER) {
+        if (name.charAt(0) == delimiter || name.contains(String.valueOf(delimiter) + delimiter)
+                || name.charAt(name.length() - 1) == delimiter) {
             throw new MailboxException(MailboxException.Reason.INVALID_NAME,
                     "Mailbox name has an empty hierarchy level: " + name);
         }

@@ -63,9 +63,17 @@ public final class MailStore {
         this.uidValidities = new AtomicLong(seed);
     }
 
-    /** {@return where users see each other's mailboxes and the shared ones} */
+    /** {@return where users see each other's mailboxes and the shared ones, and the hierarchy delimiter} */
     public Namespaces namespaces() {
         return namespaces;
+    }
+
+    /**
+     * {@return the hierarchy delimiter of every account's names, {@link Namespaces#delimiter()}:
+     * names are kept as they are on the wire, this character between their levels}
+     */
+    public char delimiter() {
+        return namespaces.delimiter();
     }
 
     /**
@@ -78,7 +86,8 @@ public final class MailStore {
      */
     public synchronized Account shared() {
         if (shared == null) {
-            shared = new Account(null, null, uidValidities, limits, SpecialUseMailboxes.none(), clock);
+            shared = new Account(null, null, uidValidities, limits, SpecialUseMailboxes.none(), clock,
+                    namespaces.delimiter());
             shared.privateSeen(privateSeen);
         }
         return shared;
@@ -133,7 +142,8 @@ public final class MailStore {
      */
     public Account addAccount(String user, String password, SpecialUseMailboxes specialUse) {
         java.util.Objects.requireNonNull(specialUse, "specialUse");
-        Account created = new Account(user, password, uidValidities, limits, specialUse, clock);
+        Account created = new Account(user, password, uidValidities, limits, specialUse, clock,
+                namespaces.delimiter());
         created.privateSeen(privateSeen);
         if (accounts.putIfAbsent(user, created) != null) {
             throw new IllegalArgumentException("User already exists: " + user);
@@ -298,7 +308,8 @@ public final class MailStore {
         }
         for (Snapshot.AccountState s : wanted.values()) {
             Account a = accounts.computeIfAbsent(s.user(),
-                    u -> new Account(u, s.password(), uidValidities, limits, s.specialUse(), clock));
+                    u -> new Account(u, s.password(), uidValidities, limits, s.specialUse(), clock,
+                            namespaces.delimiter()));
             a.privateSeen(privateSeen);
             a.password(s.password());
             a.quota().limits(s.maxBytes(), s.maxMessages());

@@ -371,6 +371,7 @@ public final class Mailbox {
             result.add(message);
             publish(new MailboxEvent.Appended(message));
         }
+        quota.stored(result);
         return result;
     }
 

@@ -8,6 +8,10 @@ import java.util.List;
  * and may change later (per-user configuration, SETQUOTA). The account-wide ones are what IMAP
  * calls the account's quota root (RFC 9208 §3).
  *
+ * <p>With Gmail's labels ({@link #countOnce}) a message is counted once however many label
+ * mailboxes show it, as Gmail's storage quota counts it: by its EMAILID, from its first copy in
+ * until its last copy is gone.
+ *
  * <p>Thread-safe. Mailboxes call it under their own lock and it never calls back into a mailbox,
  * so the lock order is always mailbox, then quota.
  */
@@ -23,6 +27,8 @@ public final class Quota {
     private long maxMessages;
     private long bytes;
     private long messages;
+    /** With labels, how many copies of each EMAILID the account holds; null counts each copy. */
+    private java.util.Map<Long, Integer> copies;
 
     Quota(StoreLimits limits) {
         this(limits.maxMessagesPerMailbox(), limits.maxAccountBytes() == 0 ? NONE : limits.maxAccountBytes(),
@@ -37,7 +43,40 @@ public final class Quota {
 
     /** A quota with nothing used and the limits this one has now (SETQUOTA's included), for a scratch account. */
     synchronized Quota emptyCopy() {
-        return new Quota(maxMessagesPerMailbox, maxBytes, maxMessages);
+        Quota copy = new Quota(maxMessagesPerMailbox, maxBytes, maxMessages);
+        if (copies != null) {
+            copy.copies = new java.util.HashMap<>();
+        }
+        return copy;
+    }
+
+    /**
+     * From now on counts a message once by its EMAILID, however many mailboxes hold a copy (Gmail's
+     * labels); what the account holds now is counted again that way.
+     *
+     * @param held every message the account's mailboxes hold now
+     */
+    synchronized void countOnce(List<Message> held) {
+        copies = new java.util.HashMap<>();
+        bytes = 0;
+        messages = 0;
+        stored(held);
+    }
+
+    /**
+     * Counts in messages just stored, when a message is counted once: a copy of one the account
+     * holds already adds nothing. Does nothing otherwise, where {@link #reserve} counted them.
+     */
+    synchronized void stored(List<Message> made) {
+        if (copies == null) {
+            return;
+        }
+        for (Message m : made) {
+            if (copies.merge(m.emailId(), 1, Integer::sum) == 1) {
+                bytes += m.size();
+                messages++;
+            }
+        }
     }
 
     /** {@return what the account holds now and its account-wide limits, taken at one instant} */
@@ -74,27 +113,58 @@ public final class Quota {
             throw new MailboxException(MailboxException.Reason.OVERQUOTA,
                     "Mailbox is full (the limit is " + maxMessagesPerMailbox + " messages)");
         }
-        long size = sizeOf(added);
-        if (!moving && ((maxMessages != NONE && messages + added.size() > maxMessages)
+        List<Mailbox.NewMessage> counted = counted(added);
+        long size = sizeOf(counted);
+        if (!moving && ((maxMessages != NONE && messages + counted.size() > maxMessages)
                 || (maxBytes != NONE && bytes + size > maxBytes))) {
             throw new MailboxException(MailboxException.Reason.OVERQUOTA, EXCEEDED);
         }
-        bytes += size;
-        messages += added.size();
+        if (copies == null) {
+            bytes += size;
+            messages += counted.size();
+        }
     }
 
     /** Counts in messages that were in the account a moment ago (a recreated mailbox), whatever the limits. */
     synchronized void restore(List<Mailbox.NewMessage> added) {
-        bytes += sizeOf(added);
-        messages += added.size();
+        if (copies == null) {
+            bytes += sizeOf(added);
+            messages += added.size();
+        }
     }
 
-    /** Gives back the octets and message count of removed messages. */
+    /** Gives back the octets and message count of removed messages (with labels, of their last copies). */
     synchronized void release(List<Message> removed) {
+        if (copies != null) {
+            for (Message m : removed) {
+                Integer left = copies.merge(m.emailId(), -1, Integer::sum);
+                if (left != null && left <= 0) {
+                    copies.remove(m.emailId());
+                    bytes -= m.size();
+                    messages--;
+                }
+            }
+            return;
+        }
         for (Message m : removed) {
             bytes -= m.size();
         }
         messages -= removed.size();
+    }
+
+    /** The messages of {@code added} that would count: all, or with labels those the account holds no copy of. */
+    private List<Mailbox.NewMessage> counted(List<Mailbox.NewMessage> added) {
+        if (copies == null) {
+            return added;
+        }
+        List<Mailbox.NewMessage> counted = new java.util.ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (Mailbox.NewMessage m : added) {
+            if (m.emailId() == 0 || !copies.containsKey(m.emailId()) && seen.add(m.emailId())) {
+                counted.add(m);
+            }
+        }
+        return counted;
     }
 
     private static long sizeOf(List<Mailbox.NewMessage> added) {

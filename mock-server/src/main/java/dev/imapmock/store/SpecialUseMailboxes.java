@@ -131,7 +131,7 @@ public record SpecialUseMailboxes(Map<String, Set<SpecialUse>> mailboxes) {
             throw new IllegalArgumentException("INBOX can't be a special-use mailbox: " + name);
         }
         try {
-            Account.validate(name);
+            Account.validate(name, Account.DELIMITER);
         } catch (MailboxException e) {
             throw new IllegalArgumentException("Special-use mailbox name is not valid: " + e.getMessage());
         }

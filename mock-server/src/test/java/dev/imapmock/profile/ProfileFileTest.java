@@ -49,7 +49,12 @@ class ProfileFileTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "2|colour blue|unknown setting colour; the settings are name, greeting, capabilities-before, capabilities-after, folder, recent, labels and login-refusal",
+        "2|colour blue|unknown setting colour; the settings are name, greeting, capabilities-before, capabilities-after, delimiter, folder, recent, labels and login-refusal",
+        "2|delimiter ..|delimiter is one character, not ..",
+        "2|delimiter *|A hierarchy delimiter is one printable ASCII character other than space, *, %, \" and \\, not *",
+        "2|delimiter %|A hierarchy delimiter is one printable ASCII character other than space, *, %, \" and \\, not %",
+        "2|delimiter \"|A hierarchy delimiter is one printable ASCII character other than space, *, %, \" and \\, not \"",
+        "2|delimiter \\|A hierarchy delimiter is one printable ASCII character other than space, *, %, \" and \\, not \\",
         "2|name y|name is given twice (first on line 1)",
         "2|greeting|greeting needs a value",
         "2|capabilities-before ID|a capability list starts with IMAP4rev1",
@@ -70,6 +75,25 @@ class ProfileFileTest {
         assertThatThrownBy(() -> Profile.parse("name x\n" + text + "\n", "p.profile"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("p.profile, line " + line + ": " + reason);
+    }
+
+    @Test
+    void aDelimiterLineGivesTheLevelsOfTheFolderNames() {
+        Profile p = Profile.parse("""
+                name dotted
+                folder Box \\Noselect
+                folder Box.Sent \\Sent
+                delimiter .
+                """, "d.profile");
+        assertThat(p.delimiter()).isEqualTo('.');
+        assertThat(p.folders()).containsOnlyKeys("Box", "Box.Sent");
+        assertThat(Profile.DOVECOT.delimiter()).isEqualTo('/');
+        assertThatThrownBy(() -> Profile.parse("name x\ndelimiter .\nfolder Box \\Noselect\nfolder Box/Sent\n", "d.profile"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("d.profile, line 5: Box is \\Noselect but no folder lies below it");
+        assertThatThrownBy(() -> Profile.parse("name x\ndelimiter .\nfolder Box..Sent\n", "d.profile"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("d.profile, line 3: folder Box..Sent has an empty level between delimiters '.'");
     }
 
     @Test

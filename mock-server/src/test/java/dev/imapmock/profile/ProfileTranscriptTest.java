@@ -20,7 +20,7 @@ class ProfileTranscriptTest {
     static final String GMAIL_BEFORE = "IMAP4rev1 UNSELECT IDLE NAMESPACE QUOTA ID XLIST CHILDREN X-GM-EXT-1 SASL-IR"
             + " AUTH=XOAUTH2 AUTH=PLAIN AUTH=OAUTHBEARER";
     static final String GMAIL_AFTER = "IMAP4rev1 UNSELECT IDLE NAMESPACE QUOTA ID XLIST CHILDREN X-GM-EXT-1 UIDPLUS COMPRESS=DEFLATE"
-            + " ENABLE MOVE CONDSTORE ESEARCH LIST-EXTENDED LIST-STATUS LITERAL- SPECIAL-USE APPENDLIMIT=35651584";
+            + " ENABLE MOVE CONDSTORE ESEARCH UTF8=ACCEPT LIST-EXTENDED LIST-STATUS LITERAL- SPECIAL-USE APPENDLIMIT=35651584";
 
     private static ImapMockServer server(Profile profile) {
         return ImapMockServer.builder().user("alice", "secret").token("alice", "tok").profile(profile).build().start();
@@ -154,7 +154,7 @@ class ProfileTranscriptTest {
     void yahooFileGreetsWithItsCapabilities() {
         try (ImapMockServer server = server(Profile.named("yahoo")); RawClient c = new RawClient(server.host(), server.port())) {
             String before = "IMAP4rev1 SASL-IR ID MOVE NAMESPACE UIDPLUS LITERAL+ CHILDREN UNSELECT OBJECTID IDLE ENABLE"
-                    + " LIST-EXTENDED LIST-STATUS SPECIAL-USE PARTIAL APPENDLIMIT=41697280";
+                    + " LIST-EXTENDED LIST-STATUS SPECIAL-USE PARTIAL UIDONLY APPENDLIMIT=41697280";
             assertThat(c.readLine()).isEqualTo("* OK [CAPABILITY " + before
                     + " AUTH=PLAIN AUTH=XOAUTH2 AUTH=OAUTHBEARER] IMAP4rev1 Hello");
             c.play("""
@@ -180,7 +180,7 @@ class ProfileTranscriptTest {
                     "* OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] (2109B29-d3afe4d5aba6) pv33p00im-iscream021.me.com");
             c.play("""
                     C: b LOGIN alice secret
-                    S: b OK [CAPABILITY IMAP4rev1 CONDSTORE ENABLE QRESYNC QUOTA NAMESPACE UIDPLUS CHILDREN BINARY UNSELECT SORT CATENATE ESEARCH ESORT THREAD=ORDEREDSUBJECT THREAD=REFERENCES CONTEXT=SEARCH CONTEXT=SORT WITHIN SASL-IR SEARCHRES ID IDLE] Logged in
+                    S: b OK [CAPABILITY IMAP4rev1 CONDSTORE ENABLE QRESYNC QUOTA NAMESPACE UIDPLUS CHILDREN BINARY UNSELECT SORT CATENATE URLAUTH ESEARCH ESORT THREAD=ORDEREDSUBJECT THREAD=REFERENCES CONTEXT=SEARCH CONTEXT=SORT WITHIN SASL-IR SEARCHRES METADATA ID IDLE] Logged in
                     C: d LIST "" *
                     S: * LIST (\\HasNoChildren) "/" INBOX
                     S: * LIST (\\HasNoChildren) "/" Archive

@@ -74,7 +74,9 @@ final class FixtureTree {
             if (mailbox.isNoselect()) {
                 continue;
             }
-            String dir = prefix + mailbox.name() + "/";
+            // A hierarchy level is a directory level, whatever the server's delimiter.
+            String path = prefix + mailbox.name().replace(account.delimiter(), '/');
+            String dir = path + "/";
             zip.putNextEntry(entry(dir));
             zip.closeEntry();
             StringBuilder uses = new StringBuilder("specialuse=");
@@ -82,7 +84,7 @@ final class FixtureTree {
                 uses.append(uses.length() > 11 ? " " : "").append(use.attribute());
             }
             String subscribed = account.subscriptions().contains(mailbox.name()) ? "subscribed=yes\n" : "";
-            entry(zip, prefix + mailbox.name() + ".properties",
+            entry(zip, path + ".properties",
                     (uses + "\n" + subscribed).getBytes(StandardCharsets.UTF_8));
             List<Message> messages = mailbox.messages();
             int width = Math.max(6, String.valueOf(messages.size()).length());
@@ -115,8 +117,9 @@ final class FixtureTree {
      * when the zip has none for it). A 400 naming the entry or file when the zip is not a fixture
      * tree for these users.
      */
-    static Map<String, List<Account.MailboxContent>> unzip(byte[] zip, List<String> users) throws IOException {
-        return read(zip, users).content();
+    static Map<String, List<Account.MailboxContent>> unzip(byte[] zip, List<String> users, char delimiter)
+            throws IOException {
+        return read(zip, users, delimiter).content();
     }
 
     /**
@@ -134,17 +137,17 @@ final class FixtureTree {
      * As {@link #unzip}, with the ACLs. Gmail labels ({@code labels=} sidecars) are refused with a
      * 400: loading them takes the labels of the gmail profile, which a snapshot load does not set up.
      */
-    static Snapshot read(byte[] zip, List<String> users) throws IOException {
+    static Snapshot read(byte[] zip, List<String> users, char delimiter) throws IOException {
         Path dir = Files.createTempDirectory("imapmock-snapshot");
         try {
             extract(zip, dir);
             Map<String, List<FixtureMailbox>> read = new LinkedHashMap<>();
             try {
                 if (users.size() == 1) {
-                    read.put(users.get(0), FixtureReader.read(dir));
+                    read.put(users.get(0), FixtureReader.read(dir, delimiter));
                 } else {
                     checkUsers(dir, users);
-                    read.putAll(FixtureReader.readUsers(dir, users));
+                    read.putAll(FixtureReader.readUsers(dir, users, delimiter));
                 }
             } catch (FixtureException e) {
                 String where = dir.relativize(Path.of(e.source()).toAbsolutePath()).toString();

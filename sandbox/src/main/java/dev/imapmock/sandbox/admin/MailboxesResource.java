@@ -59,7 +59,9 @@ final class MailboxesResource {
             account.rename(from.name(), to);
             return null;
         }, "name");
-        Mailbox renamed = account.mailbox(Account.canonical(to.endsWith("/") ? to.substring(0, to.length() - 1) : to));
+        char delimiter = account.delimiter();
+        Mailbox renamed = account.mailbox(to.length() > 1 && to.charAt(to.length() - 1) == delimiter
+                ? to.substring(0, to.length() - 1) : to);
         call.json(200, mailbox(account, renamed, Set.copyOf(account.subscriptions())));
     }
 
@@ -103,6 +105,7 @@ final class MailboxesResource {
         Mailbox.Status s = m.status();
         Map<String, Object> box = new LinkedHashMap<>();
         box.put("name", m.name());
+        box.put("delimiter", String.valueOf(account.delimiter()));
         box.put("messages", s.messages());
         box.put("unseen", s.unseen());
         box.put("recent", s.recent());

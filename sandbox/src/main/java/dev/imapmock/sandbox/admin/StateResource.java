@@ -36,7 +36,7 @@ final class StateResource {
         call.requireType("application/zip");
         List<String> users = new ArrayList<>(server.store().users());
         users.sort(null);
-        FixtureTree.Snapshot snapshot = FixtureTree.read(call.body(), users);
+        FixtureTree.Snapshot snapshot = FixtureTree.read(call.body(), users, server.store().delimiter());
         try {
             server.store().replaceMail(snapshot.content());
         } catch (MailboxException e) {

@@ -71,8 +71,9 @@ export class Sidebar {
   }
 
   renderBox(user, box) {
-    const depth = (box.name.match(/\//g) || []).length;
-    const leaf = depth ? box.name.slice(box.name.lastIndexOf('/') + 1) : box.name;
+    const delimiter = box.delimiter || '/';
+    const depth = box.name.split(delimiter).length - 1;
+    const leaf = depth ? box.name.slice(box.name.lastIndexOf(delimiter) + 1) : box.name;
     const active = this.current.user === user && this.current.mailbox === box.name;
     return h('li', {},
       h('a', {

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,8 @@ public final class Bench {
     private final Map<String, String> units = new LinkedHashMap<>();
     /** Why a target's column is empty, by target. */
     private final Map<String, String> missing = new LinkedHashMap<>();
+    /** Why one cell is empty, by workload and target ({@link #cell}). */
+    private final Map<String, String> notes = new LinkedHashMap<>();
     private final List<String> columns = new ArrayList<>();
     private static final String STORM_FAILURES = "200 concurrent clients: clients lost, all rounds";
     private int stormFailures;
@@ -102,6 +106,9 @@ public final class Bench {
             if (probe.seedsInProcess()) {
                 record(name, "first start in a fresh JVM to LOGIN OK (ms)", coldStart(name));
             }
+            if (name.equals("ImapMock")) {
+                standaloneStart();
+            }
             appendOverImap(factory, name);
             seedRate(factory, name, mail);
             try (Target target = factory.create().start()) {
@@ -110,13 +117,16 @@ public final class Bench {
                 } else {
                     target.seed(mail);
                 }
-                wholeMailbox(target, name, "");
+                wholeMailbox(target, name, "", mail);
             }
             try (Target target = factory.create().start()) {
                 target.seed(half);
-                wholeMailbox(target, name, " @half");
+                wholeMailbox(target, name, " @half", half);
             }
             firstTouch(factory, name, mail);
+            if (name.equals("ImapMock")) {
+                standaloneSearch(half);
+            }
             System.err.println("== " + name + " through Angus Mail");
             try (Target target = factory.create().start()) {
                 AngusWorkloads.run((workload, sample) -> record(name, workload, measure(sample::take)), target,
@@ -133,6 +143,7 @@ public final class Bench {
             }
         }
         scaling();
+        standaloneAgainstGreenMail(half.size());
     }
 
     /** One sample of a workload. */
@@ -157,6 +168,17 @@ public final class Bench {
     private void record(String target, String workload, Stats stats) {
         results.computeIfAbsent(workload, k -> new LinkedHashMap<>()).put(target, stats);
         System.err.println("  " + workload + ": " + stats.format() + (verbose ? " " + stats.samples() : ""));
+    }
+
+    /** A row whose cell for {@code target} says why it holds no figure. */
+    private void recordMissing(String target, String workload, String why) {
+        results.computeIfAbsent(workload, k -> new LinkedHashMap<>());
+        notes.put(workload + '\n' + target, why);
+        System.err.println("  " + workload + ": " + why);
+    }
+
+    private String cell(String workload, String target, Stats stats) {
+        return stats != null ? stats.format() : notes.getOrDefault(workload + '\n' + target, "–");
     }
 
     /** Repeats {@code action}, first a few times unmeasured, then until the rounds or the time budget run out. */
@@ -296,6 +318,18 @@ public final class Bench {
         String overhead = "heap per stored message beyond 1.1 × raw (bytes)";
         units.put(overhead, "none");
         record(name, overhead, Stats.of((after - before - 1.1 * raw) / mail.size()));
+        // Every message's parsed structure, envelope and header index, as a test that fetches and
+        // searches everything leaves them; the session is gone before the heap is measured.
+        try (RawImap client = RawImap.login(target.port(), Target.USER, Target.PASSWORD)) {
+            client.command("SELECT INBOX");
+            client.command("FETCH 1:* (BODYSTRUCTURE ENVELOPE)");
+            client.command("UID SEARCH SUBJECT " + MailGenerator.NEEDLE);
+            client.command("UID SEARCH HEADER Message-ID " + MailGenerator.NEEDLE);
+            client.command("LOGOUT");
+        }
+        long indexed = usedHeap();
+        record(name, "heap per stored message with every index built (× raw size)",
+                Stats.of((double) (indexed - before) / raw));
     }
 
     /**
@@ -330,7 +364,7 @@ public final class Bench {
         return rt.totalMemory() - rt.freeMemory();
     }
 
-    private void wholeMailbox(Target target, String name, String suffix) throws Exception {
+    private void wholeMailbox(Target target, String name, String suffix, List<byte[]> mailbox) throws Exception {
         int n = suffix.isEmpty() ? messages : messages / 2;
         String size = String.format(Locale.ROOT, " at %,d", n);
         try (RawImap client = RawImap.login(target.port(), Target.USER, Target.PASSWORD)) {
@@ -374,6 +408,15 @@ public final class Bench {
                 client.command("FETCH 1:* (BODYSTRUCTURE)");
                 return millisSince(t);
             }));
+            // The yardstick of the two rows below, measured right before them in the same machine state.
+            String copyRow = "loopback copy of the same octets, 127.0.0.1 socket pair, 64 KiB writes, "
+                    + "measured before this column's FETCH 1:* BODY.PEEK[] rows" + size + " (MB/s)";
+            units.put(copyRow, "none");
+            Stats copy;
+            try (LoopbackCopy loopback = new LoopbackCopy(mailbox)) {
+                copy = measure(loopback::sample);
+            }
+            record(name, copyRow, copy);
             String streaming = "FETCH 1:* BODY.PEEK[]" + size + " (MB/s)";
             units.put(streaming, "higher");
             record(name, streaming, measure(() -> {
@@ -383,12 +426,20 @@ public final class Bench {
             }));
             String parsing = "FETCH 1:* BODY.PEEK[]" + size + ", parsing client, literal octets (MB/s)";
             units.put(parsing, "higher");
-            record(name, parsing, measure(() -> {
+            Stats parsed = measure(() -> {
                 long t = System.nanoTime();
-                ResponseParser.Parsed parsed = client.parse("FETCH 1:* BODY.PEEK[]");
-                expect(parsed, n, 1);
-                return parsed.literalOctets() / 1e6 / ((System.nanoTime() - t) / 1e9);
-            }));
+                ResponseParser.Parsed response = client.parse("FETCH 1:* BODY.PEEK[]");
+                expect(response, n, 1);
+                return response.literalOctets() / 1e6 / ((System.nanoTime() - t) / 1e9);
+            });
+            record(name, parsing, parsed);
+            String share = "FETCH 1:* BODY.PEEK[]" + size + ", parsing client, share of the loopback copy rate (%)";
+            units.put(share, "higher");
+            List<Double> shares = new ArrayList<>();
+            for (double rate : parsed.samples()) {
+                shares.add(100 * rate / copy.median());
+            }
+            record(name, share, new Stats(shares));
             if (client.offers("CONDSTORE")) {
                 changedSince(client, name, size, n);
             }
@@ -402,6 +453,20 @@ public final class Bench {
                 client.command("SEARCH TEXT " + MailGenerator.NEEDLE);
                 return millisSince(t);
             }));
+            List<String> ordered = new ArrayList<>();
+            if (client.offers("SORT")) {
+                ordered.addAll(List.of("UID SORT (DATE) UTF-8 ALL", "UID SORT (SUBJECT) UTF-8 ALL", "UID SORT (FROM) UTF-8 ALL"));
+            }
+            if (client.offers("THREAD=REFERENCES")) {
+                ordered.add("UID THREAD REFERENCES UTF-8 ALL");
+            }
+            for (String command : ordered) {
+                record(name, command + size + " (ms)", measure(() -> {
+                    long t = System.nanoTime();
+                    client.command(command);
+                    return millisSince(t);
+                }));
+            }
         }
     }
 
@@ -419,23 +484,117 @@ public final class Bench {
      * new server, after the JIT warmed up on the warm rows.
      */
     private void firstTouch(Target.Factory factory, String name, List<byte[]> mail) throws Exception {
-        String size = String.format(Locale.ROOT, " at %,d", mail.size());
-        for (String command : List.of("UID SEARCH SUBJECT " + MailGenerator.NEEDLE, "SEARCH TEXT " + MailGenerator.NEEDLE,
+        String subject = "UID SEARCH SUBJECT " + MailGenerator.NEEDLE;
+        for (String command : List.of(subject, "SEARCH TEXT " + MailGenerator.NEEDLE,
                 "FETCH 1:* (BODYSTRUCTURE)", "FETCH 1:* (FLAGS UID ENVELOPE)")) {
-            String label = command.replace(MailGenerator.NEEDLE, "word");
-            List<Double> samples = new ArrayList<>();
-            for (int i = 0; i < (quick ? 3 : 5); i++) {
-                try (Target target = factory.create().start()) {
-                    target.seed(mail);
-                    try (RawImap client = RawImap.login(target.port(), Target.USER, Target.PASSWORD)) {
-                        client.command("SELECT INBOX");
-                        long t = System.nanoTime();
-                        client.command(command);
-                        samples.add(millisSince(t));
+            firstTouch(factory, name, mail, command, null);
+        }
+        firstTouch(factory, name, mail, "UID SORT (SUBJECT) UTF-8 ALL", "SORT");
+        firstTouch(factory, name, mail, "UID THREAD REFERENCES UTF-8 ALL", "THREAD=REFERENCES");
+        // Half the mailbox, beside the standalone jar's first search in a fresh JVM at the same size.
+        if (factory.create().seedsInProcess()) {
+            firstTouch(factory, name, mail.subList(0, mail.size() / 2), subject, null);
+        }
+    }
+
+    /** One first-touch row; none when the server does not offer {@code capability} (null: any server). */
+    private void firstTouch(Target.Factory factory, String name, List<byte[]> mail, String command, String capability)
+            throws Exception {
+        String size = String.format(Locale.ROOT, " at %,d", mail.size());
+        String label = command.replace(MailGenerator.NEEDLE, "word");
+        List<Double> samples = new ArrayList<>();
+        for (int i = 0; i < (quick ? 3 : 5); i++) {
+            try (Target target = factory.create().start()) {
+                target.seed(mail);
+                try (RawImap client = RawImap.login(target.port(), Target.USER, Target.PASSWORD)) {
+                    if (capability != null && !client.offers(capability)) {
+                        return;
                     }
+                    client.command("SELECT INBOX");
+                    long t = System.nanoTime();
+                    client.command(command);
+                    samples.add(millisSince(t));
                 }
             }
-            record(name, "first " + label + " on a freshly seeded server" + size + " (ms)", new Stats(samples));
+        }
+        record(name, "first " + label + " on a freshly seeded server" + size + " (ms)", new Stats(samples));
+    }
+
+    private static final String STANDALONE_START = "standalone jar in a fresh JVM, process start to LOGIN OK (ms)";
+    private static final String STANDALONE_CDS = "standalone jar in a fresh JVM with an application CDS archive, "
+            + "process start to LOGIN OK (ms)";
+    private static final String EMPTY_JVM = "empty Java main in a fresh JVM, process start to exit (ms)";
+
+    /**
+     * ImapMock's standalone jar as a user starts it (see {@link StandaloneJar}): without and with an
+     * application class-data-sharing archive made in this run, and an empty Java main beside them.
+     */
+    private void standaloneStart() throws Exception {
+        units.put(EMPTY_JVM, "none");
+        StandaloneJar jar = StandaloneJar.find();
+        if (jar == null) {
+            recordMissing("ImapMock", STANDALONE_START, StandaloneJar.missing());
+            recordMissing("ImapMock", STANDALONE_CDS, StandaloneJar.missing());
+        } else {
+            System.err.println("== ImapMock standalone jar " + jar.jar());
+            record("ImapMock", STANDALONE_START, freshJvms(() -> jar.startToLogin(List.of())));
+            Path dir = Files.createTempDirectory("imapmock-bench-cds");
+            try {
+                Path archive = dir.resolve("imapmock.jsa");
+                String why = jar.createArchive(archive);
+                if (why != null) {
+                    recordMissing("ImapMock", STANDALONE_CDS, why);
+                } else {
+                    record("ImapMock", STANDALONE_CDS,
+                            freshJvms(() -> jar.startToLogin(List.of("-XX:SharedArchiveFile=" + archive))));
+                }
+            } finally {
+                StandaloneJar.delete(dir);
+            }
+        }
+        record("ImapMock", EMPTY_JVM, freshJvms(StandaloneJar::emptyJvm));
+    }
+
+    private Stats freshJvms(Sample sample) throws Exception {
+        List<Double> samples = new ArrayList<>();
+        for (int i = 0; i < (quick ? 3 : 7); i++) {
+            samples.add(sample.take());
+        }
+        return new Stats(samples);
+    }
+
+    /** The first header search at half the mailbox; GreenMail's in-process figure joins it at the end. */
+    private String standaloneSearchRow(int count) {
+        return String.format(Locale.ROOT, "first UID SEARCH SUBJECT word at %,d on a fresh server: ImapMock's "
+                + "standalone jar in a fresh JVM with --fixtures, GreenMail in process (ms)", count);
+    }
+
+    private void standaloneSearch(List<byte[]> mail) throws Exception {
+        String row = standaloneSearchRow(mail.size());
+        StandaloneJar jar = StandaloneJar.find();
+        if (jar == null) {
+            recordMissing("ImapMock", row, StandaloneJar.missing());
+            return;
+        }
+        Path fixtures = StandaloneJar.writeFixtures(mail);
+        try {
+            List<Double> samples = new ArrayList<>();
+            for (int i = 0; i < (quick ? 3 : 5); i++) {
+                samples.add(jar.firstCommand(fixtures, mail.size(), "UID SEARCH SUBJECT " + MailGenerator.NEEDLE));
+            }
+            record("ImapMock", row, new Stats(samples));
+        } finally {
+            StandaloneJar.delete(fixtures);
+        }
+    }
+
+    /** GreenMail's first in-process search at the same size, so the row has its ratio. */
+    private void standaloneAgainstGreenMail(int count) {
+        Map<String, Stats> row = results.get(standaloneSearchRow(count));
+        Map<String, Stats> inProcess = results.get(String.format(Locale.ROOT,
+                "first UID SEARCH SUBJECT word on a freshly seeded server at %,d (ms)", count));
+        if (row != null && inProcess != null && inProcess.containsKey("GreenMail")) {
+            row.put("GreenMail", inProcess.get("GreenMail"));
         }
     }
 
@@ -541,7 +700,7 @@ public final class Bench {
             StringBuilder row = new StringBuilder("| " + e.getKey() + " |");
             for (String column : columns) {
                 Stats stats = e.getValue().get(column);
-                row.append(' ').append(stats == null ? "–" : stats.format()).append(" |");
+                row.append(' ').append(cell(e.getKey(), column, stats)).append(" |");
             }
             Stats mine = e.getValue().get(columns.get(0));
             boolean ratios = !"none".equals(units.get(e.getKey()));

@@ -31,6 +31,8 @@ final class RawImap implements AutoCloseable {
     private int tags;
     private final boolean literalPlus;
     private String capabilities;
+    /** False while {@link #capabilities} is a greeting without a capability list (GreenMail's). */
+    private boolean capabilitiesListed;
     private String lastTagged = "";
     private final ResponseParser parser = new ResponseParser();
 
@@ -51,6 +53,7 @@ final class RawImap implements AutoCloseable {
         out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         readLine();
         capabilities = text();
+        capabilitiesListed = capabilities.contains("[CAPABILITY ");
         literalPlus = capabilities.contains("LITERAL+");
     }
 
@@ -69,6 +72,7 @@ final class RawImap implements AutoCloseable {
         // Dovecot's greeting lists the pre-login capabilities, its LOGIN OK the full set.
         if (c.lastTagged.contains("[CAPABILITY ")) {
             c.capabilities = c.lastTagged;
+            c.capabilitiesListed = true;
         }
         return c;
     }
@@ -120,9 +124,21 @@ final class RawImap implements AutoCloseable {
         }
     }
 
-    /** True when the greeting's capability list, or LOGIN's when it sent one, names {@code capability}. */
-    boolean offers(String capability) {
-        return (" " + capabilities.replace("]", " ")).contains(" " + capability + " ");
+    /**
+     * True when the greeting's capability list, or LOGIN's when it sent one, names {@code capability}.
+     * A server that listed neither (GreenMail greets without one) is asked with CAPABILITY, once, on
+     * the first call, so the login itself costs every server the same round trips.
+     */
+    boolean offers(String capability) throws IOException {
+        if (!capabilitiesListed) {
+            for (String untagged : lines("CAPABILITY")) {
+                if (untagged.startsWith("* CAPABILITY ")) {
+                    capabilities = untagged;
+                }
+            }
+            capabilitiesListed = true;
+        }
+        return (" " + capabilities.replace("]", " ") + " ").contains(" " + capability + " ");
     }
 
     /**

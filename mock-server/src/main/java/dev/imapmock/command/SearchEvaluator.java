@@ -77,7 +77,10 @@ final class SearchEvaluator {
             TopHeader header = m.header();
             return switch (e.field()) {
                 case SUBJECT -> header.decodedHeaderContains("subject", e.value());
-                case FROM, TO, CC, BCC -> contains(header.decodedAddresses(e.field().name()), e.value());
+                case FROM -> header.addressesContain("from", e.value());
+                case TO -> header.addressesContain("to", e.value());
+                case CC -> header.addressesContain("cc", e.value());
+                case BCC -> header.addressesContain("bcc", e.value());
             };
         }
         if (key instanceof SearchKey.Header h) {

@@ -97,6 +97,112 @@ public final class TopHeader {
     }
 
     /**
+     * Whether {@link #decodedAddresses decodedAddresses(fieldName)} is not null and holds
+     * {@code needle}, compared as SEARCH compares (a substring, case-insensitively), with the same
+     * result as comparing that string. A needle of ASCII letters and digits skips the values that
+     * cannot hold it without writing their addresses out: in a value of ASCII octets without
+     * encoded words or comments, the normal form only drops white space, quotes and the
+     * backslashes of quoted-pairs, and adds separators, so a run of letters and digits in it is a
+     * run of the value's own octets once those are left out (the placeholders the parser writes
+     * for missing parts, such as {@code MISSING_DOMAIN}, are looked for the long way).
+     *
+     * @param fieldName the field's name, in any case
+     * @param needle    what to look for; empty matches any message with the field
+     * @return true when a value of the field holds it
+     */
+    public boolean addressesContain(String fieldName, String needle) {
+        String lowerNeedle = needle.toLowerCase(Locale.ROOT);
+        if (!isLetterOrDigitRun(lowerNeedle) || inPlaceholder(lowerNeedle)) {
+            String value = decodedAddresses(fieldName);
+            return value != null && value.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+        }
+        String lowerName = fieldName.toLowerCase(Locale.ROOT);
+        for (int i = 0, n = fields.length - 1; i < n; i++) {
+            int colon = Headers.colonAfterName(message, fields[i], fields[i + 1], lowerName);
+            if (colon < 0) {
+                continue;
+            }
+            int end = fields[i + 1];
+            if (plainAddressText(colon, end) && !containsIgnoringWhiteSpace(colon, end, lowerNeedle)) {
+                continue;
+            }
+            String value = SearchText.addresses(Headers.valueWithoutLineBreaks(message, colon, end));
+            if (value.toLowerCase(Locale.ROOT).contains(lowerNeedle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the address parser writes for missing parts, lowered. */
+    private static final String[] PLACEHOLDERS = {AddressParser.MISSING_MAILBOX.toLowerCase(Locale.ROOT),
+        AddressParser.MISSING_DOMAIN.toLowerCase(Locale.ROOT), AddressParser.SYNTAX_ERROR.toLowerCase(Locale.ROOT),
+        AddressParser.INVALID_ROUTE.toLowerCase(Locale.ROOT)};
+
+    private static boolean inPlaceholder(String lowerNeedle) {
+        for (String p : PLACEHOLDERS) {
+            if (p.contains(lowerNeedle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLetterOrDigitRun(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ASCII without encoded words or comments. */
+    private boolean plainAddressText(int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = message[i];
+            if (b < 0 || b == '(' || (b == '=' && i + 1 < to && message[i + 1] == '?')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code [from, to)} lowered, without CR, LF, space, tab, quote and backslash, holds
+     * {@code lowerNeedle}.
+     */
+    private boolean containsIgnoringWhiteSpace(int from, int to, String lowerNeedle) {
+        int n = lowerNeedle.length();
+        char first = lowerNeedle.charAt(0);
+        for (int i = from; i < to; i++) {
+            if (lower(message[i]) != first) {
+                continue;
+            }
+            int k = 1;
+            int j = i + 1;
+            while (k < n && j < to) {
+                byte b = message[j++];
+                if (b == '\r' || b == '\n' || b == ' ' || b == '\t' || b == '"' || b == '\\') {
+                    continue;
+                }
+                if (lower(b) != lowerNeedle.charAt(k)) {
+                    break;
+                }
+                k++;
+            }
+            if (k == n) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether {@link #decodedHeader decodedHeader(fieldName)} is not null and holds {@code needle},
      * compared as SEARCH compares (RFC 3501 §6.4.4: a substring, case-insensitively, after
      * {@code toLowerCase(Locale.ROOT)} of both), with the same result as comparing that string.

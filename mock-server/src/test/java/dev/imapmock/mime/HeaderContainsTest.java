@@ -49,6 +49,61 @@ class HeaderContainsTest {
         }
     }
 
+    private static final List<String> ADDRESS_FIELDS = List.of(
+            "From: Joe Public <joe@example.com>",
+            "From: \"Joe Q. Public\" <john.q.public@example.com>",
+            "From: john @ example . com",
+            "From: jo(comment)hn@example.com",
+            "From: \"jo\\hn\"@example.com",
+            "From: John Doe john@example.com",
+            "From: Mary Smith <mary@x.test>, jdoe@example.org, Who? <one@y.test>",
+            "From: A Group:Ed Jones <c@a.test>,joe@where.test,John <jdoe@one.test>;",
+            "From: Undisclosed recipients:;",
+            "From: <@route1,@route2:joe@example.com>",
+            "From: <@route joe@example.com>",
+            "From: joe",
+            "From: <joe>",
+            "From: \"Joe\"",
+            "From: joe@",
+            "From: Pete(A nice \\) chap) <pete(his account)@silly.test(his host)>",
+            "From: first . \"last\" @example.com",
+            "From: =?utf-8?q?J=C3=B6rg?= <joerg@example.de>",
+            "From: Jörg <joerg@example.de>",
+            "From:   folded\r\n  name <fold@example.com>",
+            "From: \"\" <empty@example.com>",
+            "From: x@[1.2.3.4]",
+            "From: missing_domain@example.com",
+            "From: ,,, joe@example.com ,,",
+            "From: a@b.c\r\nFrom: second@d.e",
+            "From: Ed Jones <c@a.test>, John Doe john@example.com (Jr)");
+
+    @Test
+    void addressSearchAnswersAsTheNormalFormForEveryValueAndNeedle() {
+        for (String field : ADDRESS_FIELDS) {
+            MimeIndex index = MimeIndex.parse((field + "\r\n\r\nbody\r\n").getBytes(StandardCharsets.UTF_8));
+            TopHeader header = index.topHeader();
+            String normal = header.decodedAddresses("from");
+            java.util.Set<String> needles = new java.util.TreeSet<>(List.of("", "joe", "JOE", "example", "missing",
+                    "domain", "mailbox", "syntax", "error", "invalid", "route", "nobody", "com", "johndoe", "doejohn",
+                    "johnq", "john", "jo hn", "j\u00f6rg", "\u212A", "firstlast", "firstdotlast", "route1route2"));
+            if (normal != null) {
+                String lower = normal.toLowerCase(java.util.Locale.ROOT);
+                for (int i = 0; i < lower.length(); i++) {
+                    for (int j = i + 1; j <= Math.min(lower.length(), i + 8); j++) {
+                        needles.add(lower.substring(i, j));
+                    }
+                }
+            }
+            for (String needle : needles) {
+                boolean expected = normal != null
+                        && normal.toLowerCase(java.util.Locale.ROOT).contains(needle.toLowerCase(java.util.Locale.ROOT));
+                assertThat(header.addressesContain("From", needle)).as("%s in %s (normal form %s)", needle, field, normal)
+                        .isEqualTo(expected);
+            }
+            assertThat(header.addressesContain("To", "joe")).isFalse();
+        }
+    }
+
     @Test
     void theHeaderAloneGivesTheFieldTableOfTheWholeParse() throws java.io.IOException {
         List<byte[]> messages = new java.util.ArrayList<>();

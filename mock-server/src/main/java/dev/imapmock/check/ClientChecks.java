@@ -3,6 +3,7 @@ package dev.imapmock.check;
 import dev.imapmock.Extension;
 import dev.imapmock.journal.Journal;
 
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -31,11 +32,12 @@ public final class ClientChecks {
      * @param journal where findings go
      * @param offered the extensions the server offers
      * @param limits  the thresholds of the checks that have one
+     * @throws NullPointerException when {@code limits} is null
      */
     public ClientChecks(Journal journal, Set<Extension> offered, CheckLimits limits) {
         this.journal = journal;
         this.offered = Set.copyOf(offered);
-        this.limits = java.util.Objects.requireNonNull(limits, "limits");
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.shared = new SharedState(journal);
     }
 

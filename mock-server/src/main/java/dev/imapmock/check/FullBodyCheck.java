@@ -7,11 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Whole messages downloaded and then asked for again, on one connection and in one selected
  * mailbox (a SELECT or EXAMINE starts afresh). A whole message is {@code BODY[]}, {@code BODY.PEEK[]}, {@code RFC822},
- * {@code BINARY[]} or {@code BINARY.PEEK[]} without a partial range (RFC 3501 §6.4.5, RFC 3516);
+ * {@code BINARY[]} or {@code BINARY.PEEK[]} without a partial range (RFC 3501 §6.4.5, RFC 3516), or
+ * the same in chunks from offset 0, each starting where the one before ended, up to one that comes
+ * back shorter than asked;
  * it holds the message's header and its MIME structure, so the client had what it asks for next:
  * <ul>
  *   <li>{@code headers-after-full-body}: a later FETCH of the same message's ENVELOPE,
@@ -32,10 +36,16 @@ import java.util.Map;
 final class FullBodyCheck implements ClientCheck {
     /** The largest set followed; a larger one (1:100000) is not worth the memory. */
     private static final int MAX_SET = 10_000;
+    /** A chunk of the whole message: {@code BODY[]<origin.length>}, upper case. */
+    private static final Pattern CHUNK_ASKED = Pattern.compile("(BODY|BINARY)(?:\\.PEEK)?\\[\\]<(\\d{1,15})\\.(\\d{1,15})>");
+    /** A literal's size as the journal shows it: {@code {123}} or {@code ~{123}}. */
+    private static final Pattern LITERAL_SIZE = Pattern.compile("~?\\{(\\d{1,15})\\}");
 
     private String mailbox;
     /** For each message ("UID 7", "SEQ 3") downloaded whole, the command line that downloaded it. */
     private final Map<String, String> downloaded = new HashMap<>();
+    /** For each message being downloaded in chunks from its start, the offset the next chunk starts at. */
+    private final Map<String, Long> progress = new HashMap<>();
     /** For each rule and download, how many times its messages were asked for again so far. */
     private final Map<String, Integer> reported = new HashMap<>();
 
@@ -48,6 +58,7 @@ final class FullBodyCheck implements ClientCheck {
                 || c.selectedBefore() == null || !c.selectedBefore().equals(c.selectedAfter())) {
             mailbox = c.selectedAfter();
             downloaded.clear();
+            progress.clear();
             reported.clear();
         }
         boolean uid = c.is("UID FETCH");
@@ -57,17 +68,19 @@ final class FullBodyCheck implements ClientCheck {
         }
         if (renumbered(c)) {
             downloaded.keySet().removeIf(k -> k.startsWith("SEQ "));
+            progress.keySet().removeIf(k -> k.startsWith("SEQ "));
         }
     }
 
     private void fetched(ClientEvent.Command c, String form, String set, Reporter report) {
         List<String> items = items(c.args().get(1));
-        boolean whole = items.stream().anyMatch(FullBodyCheck::whole);
         boolean header = items.stream().anyMatch(FullBodyCheck::header);
+        List<Long> numbers = numbers(set);
+        boolean whole = items.stream().anyMatch(FullBodyCheck::whole)
+                || numbers.size() == 1 && lastChunk(c, form + numbers.get(0), items);
         if (!whole && !header) {
             return;
         }
-        List<Long> numbers = numbers(set);
         Map<String, Integer> headers = new HashMap<>();
         Map<String, Integer> refetched = new HashMap<>();
         for (long n : numbers) {
@@ -96,6 +109,50 @@ final class FullBodyCheck implements ClientCheck {
                     "downloaded whole messages again that it had downloaded whole before on this connection ("
                             + count + " time(s)); a message never changes, so keep the first copy", count);
         }
+    }
+
+    /**
+     * True when this command fetched the last chunk of a message downloaded in pieces from its
+     * start ({@code BODY.PEEK[]<0.16384>}, then {@code <16384.16384>}, ... as Angus Mail does by
+     * default): a chunk that continues where the one before ended and comes back shorter than
+     * asked. Followed for single-message FETCHes only, whose answer's size the captured responses
+     * show ({@code BODY[]<0> {1234}}).
+     */
+    private boolean lastChunk(ClientEvent.Command c, String key, List<String> items) {
+        for (String item : items) {
+            Matcher asked = CHUNK_ASKED.matcher(item);
+            if (!asked.matches()) {
+                continue;
+            }
+            long origin = Long.parseLong(asked.group(2));
+            long length = Long.parseLong(asked.group(3));
+            long got = answered(c, asked.group(1), origin);
+            if (got < 0 || origin != (origin == 0 ? 0 : progress.getOrDefault(key, -1L))) {
+                progress.remove(key);
+                return false;
+            }
+            if (got < length) {
+                progress.remove(key);
+                return true;
+            }
+            progress.put(key, origin + got);
+        }
+        return false;
+    }
+
+    /** The size of the {@code BODY[]<origin>} (or BINARY) literal in the command's responses, or -1. */
+    private static long answered(ClientEvent.Command c, String kind, long origin) {
+        String shown = kind + "[]<" + origin + "> ";
+        for (String r : c.responses()) {
+            int at = r.indexOf(shown);
+            if (at >= 0) {
+                Matcher size = LITERAL_SIZE.matcher(r);
+                if (size.find(at + shown.length()) && size.start() == at + shown.length()) {
+                    return Long.parseLong(size.group(1));
+                }
+            }
+        }
+        return -1;
     }
 
     /** True when the command's responses may have renumbered the messages: an EXPUNGE or VANISHED, or more than was captured. */

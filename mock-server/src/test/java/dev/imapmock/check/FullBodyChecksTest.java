@@ -80,6 +80,21 @@ class FullBodyChecksTest {
     }
 
     @Test
+    void aMessageDownloadedInChunksFromItsStartToAShortOneIsWholeAndAGapIsNot() {
+        try (ImapMockServer server = server(); RawClient c = selected(server)) {
+            c.exchange("f1", "FETCH 1 (BODY.PEEK[]<0.20>)");
+            c.exchange("f2", "FETCH 1 (BODY.PEEK[]<20.100>)");
+            c.exchange("g1", "FETCH 2 (BODY.PEEK[]<0.20>)");
+            c.exchange("g2", "FETCH 2 (BODY.PEEK[]<30.100>)");
+            c.command("e1", "FETCH 2 (ENVELOPE)");
+            assertThat(server.clientReport()).isEmpty();
+            c.command("e2", "FETCH 1 (ENVELOPE)");
+            assertThat(rules(server)).containsExactly("headers-after-full-body");
+            assertThat(server.clientReport().get(0).command()).isEqualTo("f2 FETCH 1 (BODY.PEEK[]<20.100>)");
+        }
+    }
+
+    @Test
     void theWholeMessageAndItsEnvelopeInOneCommandIsFine() {
         try (ImapMockServer server = server(); RawClient c = selected(server)) {
             c.exchange("f1", "FETCH 1 (ENVELOPE BODY.PEEK[])");
@@ -148,6 +163,24 @@ class FullBodyChecksTest {
             store.close();
             assertThat(server.clientReport().wasteful()).isEmpty();
             assertThat(server.clientReport().violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void angusMailAskingTheSubjectOfAMessageItWroteOutWholeIsHeadersAfterFullBody() throws Exception {
+        try (ImapMockServer server = server()) {
+            Store store = Angus.connect(server, "alice", "secret");
+            IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            Message first = inbox.getMessage(1);
+            java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
+            first.writeTo(copy);
+            assertThat(copy.toString(StandardCharsets.US_ASCII)).contains("body 1");
+            assertThat(first.getSubject()).isEqualTo("m1");
+            inbox.close(false);
+            store.close();
+            assertThat(server.clientReport().wasteful()).extracting(Finding::rule)
+                    .containsExactly("headers-after-full-body");
         }
     }
 }

@@ -46,9 +46,11 @@ public final class ClientReportAssert extends AbstractAssert<ClientReportAssert,
         isNotNull();
         for (String rule : rules) {
             if (ClientReport.rules().get(rule) != Finding.Kind.WASTEFUL) {
-                throw new IllegalArgumentException("hasNoWastefulPatterns: " + rule + " is not a wasteful pattern; they"
-                        + " are " + ClientReport.rules().entrySet().stream().filter(e -> e.getValue() == Finding.Kind.WASTEFUL)
-                        .map(java.util.Map.Entry::getKey).collect(Collectors.joining(", ")));
+                String wasteful = ClientReport.rules().entrySet().stream()
+                        .filter(e -> e.getValue() == Finding.Kind.WASTEFUL).map(java.util.Map.Entry::getKey)
+                        .collect(Collectors.joining(", "));
+                throw new IllegalArgumentException("hasNoWastefulPatterns: " + rule + " is not a wasteful pattern;"
+                        + " they are " + wasteful);
             }
         }
         Set<String> named = Set.copyOf(Arrays.asList(rules));

@@ -29,7 +29,10 @@ import java.util.Objects;
 public record CheckLimits(Duration pollingInterval, int pollingStreak, int fetchRun, Duration idleLimit,
                           long maxLineOctets, int fullSyncs) {
 
-    /** The defaults: 60 seconds and a streak of 3 for polling, runs of 3 FETCHes, 29 minutes of IDLE, 8192 octets, 1 full sync. */
+    /**
+     * The defaults: 60 seconds and a streak of 3 for polling, runs of 3 FETCHes, 29 minutes of
+     * IDLE, 8192 octets, 1 full sync.
+     */
     public static final CheckLimits DEFAULTS =
             new CheckLimits(Duration.ofSeconds(60), 3, 3, Duration.ofMinutes(29), 8192, 1);
 

@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * Whole messages downloaded and then asked for again, on one connection and in one selected
- * mailbox (a SELECT or EXAMINE starts afresh). A whole message is {@code BODY[]}, {@code BODY.PEEK[]}, {@code RFC822},
- * {@code BINARY[]} or {@code BINARY.PEEK[]} without a partial range (RFC 3501 §6.4.5, RFC 3516), or
- * the same in chunks from offset 0, each starting where the one before ended, up to one that comes
- * back shorter than asked;
- * it holds the message's header and its MIME structure, so the client had what it asks for next:
+ * mailbox (a SELECT or EXAMINE starts afresh). A whole message is {@code BODY[]},
+ * {@code BODY.PEEK[]}, {@code RFC822}, {@code BINARY[]} or {@code BINARY.PEEK[]} without a partial
+ * range (RFC 3501 §6.4.5, RFC 3516), or the same in chunks from offset 0, each starting where the
+ * one before ended, up to one that comes back shorter than asked. It holds the message's header and
+ * its MIME structure, so the client had what it asks for next:
  * <ul>
  *   <li>{@code headers-after-full-body}: a later FETCH of the same message's ENVELOPE,
  *       BODYSTRUCTURE (or BODY), RFC822.HEADER, or a HEADER, HEADER.FIELDS or MIME section (or the
@@ -37,7 +37,8 @@ final class FullBodyCheck implements ClientCheck {
     /** The largest set followed; a larger one (1:100000) is not worth the memory. */
     private static final int MAX_SET = 10_000;
     /** A chunk of the whole message: {@code BODY[]<origin.length>}, upper case. */
-    private static final Pattern CHUNK_ASKED = Pattern.compile("(BODY|BINARY)(?:\\.PEEK)?\\[\\]<(\\d{1,15})\\.(\\d{1,15})>");
+    private static final Pattern CHUNK_ASKED =
+            Pattern.compile("(BODY|BINARY)(?:\\.PEEK)?\\[\\]<(\\d{1,15})\\.(\\d{1,15})>");
     /** A literal's size as the journal shows it: {@code {123}} or {@code ~{123}}. */
     private static final Pattern LITERAL_SIZE = Pattern.compile("~?\\{(\\d{1,15})\\}");
 
@@ -100,8 +101,8 @@ final class FullBodyCheck implements ClientCheck {
             int count = reported.merge("headers-after-full-body\n" + e.getKey(), e.getValue(), Integer::sum);
             report.wasteful("headers-after-full-body", "RFC 3501 §6.4.5", e.getKey(),
                     "asked " + count + " time(s) for the header or structure of messages it had downloaded"
-                            + " whole; read them from the downloaded message, or fetch BODY.PEEK[HEADER] or BODYSTRUCTURE"
-                            + " first and then only the parts needed", count);
+                            + " whole; read them from the downloaded message, or fetch BODY.PEEK[HEADER] or"
+                            + " BODYSTRUCTURE first and then only the parts needed", count);
         }
         for (Map.Entry<String, Integer> e : refetched.entrySet()) {
             int count = reported.merge("full-body-refetched\n" + e.getKey(), e.getValue(), Integer::sum);
@@ -155,7 +156,10 @@ final class FullBodyCheck implements ClientCheck {
         return -1;
     }
 
-    /** True when the command's responses may have renumbered the messages: an EXPUNGE or VANISHED, or more than was captured. */
+    /**
+     * True when the command's responses may have renumbered the messages: an EXPUNGE or VANISHED,
+     * or more than was captured.
+     */
     private static boolean renumbered(ClientEvent.Command c) {
         if (c.is("IDLE") || c.is("NOTIFY")) {
             return true;
@@ -192,7 +196,8 @@ final class FullBodyCheck implements ClientCheck {
 
     /** What the whole message already holds: its header, envelope, structure or a part's header. */
     private static boolean header(String item) {
-        if (item.equals("ENVELOPE") || item.equals("BODYSTRUCTURE") || item.equals("BODY") || item.equals("RFC822.HEADER")
+        if (item.equals("ENVELOPE") || item.equals("BODYSTRUCTURE") || item.equals("BODY")
+                || item.equals("RFC822.HEADER")
                 || item.equals("ALL") || item.equals("FULL")) {
             return true;
         }
@@ -209,7 +214,10 @@ final class FullBodyCheck implements ClientCheck {
         return text.startsWith("HEADER") || text.startsWith("MIME");
     }
 
-    /** The numbers a set names, in order; empty when it uses {@code *} or {@code $}, or names more than {@link #MAX_SET}. */
+    /**
+     * The numbers a set names, in order; empty when it uses {@code *} or {@code $}, or names more
+     * than {@link #MAX_SET}.
+     */
     private static List<Long> numbers(String set) {
         List<Long> numbers = new ArrayList<>();
         for (String part : set.split(",", -1)) {

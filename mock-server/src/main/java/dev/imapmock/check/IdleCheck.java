@@ -5,9 +5,9 @@ import java.time.Instant;
 
 /**
  * {@code command-during-idle}: while idling, the client may only send {@code DONE} (RFC 2177 §3);
- * {@code idle-too-long}: an IDLE held longer than {@link CheckLimits#idleLimit()} (29 minutes) without being renewed, which servers may end
- * with an autologout (RFC 2177 §3; RFC 3501 §5.4). Durations come from the server's clock, so a
- * test can move it forward. Both are reported with the IDLE command, once it completes, or when
+ * {@code idle-too-long}: an IDLE held longer than {@link CheckLimits#idleLimit()} (29 minutes)
+ * without being renewed, which servers may end with an autologout (RFC 2177 §3; RFC 3501 §5.4).
+ * Durations come from the server's clock, so a test can move it forward. Both are reported with the IDLE command, once it completes, or when
  * the connection ends while idling.
  */
 final class IdleCheck implements ClientCheck {

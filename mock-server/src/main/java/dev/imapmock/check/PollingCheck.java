@@ -53,7 +53,8 @@ final class PollingCheck implements ClientCheck {
             s.length++;
         } else {
             s.length = 1;
-            s.first = c.is("STATUS") ? target : c.name() + (c.selectedBefore() == null ? "" : " in " + c.selectedBefore());
+            s.first = c.is("STATUS") ? target
+                    : c.name() + (c.selectedBefore() == null ? "" : " in " + c.selectedBefore());
         }
         s.last = c.time();
         if (s.length >= streakLength) {

@@ -1,5 +1,7 @@
 package dev.imapmock;
 
+import dev.imapmock.check.CheckLimits;
+import dev.imapmock.check.ClientChecks;
 import dev.imapmock.check.ClientReport;
 import dev.imapmock.custom.CustomCommands;
 import dev.imapmock.fault.Faults;
@@ -76,6 +78,8 @@ public final class ImapMockServer implements AutoCloseable {
     private final ServerConfig config;
     private final MailStore store;
     private final Journal journal;
+    /** The thresholds of the client checks. */
+    private final CheckLimits checkLimits;
     private final Faults faults;
     private final CustomCommands commands = new CustomCommands();
     private final ServerTls tls;
@@ -116,6 +120,7 @@ public final class ImapMockServer implements AutoCloseable {
         store.metadataLimits(builder.metadataLimits);
         this.faults = new Faults(builder.faultSeed, store.tokens());
         this.journal = new Journal(builder.journalCapacity);
+        this.checkLimits = builder.checkLimits;
         for (String user : builder.specialUseByUser.keySet()) {
             if (!builder.users.containsKey(user)) {
                 throw new IllegalArgumentException("specialUse names a user that is not configured: " + user);
@@ -195,7 +200,8 @@ public final class ImapMockServer implements AutoCloseable {
             }
             started = true;
             try {
-                acceptor = Acceptor.start(new ServerContext(config, store, journal, faults, commands));
+                acceptor = Acceptor.start(new ServerContext(config, store, journal, faults,
+                        new ClientChecks(journal, config.extensions(), checkLimits), commands));
             } catch (IOException e) {
                 throw new UncheckedIOException("Can't listen on " + config.host() + ":" + config.port()
                         + (config.tlsPort() >= 0 ? " and, for implicit TLS, " + config.tlsPort() : ""), e);
@@ -580,6 +586,7 @@ public final class ImapMockServer implements AutoCloseable {
         private final List<Seeding.Source> fixtures = new ArrayList<>();
         private long faultSeed;
         private int journalCapacity = Journal.DEFAULT_CAPACITY;
+        private CheckLimits checkLimits = CheckLimits.DEFAULTS;
         private Set<Extension> extensions;
         private final Set<Extension> without = EnumSet.noneOf(Extension.class);
         private final Set<Extension> with = EnumSet.noneOf(Extension.class);
@@ -1399,6 +1406,22 @@ public final class ImapMockServer implements AutoCloseable {
                 throw new IllegalArgumentException("journalCapacity must be at least 1: " + commands);
             }
             this.journalCapacity = commands;
+            return this;
+        }
+
+        /**
+         * The thresholds of the client checks ({@link ImapMockServer#clientReport()}, docs/client-checks.md):
+         * how often polling is too often, how many single-message FETCHes make a run, how long an
+         * IDLE may last, and the others of {@link CheckLimits}. By default
+         * {@link CheckLimits#DEFAULTS}; for one threshold, change it there:
+         * {@code clientChecks(CheckLimits.DEFAULTS.withPollingInterval(Duration.ofMinutes(5)))}.
+         *
+         * @param limits the thresholds
+         * @return this builder
+         * @throws NullPointerException when {@code limits} is null
+         */
+        public Builder clientChecks(CheckLimits limits) {
+            this.checkLimits = java.util.Objects.requireNonNull(limits, "limits");
             return this;
         }
 

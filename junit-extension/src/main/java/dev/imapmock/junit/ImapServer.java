@@ -229,6 +229,19 @@ public @interface ImapServer {
      */
     boolean strictClient() default false;
 
+    /**
+     * The client checks' polling interval in seconds: NOOP, CHECK or STATUS of one mailbox sent
+     * again less than this far apart, by a client that never uses IDLE although the server offers
+     * it, is the wasteful pattern {@code polling-instead-of-idle} (see docs/client-checks.md). The
+     * other thresholds of {@link dev.imapmock.check.CheckLimits} (and this one) are set with the
+     * server builder's {@code clientChecks(...)} in an {@link ImapServerExtension.Builder#configure}
+     * customizer. -1 (the default) inherits, and where nothing is declared it is 60 seconds; a
+     * {@code @Nested} class or method that gives one replaces the enclosing one.
+     *
+     * @return the interval in seconds, at least 1, or -1 to inherit
+     */
+    int clientPollingSeconds() default -1;
+
     /** How long a server lives, and so which tests share it. */
     enum Lifecycle {
         /** A fresh server, seeded afresh, for every test (every invocation of a parameterized test). */

@@ -476,7 +476,7 @@ public final class ImapServerExtension implements BeforeAllCallback, AfterAllCal
         public ImapServerExtension build() {
             List<Settings.User> effectiveUsers = users.isEmpty() ? Settings.DEFAULTS.users() : users;
             return new ImapServerExtension(new Settings(effectiveUsers, fixtures, without, with, Settings.Tls.NONE,
-                    List.of(), List.of(), -1, List.of(), "", lifecycle, "ImapServerExtension.builder()", customizer, "", false));
+                    List.of(), List.of(), -1, List.of(), "", lifecycle, "ImapServerExtension.builder()", customizer, "", false, -1));
         }
     }
 }

@@ -42,10 +42,13 @@ public final class JournalAssert extends AbstractAssert<JournalAssert, Journal> 
     }
 
     /**
-     * The client checks found none of these wasteful patterns (rule ids); with none named, no wasteful pattern.
+     * The client checks found none of these wasteful patterns (rule ids); with none named, no
+     * wasteful pattern. As {@link ClientReportAssert#hasNoWastefulPatterns(String...)}: patterns
+     * not named may be there, and a name that is no wasteful pattern's id is refused.
      *
-     * @param rules the rule ids; none for every pattern
+     * @param rules the rule ids of wasteful patterns; none for every pattern
      * @return this, to chain more assertions
+     * @throws IllegalArgumentException when a name is not the id of a wasteful pattern
      */
     public JournalAssert hasNoWastefulPatterns(String... rules) {
         isNotNull();

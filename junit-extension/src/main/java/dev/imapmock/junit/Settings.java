@@ -3,10 +3,12 @@ package dev.imapmock.junit;
 import dev.imapmock.Extension;
 import dev.imapmock.ImapMockServer;
 import dev.imapmock.Profile;
+import dev.imapmock.check.CheckLimits;
 import dev.imapmock.fixtures.FixtureException;
 import dev.imapmock.junit.ImapServer.Lifecycle;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +24,7 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
                 Tls tls, List<User> tokens, List<String> mechanisms, int maxFailedLogins, List<Quota> quotas,
                 String preauth,
                 Lifecycle lifecycle, String origin, Consumer<ImapMockServer.Builder> customizer, String profile,
-                boolean strictClient) {
+                boolean strictClient, int pollingSeconds) {
 
     record User(String name, String password) {
     }
@@ -56,7 +58,7 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
 
     static final Settings DEFAULTS = new Settings(List.of(parseUser(ImapServer.DEFAULT_USER, "defaults")), List.of(),
             Set.of(), Set.of(), Tls.NONE, List.of(), List.of(), -1, List.of(), "", Lifecycle.PER_METHOD, "the defaults",
-            b -> { }, "", false);
+            b -> { }, "", false, -1);
 
     Settings {
         users = List.copyOf(users);
@@ -108,6 +110,10 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
                     + " more, not " + annotation.maxFailedLogins());
         }
         int newMaxFailedLogins = annotation.maxFailedLogins() >= 0 ? annotation.maxFailedLogins() : maxFailedLogins;
+        if (annotation.clientPollingSeconds() < -1 || annotation.clientPollingSeconds() == 0) {
+            throw new ExtensionConfigurationException(annotationOrigin + ": clientPollingSeconds must be 1 or more"
+                    + " (or -1 to inherit), not " + annotation.clientPollingSeconds());
+        }
         List<Quota> newQuotas = quotas;
         if (annotation.quotas().length > 0) {
             newQuotas = new ArrayList<>();
@@ -119,7 +125,8 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
                 newTokens, newMechanisms, newMaxFailedLogins, newQuotas,
                 annotation.preauth().isEmpty() ? preauth : annotation.preauth(), annotation.lifecycle(), annotationOrigin,
                 customizer, annotation.profile().isBlank() ? profile : annotation.profile().strip(),
-                strictClient || annotation.strictClient());
+                strictClient || annotation.strictClient(),
+                annotation.clientPollingSeconds() > 0 ? annotation.clientPollingSeconds() : pollingSeconds);
     }
 
     private Tls tlsWith(ImapServer annotation, String annotationOrigin) {
@@ -240,6 +247,9 @@ record Settings(List<User> users, List<String> fixtures, Set<Extension> without,
         }
         if (!preauth.isEmpty()) {
             builder.preauthenticate(preauth);
+        }
+        if (pollingSeconds > 0) {
+            builder.clientChecks(CheckLimits.DEFAULTS.withPollingInterval(Duration.ofSeconds(pollingSeconds)));
         }
         builder.without(without.toArray(new Extension[0]));
         if (!profile.isEmpty()) {

@@ -41,6 +41,55 @@ class StrictClientTest {
                         + " - SELECT is not valid in the not authenticated state");
     }
 
+    @Kit.Fixture
+    @ImapServer(clientPollingSeconds = 600)
+    static class Polling {
+        @Test
+        void pollsThreeTimes(ImapMockServer server) {
+            try (TinyClient c = TinyClient.connect(server.port())) {
+                c.send("LOGIN user password");
+                c.send("SELECT INBOX");
+                c.send("NOOP");
+                c.send("NOOP");
+                c.send("NOOP");
+                c.send("LOGOUT");
+            }
+            ImapAssertions.assertThat(server.clientReport()).hasNoWastefulPatterns();
+        }
+
+        @Test
+        @ImapServer(clientPollingSeconds = -2)
+        void misconfigured() {
+        }
+    }
+
+    @Test
+    void clientPollingSecondsSetsThePollingIntervalAndAValueBelowOneIsAConfigurationError() {
+        var results = Kit.run(Polling.class);
+        results.testEvents().assertStatistics(s -> s.started(2).failed(2));
+        assertThat(Kit.failures(results)).hasSize(2)
+                .anySatisfy(t -> assertThat(t).isInstanceOf(AssertionError.class).hasMessageContaining(
+                        "3 polls less than 600 seconds apart although the server offers IDLE"))
+                .anySatisfy(t -> assertThat(t).hasMessageContaining(
+                        "clientPollingSeconds must be 1 or more (or -1 to inherit), not -2"));
+    }
+
+    @Test
+    void namingARuleThatIsNoWastefulPatternIsRefusedSoATypoCannotPass() {
+        try (ImapMockServer server = ImapMockServer.builder().user("alice", "secret").build().start()) {
+            assertThatThrownBy(() -> ImapAssertions.assertThat(server.clientReport()).hasNoWastefulPatterns("reselct"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("hasNoWastefulPatterns: reselct is not a wasteful pattern; they are reselect,"
+                            + " one-fetch-per-message,");
+            assertThatThrownBy(() -> ImapAssertions.assertThat(server.journal()).hasNoWastefulPatterns("line-too-long"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> ImapAssertions.assertThat(server.clientReport()).hasFinding("nope"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("hasFinding: nope is not a rule of the client checks; they are"
+                            + " literal-before-continuation,");
+        }
+    }
+
     @Test
     void assertionsOnTheReportAndOnTheJournal() {
         try (ImapMockServer server = ImapMockServer.builder().user("alice", "secret").build().start();

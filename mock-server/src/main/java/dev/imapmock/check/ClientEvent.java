@@ -55,7 +55,8 @@ public sealed interface ClientEvent {
      * @param lineOctets     octets of the command outside its literals
      * @param secure         true when the connection spoke TLS when the command arrived
      * @param loginDisabled  true when the server showed LOGINDISABLED at that time
-     * @param enabled        the extensions the session had ENABLEd (or turned on) before the command
+     * @param enabled        the extensions the session had ENABLEd (or turned on) before the command;
+     *                       IMAP4rev2 on a rev2-only server, where it is on from the start
      * @param responses      the untagged responses it got
      */
     record Command(String tag, String name, String line, List<Arg> args, boolean malformed, String status,
@@ -83,7 +84,8 @@ public sealed interface ClientEvent {
          * @param lineOctets octets of the command outside its literals
          * @param secure true when the connection spoke TLS when the command arrived
          * @param loginDisabled true when the server showed LOGINDISABLED at that time
-         * @param enabled the extensions the session had ENABLEd (or turned on) before the command
+         * @param enabled the extensions the session had ENABLEd (or turned on) before the command;
+         *                IMAP4rev2 on a rev2-only server, where it is on from the start
          * @param responses the untagged responses it got
          */
         public Command {

@@ -22,6 +22,16 @@ public final class ClientReport extends AbstractList<Finding> {
         this.findings = List.copyOf(findings);
     }
 
+    /**
+     * Every rule the client checks have, by its stable id (such as {@code reselect}), with the kind
+     * of its findings, in the order docs/client-checks.md lists them.
+     *
+     * @return an unmodifiable map from rule id to kind
+     */
+    public static Map<String, Finding.Kind> rules() {
+        return Rules.ALL;
+    }
+
     @Override
     public Finding get(int index) {
         return findings.get(index);

@@ -24,7 +24,7 @@ public final class ConnectionChecks {
 
             @Override
             public void report(Finding finding) {
-                sink.accept(finding);
+                sink.accept(Rules.checked(finding));
             }
         };
     }

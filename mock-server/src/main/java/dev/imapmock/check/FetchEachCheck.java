@@ -8,12 +8,12 @@ import java.util.Set;
 /**
  * Wasteful FETCH patterns, each a round trip per message where one command would do (RFC 3501
  * §6.4.5 takes a set of messages):
- * {@code one-fetch-per-message}, {@value #RUN} or more FETCHes in a row of the same items for
- * consecutive single messages (n, n+1, ...); {@code search-then-fetch-each}, a SEARCH followed by
- * {@value #RUN} or more single-message FETCHes of its results.
+ * {@code one-fetch-per-message}, {@link CheckLimits#fetchRun()} (3) or more FETCHes in a row of
+ * the same items for consecutive single messages (n, n+1, ...); {@code search-then-fetch-each}, a
+ * SEARCH followed by as many or more single-message FETCHes of its results.
  */
 final class FetchEachCheck implements ClientCheck {
-    static final int RUN = 3;
+    private final int run;
 
     private String runName;
     private String runItems;
@@ -25,6 +25,10 @@ final class FetchEachCheck implements ClientCheck {
     private boolean searchByUid;
     private Set<Long> searchResults = Set.of();
     private int searchFetches;
+
+    FetchEachCheck(int run) {
+        this.run = run;
+    }
 
     @Override
     public void see(ClientEvent event, Reporter report) {
@@ -55,7 +59,7 @@ final class FetchEachCheck implements ClientCheck {
             runLength = 1;
         }
         runNext = number + 1;
-        if (runLength >= RUN) {
+        if (runLength >= run) {
             report.wasteful("one-fetch-per-message", "RFC 3501 §6.4.5", runName + " " + runFirst + items,
                     runLength + " FETCH commands for the consecutive messages " + runFirst + " to " + number
                             + "; one " + runName + " " + runFirst + ":" + number + items + " does it in one round trip",
@@ -63,7 +67,7 @@ final class FetchEachCheck implements ClientCheck {
         }
         if (searchLine != null && c.is("UID FETCH") == searchByUid && searchResults.contains(number)) {
             searchFetches++;
-            if (searchFetches >= RUN) {
+            if (searchFetches >= run) {
                 report.wasteful("search-then-fetch-each", "RFC 3501 §6.4.5", searchLine,
                         "fetched " + searchFetches + " of the " + searchResults.size() + " search results one"
                                 + " command each; fetch them with one command for the whole result set",
@@ -84,7 +88,7 @@ final class FetchEachCheck implements ClientCheck {
                 }
             }
         }
-        searchLine = results.size() >= RUN ? c.line() : null;
+        searchLine = results.size() >= run ? c.line() : null;
         searchByUid = c.is("UID SEARCH");
         searchResults = results;
         searchFetches = 0;

@@ -5,7 +5,7 @@ package dev.imapmock.check;
  * but slow) pattern, or a note. Immutable.
  *
  * @param rule        the stable id of the check, such as {@code literal-before-continuation}; see
- *                    docs/client-checks.md for the full list
+ *                    {@link ClientReport#rules()} and docs/client-checks.md for the full list
  * @param kind        how serious it is
  * @param rfc         the RFC section behind the rule, such as {@code RFC 3501 §7.5}
  * @param connection  the connection's number, as the journal shows it

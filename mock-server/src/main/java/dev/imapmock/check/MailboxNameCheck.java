@@ -21,6 +21,9 @@ final class MailboxNameCheck implements ClientCheck {
             Map.entry("APPEND", new int[] {0}), Map.entry("GETQUOTAROOT", new int[] {0}),
             Map.entry("COPY", new int[] {1}), Map.entry("MOVE", new int[] {1}),
             Map.entry("UID COPY", new int[] {1}), Map.entry("UID MOVE", new int[] {1}),
+            Map.entry("GETACL", new int[] {0}), Map.entry("SETACL", new int[] {0}),
+            Map.entry("DELETEACL", new int[] {0}), Map.entry("LISTRIGHTS", new int[] {0}),
+            Map.entry("MYRIGHTS", new int[] {0}),
             Map.entry("LIST", new int[] {-1}), Map.entry("LSUB", new int[] {-1}));
 
     @Override

@@ -4,27 +4,36 @@ import dev.imapmock.Extension;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code polling-instead-of-idle} (wasteful): NOOP, CHECK or STATUS sent again and again, less
- * than {@link #INTERVAL} apart (the server's clock), by a connection that never used IDLE although
- * the server offers it (RFC 2177 §1). Reported from the {@value #STREAK}th poll of a streak on,
- * with the streak's length as count.
+ * {@code polling-instead-of-idle} (wasteful): the same poll sent again and again, less than
+ * {@link CheckLimits#pollingInterval()} apart (the server's clock), by a connection that never
+ * used IDLE although the server offers it (RFC 2177 §1). A poll is NOOP or CHECK (of the selected
+ * mailbox) or STATUS of one mailbox; STATUS of several mailboxes one after another, as a client
+ * shows its folder list, is not polling, so each STATUS target keeps its own streak. Reported from
+ * the {@link CheckLimits#pollingStreak()}th poll of a streak on, with the streak's length as count.
  */
 final class PollingCheck implements ClientCheck {
-    static final Duration INTERVAL = Duration.ofSeconds(60);
-    static final int STREAK = 3;
-    private static final Set<String> POLLS = Set.of("NOOP", "CHECK", "STATUS");
-
     private final boolean idleOffered;
+    private final Duration interval;
+    private final int streakLength;
+    private final Map<String, Streak> streaks = new HashMap<>();
     private boolean idled;
-    private Instant last;
-    private int streak;
-    private String first;
 
-    PollingCheck(Set<Extension> offered) {
+    /** The polls of one target so far: the last one's time, the streak's length and its first command. */
+    private static final class Streak {
+        Instant last;
+        int length;
+        String first;
+    }
+
+    PollingCheck(Set<Extension> offered, CheckLimits limits) {
         this.idleOffered = offered.contains(Extension.IDLE);
+        this.interval = limits.pollingInterval();
+        this.streakLength = limits.pollingStreak();
     }
 
     @Override
@@ -35,20 +44,38 @@ final class PollingCheck implements ClientCheck {
         if (c.is("IDLE")) {
             idled = true;
         }
-        if (idled || !POLLS.contains(c.name())) {
+        String target = idled ? null : target(c);
+        if (target == null) {
             return;
         }
-        if (last != null && Duration.between(last, c.time()).compareTo(INTERVAL) < 0) {
-            streak++;
+        Streak s = streaks.computeIfAbsent(target, t -> new Streak());
+        if (s.last != null && Duration.between(s.last, c.time()).compareTo(interval) < 0) {
+            s.length++;
         } else {
-            streak = 1;
-            first = c.name() + (c.selectedBefore() == null ? "" : " in " + c.selectedBefore());
+            s.length = 1;
+            s.first = c.is("STATUS") ? target
+                    : c.name() + (c.selectedBefore() == null ? "" : " in " + c.selectedBefore());
         }
-        last = c.time();
-        if (streak >= STREAK) {
-            report.wasteful("polling-instead-of-idle", "RFC 2177 §1", first + " (polling)",
-                    streak + " polls less than " + INTERVAL.toSeconds() + " seconds apart although the server"
-                            + " offers IDLE; IDLE hears of new mail at once and costs no round trips", streak);
+        s.last = c.time();
+        if (s.length >= streakLength) {
+            report.wasteful("polling-instead-of-idle", "RFC 2177 §1", s.first + " (polling)",
+                    s.length + " polls less than " + seconds(interval) + " apart although the server"
+                            + " offers IDLE; IDLE hears of new mail at once and costs no round trips", s.length);
         }
+    }
+
+    /** What a poll asks about: "NOOP" for NOOP and CHECK, "STATUS name" for STATUS; null for any other command. */
+    private static String target(ClientEvent.Command c) {
+        if (c.is("NOOP") || c.is("CHECK")) {
+            return "NOOP";
+        }
+        if (c.is("STATUS") && !c.malformed() && !c.args().isEmpty() && c.args().get(0).text() != null) {
+            return "STATUS " + c.args().get(0).text();
+        }
+        return null;
+    }
+
+    private static String seconds(Duration d) {
+        return d.toSeconds() + " seconds";
     }
 }

@@ -10,14 +10,17 @@ import java.util.Set;
  * {@code full-resync-despite-condstore} (wasteful): the flags or headers of a whole mailbox
  * ({@code FETCH 1:*}) fetched again, on any connection of the same user, without CHANGEDSINCE,
  * although the server offers CONDSTORE, which sends only what changed (RFC 7162 §3.1.4). The
- * first full sync is fine; each one after it counts.
+ * first {@link CheckLimits#fullSyncs()} (1) full syncs are fine; each one after them counts. The
+ * count is forgotten when the journal is cleared.
  */
 final class ResyncCheck implements ClientCheck {
     private final boolean condstoreOffered;
+    private final int allowed;
     private final SharedState shared;
 
-    ResyncCheck(Set<Extension> offered, SharedState shared) {
+    ResyncCheck(Set<Extension> offered, int allowed, SharedState shared) {
         this.condstoreOffered = offered.contains(Extension.CONDSTORE);
+        this.allowed = allowed;
         this.shared = shared;
     }
 
@@ -35,12 +38,12 @@ final class ResyncCheck implements ClientCheck {
                 || items.contains("ENVELOPE"))) {
             return;
         }
-        int n = shared.fullSyncs.merge(c.user() + "/" + c.selectedBefore(), 1, Integer::sum);
-        if (n >= 2) {
+        int n = shared.fullSync(c.user() + "/" + c.selectedBefore());
+        if (n > allowed) {
             report.wasteful("full-resync-despite-condstore", "RFC 7162 §3.1.4",
                     c.name() + " " + set.text() + " in " + c.selectedBefore(),
                     "fetched the whole mailbox's flags or headers again (" + n + " full syncs) although the server"
-                            + " offers CONDSTORE; remember HIGHESTMODSEQ and fetch with (CHANGEDSINCE n)", n - 1);
+                            + " offers CONDSTORE; remember HIGHESTMODSEQ and fetch with (CHANGEDSINCE n)", n - allowed);
         }
     }
 

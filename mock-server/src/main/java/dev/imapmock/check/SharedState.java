@@ -1,14 +1,36 @@
 package dev.imapmock.check;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import dev.imapmock.journal.Journal;
 
-/** What the checks of all connections of one server share: patterns that span connections. Thread-safe. */
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the checks of all connections of one server share: patterns that span connections.
+ * Forgotten when the journal is cleared, as the findings are. Thread-safe.
+ */
 final class SharedState {
+    private final Journal journal;
     /** For each "user/mailbox", how many full flag syncs (FETCH 1:* without CHANGEDSINCE) it had. */
-    final ConcurrentMap<String, Integer> fullSyncs = new ConcurrentHashMap<>();
+    private final Map<String, Integer> fullSyncs = new HashMap<>();
+    private long clears;
 
-    void clear() {
+    SharedState(Journal journal) {
+        this.journal = journal;
+        this.clears = journal.clears();
+    }
+
+    /** Counts one more full sync of {@code key} ("user/mailbox") and returns how many it had, this one included. */
+    synchronized int fullSync(String key) {
+        long now = journal.clears();
+        if (now != clears) {
+            clears = now;
+            fullSyncs.clear();
+        }
+        return fullSyncs.merge(key, 1, Integer::sum);
+    }
+
+    synchronized void clear() {
         fullSyncs.clear();
     }
 }

@@ -69,6 +69,10 @@ final class Launcher {
             builder.saslMechanisms(options.saslMechanisms().toArray(new String[0]));
         }
         builder.maxFailedLogins(options.maxFailedLogins());
+        if (options.pollingSeconds() > 0) {
+            builder.clientChecks(dev.imapmock.check.CheckLimits.DEFAULTS
+                    .withPollingInterval(java.time.Duration.ofSeconds(options.pollingSeconds())));
+        }
         if (options.preauth() != null) {
             builder.preauthenticate(options.preauth());
         }

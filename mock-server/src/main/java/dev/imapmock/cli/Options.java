@@ -30,17 +30,19 @@ import java.util.Set;
  * @param profile             the provider profile, from {@code --profile}; null for the default
  * @param acls                ACL entries from {@code --acl}, in order
  * @param delimiter           the hierarchy delimiter from {@code --delimiter}; null for the profile's
+ * @param pollingSeconds      the client checks' polling interval from {@code --client-polling-seconds};
+ *                            0 for the default
  */
 record Options(String host, int port, List<String[]> users, Path fixtures, boolean help, Path faults,
                Set<Extension> without, Set<Extension> with, boolean tls, int tlsPort, boolean requireTls,
                Path tlsCertOut, Path keystore, String keystorePasswordEnv, SpecialUseMailboxes specialUse,
                List<String[]> tokens, List<String> saslMechanisms, int maxFailedLogins, KeyAlgorithm tlsKey,
                List<UserQuota> quotas, String preauth, boolean rev2Only, Profile profile, List<AclEntry> acls,
-               Character delimiter) {
+               Character delimiter, int pollingSeconds) {
 
     Options(String host, int port, List<String[]> users, Path fixtures, boolean help) {
         this(host, port, users, fixtures, help, null, Set.of(), Set.of(), false, -1, false, null, null, null, null,
-                List.of(), List.of(), 0, null, List.of(), null, false, null, List.of(), null);
+                List.of(), List.of(), 0, null, List.of(), null, false, null, List.of(), null, 0);
     }
 
     /** One {@code --quota USER:KIB[:MESSAGES]}; 0 is no limit. */
@@ -83,6 +85,9 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                                      (default PLAIN,LOGIN, with XOAUTH2,OAUTHBEARER after --token)
               --max-failed-logins N  after N failed LOGIN/AUTHENTICATE commands on a connection,
                                      say * BYE and close it (default 0: no limit)
+              --client-polling-seconds N
+                                     the client checks report NOOP or STATUS polls less than N
+                                     seconds apart where IDLE would do (default 60)
               --fixtures DIR         seed mail from DIR: each sub-directory is a mailbox (INBOX is
                                      the inbox), each .eml file a message, in file-name order. With
                                      several users, DIR holds one such tree per user, named after it.
@@ -176,13 +181,14 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         Profile profile = null;
         List<AclEntry> acls = new ArrayList<>();
         Character delimiter = null;
+        int pollingSeconds = 0;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
                     return new Options(host, port, users, fixtures, true, faults, without, with, tls, tlsPort,
                             requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens, saslMechanisms,
-                            maxFailedLogins, tlsKey, quotas, preauth, rev2Only, profile, acls, delimiter);
+                            maxFailedLogins, tlsKey, quotas, preauth, rev2Only, profile, acls, delimiter, pollingSeconds);
                 }
                 case "--profile" -> profile = Profile.named(value(args, ++i, arg));
                 case "--delimiter" -> delimiter = delimiter(value(args, ++i, arg));
@@ -192,6 +198,7 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
                 case "--token" -> tokens.add(pair(value(args, ++i, arg), "--token needs USER:TOKEN"));
                 case "--sasl-mechanisms" -> saslMechanisms = mechanisms(value(args, ++i, arg));
                 case "--max-failed-logins" -> maxFailedLogins = count(value(args, ++i, arg), arg);
+                case "--client-polling-seconds" -> pollingSeconds = positive(value(args, ++i, arg), arg);
                 case "--quota" -> quotas.add(quota(value(args, ++i, arg)));
                 case "--acl" -> acls.add(acl(value(args, ++i, arg)));
                 case "--fixtures" -> fixtures = Path.of(value(args, ++i, arg));
@@ -225,7 +232,7 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
         }
         Options options = new Options(host, port, users, fixtures, false, faults, without, with, tls, tlsPort,
                 requireTls, tlsCertOut, keystore, keystorePasswordEnv, specialUse, tokens, saslMechanisms, maxFailedLogins,
-                tlsKey, quotas, preauth, rev2Only, profile, acls, delimiter);
+                tlsKey, quotas, preauth, rev2Only, profile, acls, delimiter, pollingSeconds);
         if (!options.speaksTls()) {
             String needs = requireTls ? "--require-tls" : tlsCertOut != null ? "--tls-cert-out"
                     : keystore != null ? "--keystore" : keystorePasswordEnv != null ? "--keystore-password-env"
@@ -330,6 +337,18 @@ record Options(String host, int port, List<String[]> users, Path fixtures, boole
             }
         }
         throw new IllegalArgumentException("--tls-key needs ec or rsa, not " + name);
+    }
+
+    private static int positive(String text, String option) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // Reported below.
+        }
+        throw new IllegalArgumentException(option + " needs a number of seconds, 1 or more, not " + text);
     }
 
     private static int count(String text, String option) {

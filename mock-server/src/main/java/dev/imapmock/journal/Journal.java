@@ -29,6 +29,7 @@ public final class Journal {
     /** The client checks' findings, oldest first; a wasteful pattern's later count replaces its earlier one. */
     private final LinkedHashMap<Object, Finding> findings = new LinkedHashMap<>();
     private long findingNumber;
+    private long clears;
 
     /** A journal that keeps the most recent {@link #DEFAULT_CAPACITY} commands. */
     public Journal() {
@@ -126,6 +127,17 @@ public final class Journal {
     public synchronized void clear() {
         commands.clear();
         findings.clear();
+        clears++;
+    }
+
+    /**
+     * How many times {@link #clear()} ran; the client checks read it to forget the patterns that
+     * span connections together with the findings.
+     *
+     * @return the number of clears since the journal was made
+     */
+    public synchronized long clears() {
+        return clears;
     }
 
     /**

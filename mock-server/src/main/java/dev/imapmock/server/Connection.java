@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -321,10 +322,23 @@ final class Connection implements Runnable {
                 fault.fired(), arrival.session().takeAttempt()));
     }
 
-    /** The session as a command found it, for the client checks. */
+    /**
+     * The session as a command found it, for the client checks. A session of a rev2-only server
+     * speaks IMAP4rev2 from the start without ENABLE, so IMAP4rev2 counts as turned on there.
+     */
     private record Before(SessionState state, boolean secure, boolean loginDisabled, Set<Extension> enabled) {
         Before(Session session) {
-            this(session.state(), session.secure(), session.loginDisabled(), session.enabledExtensions());
+            this(session.state(), session.secure(), session.loginDisabled(), turnedOn(session));
+        }
+
+        private static Set<Extension> turnedOn(Session session) {
+            Set<Extension> on = session.enabledExtensions();
+            if (!session.rev2() || on.contains(Extension.IMAP4REV2)) {
+                return on;
+            }
+            Set<Extension> withRev2 = EnumSet.of(Extension.IMAP4REV2);
+            withRev2.addAll(on);
+            return withRev2;
         }
     }
 

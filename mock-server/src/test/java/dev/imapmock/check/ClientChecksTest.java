@@ -166,6 +166,42 @@ class ClientChecksTest {
     }
 
     @Test
+    void aRaw8BitMailboxNameIsFineOnARev2OnlyServerWhichNeverRunsEnable() {
+        try (ImapMockServer server = ImapMockServer.builder().user("alice", "secret").with(Extension.IMAP4REV2)
+                .rev2Only().build().start(); RawClient c = new RawClient("127.0.0.1", server.port())) {
+            assertThat(c.readLine()).startsWith("* OK [CAPABILITY IMAP4rev2 ");
+            c.command("a1", "LOGIN alice secret");
+            List<String> created = c.command("c1", "CREATE \"\u00c4rger\"");
+            assertThat(created).last().asString().startsWith("c1 OK");
+            c.command("s1", "SELECT \"\u00c4rger\"");
+            assertThat(server.clientReport()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRaw8BitMailboxNameIsFineAfterEnableImap4rev2AndAViolationInARev1SessionOfTheSameServer() {
+        try (ImapMockServer server = server(Extension.IMAP4REV2); RawClient rev2 = RawClient.login(server, "alice", "secret");
+             RawClient rev1 = RawClient.login(server, "alice", "secret")) {
+            rev2.command("e1", "ENABLE IMAP4rev2");
+            assertThat(rev2.command("c1", "CREATE \"\u00c4rger\"")).last().asString().startsWith("c1 OK");
+            assertThat(server.clientReport()).isEmpty();
+            rev1.command("c2", "CREATE \"\u00dcbel\"");
+            assertThat(rules(server)).containsExactly("raw-8bit-mailbox-name");
+            assertThat(server.clientReport().get(0).connection()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRaw8BitMailboxNameIsFineAfterEnableUtf8Accept() {
+        try (ImapMockServer server = server(Extension.UTF8_ACCEPT); RawClient c = RawClient.login(server, "alice", "secret")) {
+            c.command("e1", "ENABLE UTF8=ACCEPT");
+            assertThat(c.command("c1", "CREATE \"\u00d6l\"")).last().asString().startsWith("c1 OK");
+            c.command("l1", "LIST \"\" \"\u00d6*\"");
+            assertThat(server.clientReport()).isEmpty();
+        }
+    }
+
+    @Test
     void aCommandLineOver8192OctetsIsAViolationAndOneJustUnderIsNot() {
         try (ImapMockServer server = server(); RawClient c = selected(server)) {
             String set = "1" + ",1".repeat(3990);
@@ -273,6 +309,19 @@ class ClientChecksTest {
     }
 
     @Test
+    void switchingBetweenSelectAndExamineOfOneMailboxIsNoReselectButExamineTwiceIs() {
+        try (ImapMockServer server = server(); RawClient c = selected(server)) {
+            c.command("x1", "EXAMINE INBOX");
+            c.command("s1", "SELECT INBOX");
+            assertThat(server.clientReport()).isEmpty();
+            c.command("x2", "EXAMINE INBOX");
+            c.command("x3", "EXAMINE INBOX");
+            assertThat(rules(server)).containsExactly("reselect");
+            assertThat(server.clientReport().get(0).command()).isEqualTo("EXAMINE INBOX");
+        }
+    }
+
+    @Test
     void oneFetchPerConsecutiveMessageIsWastefulAndARangeIsNot() {
         try (ImapMockServer server = server(); RawClient c = selected(server)) {
             c.command("f1", "FETCH 1 (FLAGS)");
@@ -320,6 +369,63 @@ class ClientChecksTest {
             assertThat(f.rule()).isEqualTo("polling-instead-of-idle");
             assertThat(f.count()).as("the last slow poll and the three fast ones").isEqualTo(4);
         }
+    }
+
+    @Test
+    void statusOfSeveralMailboxesInARowIsNoPollingButStatusOfOneAgainAndAgainIs() {
+        try (ImapMockServer server = server(); RawClient c = RawClient.login(server, "alice", "secret")) {
+            for (String mailbox : List.of("A", "B", "C", "D")) {
+                c.command("c" + mailbox, "CREATE " + mailbox);
+                c.command("s" + mailbox, "STATUS " + mailbox + " (MESSAGES UNSEEN)");
+            }
+            assertThat(server.clientReport()).isEmpty();
+            for (int i = 0; i < 3; i++) {
+                clock.advance(Duration.ofSeconds(10));
+                c.command("t" + i, "STATUS INBOX (MESSAGES)");
+            }
+            Finding f = server.clientReport().get(0);
+            assertThat(f.rule()).isEqualTo("polling-instead-of-idle");
+            assertThat(f.command()).isEqualTo("STATUS INBOX (polling)");
+            assertThat(f.count()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void clearingTheJournalForgetsFullSyncsSoTheNextOneIsAFirstAgain() {
+        try (ImapMockServer server = server()) {
+            try (RawClient c = selected(server)) {
+                c.command("f1", "FETCH 1:* (FLAGS)");
+                server.journal().clear();
+                c.command("f2", "FETCH 1:* (FLAGS)");
+                assertThat(server.clientReport()).isEmpty();
+                c.command("f3", "FETCH 1:* (FLAGS)");
+                assertThat(rules(server)).containsExactly("full-resync-despite-condstore");
+            }
+        }
+    }
+
+    @Test
+    void everyRuleIdIsInTheTableWithItsKindInTheDocumentedOrder() {
+        assertThat(ClientReport.rules()).containsExactly(
+                java.util.Map.entry("literal-before-continuation", Finding.Kind.VIOLATION),
+                java.util.Map.entry("nonsync-literal-not-offered", Finding.Kind.VIOLATION),
+                java.util.Map.entry("nonsync-literal-too-big", Finding.Kind.VIOLATION),
+                java.util.Map.entry("command-in-wrong-state", Finding.Kind.VIOLATION),
+                java.util.Map.entry("command-during-idle", Finding.Kind.VIOLATION),
+                java.util.Map.entry("idle-too-long", Finding.Kind.VIOLATION),
+                java.util.Map.entry("raw-8bit-mailbox-name", Finding.Kind.VIOLATION),
+                java.util.Map.entry("line-too-long", Finding.Kind.VIOLATION),
+                java.util.Map.entry("pipelined-after-expunge", Finding.Kind.VIOLATION),
+                java.util.Map.entry("login-before-tls", Finding.Kind.VIOLATION),
+                java.util.Map.entry("extension-not-enabled", Finding.Kind.VIOLATION),
+                java.util.Map.entry("reselect", Finding.Kind.WASTEFUL),
+                java.util.Map.entry("one-fetch-per-message", Finding.Kind.WASTEFUL),
+                java.util.Map.entry("search-then-fetch-each", Finding.Kind.WASTEFUL),
+                java.util.Map.entry("polling-instead-of-idle", Finding.Kind.WASTEFUL),
+                java.util.Map.entry("full-resync-despite-condstore", Finding.Kind.WASTEFUL),
+                java.util.Map.entry("headers-after-full-body", Finding.Kind.WASTEFUL),
+                java.util.Map.entry("full-body-refetched", Finding.Kind.WASTEFUL),
+                java.util.Map.entry("closed-without-logout", Finding.Kind.NOTE));
     }
 
     @Test

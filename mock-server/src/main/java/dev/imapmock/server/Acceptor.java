@@ -136,6 +136,7 @@ public final class Acceptor {
         }
         Connection connection = new Connection(number, client, server, implicitTls);
         connections.add(connection);
+        forgetEndedThreads();
         Thread thread = new ConnectionThread(connection, "imapmock-" + port() + "-conn-" + number);
         thread.setDaemon(true);
         threads.add(thread);
@@ -177,8 +178,19 @@ public final class Acceptor {
             try {
                 connection.run();
             } finally {
+                // The thread stays in `threads` until it has ended (see forgetEndedThreads): a
+                // thread that took itself out here would still be alive for a moment, and
+                // close() would not wait for it.
                 connections.remove(connection);
-                threads.remove(this);
+            }
+        }
+    }
+
+    /** Drops the threads of connections that have ended, so that the set stays as small as the live ones. */
+    private void forgetEndedThreads() {
+        for (java.util.Iterator<Thread> it = threads.iterator(); it.hasNext(); ) {
+            if (!it.next().isAlive()) {
+                it.remove();
             }
         }
     }

@@ -123,7 +123,7 @@ public final class TopHeader {
                 continue;
             }
             int end = fields[i + 1];
-            if (plainAddressText(colon, end) && !containsIgnoringWhiteSpace(colon, end, lowerNeedle)) {
+            if (plainAddressText(colon, end) && !contains(colon, end, lowerNeedle, true)) {
                 continue;
             }
             String value = SearchText.addresses(Headers.valueWithoutLineBreaks(message, colon, end));
@@ -173,36 +173,6 @@ public final class TopHeader {
     }
 
     /**
-     * Whether {@code [from, to)} lowered, without CR, LF, space, tab, quote and backslash, holds
-     * {@code lowerNeedle}.
-     */
-    private boolean containsIgnoringWhiteSpace(int from, int to, String lowerNeedle) {
-        int n = lowerNeedle.length();
-        char first = lowerNeedle.charAt(0);
-        for (int i = from; i < to; i++) {
-            if (lower(message[i]) != first) {
-                continue;
-            }
-            int k = 1;
-            int j = i + 1;
-            while (k < n && j < to) {
-                byte b = message[j++];
-                if (b == '\r' || b == '\n' || b == ' ' || b == '\t' || b == '"' || b == '\\') {
-                    continue;
-                }
-                if (lower(b) != lowerNeedle.charAt(k)) {
-                    break;
-                }
-                k++;
-            }
-            if (k == n) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
      * Whether {@link #decodedHeader decodedHeader(fieldName)} is not null and holds {@code needle},
      * compared as SEARCH compares (RFC 3501 §6.4.4: a substring, case-insensitively, after
      * {@code toLowerCase(Locale.ROOT)} of both), with the same result as comparing that string.
@@ -231,7 +201,7 @@ public final class TopHeader {
                 start++;
             }
             if (asciiWithoutEncodedWords(start, end)) {
-                if (containsIgnoringLineBreaks(start, end, lowerNeedle)) {
+                if (contains(start, end, lowerNeedle, false)) {
                     return true;
                 }
             } else {
@@ -264,11 +234,13 @@ public final class TopHeader {
     }
 
     /**
-     * Whether the ASCII octets {@code [from, to)}, without their CR and LF and lowered, hold
-     * {@code lowerNeedle} (ASCII, no line breaks): the value as {@link Headers#valueWithoutLineBreaks}
-     * makes it, from its first octet after the blanks that follow the colon.
+     * Whether the ASCII octets {@code [from, to)}, lowered and without their CR and LF, hold
+     * {@code lowerNeedle} (ASCII, no line breaks): for a header value from its first octet after
+     * the blanks that follow the colon, the value as {@link Headers#valueWithoutLineBreaks} makes
+     * it. With {@code looseAddress}, spaces, tabs, quotes and backslashes are left out too (see
+     * {@link #addressesContain}).
      */
-    private boolean containsIgnoringLineBreaks(int from, int to, String lowerNeedle) {
+    private boolean contains(int from, int to, String lowerNeedle, boolean looseAddress) {
         int n = lowerNeedle.length();
         if (n == 0) {
             return true;
@@ -282,7 +254,8 @@ public final class TopHeader {
             int j = i + 1;
             while (k < n && j < to) {
                 byte b = message[j++];
-                if (b == '\r' || b == '\n') {
+                if (b == '\r' || b == '\n'
+                        || (looseAddress && (b == ' ' || b == '\t' || b == '"' || b == '\\'))) {
                     continue;
                 }
                 if (lower(b) != lowerNeedle.charAt(k)) {

@@ -6,11 +6,12 @@ import dev.imapmock.testing.RawClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static dev.imapmock.check.CheckFixtures.rules;
+import static dev.imapmock.check.CheckFixtures.selected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,22 +28,9 @@ class CheckLimitsTest {
         if (limits != null) {
             builder.clientChecks(limits);
         }
-        ImapMockServer server = builder.build().start();
-        for (int i = 1; i <= 5; i++) {
-            server.deliver("alice", "INBOX", ("Subject: m" + i + "\r\n\r\nbody " + i + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        }
-        return server;
+        return CheckFixtures.started(builder, 5, "");
     }
 
-    private static RawClient selected(ImapMockServer server) {
-        RawClient c = RawClient.login(server, "alice", "secret");
-        c.command("s0", "SELECT INBOX");
-        return c;
-    }
-
-    private static List<String> rules(ImapMockServer server) {
-        return server.clientReport().stream().map(Finding::rule).toList();
-    }
 
     /** Three NOOPs {@code apart} from each other, and the rules they gave. */
     private List<String> polls(CheckLimits limits, Duration apart) {

@@ -7,11 +7,12 @@ import dev.imapmock.testing.RawClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static dev.imapmock.check.CheckFixtures.rules;
+import static dev.imapmock.check.CheckFixtures.selected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,22 +25,9 @@ class ClientChecksTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
 
     private ImapMockServer server(Extension... with) {
-        ImapMockServer server = ImapMockServer.builder().user("alice", "secret").clock(clock).with(with).build().start();
-        for (int i = 1; i <= 3; i++) {
-            server.deliver("alice", "INBOX", ("Subject: m" + i + "\r\n\r\nbody " + i + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        }
-        return server;
+        return CheckFixtures.started(ImapMockServer.builder().user("alice", "secret").clock(clock).with(with), 3, "");
     }
 
-    private static RawClient selected(ImapMockServer server) {
-        RawClient c = RawClient.login(server, "alice", "secret");
-        c.command("s0", "SELECT INBOX");
-        return c;
-    }
-
-    private static List<String> rules(ImapMockServer server) {
-        return server.clientReport().stream().map(Finding::rule).toList();
-    }
 
     @Test
     void literalDataBeforeTheContinuationIsAViolation() {

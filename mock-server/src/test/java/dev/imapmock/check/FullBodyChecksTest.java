@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
+import static dev.imapmock.check.CheckFixtures.rules;
+import static dev.imapmock.check.CheckFixtures.selected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,23 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FullBodyChecksTest {
 
     private static ImapMockServer server() {
-        ImapMockServer server = ImapMockServer.builder().user("alice", "secret").build().start();
-        for (int i = 1; i <= 3; i++) {
-            server.deliver("alice", "INBOX", ("Subject: m" + i + "\r\nFrom: a@example.com\r\n\r\nbody " + i + "\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-        }
-        return server;
+        return CheckFixtures.started(ImapMockServer.builder().user("alice", "secret"), 3, "From: a@example.com\r\n");
     }
 
-    private static RawClient selected(ImapMockServer server) {
-        RawClient c = RawClient.login(server, "alice", "secret");
-        c.command("s0", "SELECT INBOX");
-        return c;
-    }
-
-    private static List<String> rules(ImapMockServer server) {
-        return server.clientReport().stream().map(Finding::rule).toList();
-    }
 
     @Test
     void theEnvelopeOfAMessageDownloadedWholeIsWastefulWithTheDownloadAsCommand() {

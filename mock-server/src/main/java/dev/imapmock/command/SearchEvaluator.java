@@ -2,9 +2,9 @@ package dev.imapmock.command;
 
 import dev.imapmock.mime.Disposition;
 import dev.imapmock.mime.MimeIndex;
-import dev.imapmock.mime.TopHeader;
 import dev.imapmock.mime.MimePart;
 import dev.imapmock.mime.Parameter;
+import dev.imapmock.mime.TopHeader;
 import dev.imapmock.protocol.SearchKey;
 import dev.imapmock.protocol.SequenceSet;
 import dev.imapmock.server.SelectedMailbox;

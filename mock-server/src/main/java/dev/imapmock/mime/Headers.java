@@ -99,20 +99,6 @@ final class Headers {
         return text(out, 0, n);
     }
 
-    /** The first value of field {@code lowerName} in the header block, or null. */
-    static String firstValue(byte[] m, int start, int end, String lowerName) {
-        int p = start;
-        while (p < end && !isBlankLine(m, p, end)) {
-            int fe = fieldEnd(m, p, end);
-            int colon = colonAfterName(m, p, fe, lowerName);
-            if (colon >= 0) {
-                return valueWithoutLineBreaks(m, colon, fe);
-            }
-            p = fe;
-        }
-        return null;
-    }
-
     /** The first value of field {@code lowerName} among the fields of a field table, or null. */
     static String firstValue(byte[] m, int[] fields, String lowerName) {
         for (int i = 0, n = fields.length - 1; i < n; i++) {
@@ -132,21 +118,6 @@ final class Headers {
             if (colon >= 0) {
                 values.add(valueWithoutLineBreaks(m, colon, fields[i + 1]));
             }
-        }
-        return values;
-    }
-
-    /** Every value of field {@code lowerName} in the header block, in order. */
-    static List<String> allValues(byte[] m, int start, int end, String lowerName) {
-        List<String> values = new ArrayList<>(1);
-        int p = start;
-        while (p < end && !isBlankLine(m, p, end)) {
-            int fe = fieldEnd(m, p, end);
-            int colon = colonAfterName(m, p, fe, lowerName);
-            if (colon >= 0) {
-                values.add(valueWithoutLineBreaks(m, colon, fe));
-            }
-            p = fe;
         }
         return values;
     }

@@ -269,18 +269,6 @@ public final class MimeIndex {
         return topHeader().decodedHeader(fieldName);
     }
 
-    /**
-     * Whether {@link #decodedHeader decodedHeader(fieldName)} is not null and holds {@code needle}
-     * as SEARCH compares; see {@link TopHeader#decodedHeaderContains}.
-     *
-     * @param fieldName the field's name, in any case
-     * @param needle    what to look for; empty matches any message with the field
-     * @return true when a value of the field holds it
-     */
-    public boolean decodedHeaderContains(String fieldName, String needle) {
-        return topHeader().decodedHeaderContains(fieldName, needle);
-    }
-
     /** {@return the top-level header's fields, read through the field table the parse made} */
     public TopHeader topHeader() {
         return new TopHeader(message, root.fields());

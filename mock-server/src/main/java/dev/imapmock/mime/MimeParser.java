@@ -2,6 +2,7 @@ package dev.imapmock.mime;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -58,7 +59,7 @@ final class MimeParser {
             }
             int fe = Headers.fieldEnd(m, p, limit);
             if (fieldCount == starts.length) {
-                starts = java.util.Arrays.copyOf(starts, fieldCount * 2);
+                starts = Arrays.copyOf(starts, fieldCount * 2);
             }
             starts[fieldCount++] = p;
             if (ctColon < 0 && (m[p] == 'c' || m[p] == 'C')) {
@@ -70,7 +71,7 @@ final class MimeParser {
             }
             p = fe;
         }
-        int[] fields = java.util.Arrays.copyOf(starts, fieldCount + 1);
+        int[] fields = Arrays.copyOf(starts, fieldCount + 1);
         fields[fieldCount] = Math.min(p, bodyStart);
 
         String type;

@@ -1,6 +1,5 @@
 package dev.imapmock.mime;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -9,9 +9,10 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link MimeIndex#decodedHeaderContains} matches in the bytes where it can; it must answer
- * exactly as the string comparison SEARCH used before it: the decoded, unfolded values joined by
- * LF, lowered, then {@code contains}.
+ * {@link TopHeader#decodedHeaderContains} and {@link TopHeader#addressesContain} match in the bytes
+ * where they can; they must answer exactly as the string comparison SEARCH used before them: the
+ * decoded, unfolded values (the addresses in their normal form) joined by LF, lowered, then
+ * {@code contains}.
  */
 class HeaderContainsTest {
     private static final List<String> HEADERS = List.of(
@@ -41,7 +42,7 @@ class HeaderContainsTest {
                     String value = index.decodedHeader(field);
                     boolean expected = value != null
                             && value.toLowerCase(Locale.ROOT).contains(needle.toLowerCase(Locale.ROOT));
-                    assertThat(index.decodedHeaderContains(field, needle))
+                    assertThat(index.topHeader().decodedHeaderContains(field, needle))
                             .as("%s in %s of %s", needle, field, header)
                             .isEqualTo(expected);
                 }
@@ -128,8 +129,8 @@ class HeaderContainsTest {
     void findsAValueSplitByFoldingAndMissesWhatIsNotThere() {
         MimeIndex index = MimeIndex.parse("Subject: Invoice\r\n from ACME\r\n\r\nInvoice body\r\n".getBytes(StandardCharsets.US_ASCII));
 
-        assertThat(index.decodedHeaderContains("subject", "invoice from acme")).isTrue();
-        assertThat(index.decodedHeaderContains("subject", "body")).isFalse();
-        assertThat(index.decodedHeaderContains("from", "")).isFalse();
+        assertThat(index.topHeader().decodedHeaderContains("subject", "invoice from acme")).isTrue();
+        assertThat(index.topHeader().decodedHeaderContains("subject", "body")).isFalse();
+        assertThat(index.topHeader().decodedHeaderContains("from", "")).isFalse();
     }
 }

@@ -11,7 +11,6 @@ import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.store.Message;
 
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -87,11 +86,11 @@ final class SearchEvaluator {
             return m.header().decodedHeaderContains(h.field(), h.value());
         }
         if (key instanceof SearchKey.Body b) {
-            return contains(m.mime().decodedBodyText(), b.value());
+            return m.mime().bodyTextContains(b.value());
         }
         if (key instanceof SearchKey.Text t) {
             MimeIndex mime = m.mime();
-            return contains(mime.decodedHeaderText(), t.value()) || contains(mime.decodedBodyText(), t.value());
+            return mime.headerTextContains(t.value()) || mime.bodyTextContains(t.value());
         }
         if (key instanceof SearchKey.ModSeq modSeq) {
             return m.modSeq() >= modSeq.modSeq();
@@ -157,16 +156,5 @@ final class SearchEvaluator {
             case ON -> c == 0;
             case SINCE -> c >= 0;
         };
-    }
-
-    /** Case-insensitive substring test; an absent text contains nothing. */
-    static boolean contains(String text, String needle) {
-        if (text == null) {
-            return false;
-        }
-        if (needle.isEmpty()) {
-            return true;
-        }
-        return text.toLowerCase(Locale.ROOT).contains(needle.toLowerCase(Locale.ROOT));
     }
 }

@@ -346,6 +346,40 @@ public final class MimeIndex {
     }
 
     /**
+     * Whether {@link #decodedHeaderText()} holds {@code needle}, compared as SEARCH compares
+     * (RFC 3501 §6.4.4: a substring, case-insensitively, after {@code toLowerCase(Locale.ROOT)} of
+     * both), with the same answer as comparing that string. For most needles the fields are
+     * matched in their octets, without the text being built.
+     *
+     * @param needle what to look for; empty matches every message
+     * @return true when the header text holds it
+     */
+    public boolean headerTextContains(String needle) {
+        String lowerNeedle = needle.toLowerCase(Locale.ROOT);
+        if (lowerNeedle.indexOf('\n') >= 0) {
+            return decodedHeaderText().toLowerCase(Locale.ROOT).contains(lowerNeedle);
+        }
+        return lowerNeedle.isEmpty() || SearchText.headerContains(message, root, lowerNeedle);
+    }
+
+    /**
+     * Whether {@link #decodedBodyText()} holds {@code needle}, compared as SEARCH compares (see
+     * {@link #headerTextContains}), with the same answer as comparing that string. For an ASCII
+     * needle, text parts in an ASCII-compatible charset are matched in their octets (after undoing
+     * base64 or quoted-printable), without the text being built.
+     *
+     * @param needle what to look for; empty matches every message
+     * @return true when the body text holds it
+     */
+    public boolean bodyTextContains(String needle) {
+        String lowerNeedle = needle.toLowerCase(Locale.ROOT);
+        if (lowerNeedle.indexOf('\n') >= 0 || !AsciiMatch.isAscii(lowerNeedle)) {
+            return decodedBodyText().toLowerCase(Locale.ROOT).contains(lowerNeedle);
+        }
+        return lowerNeedle.isEmpty() || SearchText.bodyContains(message, root, lowerNeedle);
+    }
+
+    /**
      * The Date header as written, time and zone disregarded (RFC 3501 SENTBEFORE/SENTON/SENTSINCE).
      *
      * @return the date of the Date header in its own zone, or empty when it is absent or cannot be read

@@ -111,7 +111,7 @@ public final class TopHeader {
      */
     public boolean addressesContain(String fieldName, String needle) {
         String lowerNeedle = needle.toLowerCase(Locale.ROOT);
-        if (!isLetterOrDigitRun(lowerNeedle) || inPlaceholder(lowerNeedle)) {
+        if (!AsciiMatch.isLetterOrDigitRun(lowerNeedle) || inPlaceholder(lowerNeedle)) {
             String value = decodedAddresses(fieldName);
             return value != null && value.toLowerCase(Locale.ROOT).contains(lowerNeedle);
         }
@@ -122,7 +122,7 @@ public final class TopHeader {
                 continue;
             }
             int end = fields[i + 1];
-            if (plainAddressText(colon, end) && !contains(colon, end, lowerNeedle, true)) {
+            if (plainAddressText(colon, end) && !AsciiMatch.containsSkippingLineBreaks(message, colon, end, lowerNeedle, true)) {
                 continue;
             }
             String value = SearchText.addresses(Headers.valueWithoutLineBreaks(message, colon, end));
@@ -147,18 +147,6 @@ public final class TopHeader {
         return false;
     }
 
-    private static boolean isLetterOrDigitRun(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** ASCII without encoded words or comments. */
     private boolean plainAddressText(int from, int to) {
@@ -185,11 +173,11 @@ public final class TopHeader {
     public boolean decodedHeaderContains(String fieldName, String needle) {
         String lowerName = fieldName.toLowerCase(Locale.ROOT);
         String lowerNeedle = needle.toLowerCase(Locale.ROOT);
-        if (!isAscii(lowerNeedle) || lowerNeedle.indexOf('\n') >= 0 || lowerNeedle.indexOf('\r') >= 0) {
+        if (!AsciiMatch.isAscii(lowerNeedle) || lowerNeedle.indexOf('\n') >= 0 || lowerNeedle.indexOf('\r') >= 0) {
             String value = decodedHeader(fieldName);
             return value != null && value.toLowerCase(Locale.ROOT).contains(lowerNeedle);
         }
-                for (int i = 0, n = fields.length - 1; i < n; i++) {
+        for (int i = 0, n = fields.length - 1; i < n; i++) {
             int colon = Headers.colonAfterName(message, fields[i], fields[i + 1], lowerName);
             if (colon < 0) {
                 continue;
@@ -200,7 +188,7 @@ public final class TopHeader {
                 start++;
             }
             if (asciiWithoutEncodedWords(start, end)) {
-                if (contains(start, end, lowerNeedle, false)) {
+                if (AsciiMatch.containsSkippingLineBreaks(message, start, end, lowerNeedle, false)) {
                     return true;
                 }
             } else {
@@ -213,15 +201,6 @@ public final class TopHeader {
         return false;
     }
 
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) > 0x7f) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private boolean asciiWithoutEncodedWords(int from, int to) {
         for (int i = from; i < to; i++) {
             byte b = message[i];
@@ -230,46 +209,5 @@ public final class TopHeader {
             }
         }
         return true;
-    }
-
-    /**
-     * Whether the ASCII octets {@code [from, to)}, lowered and without their CR and LF, hold
-     * {@code lowerNeedle} (ASCII, no line breaks): for a header value from its first octet after
-     * the blanks that follow the colon, the value as {@link Headers#valueWithoutLineBreaks} makes
-     * it. With {@code looseAddress}, spaces, tabs, quotes and backslashes are left out too (see
-     * {@link #addressesContain}).
-     */
-    private boolean contains(int from, int to, String lowerNeedle, boolean looseAddress) {
-        int n = lowerNeedle.length();
-        if (n == 0) {
-            return true;
-        }
-        char first = lowerNeedle.charAt(0);
-        for (int i = from; i < to; i++) {
-            if (lower(message[i]) != first) {
-                continue;
-            }
-            int k = 1;
-            int j = i + 1;
-            while (k < n && j < to) {
-                byte b = message[j++];
-                if (b == '\r' || b == '\n'
-                        || (looseAddress && (b == ' ' || b == '\t' || b == '"' || b == '\\'))) {
-                    continue;
-                }
-                if (lower(b) != lowerNeedle.charAt(k)) {
-                    break;
-                }
-                k++;
-            }
-            if (k == n) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static char lower(byte b) {
-        return b >= 'A' && b <= 'Z' ? (char) (b + ('a' - 'A')) : (char) b;
     }
 }

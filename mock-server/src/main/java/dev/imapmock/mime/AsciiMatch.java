@@ -11,13 +11,13 @@ import java.nio.ByteOrder;
  * them into a string first; the callers decide when that gives the string comparison's answer.
  */
 final class AsciiMatch {
-    private AsciiMatch() {
-    }
-
     /** Eight octets at a time, in the order they are in the array. */
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
+
+    private AsciiMatch() {
+    }
 
     /**
      * Whether {@code octets[from, to)} hold {@code lowerNeedle}; an empty needle is everywhere.

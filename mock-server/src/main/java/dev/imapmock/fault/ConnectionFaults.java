@@ -130,7 +130,7 @@ public final class ConnectionFaults {
      * @throws IOException when a rule's output fails or a rule hung up ({@link InjectedDisconnect})
      */
     public List<FaultEffect> handshake() throws IOException {
-        Matcher.Target target = new Matcher.Target(number, null, null, null, null, null);
+        Matcher.Target target = Matcher.Target.connection(number, null);
         List<Fired> now = new ArrayList<>();
         List<FaultEffect> tls = new ArrayList<>();
         for (FaultRule rule : faults.snapshot()) {
@@ -156,7 +156,7 @@ public final class ConnectionFaults {
      * @return what the rules do to the greeting
      */
     public CommandFaults greeting() {
-        Matcher.Target target = new Matcher.Target(number, null, null, null, null, null);
+        Matcher.Target target = Matcher.Target.connection(number, null);
         List<Fired> gate = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (FaultRule rule : faults.snapshot()) {
@@ -187,20 +187,21 @@ public final class ConnectionFaults {
             output.begin(read.tag(), List.of(), List.of());
             return new CommandFaults(this, read.tag(), account, null, List.of(), List.of(), List.of(), List.of());
         }
+        char delimiter = account == null ? Account.DELIMITER : account.delimiter();
         String name;
         String arguments;
         String mailbox = null;
         if (read instanceof Command command) {
             name = command.name();
             arguments = command.argumentsText();
-            mailbox = mailboxArgument(command, encoding);
+            mailbox = mailboxArgument(command, encoding, delimiter);
         } else {
             ReadResult.Malformed bad = (ReadResult.Malformed) read;
             name = bad.name();
             arguments = bad.text();
         }
         Matcher.Target target = new Matcher.Target(number, account == null ? null : account.user(), name, arguments,
-                selected, mailbox);
+                selected, mailbox, delimiter);
         List<Fired> afterRead = new ArrayList<>();
         List<Fired> gate = new ArrayList<>();
         List<ShapedOutput.Trigger> triggers = new ArrayList<>();
@@ -241,7 +242,7 @@ public final class ConnectionFaults {
      * @return the timeout in milliseconds, 0 for none
      */
     public int readTimeoutMillis(Duration configured, String user) {
-        Matcher.Target target = new Matcher.Target(number, user, null, null, null, null);
+        Matcher.Target target = Matcher.Target.connection(number, user);
         long millis = configured.toMillis();
         autologout = null;
         for (FaultRule rule : faults.snapshot()) {
@@ -286,8 +287,8 @@ public final class ConnectionFaults {
         }
     }
 
-    /** The mailbox a command names, decoded; null when it names none or cannot be decoded. */
-    static String mailboxArgument(Command command, NameEncoding names) {
+    /** The mailbox a command names, decoded and canonical; null when it names none or cannot be decoded. */
+    static String mailboxArgument(Command command, NameEncoding names, char delimiter) {
         int index = FIRST_ARG_MAILBOX.contains(command.name()) ? 0 : SECOND_ARG_MAILBOX.contains(command.name()) ? 1 : -1;
         if (index < 0 || command.args().size() <= index) {
             return null;
@@ -298,7 +299,7 @@ public final class ConnectionFaults {
             return null;
         }
         try {
-            return Account.canonical(names.decode(wire));
+            return Account.canonical(names.decode(wire), delimiter);
         } catch (ProtocolException | IllegalArgumentException e) {
             return null;
         }

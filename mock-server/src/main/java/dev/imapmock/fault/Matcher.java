@@ -10,9 +10,17 @@ sealed interface Matcher {
 
     boolean test(Target target);
 
-    /** What a rule is tested against: a command on a connection, or the connection alone. */
+    /**
+     * What a rule is tested against: a command on a connection, or the connection alone. The
+     * mailbox names are canonical in the account's hierarchy delimiter, {@code delimiter}.
+     */
     record Target(int connection, String user, String command, String arguments, String selected,
-                  String mailboxArgument) {
+                  String mailboxArgument, char delimiter) {
+
+        /** A target that is the connection alone, maybe with who is logged in on it. */
+        static Target connection(int connection, String user) {
+            return new Target(connection, user, null, null, null, null, Account.DELIMITER);
+        }
     }
 
     /** The command name, {@code UID FETCH} distinct from {@code FETCH}. */
@@ -62,15 +70,16 @@ sealed interface Matcher {
         }
     }
 
-    /** The mailbox the command names, or else the selected one. */
+    /**
+     * The mailbox the command names, or else the selected one. INBOX, any case, is told at the
+     * first hierarchy level of the account's delimiter ({@code inbox.Sub} is {@code INBOX.Sub}
+     * under {@code .}).
+     */
     record Mailbox(String name) implements Matcher {
-        public Mailbox {
-            name = Account.canonical(name);
-        }
-
         @Override
         public boolean test(Target target) {
-            return name.equals(target.mailboxArgument()) || name.equals(target.selected());
+            String canonical = Account.canonical(name, target.delimiter());
+            return canonical.equals(target.mailboxArgument()) || canonical.equals(target.selected());
         }
 
         @Override

@@ -257,4 +257,25 @@ class DotDelimiterTranscriptTest {
             assertThat(server.store().delimiter()).isEqualTo('/');
         }
     }
+
+    @Test
+    void faultRulesTellInboxAtTheFirstLevelOfTheDot() {
+        try (ImapMockServer server = dotted(); RawClient c = RawClient.login(server, "alice", "secret")) {
+            c.command("c1", "CREATE INBOX.Sub");
+            c.command("c2", "CREATE inbox/x");
+            server.faults().on("SELECT").mailbox("inbox.Sub").respond("NO [UNAVAILABLE] Sub is down");
+            server.faults().on("STATUS").mailbox("INBOX/x").respond("NO [UNAVAILABLE] Not this one");
+            c.play("""
+                    C: s1 SELECT inbox.Sub
+                    S: s1 NO [UNAVAILABLE] Sub is down
+                    C: s2 SELECT Inbox.Sub
+                    S: s2 NO [UNAVAILABLE] Sub is down
+                    C: s3 STATUS inbox/x (MESSAGES)
+                    S: * STATUS inbox/x (MESSAGES 0)
+                    S: s3 OK Status completed.
+                    C: s4 STATUS INBOX/x (MESSAGES)
+                    S: s4 NO [UNAVAILABLE] Not this one
+                    """);
+        }
+    }
 }

@@ -51,6 +51,30 @@ final class FixtureTree {
     private FixtureTree() {
     }
 
+    /**
+     * Why the store cannot be written as a fixture tree, or null when it can: a directory level is
+     * a hierarchy level, so a {@code /} inside a level (a name such as {@code x/y} under the
+     * delimiter {@code .}) would come back as two levels.
+     */
+    static String unfit(MailStore store) {
+        List<String> users = new ArrayList<>(store.users());
+        users.sort(null);
+        for (String user : users) {
+            Account account = store.account(user).orElse(null);
+            if (account == null || account.delimiter() == '/') {
+                continue;
+            }
+            for (Mailbox mailbox : account.mailboxes()) {
+                if (!mailbox.isNoselect() && mailbox.name().indexOf('/') >= 0) {
+                    return "Mailbox " + mailbox.name() + " of " + user + " holds '/' inside a hierarchy level (the"
+                            + " delimiter is '" + account.delimiter() + "'), which a fixture tree's directories"
+                            + " cannot hold; rename it first";
+                }
+            }
+        }
+        return null;
+    }
+
     /** Writes the zip to {@code out}, mailbox by mailbox, without holding it in memory; closes {@code out}. */
     static void zip(MailStore store, OutputStream out) throws IOException {
         List<String> users = new ArrayList<>(store.users());

@@ -26,6 +26,10 @@ final class StateResource {
     }
 
     void snapshot(Call call) throws IOException {
+        String unfit = FixtureTree.unfit(server.store());
+        if (unfit != null) {
+            throw ApiException.conflict(unfit);
+        }
         call.header("Content-Disposition", "attachment; filename=\"imapmock-snapshot.zip\"");
         try (java.io.OutputStream out = call.stream("application/zip")) {
             FixtureTree.zip(server.store(), out);

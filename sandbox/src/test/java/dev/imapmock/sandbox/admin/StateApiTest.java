@@ -142,6 +142,17 @@ class StateApiTest {
     }
 
     @Test
+    void underTheDotASlashInsideALevelIs409AndTheRestRoundTrips() throws Exception {
+        api = AdminClient.start(ImapMockServer.builder().user("alice", "pw-alice").hierarchyDelimiter('.'));
+        api.send("POST", "/api/users/alice/mailboxes/INBOX/messages", "message/rfc822", mail("in inbox"));
+        api.server.store().account("alice").orElseThrow().create("Work.2024");
+        assertThat(entries(api.get("/api/snapshot").body())).contains("INBOX/000001.eml", "Work/2024/");
+        api.server.store().account("alice").orElseThrow().create("x/y");
+        JsonNode problem = assertProblem(api.get("/api/snapshot"), 409);
+        assertThat(problem.get("detail").asText()).contains("x/y").contains("'/'");
+    }
+
+    @Test
     void aBrokenSnapshotIs400AndChangesNothing() throws Exception {
         api = AdminClient.start(seeded("alice", "bob"));
         assertProblem(api.send("POST", "/api/snapshot", "application/zip", "not a zip".getBytes(StandardCharsets.US_ASCII)), 400);

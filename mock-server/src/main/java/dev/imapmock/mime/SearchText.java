@@ -12,22 +12,12 @@ final class SearchText {
     private SearchText() {
     }
 
+    /** The header's fields as SEARCH TEXT reads them, one {@link #fieldLine} a line, each ending in LF. */
     static String header(byte[] m, MimePart part) {
         StringBuilder sb = new StringBuilder();
-        int p = part.headerStart();
-        int end = part.bodyStart();
-        while (p < end && !Headers.isBlankLine(m, p, end)) {
-            int fe = Headers.fieldEnd(m, p, end);
-            String name = Headers.name(m, p, fe);
-            int colon = name == null ? -1 : Headers.colonAfterName(m, p, fe, name.toLowerCase(java.util.Locale.ROOT));
-            if (colon < 0) {
-                sb.append(Headers.valueWithoutLineBreaks(m, p, fe));
-            } else {
-                sb.append(name).append(": ")
-                        .append(Decoding.decodeEncodedWords(Headers.valueWithoutLineBreaks(m, colon, fe)));
-            }
-            sb.append('\n');
-            p = fe;
+        int[] fields = part.fields();
+        for (int i = 0, n = fields.length - 1; i < n; i++) {
+            sb.append(fieldLine(m, fields[i], fields[i + 1])).append('\n');
         }
         return sb.toString();
     }
@@ -47,15 +37,24 @@ final class SearchText {
         if (part.isMultipart() || part.embeddedMessage().isPresent() || !part.isText()) {
             return null;
         }
-        String cte = part.contentTransferEncoding();
-        if (cte.equalsIgnoreCase("base64")) {
-            return Decoding.text(Decoding.base64(m, part.bodyStart(), part.bodyEnd()), part.parameter("charset"));
+        Content c = Content.of(m, part);
+        return Decoding.text(c.octets(), c.from(), c.to(), part.parameter("charset"));
+    }
+
+    /** A leaf's content with its transfer encoding undone: the message's own octets unless encoded. */
+    private record Content(byte[] octets, int from, int to) {
+        static Content of(byte[] m, MimePart part) {
+            String cte = part.contentTransferEncoding();
+            if (cte.equalsIgnoreCase("base64")) {
+                byte[] decoded = Decoding.base64(m, part.bodyStart(), part.bodyEnd());
+                return new Content(decoded, 0, decoded.length);
+            }
+            if (cte.equalsIgnoreCase("quoted-printable")) {
+                byte[] decoded = Decoding.quotedPrintable(m, part.bodyStart(), part.bodyEnd(), false);
+                return new Content(decoded, 0, decoded.length);
+            }
+            return new Content(m, part.bodyStart(), part.bodyEnd());
         }
-        if (cte.equalsIgnoreCase("quoted-printable")) {
-            return Decoding.text(Decoding.quotedPrintable(m, part.bodyStart(), part.bodyEnd(), false),
-                    part.parameter("charset"));
-        }
-        return Decoding.text(m, part.bodyStart(), part.bodyEnd(), part.parameter("charset"));
     }
 
     static void body(byte[] m, MimePart part, StringBuilder sb) {
@@ -148,16 +147,10 @@ final class SearchText {
      * i or a k, content holding their UTF-8 octets is decoded and compared the long way.
      */
     private static boolean leafContains(byte[] m, MimePart part, String lowerNeedle) {
-        String cte = part.contentTransferEncoding();
-        byte[] octets = m;
-        int from = part.bodyStart();
-        int to = part.bodyEnd();
-        if (cte.equalsIgnoreCase("base64") || cte.equalsIgnoreCase("quoted-printable")) {
-            octets = cte.equalsIgnoreCase("base64") ? Decoding.base64(m, from, to)
-                    : Decoding.quotedPrintable(m, from, to, false);
-            from = 0;
-            to = octets.length;
-        }
+        Content c = Content.of(m, part);
+        byte[] octets = c.octets();
+        int from = c.from();
+        int to = c.to();
         String charset = part.parameter("charset");
         if (asciiTransparent(charset)) {
             if (AsciiMatch.contains(octets, from, to, lowerNeedle)) {

@@ -226,8 +226,8 @@ public final class Bench {
     /**
      * The per-test lifecycle of the servers that run in this JVM, measured by turns: one sample of
      * each in every round, after each has warmed up. Measured one server after the other, the
-     * first pays for the JIT compiling the JDK's socket code while it runs (on two cores the
-     * compiler threads take one), and the ratio says more about the order than the servers.
+     * one measured first, while the JIT still compiles (on two cores its threads take one), came
+     * out slower, and the ratio followed the order rather than the servers.
      * Servers in other processes (Dovecot) are measured on their own, in their turn.
      */
     private Map<String, Stats> interleavedStartStop() throws Exception {

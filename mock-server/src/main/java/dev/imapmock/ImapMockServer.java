@@ -112,8 +112,13 @@ public final class ImapMockServer implements AutoCloseable {
         char profileDelimiter = builder.profile.delimiter();
         Map<String, Set<SpecialUse>> profileFolders = relevel(builder.profile.folders(), profileDelimiter, delimiter);
         this.folders = builder.specialUse == null ? profileFolders : null;
-        this.noselect = builder.specialUse == null ? builder.profile.noselectFolders().stream()
-                .map(f -> relevel(f, profileDelimiter, delimiter)).toList() : List.of();
+        List<String> relevelled = new ArrayList<>();
+        if (builder.specialUse == null) {
+            for (String f : builder.profile.noselectFolders()) {
+                relevelled.add(relevel(f, profileDelimiter, delimiter));
+            }
+        }
+        this.noselect = List.copyOf(relevelled);
         this.labels = builder.profile.labels();
         this.store = new MailStore(builder.clock, builder.storeLimits, builder.otherUsersPrefix == null
                 ? Namespaces.defaults(delimiter) : new Namespaces(builder.otherUsersPrefix, builder.sharedPrefix, delimiter));

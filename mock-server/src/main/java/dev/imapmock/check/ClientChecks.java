@@ -48,7 +48,7 @@ public final class ClientChecks {
      * @return its checks
      */
     public ConnectionChecks open(int connection) {
-        return new ConnectionChecks(connection, Checks.forConnection(offered, limits, shared), journal::record);
+        return new ConnectionChecks(connection, Checks.forConnection(offered, limits, shared), journal);
     }
 
     /**

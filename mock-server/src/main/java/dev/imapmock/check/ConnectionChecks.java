@@ -1,9 +1,9 @@
 package dev.imapmock.check;
 
+import dev.imapmock.journal.Journal;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The client checks of one connection: the connection's thread hands each event to every check,
@@ -14,7 +14,7 @@ public final class ConnectionChecks {
     private final List<ClientCheck> checks;
     private final Reporter reporter;
 
-    ConnectionChecks(int connection, List<ClientCheck> checks, Consumer<Finding> sink) {
+    ConnectionChecks(int connection, List<ClientCheck> checks, Journal journal) {
         this.checks = checks;
         this.reporter = new Reporter() {
             @Override
@@ -24,7 +24,7 @@ public final class ConnectionChecks {
 
             @Override
             public void report(Finding finding) {
-                sink.accept(Rules.checked(finding));
+                journal.record(Rules.checked(finding));
             }
         };
     }

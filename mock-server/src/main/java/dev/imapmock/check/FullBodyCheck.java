@@ -36,11 +36,17 @@ import java.util.regex.Pattern;
 final class FullBodyCheck implements ClientCheck {
     /** The largest set followed; a larger one (1:100000) is not worth the memory. */
     private static final int MAX_SET = 10_000;
-    /** A chunk of the whole message: {@code BODY[]<origin.length>}, upper case. */
-    private static final Pattern CHUNK_ASKED =
-            Pattern.compile("(BODY|BINARY)(?:\\.PEEK)?\\[\\]<(\\d{1,15})\\.(\\d{1,15})>");
-    /** A literal's size as the journal shows it: {@code {123}} or {@code ~{123}}. */
-    private static final Pattern LITERAL_SIZE = Pattern.compile("~?\\{(\\d{1,15})\\}");
+    /**
+     * The patterns, compiled when a FETCH is first seen rather than when a connection opens: a
+     * fresh JVM's first LOGIN need not load the regular-expression classes.
+     */
+    private static final class Patterns {
+        /** A chunk of the whole message: {@code BODY[]<origin.length>}, upper case. */
+        static final Pattern CHUNK_ASKED =
+                Pattern.compile("(BODY|BINARY)(?:\\.PEEK)?\\[\\]<(\\d{1,15})\\.(\\d{1,15})>");
+        /** A literal's size as the journal shows it: {@code {123}} or {@code ~{123}}. */
+        static final Pattern LITERAL_SIZE = Pattern.compile("~?\\{(\\d{1,15})\\}");
+    }
 
     private String mailbox;
     /** For each message ("UID 7", "SEQ 3") downloaded whole, the command line that downloaded it. */
@@ -121,7 +127,7 @@ final class FullBodyCheck implements ClientCheck {
      */
     private boolean lastChunk(ClientEvent.Command c, String key, List<String> items) {
         for (String item : items) {
-            Matcher asked = CHUNK_ASKED.matcher(item);
+            Matcher asked = Patterns.CHUNK_ASKED.matcher(item);
             if (!asked.matches()) {
                 continue;
             }
@@ -147,7 +153,7 @@ final class FullBodyCheck implements ClientCheck {
         for (String r : c.responses()) {
             int at = r.indexOf(shown);
             if (at >= 0) {
-                Matcher size = LITERAL_SIZE.matcher(r);
+                Matcher size = Patterns.LITERAL_SIZE.matcher(r);
                 if (size.find(at + shown.length()) && size.start() == at + shown.length()) {
                     return Long.parseLong(size.group(1));
                 }

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
 
 /**
  * The custom commands of one server ({@code server.commands()}): new commands, or standard ones
@@ -18,9 +17,6 @@ import java.util.regex.Pattern;
  * read; thread-safe.
  */
 public final class CustomCommands {
-    /** An atom of letters, digits, {@code -}, {@code _} and {@code .}, maybe after {@code UID }. */
-    private static final Pattern NAME = Pattern.compile("(UID )?[A-Z0-9][A-Z0-9._-]*");
-
     private final Map<String, Registration> registered = new ConcurrentHashMap<>();
     private final List<String> advertised = new CopyOnWriteArrayList<>();
 
@@ -41,7 +37,7 @@ public final class CustomCommands {
      */
     public Registration register(String name, States states, CustomHandler handler) {
         String upper = Objects.requireNonNull(name, "name").strip().toUpperCase(Locale.ROOT);
-        if (!NAME.matcher(upper).matches()) {
+        if (!isName(upper)) {
             throw new IllegalArgumentException("A command name is an atom of letters, digits, '-', '_' and '.', not \""
                     + name + "\"");
         }
@@ -144,5 +140,24 @@ public final class CustomCommands {
                 advertised.remove(capability);
             }
         }
+    }
+
+    /**
+     * An upper-case atom of letters, digits, {@code -}, {@code _} and {@code .} that starts with a
+     * letter or digit, maybe after {@code UID }.
+     */
+    private static boolean isName(String upper) {
+        String atom = upper.startsWith("UID ") ? upper.substring(4) : upper;
+        if (atom.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < atom.length(); i++) {
+            char c = atom.charAt(i);
+            boolean letterOrDigit = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!letterOrDigit && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -62,7 +62,8 @@ public final class CommandReader {
     private final ReaderLimits limits;
     private final Continuation continuation;
     private final Set<Extension> extensions;
-    private LiteralListener literals = (size, synchronizing) -> { };
+    /** Told of each literal marker; null until {@link #listen} is called. */
+    private LiteralListener literals;
 
     private byte[] buf = new byte[256];
     private int len;
@@ -380,7 +381,9 @@ public final class CommandReader {
             throw new ProtocolException("Invalid literal: expected {size} or {size+} at the end of the line");
         }
         boolean sync = buf[len - 2] != '+';
-        literals.literal(size, sync);
+        if (literals != null) {
+            literals.literal(size, sync);
+        }
         if (!sync && !extensions.contains(Extension.LITERAL_PLUS)) {
             if (!extensions.contains(Extension.LITERAL_MINUS)) {
                 throw new ProtocolException("Non-synchronizing literals {n+} need LITERAL+, which this server does not offer");

@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The SCRAM exchange of RFC 5802 §5, over the hash a subclass names (SCRAM-SHA-1, RFC 5802;
@@ -34,7 +33,6 @@ import java.util.regex.Pattern;
  */
 abstract class Scram implements Mechanism {
     static final int ITERATIONS = 4096;
-    private static final Pattern CB_NAME = Pattern.compile("[A-Za-z0-9.-]+");
 
     /** The hash a SCRAM mechanism runs on, by its JCA names: H, HMAC and Hi of RFC 5802 §2.2. */
     record Hash(String name, String digest, String hmac, String pbkdf2, int bits) {
@@ -154,7 +152,7 @@ abstract class Scram implements Mechanism {
                             + new TreeSet<>(bindings.keySet()));
                 }
                 String type = flag.substring(2);
-                if (!CB_NAME.matcher(type).matches()) {
+                if (!isChannelBindingName(type)) {
                     return malformed("a channel binding type of letters, digits, dots and hyphens after p=");
                 }
                 byte[] data = bindings.get(type);
@@ -264,5 +262,19 @@ abstract class Scram implements Mechanism {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The JDK lacks " + hash.digest(), e);
         }
+    }
+
+    /** A channel-binding type as RFC 5056 §7 names them: letters, digits, dots and hyphens, at least one. */
+    private static boolean isChannelBindingName(String type) {
+        if (type.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < type.length(); i++) {
+            char c = type.charAt(i);
+            if (!(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -93,16 +93,10 @@ final class Connection implements Runnable {
                 handshake(transport, faults);
             }
             ResponseWriter out = new ResponseWriter(faults.output());
-            CommandReader in = new CommandReader(transport.input(),
-                    server.config().limits(), new CommandReader.Continuation() {
-                        @Override
-                        public void ready() throws IOException {
-                            stopBetweenCommands();
-                            checks.see(new ClientEvent.Continuation(transport.inputWaiting()));
-                            out.continuation("Ready for literal data");
-                        }
-                    }, server.config().extensions());
-            in.listen((size, synchronizing) -> checks.see(new ClientEvent.Literal(size, synchronizing)));
+            ReaderEvents events = new ReaderEvents(transport, out);
+            CommandReader in = new CommandReader(transport.input(), server.config().limits(), events,
+                    server.config().extensions());
+            in.listen(events);
             session = new Session(number, server, in, out, implicitTls, checks);
             if (implicitTls) {
                 session.secured(transport.tls().getSession());
@@ -143,6 +137,33 @@ final class Connection implements Runnable {
                 session.logout();
             }
             close();
+        }
+    }
+
+    /**
+     * What the command reader tells as it reads: a literal's continuation to send, a literal
+     * announced. A class rather than lambdas, since each lambda costs a fresh JVM a millisecond
+     * or more on its first connection.
+     */
+    private final class ReaderEvents implements CommandReader.Continuation, CommandReader.LiteralListener {
+        private final Transport transport;
+        private final ResponseWriter out;
+
+        ReaderEvents(Transport transport, ResponseWriter out) {
+            this.transport = transport;
+            this.out = out;
+        }
+
+        @Override
+        public void ready() throws IOException {
+            stopBetweenCommands();
+            checks.see(new ClientEvent.Continuation(transport.inputWaiting()));
+            out.continuation("Ready for literal data");
+        }
+
+        @Override
+        public void literal(long size, boolean synchronizing) {
+            checks.see(new ClientEvent.Literal(size, synchronizing));
         }
     }
 

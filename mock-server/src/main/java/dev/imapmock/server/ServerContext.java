@@ -80,8 +80,9 @@ public record ServerContext(ServerConfig config, MailStore store, Journal journa
      * @return the entry, or null for a command this server does not know
      */
     public Commands.Entry command(String name, boolean rev2) {
-        return commands.registration(name).map(CustomCommandHandler::entry)
-                .orElseGet(() -> Commands.lookup(name, config.extensions(), rev2));
+        Optional<CustomCommands.Registration> custom = commands.registration(name);
+        return custom.isPresent() ? CustomCommandHandler.entry(custom.get())
+                : Commands.lookup(name, config.extensions(), rev2);
     }
 
     /**

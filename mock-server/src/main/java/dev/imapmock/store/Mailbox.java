@@ -18,7 +18,10 @@ import java.util.function.UnaryOperator;
  * happen under one lock, so every listener sees changes in the same order.
  */
 public final class Mailbox {
-    private static final Comparator<Message> BY_UID = Comparator.comparingLong(Message::uid);
+    /** Made on first use, not when the first mailbox is: a fresh JVM's first start makes no lambda for it. */
+    private static final class ByUid {
+        static final Comparator<Message> ORDER = Comparator.comparingLong(Message::uid);
+    }
 
     private volatile String name;
     private final long uidValidity;
@@ -560,7 +563,7 @@ public final class Mailbox {
         for (Message m = newestChange; m != null && m.modSeq() > modSeq; m = m.older) {
             changed.add(m);
         }
-        changed.sort(BY_UID);
+        changed.sort(ByUid.ORDER);
         return changed;
     }
 

@@ -304,6 +304,14 @@ class CustomCommandsTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("atom");
             assertThatThrownBy(() -> commands.register("", States.ANY, c -> Reply.ok("x")))
                     .isInstanceOf(IllegalArgumentException.class);
+            for (String bad : List.of("-X", ".X", "X\"Y", "X{1}", "X*", "UID UID X", "XPIG\u00e9")) {
+                assertThatThrownBy(() -> commands.register(bad, States.ANY, c -> Reply.ok("x")))
+                        .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("atom");
+            }
+            for (String good : List.of("x-pig.latin_2", "UID XFOO", "9X", "uid x")) {
+                assertThat(commands.register(good, States.ANY, c -> Reply.ok("x")).name()).as(good)
+                        .isEqualTo(good.toUpperCase(java.util.Locale.ROOT));
+            }
             assertThatThrownBy(() -> commands.register("XOK", States.ANY, c -> Reply.ok("x")).advertise("TWO WORDS"))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> Reply.ok("line\r\nbreak")).isInstanceOf(IllegalArgumentException.class);

@@ -616,6 +616,7 @@ public final class ImapMockServer implements AutoCloseable {
         private String greeting;
         private Boolean recent;
         private String loginRefusal;
+        private String quotaRoot;
         private boolean loginRefusalGiven;
         private String otherUsersPrefix;
         private String sharedPrefix;
@@ -1562,11 +1563,32 @@ public final class ImapMockServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Names every account's quota root (RFC 9208 §3.2), overriding the profile's: {@code "User
+         * quota"} by default, as Dovecot's; the gmail profile's is {@code ""}. GETQUOTA and SETQUOTA
+         * know this name only; GETQUOTAROOT and QUOTA responses show it.
+         *
+         * @param root the root's name: printable ASCII, maybe empty
+         * @return this builder
+         * @throws IllegalArgumentException when {@code root} is not printable ASCII
+         */
+        public Builder quotaRoot(String root) {
+            Objects.requireNonNull(root, "root");
+            for (int i = 0; i < root.length(); i++) {
+                if (root.charAt(i) < 0x20 || root.charAt(i) >= 0x7f) {
+                    throw new IllegalArgumentException("A quota root's name is printable ASCII: " + root);
+                }
+            }
+            this.quotaRoot = root;
+            return this;
+        }
+
         private Quirks quirks() {
             return new Quirks(greeting != null ? greeting : profile.greeting(), profile.capabilitiesBeforeLogin(),
                     profile.capabilitiesAfterLogin(), recent != null ? recent
                     : profile.recent() == null || profile.recent(),
-                    loginRefusalGiven ? loginRefusal : profile.loginRefusal());
+                    loginRefusalGiven ? loginRefusal : profile.loginRefusal(),
+                    quotaRoot != null ? quotaRoot : profile.quotaRoot());
         }
 
         private ReaderLimits limits() {

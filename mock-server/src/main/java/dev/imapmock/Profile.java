@@ -43,14 +43,20 @@ import java.util.Set;
  * recent        off
  * labels        on
  * login-refusal {command} failed.
+ * quota-root    ""
  * </pre>
  * Capability lists start with {@code IMAP4rev1}; each further name is an {@link Extension}
  * ({@code APPENDLIMIT=n} also sets the limit) or {@code AUTH=mechanism} (before login only: the
  * mechanisms offered, in that order). {@code delimiter} is the hierarchy delimiter, {@code /} when
  * not given: one printable ASCII character other than space, {@code *}, {@code %}, {@code "} and
- * {@code \}; folder names have it between their levels. Immutable.
+ * {@code \}; folder names have it between their levels. {@code quota-root} names every account's
+ * quota root (RFC 9208 §3.2), {@code "User quota"} when not given: printable ASCII, in double
+ * quotes when it is empty or holds a space ({@code ""} is Gmail's). Immutable.
  */
 public final class Profile {
+    /** The quota root's name unless a profile names another: Dovecot's with {@code quota = count:User quota}. */
+    public static final String DEFAULT_QUOTA_ROOT = "User quota";
+
     /** ImapMock's own behaviour, as Dovecot 2.3 answers: the default. */
     public static final Profile DOVECOT = builtIn("dovecot", """
             name dovecot
@@ -72,6 +78,7 @@ public final class Profile {
             folder [Gmail]/Trash \\Trash
             recent off
             labels on
+            quota-root ""
             """);
 
     /**
@@ -116,6 +123,7 @@ public final class Profile {
     private final boolean labels;
     private final String loginRefusal;
     private final char delimiter;
+    private final String quotaRoot;
 
     private Profile(Parser p) {
         this.delimiter = p.delimiter;
@@ -130,6 +138,7 @@ public final class Profile {
         this.recent = p.recent;
         this.labels = Boolean.TRUE.equals(p.labels);
         this.loginRefusal = p.loginRefusal;
+        this.quotaRoot = p.quotaRoot;
     }
 
     /**
@@ -357,6 +366,15 @@ public final class Profile {
         return loginRefusal;
     }
 
+    /**
+     * {@return the name of every account's quota root (RFC 9208 §3.2): the {@code quota-root}
+     * line's, {@code ""} for Gmail; {@value #DEFAULT_QUOTA_ROOT}, Dovecot's usual one, when the
+     * profile has no such line}
+     */
+    public String quotaRoot() {
+        return quotaRoot;
+    }
+
     @Override
     public String toString() {
         return "Profile[" + name + "]";
@@ -377,6 +395,7 @@ public final class Profile {
         private Boolean recent;
         private Boolean labels;
         private String loginRefusal;
+        private String quotaRoot = DEFAULT_QUOTA_ROOT;
         private char delimiter = dev.imapmock.store.Account.DELIMITER;
         private final Map<String, Integer> folderLines = new LinkedHashMap<>();
 
@@ -420,9 +439,10 @@ public final class Profile {
                 case "labels" -> labels = onOff(number, key, value);
                 case "login-refusal" -> loginRefusal = value;
                 case "delimiter" -> delimiter = delimiter(number, value);
+                case "quota-root" -> quotaRoot = quotaRoot(number, value);
                 default -> throw error(number, "unknown setting " + key + "; the settings are name, greeting,"
-                        + " capabilities-before, capabilities-after, delimiter, folder, recent, labels and"
-                        + " login-refusal");
+                        + " capabilities-before, capabilities-after, delimiter, folder, recent, labels,"
+                        + " login-refusal and quota-root");
             }
         }
 
@@ -455,6 +475,23 @@ public final class Profile {
                 throw error(number, e.getMessage());
             }
             return value.charAt(0);
+        }
+
+        /** A root name as written: {@code ""} or {@code "two words"} in double quotes, else as it stands. */
+        private String quotaRoot(int number, String value) {
+            if (!value.startsWith("\"")) {
+                if (value.indexOf(' ') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\\') >= 0) {
+                    throw error(number, "a quota root has no quotes or backslashes, and one with a space is"
+                            + " written in double quotes (\"User quota\"), not " + value);
+                }
+                return value;
+            }
+            String inner = value.length() < 2 || !value.endsWith("\"") ? null : value.substring(1, value.length() - 1);
+            if (inner == null || inner.indexOf('"') >= 0 || inner.indexOf('\\') >= 0) {
+                throw error(number, "a quoted quota root is one pair of double quotes around text without"
+                        + " quotes or backslashes, not " + value);
+            }
+            return inner;
         }
 
         private Boolean onOff(int number, String key, String value) {

@@ -15,7 +15,7 @@ final class GetQuotaCommand implements CommandHandler {
         String root = args.astring("a quota root name");
         args.end();
         Quota.Usage usage = session.account().quota().usage();
-        if (!root.equals(QuotaResponse.ROOT) || !QuotaResponse.exists(session, usage)) {
+        if (!root.equals(QuotaResponse.root(session)) || !QuotaResponse.exists(session, usage)) {
             throw CommandException.no("Quota root doesn't exist");
         }
         QuotaResponse.write(session, usage);

@@ -9,7 +9,7 @@ import dev.imapmock.store.Right;
 import java.io.IOException;
 
 /**
- * GETQUOTAROOT mailbox (RFC 9208 §4.1.2): {@code * QUOTAROOT mailbox "User quota"} and that root's
+ * GETQUOTAROOT mailbox (RFC 9208 §4.1.2): {@code * QUOTAROOT mailbox "User quota"} (the server's root) and that root's
  * {@code * QUOTA}, or {@code * QUOTAROOT mailbox} alone when the account has no quota root. A
  * mailbox that does not exist is refused with NO, as the RFC's result list says (Dovecot answers
  * OK for any name).
@@ -30,7 +30,7 @@ final class GetQuotaRootCommand implements CommandHandler {
         if (!QuotaResponse.exists(session, usage)) {
             session.out().untagged("QUOTAROOT " + MailboxNames.wire(session, name));
         } else {
-            session.out().untagged("QUOTAROOT " + MailboxNames.wire(session, name) + " " + QuotaResponse.rootWire());
+            session.out().untagged("QUOTAROOT " + MailboxNames.wire(session, name) + " " + QuotaResponse.rootWire(session));
             QuotaResponse.write(session, usage);
         }
         return Completion.ok("Getquotaroot completed.");

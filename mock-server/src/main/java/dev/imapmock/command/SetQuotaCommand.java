@@ -27,7 +27,7 @@ final class SetQuotaCommand implements CommandHandler {
         if (!session.offers(Extension.QUOTASET)) {
             throw CommandException.no("Quota can be changed only by admin");
         }
-        if (!root.equals(QuotaResponse.ROOT)) {
+        if (!root.equals(QuotaResponse.root(session))) {
             throw CommandException.no("Quota root doesn't exist");
         }
         if (!requested.unknown().isEmpty()) {
@@ -35,9 +35,9 @@ final class SetQuotaCommand implements CommandHandler {
         }
         Quota quota = session.account().quota();
         Quota.Usage before = quota.usage();
-        long maxBytes = session.offers(QuotaResource.STORAGE.extension())
+        long maxBytes = QuotaResource.STORAGE.offeredBy(session.extensions())
                 ? octets(requested.limits().getOrDefault(QuotaResource.STORAGE, Quota.NONE)) : before.maxBytes();
-        long maxMessages = session.offers(QuotaResource.MESSAGE.extension())
+        long maxMessages = QuotaResource.MESSAGE.offeredBy(session.extensions())
                 ? requested.limits().getOrDefault(QuotaResource.MESSAGE, Quota.NONE) : before.maxMessages();
         quota.limits(maxBytes, maxMessages);
         Quota.Usage after = quota.usage();

@@ -6,7 +6,9 @@ import java.util.Set;
 
 /**
  * The quota resources this server knows (RFC 9208 §5), each offered with its
- * {@code QUOTA=RES-} extension, in the order QUOTA responses list them (Dovecot's).
+ * {@code QUOTA=RES-} extension, in the order QUOTA responses list them (Dovecot's). A server with
+ * QUOTA and none of the {@code QUOTA=RES-} extensions is one of RFC 2087 (RFC 9208 §1), which
+ * named no capability per resource; ImapMock's offers STORAGE then, as Gmail's does.
  */
 public enum QuotaResource {
     /** The octets of all messages, counted in units of 1024 (RFC 9208 §5.1). */
@@ -30,6 +32,28 @@ public enum QuotaResource {
     }
 
     /**
+     * Whether a server offering {@code extensions} has this resource: its {@code QUOTA=RES-}
+     * extension is on, or, for STORAGE, QUOTA is on without any {@code QUOTA=RES-} extension.
+     *
+     * @param extensions the server's extensions
+     * @return true when QUOTA responses and SETQUOTA know this resource
+     */
+    public boolean offeredBy(Set<Extension> extensions) {
+        if (extensions.contains(extension)) {
+            return true;
+        }
+        if (this != STORAGE || !extensions.contains(Extension.QUOTA)) {
+            return false;
+        }
+        for (QuotaResource r : values()) {
+            if (extensions.contains(r.extension)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The resource with this name (any case) that a server offering {@code extensions} knows, or null.
      *
      * @param name the resource name as sent
@@ -39,7 +63,7 @@ public enum QuotaResource {
     public static QuotaResource named(String name, Set<Extension> extensions) {
         String upper = ArgParsing.upper(name);
         for (QuotaResource r : values()) {
-            if (r.name().equals(upper) && extensions.contains(r.extension)) {
+            if (r.name().equals(upper) && r.offeredBy(extensions)) {
                 return r;
             }
         }

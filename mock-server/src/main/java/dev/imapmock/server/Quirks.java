@@ -19,11 +19,13 @@ import java.util.List;
  * @param loginRefusal when not null, LOGIN and the password mechanisms of AUTHENTICATE are refused
  *                     with {@code NO} and this text whatever the credentials, as a provider that
  *                     takes OAuth2 only answers
+ * @param quotaRoot    the name of every account's quota root (RFC 9208 §3.2): {@code "User quota"}
+ *                     as Dovecot's, {@code ""} as Gmail's
  */
 public record Quirks(String greeting, List<Extension> beforeLogin, List<Extension> afterLogin, boolean recent,
-                     String loginRefusal) {
+                     String loginRefusal, String quotaRoot) {
     /** ImapMock's own behaviour. */
-    public static final Quirks NONE = new Quirks(null, null, null, true, null);
+    public static final Quirks NONE = new Quirks(null, null, null, true, null, dev.imapmock.Profile.DEFAULT_QUOTA_ROOT);
 
     /**
      * Copies the extension lists.
@@ -34,8 +36,11 @@ public record Quirks(String greeting, List<Extension> beforeLogin, List<Extensio
      * @param afterLogin the same after login
      * @param recent false when no message is ever {@code \Recent}
      * @param loginRefusal when not null, LOGIN and the password mechanisms are refused with this text
+     * @param quotaRoot the name of every account's quota root
+     * @throws NullPointerException when {@code quotaRoot} is null
      */
     public Quirks {
+        java.util.Objects.requireNonNull(quotaRoot, "quotaRoot");
         beforeLogin = beforeLogin == null ? null : List.copyOf(beforeLogin);
         afterLogin = afterLogin == null ? null : List.copyOf(afterLogin);
     }

@@ -41,6 +41,29 @@ class QuotaTranscriptTest {
     }
 
     @Test
+    void withoutAnyResourceCapabilityTheServerIsOneOfRfc2087AndShowsStorageAlone() {
+        try (ImapMockServer server = alice().quota("alice", 64, 30)
+                .without(Extension.QUOTA_RES_STORAGE, Extension.QUOTA_RES_MESSAGE).with(Extension.QUOTASET)
+                .build().start();
+             RawClient c = RawClient.login(server, "alice", "secret")) {
+            server.deliver("alice", "INBOX", mail(1513));
+            assertThat(c.command("k", "CAPABILITY").get(0)).contains(" QUOTA ").doesNotContain("QUOTA=RES-");
+            c.play("""
+                    C: a1 GETQUOTAROOT INBOX
+                    S: * QUOTAROOT INBOX "User quota"
+                    S: * QUOTA "User quota" (STORAGE 2 64)
+                    S: a1 OK Getquotaroot completed.
+                    C: a2 SETQUOTA "User quota" (STORAGE 128 MESSAGE 5)
+                    S: a2 NO Unknown quota resource: MESSAGE
+                    C: a3 SETQUOTA "User quota" (STORAGE 128)
+                    S: * QUOTA "User quota" (STORAGE 2 128)
+                    S: a3 OK Setquota completed.
+                    """);
+            assertThat(server.store().account("alice").orElseThrow().quota().usage().maxMessages()).isEqualTo(30);
+        }
+    }
+
+    @Test
     void getQuotaRootShowsTheAccountsRootWithStorageInKibRoundedUpAndMessagesOfAllMailboxes() {
         try (ImapMockServer server = alice().quota("alice", 64, 30).build().start();
              RawClient c = RawClient.login(server, "alice", "secret")) {

@@ -49,7 +49,11 @@ class ProfileFileTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "2|colour blue|unknown setting colour; the settings are name, greeting, capabilities-before, capabilities-after, delimiter, folder, recent, labels and login-refusal",
+        "2|colour blue|unknown setting colour; the settings are name, greeting, capabilities-before, capabilities-after, delimiter, folder, recent, labels, login-refusal and quota-root",
+        "2|quota-root User quota|a quota root has no quotes or backslashes, and one with a space is written in double quotes (\"User quota\"), not User quota",
+        "2|quota-root a\"b|a quota root has no quotes or backslashes, and one with a space is written in double quotes (\"User quota\"), not a\"b",
+        "2|quota-root \"|a quoted quota root is one pair of double quotes around text without quotes or backslashes, not \"",
+        "2|quota-root \"a\\b\"|a quoted quota root is one pair of double quotes around text without quotes or backslashes, not \"a\\b\"",
         "2|delimiter ..|delimiter is one character, not ..",
         "2|delimiter *|A hierarchy delimiter is one printable ASCII character other than space, *, %, \" and \\, not *",
         "2|delimiter %|A hierarchy delimiter is one printable ASCII character other than space, *, %, \" and \\, not %",
@@ -75,6 +79,17 @@ class ProfileFileTest {
         assertThatThrownBy(() -> Profile.parse("name x\n" + text + "\n", "p.profile"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("p.profile, line " + line + ": " + reason);
+    }
+
+    @Test
+    void aQuotaRootLineNamesTheRootAsWrittenOrInsideItsQuotes() {
+        assertThat(Profile.parse("name x\nquota-root \"\"\n", "q.profile").quotaRoot()).isEmpty();
+        assertThat(Profile.parse("name x\nquota-root \"Storage quota\"\n", "q.profile").quotaRoot())
+                .isEqualTo("Storage quota");
+        assertThat(Profile.parse("name x\nquota-root user/alice\n", "q.profile").quotaRoot()).isEqualTo("user/alice");
+        assertThat(Profile.parse("name x\n", "q.profile").quotaRoot()).isEqualTo("User quota");
+        assertThat(Profile.DOVECOT.quotaRoot()).isEqualTo(Profile.DEFAULT_QUOTA_ROOT).isEqualTo("User quota");
+        assertThat(Profile.GMAIL.quotaRoot()).isEmpty();
     }
 
     @Test

@@ -151,15 +151,22 @@ class ProfileTranscriptTest {
     }
 
     @Test
-    void yahooFileGreetsWithItsCapabilities() {
+    void yahooFileGreetsWithoutCapabilitiesAndListsThemWhenAsked() {
         try (ImapMockServer server = server(Profile.named("yahoo")); RawClient c = new RawClient(server.host(), server.port())) {
             String before = "IMAP4rev1 SASL-IR ID MOVE NAMESPACE UIDPLUS LITERAL+ CHILDREN UNSELECT OBJECTID IDLE ENABLE"
-                    + " LIST-EXTENDED LIST-STATUS SPECIAL-USE PARTIAL UIDONLY APPENDLIMIT=41697280";
-            assertThat(c.readLine()).isEqualTo("* OK [CAPABILITY " + before
-                    + " AUTH=PLAIN AUTH=XOAUTH2 AUTH=OAUTHBEARER] IMAP4rev1 Hello");
+                    + " UIDONLY LIST-EXTENDED LIST-STATUS SPECIAL-USE PARTIAL APPENDLIMIT=41697280";
+            String after = "IMAP4rev1 ID MOVE NAMESPACE UIDPLUS LITERAL+ CHILDREN UNSELECT OBJECTID IDLE ENABLE"
+                    + " UIDONLY LIST-EXTENDED LIST-STATUS SPECIAL-USE PARTIAL APPENDLIMIT=41697280";
+            assertThat(c.readLine()).isEqualTo("* OK Welcome! IMAP Server up and ready to accept your request");
             c.play("""
+                    C: a CAPABILITY
+                    S: * CAPABILITY %s AUTH=PLAIN AUTH=XOAUTH2 AUTH=OAUTHBEARER
+                    S: a OK Capability completed.
                     C: b LOGIN alice secret
                     S: b OK [CAPABILITY %s] Logged in
+                    C: c CAPABILITY
+                    S: * CAPABILITY %s
+                    S: c OK Capability completed.
                     C: d LIST "" *
                     S: * LIST (\\HasNoChildren) "/" INBOX
                     S: * LIST (\\HasNoChildren \\Archive) "/" Archive
@@ -168,7 +175,7 @@ class ProfileTranscriptTest {
                     S: * LIST (\\HasNoChildren \\Sent) "/" Sent
                     S: * LIST (\\HasNoChildren \\Trash) "/" Trash
                     S: d OK LIST completed.
-                    """.formatted(before));
+                    """.formatted(before, after, after));
         }
     }
 

@@ -128,7 +128,7 @@ final class FetchWriter {
             case UID -> out.raw(Long.toString(message.uid()));
             case INTERNALDATE -> out.raw("\"" + ImapDates.formatDateTime(message.internalDate()) + "\"");
             case RFC822_SIZE -> out.raw(Integer.toString(message.size()));
-            case ENVELOPE -> bytes(StructureEncoder.envelope(message.mime().envelope()));
+            case ENVELOPE -> bytes(StructureEncoder.envelope(message.envelope()));
             case BODY -> bytes(StructureEncoder.bodyStructure(message.mime().root(), false));
             case BODYSTRUCTURE -> bytes(StructureEncoder.bodyStructure(message.mime().root(), true));
             case RFC822 -> literal(Slice.of(message.bytes()));

@@ -32,7 +32,7 @@ final class ObjectIds {
      * starts the thread, or the message's own EMAILID when it names none.
      */
     static long threadNumber(Message message) {
-        String root = message.mime().threadRoot();
+        String root = message.header().threadRoot();
         if (root == null) {
             return message.emailId();
         }

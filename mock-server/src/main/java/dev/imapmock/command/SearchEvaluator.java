@@ -11,6 +11,7 @@ import dev.imapmock.server.SelectedMailbox;
 import dev.imapmock.store.Message;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -145,7 +146,7 @@ final class SearchEvaluator {
         Optional<LocalDate> day = switch (key.source()) {
             case INTERNAL -> Optional.of(m.internalDate().toLocalDate());
             case SAVED -> Optional.of(m.savedDate().toLocalDate());
-            case SENT -> m.mime().sentDate();
+            case SENT -> m.header().sentDateTime().map(OffsetDateTime::toLocalDate);
         };
         if (day.isEmpty()) {
             return false;

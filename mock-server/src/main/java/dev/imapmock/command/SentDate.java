@@ -15,7 +15,7 @@ final class SentDate {
 
     /** Seconds since the epoch. */
     static long epochSecond(Message message) {
-        return message.mime().sentDateTime().map(OffsetDateTime::toEpochSecond)
+        return message.header().sentDateTime().map(OffsetDateTime::toEpochSecond)
                 .orElseGet(message::internalDateEpochSecond);
     }
 }

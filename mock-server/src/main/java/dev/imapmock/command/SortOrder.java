@@ -81,12 +81,12 @@ final class SortOrder {
     /** The value of one key for one message (RFC 5256 §3, RFC 5957 §3). */
     static Comparable<?> value(SortKey key, Message m) {
         Envelope envelope = key == SortKey.ARRIVAL || key == SortKey.DATE || key == SortKey.SIZE
-                || key == SortKey.SUBJECT ? null : m.mime().envelope();
+                || key == SortKey.SUBJECT ? null : m.envelope();
         return switch (key) {
             case ARRIVAL -> m.internalDateEpochSecond();
             case DATE -> SentDate.epochSecond(m);
             case SIZE -> (long) m.size();
-            case SUBJECT -> Collation.key(SortValues.subject(m.mime()));
+            case SUBJECT -> Collation.key(SortValues.subject(m.header()));
             case FROM -> Collation.key(SortValues.firstMailbox(envelope.from()));
             case TO -> Collation.key(SortValues.firstMailbox(envelope.to()));
             case CC -> Collation.key(SortValues.firstMailbox(envelope.cc()));

@@ -1,7 +1,7 @@
 package dev.imapmock.command;
 
 import dev.imapmock.Extension;
-import dev.imapmock.mime.MimePart;
+import dev.imapmock.mime.TopHeader;
 import dev.imapmock.protocol.BadCharsetException;
 import dev.imapmock.protocol.Command;
 import dev.imapmock.protocol.SearchProgram;
@@ -65,10 +65,9 @@ final class ThreadCommand implements CommandHandler {
 
     /** What the algorithms need of a message: its threading header fields and its sent date. */
     private static ThreadMessage threadMessage(Message m, long number) {
-        MimePart header = m.mime().root();
-        long sent = m.mime().sentDateTime().map(OffsetDateTime::toEpochSecond)
-                .orElseGet(m::internalDateEpochSecond);
-        return ThreadMessage.of(number, header.headerValue("message-id"), header.headerValue("references"),
-                header.headerValue("in-reply-to"), header.headerValue("subject"), sent);
+        TopHeader header = m.header();
+        long sent = header.sentDateTime().map(OffsetDateTime::toEpochSecond).orElseGet(m::internalDateEpochSecond);
+        return ThreadMessage.of(number, header.value("message-id"), header.value("references"),
+                header.value("in-reply-to"), header.value("subject"), sent);
     }
 }

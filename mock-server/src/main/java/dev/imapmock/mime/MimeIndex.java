@@ -306,17 +306,7 @@ public final class MimeIndex {
      * @return the Message-ID with its angle brackets, or null
      */
     public String threadRoot() {
-        for (String field : new String[] {"references", "in-reply-to", "message-id"}) {
-            String value = Headers.firstValue(message, root.fields(), field);
-            if (value != null) {
-                int open = value.indexOf('<');
-                int close = open < 0 ? -1 : value.indexOf('>', open);
-                if (close > open + 1) {
-                    return value.substring(open, close + 1);
-                }
-            }
-        }
-        return null;
+        return topHeader().threadRoot();
     }
 
     /**
@@ -394,7 +384,6 @@ public final class MimeIndex {
      * @return the date and time, or empty when the header is absent or cannot be read
      */
     public Optional<OffsetDateTime> sentDateTime() {
-        String date = root.headerValue("date");
-        return date == null ? Optional.empty() : DateParser.parse(date);
+        return topHeader().sentDateTime();
     }
 }

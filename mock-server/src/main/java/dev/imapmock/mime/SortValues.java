@@ -14,11 +14,11 @@ public final class SortValues {
     /**
      * SUBJECT: the base subject of the first Subject header (RFC 5256 §2.1).
      *
-     * @param mime the index of the message
+     * @param header the message's top-level header
      * @return the base subject, {@code ""} when the message has no subject
      */
-    public static String subject(MimeIndex mime) {
-        return BaseSubject.of(mime.root().headerValue("subject"));
+    public static String subject(TopHeader header) {
+        return BaseSubject.of(header.value("subject"));
     }
 
     /**

@@ -1,20 +1,24 @@
 package dev.imapmock.mime;
 
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The fields of a message's top-level header, as SEARCH reads them: a table of where each field
- * starts, made by one pass over the header block only, so that a header search does not need the
- * message's whole MIME tree. The table is the one {@link MimeIndex} keeps for its root part: the
- * fields up to the first empty line (or the message's end). Immutable; shares the message bytes,
- * which must not change.
+ * The fields of a message's top-level header, as SEARCH, SORT and FETCH ENVELOPE read them: a
+ * table of where each field starts, made by one pass over the header block only, so that these
+ * do not need the message's whole MIME tree. The table is the one {@link MimeIndex} keeps for its
+ * root part: the fields up to the first empty line (or the message's end). Thread-safe; shares the
+ * message bytes, which must not change.
  */
 public final class TopHeader {
     private final byte[] message;
     /** Each field's start, then the end of the last field. */
     private final int[] fields;
+    /** Built on first use; an immutable value, so a race builds it twice at worst. */
+    private Envelope envelope;
 
     TopHeader(byte[] message, int[] fields) {
         this.message = message;
@@ -41,6 +45,62 @@ public final class TopHeader {
         }
         starts[count] = Math.min(p, limit);
         return new TopHeader(message, Arrays.copyOf(starts, count + 1));
+    }
+
+    /**
+     * The envelope of the message (RFC 3501 §7.4.2), the one {@link MimeIndex#envelope()} gives,
+     * read from the header block alone.
+     *
+     * @return the envelope, built on first use and then kept
+     */
+    public Envelope envelope() {
+        Envelope e = envelope;
+        if (e == null) {
+            e = EnvelopeBuilder.build(message, 0, fields[fields.length - 1]);
+            envelope = e;
+        }
+        return e;
+    }
+
+    /**
+     * The first value of a field, line breaks removed, as {@link MimePart#headerValue} reads the
+     * root's; null when absent.
+     *
+     * @param fieldName the field name, any case, without the colon
+     * @return the value, or null when the header has no such field
+     */
+    public String value(String fieldName) {
+        return Headers.firstValue(message, fields, fieldName.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The Date header with its time and zone, when it can be read.
+     *
+     * @return the date and time, or empty when the header is absent or cannot be read
+     */
+    public Optional<OffsetDateTime> sentDateTime() {
+        String date = Headers.firstValue(message, fields, "date");
+        return date == null ? Optional.empty() : DateParser.parse(date);
+    }
+
+    /**
+     * The Message-ID that names this message's thread: the first one in References, else the one in
+     * In-Reply-To, else the message's own; null when it has none of them.
+     *
+     * @return the Message-ID with its angle brackets, or null
+     */
+    public String threadRoot() {
+        for (String field : new String[] {"references", "in-reply-to", "message-id"}) {
+            String value = Headers.firstValue(message, fields, field);
+            if (value != null) {
+                int open = value.indexOf('<');
+                int close = open < 0 ? -1 : value.indexOf('>', open);
+                if (close > open + 1) {
+                    return value.substring(open, close + 1);
+                }
+            }
+        }
+        return null;
     }
 
     /** {@return the field table: each field's start, then the end of the last field} */

@@ -1,6 +1,7 @@
 package dev.imapmock.store;
 
 import dev.imapmock.mime.MimeIndex;
+import dev.imapmock.mime.Envelope;
 import dev.imapmock.mime.TopHeader;
 
 import java.time.Instant;
@@ -128,9 +129,22 @@ public final class Message {
     }
 
     /**
-     * {@return the fields of the top-level header, for SEARCH: the MIME index's when it is built,
-     * else read from the header block alone on first use (and dropped once the index is built),
-     * so that a header search costs a pass over each header, not a parse of each message}
+     * The message's envelope (RFC 3501 §7.4.2): the MIME index's when it is built, else read from
+     * the header block alone ({@link #header()}), so that FETCH ENVELOPE and SORT by address do
+     * not parse the whole message.
+     *
+     * @return the envelope
+     */
+    public Envelope envelope() {
+        MimeIndex m = mime;
+        return m != null ? m.envelope() : header().envelope();
+    }
+
+    /**
+     * {@return the fields of the top-level header, for header SEARCH keys, SORT, THREAD and the
+     * ENVELOPE: the MIME index's when it is built, else read from the header block alone on first
+     * use (and dropped once the index is built), so that these cost a pass over each header, not
+     * a parse of each message}
      */
     public TopHeader header() {
         MimeIndex m = mime;

@@ -24,14 +24,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(30)
 class QuotaAngusTest {
 
-    private static String resources(Quota quota) {
-        StringBuilder sb = new StringBuilder();
-        for (Quota.Resource r : quota.resources) {
-            sb.append(sb.length() == 0 ? "" : " ").append(r.name).append(' ').append(r.usage).append('/').append(r.limit);
-        }
-        return sb.toString();
-    }
-
     @Test
     void getQuotaShowsTheUsersRootWithStorageInKibAndMessages() throws Exception {
         try (ImapMockServer server = ImapMockServer.builder().user("alice", "secret").quota("alice", 64, 30)
@@ -42,7 +34,7 @@ class QuotaAngusTest {
                 Quota[] quotas = ((IMAPStore) store).getQuota("INBOX");
                 assertThat(quotas).hasSize(1);
                 assertThat(quotas[0].quotaRoot).isEqualTo("User quota");
-                assertThat(resources(quotas[0])).isEqualTo("STORAGE 2/64 MESSAGE 1/30");
+                assertThat(Angus.resources(quotas[0])).isEqualTo("STORAGE 2/64 MESSAGE 1/30");
             } finally {
                 store.close();
             }
@@ -78,7 +70,7 @@ class QuotaAngusTest {
                 assertThatThrownBy(() -> ((IMAPStore) store).setQuota(quota))
                         .isInstanceOf(MessagingException.class)
                         .hasMessageContaining("Quota can be changed only by admin");
-                assertThat(resources(((IMAPStore) store).getQuota("INBOX")[0])).isEqualTo("STORAGE 0/64 MESSAGE 0/30");
+                assertThat(Angus.resources(((IMAPStore) store).getQuota("INBOX")[0])).isEqualTo("STORAGE 0/64 MESSAGE 0/30");
             } finally {
                 store.close();
             }
@@ -98,7 +90,7 @@ class QuotaAngusTest {
                 ((IMAPStore) store).setQuota(quota);
                 Quota[] quotas = ((IMAPStore) store).getQuota("INBOX");
                 assertThat(quotas).hasSize(1);
-                assertThat(resources(quotas[0])).isEqualTo("STORAGE 0/100 MESSAGE 0/5");
+                assertThat(Angus.resources(quotas[0])).isEqualTo("STORAGE 0/100 MESSAGE 0/5");
                 assertThat(server.store().account("alice").orElseThrow().quota().usage().maxBytes()).isEqualTo(100 * 1024);
             } finally {
                 store.close();

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GmailQuotaTranscriptTest {
 
     /** A message of exactly {@code size} octets. */
-    private static byte[] mail(int size) {
+    static byte[] mail(int size) {
         String head = "Subject: q\r\n\r\n";
         return (head + "x".repeat(size - head.length())).getBytes(StandardCharsets.US_ASCII);
     }

@@ -2,6 +2,7 @@ package dev.imapmock.testing;
 
 import dev.imapmock.ImapMockServer;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Quota;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 
@@ -43,5 +44,19 @@ public final class Angus {
         Store store = Session.getInstance(props).getStore("gimap");
         store.connect(user, password);
         return store;
+    }
+
+    /**
+     * A quota's resources as Angus Mail read them, for assertions: {@code "STORAGE 2/64 MESSAGE 1/30"}.
+     *
+     * @param quota one root's quota from {@code IMAPStore.getQuota}
+     * @return each resource's name, usage and limit, in the server's order
+     */
+    public static String resources(Quota quota) {
+        StringBuilder sb = new StringBuilder();
+        for (Quota.Resource r : quota.resources) {
+            sb.append(sb.length() == 0 ? "" : " ").append(r.name).append(' ').append(r.usage).append('/').append(r.limit);
+        }
+        return sb.toString();
     }
 }

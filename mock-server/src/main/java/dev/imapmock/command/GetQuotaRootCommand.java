@@ -9,9 +9,9 @@ import dev.imapmock.store.Right;
 import java.io.IOException;
 
 /**
- * GETQUOTAROOT mailbox (RFC 9208 §4.1.2): {@code * QUOTAROOT mailbox "User quota"} (the server's root) and that root's
- * {@code * QUOTA}, or {@code * QUOTAROOT mailbox} alone when the account has no quota root. A
- * mailbox that does not exist is refused with NO, as the RFC's result list says (Dovecot answers
+ * GETQUOTAROOT mailbox (RFC 9208 §4.1.2): {@code * QUOTAROOT mailbox "User quota"} (the server's
+ * root's name) and that root's {@code * QUOTA}, or {@code * QUOTAROOT mailbox} alone when the
+ * account has no quota root. A mailbox that does not exist is refused with NO, as the RFC's result list says (Dovecot answers
  * OK for any name).
  */
 final class GetQuotaRootCommand implements CommandHandler {

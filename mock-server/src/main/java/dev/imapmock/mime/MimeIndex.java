@@ -1,11 +1,8 @@
 package dev.imapmock.mime;
 
 import java.io.ByteArrayOutputStream;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The MIME tree of one message as byte offsets, computed once by {@link #parse} and then shared by
@@ -300,16 +297,6 @@ public final class MimeIndex {
     }
 
     /**
-     * The Message-ID that names this message's thread: the first one in References, else the one in
-     * In-Reply-To, else the message's own; null when it has none of them.
-     *
-     * @return the Message-ID with its angle brackets, or null
-     */
-    public String threadRoot() {
-        return topHeader().threadRoot();
-    }
-
-    /**
      * The whole top-level header as text, one {@code Name: value} line per field, encoded words decoded.
      *
      * @return the header text, fields joined by line breaks
@@ -367,23 +354,5 @@ public final class MimeIndex {
             return decodedBodyText().toLowerCase(Locale.ROOT).contains(lowerNeedle);
         }
         return lowerNeedle.isEmpty() || SearchText.bodyContains(message, root, lowerNeedle);
-    }
-
-    /**
-     * The Date header as written, time and zone disregarded (RFC 3501 SENTBEFORE/SENTON/SENTSINCE).
-     *
-     * @return the date of the Date header in its own zone, or empty when it is absent or cannot be read
-     */
-    public Optional<LocalDate> sentDate() {
-        return sentDateTime().map(OffsetDateTime::toLocalDate);
-    }
-
-    /**
-     * The Date header with its time and zone, when it can be read.
-     *
-     * @return the date and time, or empty when the header is absent or cannot be read
-     */
-    public Optional<OffsetDateTime> sentDateTime() {
-        return topHeader().sentDateTime();
     }
 }

@@ -1,8 +1,10 @@
 package dev.imapmock.server;
 
 import dev.imapmock.Extension;
+import dev.imapmock.Profile;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How a server departs from ImapMock's own answers to look like one provider (see
@@ -25,7 +27,7 @@ import java.util.List;
 public record Quirks(String greeting, List<Extension> beforeLogin, List<Extension> afterLogin, boolean recent,
                      String loginRefusal, String quotaRoot) {
     /** ImapMock's own behaviour. */
-    public static final Quirks NONE = new Quirks(null, null, null, true, null, dev.imapmock.Profile.DEFAULT_QUOTA_ROOT);
+    public static final Quirks NONE = new Quirks(null, null, null, true, null, Profile.DEFAULT_QUOTA_ROOT);
 
     /**
      * Copies the extension lists.
@@ -40,7 +42,7 @@ public record Quirks(String greeting, List<Extension> beforeLogin, List<Extensio
      * @throws NullPointerException when {@code quotaRoot} is null
      */
     public Quirks {
-        java.util.Objects.requireNonNull(quotaRoot, "quotaRoot");
+        Objects.requireNonNull(quotaRoot, "quotaRoot");
         beforeLogin = beforeLogin == null ? null : List.copyOf(beforeLogin);
         afterLogin = afterLogin == null ? null : List.copyOf(afterLogin);
     }

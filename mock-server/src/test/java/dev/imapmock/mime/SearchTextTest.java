@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,15 +105,15 @@ class SearchTextTest {
         assertThat(date("Thu, 13 Feb 69 23:32:54 -0330 (Newfoundland Time)")).isEqualTo(LocalDate.of(1969, 2, 13));
         assertThat(date("  (comment) Fri , 21 Nov 1997 09:55:06 GMT")).isEqualTo(LocalDate.of(1997, 11, 21));
         assertThat(date("1 january 2001")).isEqualTo(LocalDate.of(2001, 1, 1));
-        assertThat(MimeIndex.parse("Date: soon\r\n\r\n".getBytes(StandardCharsets.US_ASCII)).sentDate()).isEmpty();
-        assertThat(MimeIndex.parse("\r\n".getBytes(StandardCharsets.US_ASCII)).sentDate()).isEmpty();
+        assertThat(date("soon")).isNull();
+        assertThat(TopHeader.scan("\r\n".getBytes(StandardCharsets.US_ASCII)).sentDateTime()).isEmpty();
     }
 
     @Test
     void sentDateTimeKeepsTheZone() {
-        MimeIndex index = MimeIndex.parse("Date: 2 Jan 2024 23:59:10 -0800\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        TopHeader header = TopHeader.scan("Date: 2 Jan 2024 23:59:10 -0800\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 
-        assertThat(index.sentDateTime()).hasValueSatisfying(t -> {
+        assertThat(header.sentDateTime()).hasValueSatisfying(t -> {
             assertThat(t.getOffset().getTotalSeconds()).isEqualTo(-8 * 3600);
             assertThat(t.getSecond()).isEqualTo(10);
         });
@@ -123,6 +124,7 @@ class SearchTextTest {
     }
 
     private static LocalDate date(String value) {
-        return MimeIndex.parse(("Date: " + value + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII)).sentDate().orElse(null);
+        return TopHeader.scan(("Date: " + value + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII)).sentDateTime()
+                .map(OffsetDateTime::toLocalDate).orElse(null);
     }
 }

@@ -32,7 +32,7 @@ final class MessageViews {
         s.put("flags", m.flags().names());
         s.put("internalDate", m.internalDate().withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString());
         s.put("size", m.size());
-        s.put("date", mime.sentDateTime().map(d -> d.toInstant().toString()).orElse(null));
+        s.put("date", mime.topHeader().sentDateTime().map(d -> d.toInstant().toString()).orElse(null));
         String subject = mime.decodedHeader("subject");
         s.put("subject", subject == null ? null : subject.lines().findFirst().orElse("").strip());
         s.put("from", addresses(e.from()));

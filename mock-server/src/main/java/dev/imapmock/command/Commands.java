@@ -3,8 +3,6 @@ package dev.imapmock.command;
 import dev.imapmock.Extension;
 import dev.imapmock.server.SessionState;
 
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
 import static dev.imapmock.server.SessionState.AUTHENTICATED;
@@ -38,73 +36,82 @@ public final class Commands {
         }
     }
 
-    private static final Set<SessionState> ANY = EnumSet.of(NOT_AUTHENTICATED, AUTHENTICATED, SELECTED);
-    private static final Set<SessionState> NOT_AUTH = EnumSet.of(NOT_AUTHENTICATED);
-    private static final Set<SessionState> AUTH = EnumSet.of(AUTHENTICATED, SELECTED);
-    private static final Set<SessionState> SEL = EnumSet.of(SELECTED);
+    private static final Set<SessionState> ANY = Set.of(NOT_AUTHENTICATED, AUTHENTICATED, SELECTED);
+    private static final Set<SessionState> NOT_AUTH = Set.of(NOT_AUTHENTICATED);
+    private static final Set<SessionState> AUTH = Set.of(AUTHENTICATED, SELECTED);
+    private static final Set<SessionState> SEL = Set.of(SELECTED);
     private static final Extension[] THREAD_ALGORITHMS = {Extension.THREAD_REFERENCES, Extension.THREAD_REFS,
             Extension.THREAD_ORDEREDSUBJECT};
 
-    private static final Map<String, Entry> TABLE = Map.ofEntries(
-            entry("CAPABILITY", new CapabilityCommand(), ANY),
-            entry("NOOP", new NoopCommand(), ANY),
-            entry("LOGOUT", new LogoutCommand(), ANY),
-            entry("ID", new IdCommand(), ANY, Extension.ID),
-            entry("LOGIN", new LoginCommand(), NOT_AUTH),
-            entry("AUTHENTICATE", new AuthenticateCommand(), NOT_AUTH),
-            entry("STARTTLS", new StarttlsCommand(), NOT_AUTH, Extension.STARTTLS),
-            entry("SELECT", new SelectCommand(false), AUTH),
-            entry("EXAMINE", new SelectCommand(true), AUTH),
-            entry("CREATE", new CreateCommand(), AUTH),
-            entry("DELETE", new DeleteCommand(), AUTH),
-            entry("RENAME", new RenameCommand(), AUTH),
-            entry("SUBSCRIBE", new SubscribeCommand(true), AUTH),
-            entry("UNSUBSCRIBE", new SubscribeCommand(false), AUTH),
-            entry("LIST", new ListCommand(false), AUTH),
-            entry("XLIST", new ListCommand(true), AUTH, Extension.XLIST),
-            entry("LSUB", new LsubCommand(), AUTH),
-            entry("NAMESPACE", new NamespaceCommand(), AUTH, Extension.NAMESPACE),
-            entry("STATUS", new StatusCommand(), AUTH),
-            entry("APPEND", new AppendCommand(), AUTH),
-            entry("GETQUOTA", new GetQuotaCommand(), AUTH, Extension.QUOTA),
-            entry("GETQUOTAROOT", new GetQuotaRootCommand(), AUTH, Extension.QUOTA),
-            entry("SETQUOTA", new SetQuotaCommand(), AUTH, Extension.QUOTA),
-            entry("SETACL", new SetAclCommand(), AUTH, Extension.ACL),
-            entry("DELETEACL", new DeleteAclCommand(), AUTH, Extension.ACL),
-            entry("GETACL", new GetAclCommand(), AUTH, Extension.ACL),
-            entry("LISTRIGHTS", new ListRightsCommand(), AUTH, Extension.ACL),
-            entry("MYRIGHTS", new MyRightsCommand(), AUTH, Extension.ACL),
-            entry("IDLE", new IdleCommand(), AUTH, Extension.IDLE),
-            entry("ENABLE", new EnableCommand(), AUTH, Extension.ENABLE),
-            entry("COMPRESS", new CompressCommand(), AUTH, Extension.COMPRESS_DEFLATE),
-            entry("NOTIFY", new NotifyCommand(), AUTH, Extension.NOTIFY),
-            entry("GETMETADATA", new GetMetadataCommand(), AUTH, true, Extension.METADATA, Extension.METADATA_SERVER),
-            entry("SETMETADATA", new SetMetadataCommand(), AUTH, true, Extension.METADATA, Extension.METADATA_SERVER),
-            entry("RESETKEY", new ResetKeyCommand(), AUTH, Extension.URLAUTH),
-            entry("GENURLAUTH", new GenUrlAuthCommand(), AUTH, Extension.URLAUTH),
-            entry("URLFETCH", new UrlFetchCommand(), AUTH, Extension.URLAUTH),
-            entry("CHECK", new NoopCommand(), SEL),
-            entry("CLOSE", new CloseCommand(true), SEL),
-            entry("UNSELECT", new CloseCommand(false), SEL, Extension.UNSELECT),
-            entry("EXPUNGE", new ExpungeCommand(), SEL),
-            entry("FETCH", new FetchCommand(false), SEL, false),
-            entry("UID FETCH", new FetchCommand(true), SEL),
-            entry("STORE", new StoreCommand(false), SEL, false),
-            entry("UID STORE", new StoreCommand(true), SEL),
-            entry("SEARCH", new SearchCommand(false), SEL, false),
-            entry("UID SEARCH", new SearchCommand(true), SEL),
-            entry("SORT", new SortCommand(false), SEL, false, Extension.SORT),
-            entry("UID SORT", new SortCommand(true), SEL, true, Extension.SORT),
-            entry("CANCELUPDATE", new CancelUpdateCommand(), AUTH, Extension.CONTEXT_SEARCH),
-            entry("COPY", new CopyCommand(false, false), SEL),
-            entry("UID COPY", new CopyCommand(true, false), SEL),
-            entry("MOVE", new CopyCommand(false, true), SEL, Extension.MOVE),
-            entry("UID MOVE", new CopyCommand(true, true), SEL, Extension.MOVE),
-            entry("UID EXPUNGE", new UidExpungeCommand(), SEL, Extension.UIDPLUS),
-            entry("THREAD", new ThreadCommand(false), SEL, false, THREAD_ALGORITHMS),
-            entry("UID THREAD", new ThreadCommand(true), SEL, true, THREAD_ALGORITHMS));
-
     private Commands() {
+    }
+
+    /**
+     * The table itself: one case per command name. Each call makes a new entry; handlers hold no
+     * state. A handler's class is loaded when its command first arrives, not when the first
+     * server starts, which keeps about fifty classes off a fresh JVM's way to its first LOGIN.
+     */
+    private static Entry entry(String name) {
+        return switch (name) {
+            case "CAPABILITY" -> entry(new CapabilityCommand(), ANY);
+            case "NOOP" -> entry(new NoopCommand(), ANY);
+            case "LOGOUT" -> entry(new LogoutCommand(), ANY);
+            case "ID" -> entry(new IdCommand(), ANY, Extension.ID);
+            case "LOGIN" -> entry(new LoginCommand(), NOT_AUTH);
+            case "AUTHENTICATE" -> entry(new AuthenticateCommand(), NOT_AUTH);
+            case "STARTTLS" -> entry(new StarttlsCommand(), NOT_AUTH, Extension.STARTTLS);
+            case "SELECT" -> entry(new SelectCommand(false), AUTH);
+            case "EXAMINE" -> entry(new SelectCommand(true), AUTH);
+            case "CREATE" -> entry(new CreateCommand(), AUTH);
+            case "DELETE" -> entry(new DeleteCommand(), AUTH);
+            case "RENAME" -> entry(new RenameCommand(), AUTH);
+            case "SUBSCRIBE" -> entry(new SubscribeCommand(true), AUTH);
+            case "UNSUBSCRIBE" -> entry(new SubscribeCommand(false), AUTH);
+            case "LIST" -> entry(new ListCommand(false), AUTH);
+            case "XLIST" -> entry(new ListCommand(true), AUTH, Extension.XLIST);
+            case "LSUB" -> entry(new LsubCommand(), AUTH);
+            case "NAMESPACE" -> entry(new NamespaceCommand(), AUTH, Extension.NAMESPACE);
+            case "STATUS" -> entry(new StatusCommand(), AUTH);
+            case "APPEND" -> entry(new AppendCommand(), AUTH);
+            case "GETQUOTA" -> entry(new GetQuotaCommand(), AUTH, Extension.QUOTA);
+            case "GETQUOTAROOT" -> entry(new GetQuotaRootCommand(), AUTH, Extension.QUOTA);
+            case "SETQUOTA" -> entry(new SetQuotaCommand(), AUTH, Extension.QUOTA);
+            case "SETACL" -> entry(new SetAclCommand(), AUTH, Extension.ACL);
+            case "DELETEACL" -> entry(new DeleteAclCommand(), AUTH, Extension.ACL);
+            case "GETACL" -> entry(new GetAclCommand(), AUTH, Extension.ACL);
+            case "LISTRIGHTS" -> entry(new ListRightsCommand(), AUTH, Extension.ACL);
+            case "MYRIGHTS" -> entry(new MyRightsCommand(), AUTH, Extension.ACL);
+            case "IDLE" -> entry(new IdleCommand(), AUTH, Extension.IDLE);
+            case "ENABLE" -> entry(new EnableCommand(), AUTH, Extension.ENABLE);
+            case "COMPRESS" -> entry(new CompressCommand(), AUTH, Extension.COMPRESS_DEFLATE);
+            case "NOTIFY" -> entry(new NotifyCommand(), AUTH, Extension.NOTIFY);
+            case "GETMETADATA" -> entry(new GetMetadataCommand(), AUTH, true, Extension.METADATA, Extension.METADATA_SERVER);
+            case "SETMETADATA" -> entry(new SetMetadataCommand(), AUTH, true, Extension.METADATA, Extension.METADATA_SERVER);
+            case "RESETKEY" -> entry(new ResetKeyCommand(), AUTH, Extension.URLAUTH);
+            case "GENURLAUTH" -> entry(new GenUrlAuthCommand(), AUTH, Extension.URLAUTH);
+            case "URLFETCH" -> entry(new UrlFetchCommand(), AUTH, Extension.URLAUTH);
+            case "CHECK" -> entry(new NoopCommand(), SEL);
+            case "CLOSE" -> entry(new CloseCommand(true), SEL);
+            case "UNSELECT" -> entry(new CloseCommand(false), SEL, Extension.UNSELECT);
+            case "EXPUNGE" -> entry(new ExpungeCommand(), SEL);
+            case "FETCH" -> entry(new FetchCommand(false), SEL, false);
+            case "UID FETCH" -> entry(new FetchCommand(true), SEL);
+            case "STORE" -> entry(new StoreCommand(false), SEL, false);
+            case "UID STORE" -> entry(new StoreCommand(true), SEL);
+            case "SEARCH" -> entry(new SearchCommand(false), SEL, false);
+            case "UID SEARCH" -> entry(new SearchCommand(true), SEL);
+            case "SORT" -> entry(new SortCommand(false), SEL, false, Extension.SORT);
+            case "UID SORT" -> entry(new SortCommand(true), SEL, true, Extension.SORT);
+            case "CANCELUPDATE" -> entry(new CancelUpdateCommand(), AUTH, Extension.CONTEXT_SEARCH);
+            case "COPY" -> entry(new CopyCommand(false, false), SEL);
+            case "UID COPY" -> entry(new CopyCommand(true, false), SEL);
+            case "MOVE" -> entry(new CopyCommand(false, true), SEL, Extension.MOVE);
+            case "UID MOVE" -> entry(new CopyCommand(true, true), SEL, Extension.MOVE);
+            case "UID EXPUNGE" -> entry(new UidExpungeCommand(), SEL, Extension.UIDPLUS);
+            case "THREAD" -> entry(new ThreadCommand(false), SEL, false, THREAD_ALGORITHMS);
+            case "UID THREAD" -> entry(new ThreadCommand(true), SEL, true, THREAD_ALGORITHMS);
+            default -> null;
+        };
     }
 
     /**
@@ -116,7 +123,7 @@ public final class Commands {
      * @return the entry, or null when the command is unknown (answered BAD)
      */
     public static Entry lookup(String name, Set<Extension> extensions) {
-        Entry entry = TABLE.get(name);
+        Entry entry = entry(name);
         if (entry == null || entry.extensions().isEmpty()) {
             return entry;
         }
@@ -147,17 +154,16 @@ public final class Commands {
         return rev2 && NOT_IN_REV2.contains(name) ? null : lookup(name, extensions);
     }
 
-    private static Map.Entry<String, Entry> entry(String name, CommandHandler handler, Set<SessionState> states) {
-        return entry(name, handler, states, true);
+    private static Entry entry(CommandHandler handler, Set<SessionState> states) {
+        return new Entry(handler, states, true, Set.of());
     }
 
-    private static Map.Entry<String, Entry> entry(String name, CommandHandler handler, Set<SessionState> states,
-                                                  Extension extension) {
-        return entry(name, handler, states, true, extension);
+    private static Entry entry(CommandHandler handler, Set<SessionState> states, Extension extension) {
+        return new Entry(handler, states, true, Set.of(extension));
     }
 
-    private static Map.Entry<String, Entry> entry(String name, CommandHandler handler, Set<SessionState> states,
-                                                  boolean expungeSafe, Extension... extensions) {
-        return Map.entry(name, new Entry(handler, Set.copyOf(states), expungeSafe, Set.of(extensions)));
+    private static Entry entry(CommandHandler handler, Set<SessionState> states, boolean expungeSafe,
+                               Extension... extensions) {
+        return new Entry(handler, states, expungeSafe, Set.of(extensions));
     }
 }

@@ -96,9 +96,16 @@ public final class BaseSubject {
      * one.
      */
     private static String collapseWhiteSpace(String value) {
-        StringBuilder sb = new StringBuilder(value.length());
-        boolean space = false;
-        for (int i = 0; i < value.length(); i++) {
+        int first = 0;
+        while (first < value.length() && !changes(value, first)) {
+            first++;
+        }
+        if (first == value.length()) {
+            return value;
+        }
+        StringBuilder sb = new StringBuilder(value.length()).append(value, 0, first);
+        boolean space = first > 0 && value.charAt(first - 1) == ' ';
+        for (int i = first; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
                 if (!space) {
@@ -111,6 +118,12 @@ public final class BaseSubject {
             }
         }
         return sb.toString();
+    }
+
+    /** True when step 1 changes the character at {@code i}: a tab, CR or LF, or a space after a space. */
+    private static boolean changes(String value, int i) {
+        char c = value.charAt(i);
+        return c == '\t' || c == '\r' || c == '\n' || c == ' ' && i > 0 && value.charAt(i - 1) == ' ';
     }
 
     /**

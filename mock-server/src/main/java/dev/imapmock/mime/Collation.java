@@ -1,6 +1,7 @@
 package dev.imapmock.mime;
 
 import java.text.Normalizer;
+import java.util.Locale;
 
 /**
  * How SORT and THREAD compare strings: the i;unicode-casemap collation of RFC 5051, which Dovecot
@@ -21,9 +22,26 @@ public final class Collation {
      * @return the text title-cased code point by code point, then decomposed (NFKD)
      */
     public static String key(String text) {
+        if (isAscii(text)) {
+            // US-ASCII is its own NFKD, and an ASCII letter's titlecase is its upper case.
+            return text.toUpperCase(Locale.ROOT);
+        }
         StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> sb.appendCodePoint(Character.toTitleCase(cp)));
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            sb.appendCodePoint(Character.toTitleCase(cp));
+            i += Character.charCount(cp);
+        }
         return Normalizer.normalize(sb, Normalizer.Form.NFKD);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -34,18 +52,19 @@ public final class Collation {
      * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
      */
     public static int compareKeys(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int x = a.codePointAt(i);
-            int y = b.codePointAt(j);
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
             if (x != y) {
-                return Integer.compare(x, y);
+                // UTF-16 units order as code points do except where a surrogate meets U+E000..U+FFFF:
+                // there the code points decide (the text before i is the same in both).
+                return Character.isSurrogate(x) || Character.isSurrogate(y)
+                        ? Integer.compare(a.codePointAt(i), b.codePointAt(i))
+                        : Integer.compare(x, y);
             }
-            i += Character.charCount(x);
-            j += Character.charCount(y);
         }
-        return Boolean.compare(i < a.length(), j < b.length());
+        return Integer.compare(a.length(), b.length());
     }
 
     /**

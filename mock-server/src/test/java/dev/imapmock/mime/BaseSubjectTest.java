@@ -34,6 +34,27 @@ class BaseSubjectTest {
     void whiteSpaceAndFoldingCollapseToSingleSpaces() {
         assertThat(BaseSubject.of("a\t\tb\r\n  c   d")).isEqualTo("a b c d");
         assertThat(BaseSubject.of("   Re:    spaced   out   ")).isEqualTo("spaced out");
+        assertThat(BaseSubject.of("plain words only")).isEqualTo("plain words only");
+        assertThat(BaseSubject.of("two  spaces")).isEqualTo("two spaces");
+        assertThat(BaseSubject.of("a \tb")).isEqualTo("a b");
+        assertThat(BaseSubject.of("a\t b")).isEqualTo("a b");
+        assertThat(BaseSubject.of("tab\tat end\t")).isEqualTo("tab at end");
+    }
+
+    @Test
+    void whiteSpaceCollapsesAsStepOneSaysOnRandomSubjects() {
+        String[] pieces = {"a", "b", " ", "  ", "\t", "\r\n ", "\n", "Re:", "x"};
+        java.util.Random random = new java.util.Random(5256);
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder raw = new StringBuilder();
+            for (int i = random.nextInt(8); i > 0; i--) {
+                raw.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String collapsed = raw.toString().replaceAll("[ \t\r\n]+", " ");
+            assertThat(BaseSubject.of(raw.toString())).as(raw.toString().replace("\t", "<TAB>"))
+                    .isEqualTo(BaseSubject.of(collapsed));
+            assertThat(BaseSubject.of(collapsed)).doesNotContain("  ", "\t", "\r", "\n");
+        }
     }
 
     @Test

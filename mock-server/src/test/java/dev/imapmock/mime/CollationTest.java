@@ -2,8 +2,10 @@ package dev.imapmock.mime;
 
 import org.junit.jupiter.api.Test;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,5 +24,54 @@ class CollationTest {
     @Test
     void charactersBeyondTheBasicPlaneCompareByCodePoint() {
         assertThat(Collation.compare("\uD83D\uDE00", "\uFFFD")).isPositive();
+    }
+
+    @Test
+    void asciiKeysAreTheUpperCaseText() {
+        assertThat(Collation.key("Re: budget [Q3] review_2")).isEqualTo("RE: BUDGET [Q3] REVIEW_2");
+        assertThat(Collation.key("")).isEmpty();
+        assertThat(Collation.key("\u00e9t\u00e9")).isEqualTo("E\u0301TE\u0301");
+    }
+
+    @Test
+    void keysAndComparisonsAgreeWithTheCollationsDefinitionOnRandomText() {
+        // RFC 5051 written out code point by code point, without any shortcut: titlecase, NFKD,
+        // then the keys compare as sequences of code points.
+        String[] pieces = {"a", "Z", "z", "[", "~", " ", "\u00e9", "\u00c4", "\u00df", "\u01c6", "\ufb01",
+                "\u2167", "\ue000", "\uffe8", "\ufffd", "\ud83d\ude00", "\ud800\udc00", "\u0130", "\u03a3"};
+        Random random = new Random(5051);
+        for (int round = 0; round < 20_000; round++) {
+            String a = text(random, pieces);
+            String b = random.nextInt(4) == 0 ? a + text(random, pieces) : text(random, pieces);
+            assertThat(Collation.key(a)).as(a).isEqualTo(definedKey(a));
+            int expected = Integer.signum(compareCodePoints(definedKey(a), definedKey(b)));
+            assertThat(Integer.signum(Collation.compare(a, b))).as(a + " against " + b).isEqualTo(expected);
+            assertThat(Integer.signum(Collation.compare(b, a))).as(b + " against " + a).isEqualTo(-expected);
+        }
+    }
+
+    private static String text(Random random, String[] pieces) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = random.nextInt(6); i > 0; i--) {
+            sb.append(pieces[random.nextInt(random.nextInt(3) == 0 ? pieces.length : 6)]);
+        }
+        return sb.toString();
+    }
+
+    private static String definedKey(String text) {
+        StringBuilder sb = new StringBuilder();
+        text.codePoints().forEach(cp -> sb.appendCodePoint(Character.toTitleCase(cp)));
+        return Normalizer.normalize(sb, Normalizer.Form.NFKD);
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int[] x = a.codePoints().toArray();
+        int[] y = b.codePoints().toArray();
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            if (x[i] != y[i]) {
+                return Integer.compare(x[i], y[i]);
+            }
+        }
+        return Integer.compare(x.length, y.length);
     }
 }

@@ -22,7 +22,7 @@ public final class Collation {
      * @return the text title-cased code point by code point, then decomposed (NFKD)
      */
     public static String key(String text) {
-        if (isAscii(text)) {
+        if (AsciiMatch.isAscii(text)) {
             // US-ASCII is its own NFKD, and an ASCII letter's titlecase is its upper case.
             return text.toUpperCase(Locale.ROOT);
         }
@@ -35,13 +35,18 @@ public final class Collation {
         return Normalizer.normalize(sb, Normalizer.Form.NFKD);
     }
 
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+    /**
+     * {@code text} case-folded for equality: upper-cased, then lower-cased, so that letters whose
+     * cases do not map back one to one (such as the three sigmas) meet. THREAD groups base subjects
+     * by this form (RFC 5256 §4 and §5 step 5).
+     *
+     * @param text the text, such as a base subject
+     * @return the folded text; equal for two texts that differ in case only
+     */
+    public static String fold(String text) {
+        // For US-ASCII the upper-casing changes nothing the lower-casing would not undo.
+        return AsciiMatch.isAscii(text) ? text.toLowerCase(Locale.ROOT)
+                : text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -87,7 +87,7 @@ final class DateParser {
             } else if (depth > 0) {
                 continue;
             } else if (c == ' ' || c == '\t' || c == ',' || c == '\r' || c == '\n'
-                    || (c == '-' && current.length() > 0 && !current.toString().contains(":"))) {
+                    || (c == '-' && current.length() > 0 && current.indexOf(":") < 0)) {
                 if (current.length() > 0) {
                     tokens.add(current.toString());
                     current.setLength(0);
@@ -123,9 +123,8 @@ final class DateParser {
         if (s.length() < 3) {
             return -1;
         }
-        String prefix = s.substring(0, 3).toLowerCase(Locale.ROOT);
         for (int i = 0; i < MONTHS.length; i++) {
-            if (MONTHS[i].equals(prefix)) {
+            if (s.regionMatches(true, 0, MONTHS[i], 0, 3)) {
                 return i;
             }
         }

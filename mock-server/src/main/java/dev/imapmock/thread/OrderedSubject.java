@@ -1,5 +1,7 @@
 package dev.imapmock.thread;
 
+import dev.imapmock.mime.Collation;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,7 +24,7 @@ final class OrderedSubject {
     static List<ThreadNode> thread(List<ThreadMessage> messages) {
         Map<String, List<ThreadMessage>> bySubject = new LinkedHashMap<>();
         for (ThreadMessage m : messages) {
-            bySubject.computeIfAbsent(ReferencesThreading.fold(m.baseSubject()), s -> new ArrayList<>()).add(m);
+            bySubject.computeIfAbsent(Collation.fold(m.baseSubject()), s -> new ArrayList<>()).add(m);
         }
         List<List<ThreadMessage>> threads = new ArrayList<>(bySubject.values());
         for (List<ThreadMessage> thread : threads) {

@@ -1,5 +1,7 @@
 package dev.imapmock.thread;
 
+import dev.imapmock.mime.Collation;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,7 +10,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -186,8 +187,12 @@ final class ReferencesThreading {
      */
     private static List<Container> gatherBySubject(List<Container> roots) {
         Map<String, Container> table = new HashMap<>();
-        for (Container root : roots) {
+        // A top's subject does not change below: a thread only gains children after its first.
+        String[] subjects = new String[roots.size()];
+        for (int i = 0; i < subjects.length; i++) {
+            Container root = roots.get(i);
             String subject = subjectKey(root);
+            subjects[i] = subject;
             if (subject.isEmpty()) {
                 continue;
             }
@@ -197,8 +202,9 @@ final class ReferencesThreading {
             }
         }
         Set<Container> tops = new LinkedHashSet<>(roots);
-        for (Container root : roots) {
-            String subject = subjectKey(root);
+        for (int i = 0; i < subjects.length; i++) {
+            Container root = roots.get(i);
+            String subject = subjects[i];
             if (root.parent != null || subject.isEmpty()) {
                 continue;
             }
@@ -267,10 +273,6 @@ final class ReferencesThreading {
 
     /** The base subject of a thread's top, case-folded for comparison (RFC 5256 §3 step 5). */
     private static String subjectKey(Container root) {
-        return fold(first(root).baseSubject());
-    }
-
-    static String fold(String subject) {
-        return subject.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return Collation.fold(first(root).baseSubject());
     }
 }

@@ -34,6 +34,20 @@ class CollationTest {
     }
 
     @Test
+    void foldingMakesTextsThatDifferInCaseOnlyEqual() {
+        assertThat(Collation.fold("Re: Budget REVIEW")).isEqualTo("re: budget review");
+        assertThat(Collation.fold("\u03a3\u0391\u03a3")).isEqualTo(Collation.fold("\u03c3\u03b1\u03c2"));
+        assertThat(Collation.fold("\u00c9t\u00e9")).isEqualTo("\u00e9t\u00e9");
+        String[] pieces = {"a", "Z", "z", "[", " ", "\u00e9", "\u00c4", "\u00df", "\u01c5", "\u03c2", "\u0130", "k"};
+        Random random = new Random(5256);
+        for (int round = 0; round < 5_000; round++) {
+            String text = text(random, pieces);
+            assertThat(Collation.fold(text)).as(text)
+                    .isEqualTo(text.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @Test
     void keysAndComparisonsAgreeWithTheCollationsDefinitionOnRandomText() {
         // RFC 5051 written out code point by code point, without any shortcut: titlecase, NFKD,
         // then the keys compare as sequences of code points.

@@ -81,7 +81,7 @@ final class SortCommand implements CommandHandler {
         }
         int[] sorted = SortOrder.sort(sort.criteria(), Arrays.copyOf(found, count), view);
         if (program.returns().isEmpty()) {
-            StringBuilder line = new StringBuilder(32 + sorted.length * (digits(sorted, view) + 1)).append("SORT");
+            StringBuilder line = new StringBuilder(32 + sorted.length * (digits(view) + 1)).append("SORT");
             for (int seq : sorted) {
                 line.append(' ').append(number(seq, view));
             }
@@ -220,7 +220,7 @@ final class SortCommand implements CommandHandler {
     }
 
     /** The digits of the largest number the response holds: the last sequence number, or the highest UID. */
-    private int digits(int[] sorted, SelectedMailbox view) {
+    private int digits(SelectedMailbox view) {
         long max = uid ? view.highestUid() : view.exists();
         return Long.toString(max).length();
     }

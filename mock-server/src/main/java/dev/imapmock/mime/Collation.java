@@ -38,7 +38,7 @@ public final class Collation {
     /**
      * {@code text} case-folded for equality: upper-cased, then lower-cased, so that letters whose
      * cases do not map back one to one (such as the three sigmas) meet. THREAD groups base subjects
-     * by this form (RFC 5256 §4 and §5 step 5).
+     * by this form (RFC 5256: ORDEREDSUBJECT, and step 5 of REFERENCES).
      *
      * @param text the text, such as a base subject
      * @return the folded text; equal for two texts that differ in case only

@@ -111,34 +111,20 @@ public final class Profile {
             capabilities-after IMAP4rev1
             """);
 
-    private final String name;
-    private final String greeting;
-    private final List<Extension> beforeLogin;
-    private final List<Extension> afterLogin;
-    private final List<String> mechanisms;
-    private final Long appendLimit;
-    private final Map<String, Set<SpecialUse>> folders;
-    private final List<String> noselect;
-    private final Boolean recent;
-    private final boolean labels;
-    private final String loginRefusal;
-    private final char delimiter;
-    private final String quotaRoot;
+    /** A built-in profile's lines and what its errors would call them; null for a profile read at once. */
+    private final String text;
+    private final String source;
+    /**
+     * What the lines say. A built-in profile reads its lines on first use, so that a start which
+     * never uses it does not run its parser (a few milliseconds of a fresh JVM's start). Two
+     * threads may both read them; the settings are immutable and equal.
+     */
+    private volatile Settings settings;
 
-    private Profile(Parser p) {
-        this.delimiter = p.delimiter;
-        this.name = p.name;
-        this.greeting = p.greeting;
-        this.beforeLogin = p.before == null ? null : List.copyOf(p.before);
-        this.afterLogin = p.after == null ? null : List.copyOf(p.after);
-        this.mechanisms = p.mechanisms == null ? null : List.copyOf(p.mechanisms);
-        this.appendLimit = p.appendLimit;
-        this.folders = p.folders == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(p.folders));
-        this.noselect = List.copyOf(p.noselect);
-        this.recent = p.recent;
-        this.labels = Boolean.TRUE.equals(p.labels);
-        this.loginRefusal = p.loginRefusal;
-        this.quotaRoot = p.quotaRoot;
+    private Profile(String text, String source, Settings settings) {
+        this.text = text;
+        this.source = source;
+        this.settings = settings;
     }
 
     /**
@@ -235,16 +221,26 @@ public final class Profile {
             start = lf + 1;
         }
         p.finish(number);
-        return new Profile(p);
+        return new Profile(null, null, new Settings(p));
     }
 
+    /** A profile whose lines, known to be good, are read on first use. */
     private static Profile builtIn(String name, String text) {
-        return parse(text, "the " + name + " profile");
+        return new Profile(text, "the " + name + " profile", null);
+    }
+
+    private Settings settings() {
+        Settings read = settings;
+        if (read == null) {
+            read = parse(text, source).settings;
+            settings = read;
+        }
+        return read;
     }
 
     /** {@return the profile's name, its {@code name} line, such as {@code gmail}} */
     public String name() {
-        return name;
+        return settings().name();
     }
 
     /**
@@ -253,7 +249,7 @@ public final class Profile {
      * the server greets as ImapMock does ({@code [CAPABILITY ...] ImapMock ready.})}
      */
     public String greeting() {
-        return greeting;
+        return settings().greeting();
     }
 
     /**
@@ -261,7 +257,7 @@ public final class Profile {
      * null for ImapMock's defaults}
      */
     public List<Extension> capabilitiesBeforeLogin() {
-        return beforeLogin;
+        return settings().beforeLogin();
     }
 
     /**
@@ -269,7 +265,7 @@ public final class Profile {
      * null for ImapMock's defaults}
      */
     public List<Extension> capabilitiesAfterLogin() {
-        return afterLogin;
+        return settings().afterLogin();
     }
 
     /**
@@ -277,6 +273,8 @@ public final class Profile {
      * ImapMock's defaults}
      */
     public Set<Extension> extensions() {
+        List<Extension> beforeLogin = capabilitiesBeforeLogin();
+        List<Extension> afterLogin = capabilitiesAfterLogin();
         if (beforeLogin == null && afterLogin == null) {
             return null;
         }
@@ -291,7 +289,7 @@ public final class Profile {
      * for ImapMock's defaults}
      */
     public List<String> saslMechanisms() {
-        return mechanisms;
+        return settings().mechanisms();
     }
 
     /**
@@ -299,7 +297,7 @@ public final class Profile {
      * ImapMock's default}
      */
     public Long appendLimit() {
-        return appendLimit;
+        return settings().appendLimit();
     }
 
     /**
@@ -307,6 +305,7 @@ public final class Profile {
      * Only the folders with a use are in it; see {@link #folders()} for all.
      */
     public SpecialUseMailboxes specialUse() {
+        Map<String, Set<SpecialUse>> folders = folders();
         if (folders == null) {
             return null;
         }
@@ -324,7 +323,7 @@ public final class Profile {
      * order, as an unmodifiable map; null for the defaults}
      */
     public Map<String, Set<SpecialUse>> folders() {
-        return folders;
+        return settings().folders();
     }
 
     /**
@@ -332,7 +331,7 @@ public final class Profile {
      * {@code [Gmail]}; an unmodifiable list, empty when there are none}
      */
     public List<String> noselectFolders() {
-        return noselect;
+        return settings().noselect();
     }
 
     /**
@@ -340,14 +339,14 @@ public final class Profile {
      * names have it between their levels}
      */
     public char delimiter() {
-        return delimiter;
+        return settings().delimiter();
     }
 
     /**
      * {@return false when no message is ever {@code \Recent}; null for ImapMock's default (true)}
      */
     public Boolean recent() {
-        return recent;
+        return settings().recent();
     }
 
     /**
@@ -355,7 +354,7 @@ public final class Profile {
      * {@code \All} folder and in the folder of each label, see {@code dev.imapmock.store.Labels}}
      */
     public boolean labels() {
-        return labels;
+        return settings().labels();
     }
 
     /**
@@ -363,7 +362,7 @@ public final class Profile {
      * for the command's name; null when passwords are accepted}
      */
     public String loginRefusal() {
-        return loginRefusal;
+        return settings().loginRefusal();
     }
 
     /**
@@ -372,12 +371,27 @@ public final class Profile {
      * profile has no such line}
      */
     public String quotaRoot() {
-        return quotaRoot;
+        return settings().quotaRoot();
     }
 
     @Override
     public String toString() {
-        return "Profile[" + name + "]";
+        return "Profile[" + name() + "]";
+    }
+
+    /** What a profile's lines say; the collections are unmodifiable. */
+    private record Settings(String name, String greeting, List<Extension> beforeLogin, List<Extension> afterLogin,
+                            List<String> mechanisms, Long appendLimit, Map<String, Set<SpecialUse>> folders,
+                            List<String> noselect, Boolean recent, boolean labels, String loginRefusal,
+                            char delimiter, String quotaRoot) {
+        Settings(Parser p) {
+            this(p.name, p.greeting, p.before == null ? null : List.copyOf(p.before),
+                    p.after == null ? null : List.copyOf(p.after),
+                    p.mechanisms == null ? null : List.copyOf(p.mechanisms), p.appendLimit,
+                    p.folders == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(p.folders)),
+                    List.copyOf(p.noselect), p.recent, Boolean.TRUE.equals(p.labels), p.loginRefusal, p.delimiter,
+                    p.quotaRoot);
+        }
     }
 
     /** Reads the line format; each error names the line. */

@@ -266,9 +266,12 @@ public final class MimeIndex {
         return topHeader().decodedHeader(fieldName);
     }
 
-    /** {@return the top-level header's fields, read through the field table the parse made} */
+    /**
+     * {@return the top-level header's fields, read through the field table the parse made; a new
+     * header, with its own copy of the header block, on each call}
+     */
     public TopHeader topHeader() {
-        return new TopHeader(message, root.fields());
+        return TopHeader.of(message, root.fields());
     }
 
     /**

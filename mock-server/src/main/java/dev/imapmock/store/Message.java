@@ -23,7 +23,7 @@ public final class Message {
     private volatile Flags flags;
     private volatile long modSeq;
     private volatile MimeIndex mime;
-    /** The top-level header's field table, while the whole MIME index is not built; null after. */
+    /** The top-level header's field table and octets, built on first use. */
     private volatile TopHeader header;
     /** Neighbours in the mailbox's list of messages by MODSEQ; guarded by the mailbox's lock. */
     Message older;
@@ -123,7 +123,6 @@ public final class Message {
         if (m == null) {
             m = MimeIndex.parse(bytes);
             mime = m;
-            header = null;
         }
         return m;
     }
@@ -142,18 +141,16 @@ public final class Message {
 
     /**
      * {@return the fields of the top-level header, for header SEARCH keys, SORT, THREAD and the
-     * ENVELOPE: the MIME index's when it is built, else read from the header block alone on first
-     * use (and dropped once the index is built), so that these cost a pass over each header, not
-     * a parse of each message}
+     * ENVELOPE, built on first use and then kept: from the MIME index's field table when it is
+     * built, else by a pass over the header block alone, so that these cost a pass over each
+     * header, not a parse of each message. It keeps a copy of the header block (see
+     * {@link TopHeader}); a race may build it twice}
      */
     public TopHeader header() {
-        MimeIndex m = mime;
-        if (m != null) {
-            return m.topHeader();
-        }
         TopHeader h = header;
         if (h == null) {
-            h = TopHeader.scan(bytes);
+            MimeIndex m = mime;
+            h = m != null ? m.topHeader() : TopHeader.scan(bytes);
             header = h;
         }
         return h;

@@ -106,7 +106,7 @@ class HeaderContainsTest {
     }
 
     @Test
-    void theHeaderAloneGivesTheFieldTableOfTheWholeParse() throws java.io.IOException {
+    void theHeaderAloneGivesTheFieldTableAndTheValuesOfTheWholeParse() throws java.io.IOException {
         List<byte[]> messages = new java.util.ArrayList<>();
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
                 java.nio.file.Path.of("src/test/resources/mime"))) {
@@ -120,8 +120,20 @@ class HeaderContainsTest {
         }
         assertThat(messages).hasSizeGreaterThan(20);
         for (byte[] m : messages) {
-            assertThat(TopHeader.scan(m).fields()).as(new String(m, StandardCharsets.ISO_8859_1))
-                    .containsExactly(MimeIndex.parse(m).root().fields());
+            String what = new String(m, StandardCharsets.ISO_8859_1);
+            MimeIndex index = MimeIndex.parse(m);
+            assertThat(TopHeader.scan(m).fields()).as(what).containsExactly(index.root().fields());
+            // Both headers keep a copy of the header block only; they read it as the whole message reads.
+            for (TopHeader header : List.of(TopHeader.scan(m), index.topHeader())) {
+                for (String field : List.of("subject", "from", "to", "date", "message-id", "references", "content-type",
+                        "x-other", "no colon")) {
+                    assertThat(header.value(field)).as("%s of %s", field, what).isEqualTo(index.root().headerValue(field));
+                    assertThat(header.decodedHeader(field)).as("%s of %s", field, what)
+                            .isEqualTo(TopHeader.scan(m).decodedHeader(field));
+                }
+                assertThat(header.envelope()).as(what).isEqualTo(index.envelope());
+                assertThat(header.threadRoot()).as(what).isEqualTo(TopHeader.scan(m).threadRoot());
+            }
         }
     }
 

@@ -109,8 +109,23 @@ public final class SequenceSet {
                 plain.add(new long[] {Math.min(a, b), Math.max(a, b)});
             }
         }
-        return new SequenceSet(merge(plain), toStar.stream().mapToLong(Long::longValue).sorted().distinct().toArray(),
-                star);
+        return new SequenceSet(merge(plain), sortedDistinct(toStar), star);
+    }
+
+    /** The numbers ascending, each once; a loop rather than a stream, which every first FETCH of a JVM would load. */
+    private static long[] sortedDistinct(List<Long> numbers) {
+        long[] sorted = new long[numbers.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = numbers.get(i);
+        }
+        Arrays.sort(sorted);
+        int size = 0;
+        for (long n : sorted) {
+            if (size == 0 || sorted[size - 1] != n) {
+                sorted[size++] = n;
+            }
+        }
+        return Arrays.copyOf(sorted, size);
     }
 
     /**

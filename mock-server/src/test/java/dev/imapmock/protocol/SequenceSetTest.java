@@ -39,6 +39,8 @@ class SequenceSetTest {
         assertThat(SequenceSet.parse("3:3").toString()).isEqualTo("3");
         assertThat(SequenceSet.parse("*:*,*").toString()).isEqualTo("*");
         assertThat(SequenceSet.parse("*,5:*").toString()).isEqualTo("5:*");
+        // Open ranges keep each lower bound once, ascending.
+        assertThat(SequenceSet.parse("9:*,*:3,9:*,1,*:5").toString()).isEqualTo("1,3:*,5:*,9:*");
     }
 
     @Test

@@ -397,13 +397,17 @@ public final class Bench {
         String overhead = "heap per stored message beyond 1.1 × raw (bytes)";
         units.put(overhead, "none");
         record(name, overhead, Stats.of((after - before - 1.1 * raw) / mail.size()));
-        // Every message's parsed structure, envelope and header index, as a test that fetches and
-        // searches everything leaves them; the session is gone before the heap is measured.
+        // Every message's parsed structure, envelope, header index and sent date, as a test that
+        // fetches, searches and sorts everything leaves them; the session is gone before the heap
+        // is measured.
         try (RawImap client = RawImap.login(target.port(), Target.USER, Target.PASSWORD)) {
             client.command("SELECT INBOX");
             client.command("FETCH 1:* (BODYSTRUCTURE ENVELOPE)");
             client.command("UID SEARCH SUBJECT " + MailGenerator.NEEDLE);
             client.command("UID SEARCH HEADER Message-ID " + MailGenerator.NEEDLE);
+            if (client.offers("SORT")) {
+                client.command("UID SORT (DATE) UTF-8 ALL");
+            }
             client.command("LOGOUT");
         }
         long indexed = usedHeap();

@@ -2,8 +2,6 @@ package dev.imapmock.command;
 
 import dev.imapmock.store.Message;
 
-import java.time.OffsetDateTime;
-
 /**
  * The sent date of RFC 5256 §2.2, which SORT DATE and THREAD order by: the Date header's moment
  * (its zone applied, a missing zone read as UTC), and the internal date when the message has no
@@ -15,7 +13,6 @@ final class SentDate {
 
     /** Seconds since the epoch. */
     static long epochSecond(Message message) {
-        return message.header().sentDateTime().map(OffsetDateTime::toEpochSecond)
-                .orElseGet(message::internalDateEpochSecond);
+        return message.header().sentEpochSecond(message.internalDateEpochSecond());
     }
 }

@@ -13,7 +13,6 @@ import dev.imapmock.thread.ThreadMessage;
 import dev.imapmock.thread.ThreadNode;
 
 import java.io.IOException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,8 +65,7 @@ final class ThreadCommand implements CommandHandler {
     /** What the algorithms need of a message: its threading header fields and its sent date. */
     private static ThreadMessage threadMessage(Message m, long number) {
         TopHeader header = m.header();
-        long sent = header.sentDateTime().map(OffsetDateTime::toEpochSecond).orElseGet(m::internalDateEpochSecond);
         return ThreadMessage.of(number, header.value("message-id"), header.value("references"),
-                header.value("in-reply-to"), header.value("subject"), sent);
+                header.value("in-reply-to"), header.value("subject"), SentDate.epochSecond(m));
     }
 }

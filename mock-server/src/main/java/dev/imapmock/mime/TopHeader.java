@@ -1,6 +1,8 @@
 package dev.imapmock.mime;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +27,14 @@ public final class TopHeader {
     private final int[] fields;
     /** Built on first use; an immutable value, so a race builds it twice at worst. */
     private Envelope envelope;
+    /** The Date header's moment, read on first use as the envelope is; {@link #NO_DATE} when there is none. */
+    private Sent sent;
+
+    /** A moment as seconds and zone: what SORT DATE and THREAD read of every message, in 24 bytes. */
+    private record Sent(long epochSecond, int offsetSeconds) {
+    }
+
+    private static final Sent NO_DATE = new Sent(0, 0);
 
     private TopHeader(byte[] message, int[] fields) {
         this.message = message;
@@ -95,8 +105,32 @@ public final class TopHeader {
      * @return the date and time, or empty when the header is absent or cannot be read
      */
     public Optional<OffsetDateTime> sentDateTime() {
-        String date = Headers.firstValue(message, fields, "date");
-        return date == null ? Optional.empty() : DateParser.parse(date);
+        Sent s = sent();
+        return s == NO_DATE ? Optional.empty() : Optional.of(OffsetDateTime.ofInstant(
+                Instant.ofEpochSecond(s.epochSecond()), ZoneOffset.ofTotalSeconds(s.offsetSeconds())));
+    }
+
+    /**
+     * The Date header's moment, as {@link #sentDateTime()} reads it, in seconds since the epoch.
+     *
+     * @param otherwise what to answer when the header is absent or cannot be read
+     * @return the seconds, or {@code otherwise}
+     */
+    public long sentEpochSecond(long otherwise) {
+        Sent s = sent();
+        return s == NO_DATE ? otherwise : s.epochSecond();
+    }
+
+    /** The Date header read once: sorting by date reads every message's on every SORT. */
+    private Sent sent() {
+        Sent s = sent;
+        if (s == null) {
+            String date = Headers.firstValue(message, fields, "date");
+            OffsetDateTime parsed = date == null ? null : DateParser.parse(date).orElse(null);
+            s = parsed == null ? NO_DATE : new Sent(parsed.toEpochSecond(), parsed.getOffset().getTotalSeconds());
+            sent = s;
+        }
+        return s;
     }
 
     /**

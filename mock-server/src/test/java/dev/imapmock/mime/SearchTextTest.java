@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,6 +119,21 @@ class SearchTextTest {
             assertThat(t.getOffset().getTotalSeconds()).isEqualTo(-8 * 3600);
             assertThat(t.getSecond()).isEqualTo(10);
         });
+    }
+
+    @Test
+    void theSentDateIsKeptExactlyAsTheParserReadsIt() {
+        for (String value : List.of("Tue, 2 Jan 2024 09:30:00 +0100", "2 Jan 24 23:59 EST", "1 Jan 1970 00:00:00 +0000",
+                "Thu, 13 Feb 69 23:32:54 -0330 (Newfoundland Time)", "31 Dec 1969 23:59:59 -1800", "29 Feb 2023 10:00 +0200",
+                "1 Jan 99999 12:00:00 +0000", "5 May 2020 25:61:61 +0000", "soon", "")) {
+            TopHeader header = TopHeader.scan(("Date: " + value + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            Optional<OffsetDateTime> parsed = DateParser.parse(value);
+            for (int read = 0; read < 2; read++) {
+                assertThat(header.sentDateTime()).as(value).isEqualTo(parsed);
+                assertThat(header.sentEpochSecond(-7)).as(value).isEqualTo(parsed.map(OffsetDateTime::toEpochSecond).orElse(-7L));
+            }
+        }
+        assertThat(TopHeader.scan("Subject: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII)).sentEpochSecond(42)).isEqualTo(42);
     }
 
     private static String addresses(String value) {
